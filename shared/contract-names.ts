@@ -1,0 +1,26 @@
+/**
+ * The names of every contract method and event, without their schemas, so
+ * the sandboxed preload can expose one function per method without bundling
+ * zod. `shared/contract.ts` checks at compile time that the lists match.
+ */
+export const methodNames = [
+  'app.info',
+  'workspace.info',
+  'articles.list',
+  'articles.read',
+  'articles.write',
+  'articles.create',
+  'articles.rename',
+  'articles.delete',
+  'trash.list',
+  'trash.restore',
+] as const;
+
+export type MethodName = (typeof methodNames)[number];
+
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed'] as const;
+
+export type EventName = (typeof eventNames)[number];
+
+/** IPC channel of a method or event in the Electron binding. */
+export const ipcChannel = (name: MethodName | EventName): string => `factdesk:${name}`;

@@ -1,0 +1,78 @@
+/** Domain types shared by the services, the contract and the renderer. */
+
+/** File kinds FactDesk opens as articles. */
+export const articleExtensions = ['.md', '.txt', '.html'] as const;
+export type ArticleFormat = 'md' | 'txt' | 'html';
+
+/** Editorial workflow of one article. */
+export const workflowStatuses = ['draft', 'in-review', 'approved', 'published'] as const;
+export type WorkflowStatus = (typeof workflowStatuses)[number];
+
+/** Encodings FactDesk reads and writes back unchanged. */
+export const textEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const;
+export type TextEncodingName = (typeof textEncodings)[number];
+
+export type LineEnding = 'lf' | 'crlf' | 'mixed';
+
+/** One row of the article list. */
+export interface ArticleSummary {
+  /** Stable id, kept across renames; the renderer addresses articles only by id. */
+  id: string;
+  /** Path relative to the workspace root, with `/` separators. */
+  path: string;
+  title: string;
+  format: ArticleFormat;
+  size: number;
+  mtimeMs: number;
+  workflow: WorkflowStatus;
+  /** Number of stored claims, or null before the article has a sidecar. */
+  claimCount: number | null;
+  /** The file is gone from disk (deleted or renamed outside FactDesk). */
+  missing: boolean;
+}
+
+/** What a file looked like on disk when it was last read or written. */
+export interface DiskStamp {
+  size: number;
+  mtimeMs: number;
+  /** SHA-256 of the raw bytes, hex. */
+  hash: string;
+}
+
+/** An article's text with the facts needed to write it back byte-exactly. */
+export interface ArticleDocument {
+  id: string;
+  path: string;
+  title: string;
+  format: ArticleFormat;
+  /** Decoded text, BOM removed; CRLF files are shown with `\n` and written back with CRLF. */
+  text: string;
+  encoding: TextEncodingName;
+  bom: boolean;
+  lineEnding: LineEnding;
+  disk: DiskStamp;
+}
+
+export interface WorkspaceInfo {
+  root: string;
+  name: string;
+  /** Another FactDesk instance holds the workspace lock. */
+  readOnly: boolean;
+  /** Why the workspace is read-only, for the banner. */
+  readOnlyReason?: string;
+}
+
+export type HostKind = 'electron' | 'browser';
+
+export interface AppInfo {
+  version: string;
+  host: HostKind;
+}
+
+export interface TrashEntry {
+  trashId: string;
+  /** Where the article lived before it was deleted. */
+  path: string;
+  articleId: string;
+  deletedAt: string;
+}

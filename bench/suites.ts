@@ -1,0 +1,4 @@
+// Every benchmark suite `npm run bench` runs, in order. Add a suite by adding its module here.
+import type { BenchSuite } from './suite.js';
+
+export const suites: BenchSuite[] = [];

@@ -1,0 +1,43 @@
+/**
+ * Translations shared by the renderer, the menu and the CLI. Each area keeps
+ * its strings in its own module (`errors.ts`, `app.ts`, …) as
+ * `{ en: {ns: {...}}, 'zh-CN': {ns: {...}} }`; they are merged here.
+ */
+import { createInstance, type i18n as I18n } from 'i18next';
+import type { ErrorPayload } from '../errors.js';
+import errors from './errors.js';
+import app from './app.js';
+
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+type AreaCatalog = Record<Language, Record<string, Record<string, unknown>>>;
+const areas: AreaCatalog[] = [errors, app];
+
+export const resources: Record<Language, { translation: Record<string, unknown> }> = {
+  en: { translation: Object.assign({}, ...areas.map((a) => a.en)) },
+  'zh-CN': { translation: Object.assign({}, ...areas.map((a) => a['zh-CN'])) },
+};
+
+/** Picks zh-CN for any Chinese locale tag, English otherwise. */
+export function pickLanguage(tags: ReadonlyArray<string | undefined>): Language {
+  for (const tag of tags) {
+    if (!tag) continue;
+    const t = tag.toLowerCase().replace('_', '-');
+    if (t.startsWith('zh')) return 'zh-CN';
+    if (t.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/** A ready i18next instance (synchronous init: resources are bundled). */
+export function createI18n(lng: Language): I18n {
+  const inst = createInstance();
+  void inst.init({ lng, fallbackLng: 'en', resources, interpolation: { escapeValue: false }, initAsync: false });
+  return inst;
+}
+
+/** The translated, user-facing sentence for an error payload. */
+export function describeError(i18n: I18n, e: ErrorPayload): string {
+  return i18n.t(`errors.${e.code}`, { ...e.params, detail: e.params?.detail ?? e.message, what: e.params?.what ?? '' });
+}

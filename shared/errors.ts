@@ -24,6 +24,7 @@ export const errorCodes = [
   'store-corrupt',
   'claim-not-found',
   'revision-not-found',
+  'invalid-relation',
   'unsupported-in-host',
   'internal',
 ] as const;

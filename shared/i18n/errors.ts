@@ -23,6 +23,7 @@ const en: Catalog = {
   'store-corrupt': 'The annotations file {{name}} was damaged. It was moved aside to {{movedTo}} and the last good copy restored.',
   'claim-not-found': 'No claim with id {{id}} exists in this article.',
   'revision-not-found': 'No revision {{rev}} exists for this article.',
+  'invalid-relation': 'The relation “{{expression}}” cannot be read at character {{at}}: {{reason}}. Write it like A + B ≤ C, A = B × C or A ≈ B ± 1%.',
   'unsupported-in-host': 'This action is only available in the desktop app.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
@@ -48,6 +49,7 @@ const zhCN: Catalog = {
   'store-corrupt': '标注文件 {{name}} 已损坏,已移至 {{movedTo}},并恢复了最近一次完好的副本。',
   'claim-not-found': '本文中没有编号为 {{id}} 的断言。',
   'revision-not-found': '本文没有版本 {{rev}}。',
+  'invalid-relation': '无法解析关系“{{expression}}”(第 {{at}} 个字符):{{reason}}。请写成 A + B ≤ C、A = B × C 或 A ≈ B ± 1% 的形式。',
   'unsupported-in-host': '此操作仅在桌面应用中可用。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };

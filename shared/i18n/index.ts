@@ -7,12 +7,13 @@ import { createInstance, type i18n as I18n } from 'i18next';
 import type { ErrorPayload } from '../errors.js';
 import errors from './errors.js';
 import app from './app.js';
+import checks from './checks.js';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type AreaCatalog = Record<Language, Record<string, Record<string, unknown>>>;
-const areas: AreaCatalog[] = [errors, app];
+const areas: AreaCatalog[] = [errors, app, checks];
 
 export const resources: Record<Language, { translation: Record<string, unknown> }> = {
   en: { translation: Object.assign({}, ...areas.map((a) => a.en)) },

@@ -1,0 +1,170 @@
+/**
+ * What the checks read around a figure: its sentence, clause and paragraph,
+ * the words that name it (its label), the direction word that governs it,
+ * and the year the article speaks of. Figures themselves always come from
+ * the claim engine; this module only reads the words between them.
+ */
+import type { CheckClaim } from './types.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Claims that measure an amount of something (not rates, dates, ranks). */
+export function isAmount(c: CheckClaim): boolean {
+  return (c.kind === 'money' || c.kind === 'count' || c.kind === 'quantity') && c.value !== null && Number.isFinite(c.value);
+}
+
+export function isPercent(c: CheckClaim): boolean {
+  return c.kind === 'percent' && c.unit === '%' && c.value !== null;
+}
+
+/** A sentence ends at 。！？!? or a newline, and at a full stop followed by a space (never at a decimal point). */
+function endsSentence(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (/[。！？!?\n]/.test(ch)) return true;
+  return ch === '.' && (i + 1 >= text.length || /\s/.test(text[i + 1]!));
+}
+
+/** The claim's sentence: the engine's range when it gave one, else the text between sentence marks. */
+export function sentenceOf(text: string, c: Pick<CheckClaim, 'start' | 'end' | 'sentence'>): Span {
+  if (c.sentence) return c.sentence;
+  let start = c.start;
+  while (start > 0 && !endsSentence(text, start - 1)) start--;
+  let end = c.end;
+  while (end < text.length && !endsSentence(text, end)) end++;
+  if (end < text.length && text[end] !== '\n') end++;
+  return { start, end };
+}
+
+/** The paragraph (line) holding an offset. */
+export function paragraphOf(text: string, pos: number): Span {
+  const start = text.lastIndexOf('\n', pos - 1) + 1;
+  const nl = text.indexOf('\n', pos);
+  return { start, end: nl < 0 ? text.length : nl };
+}
+
+export function sameSentence(text: string, a: CheckClaim, b: CheckClaim): boolean {
+  const s = sentenceOf(text, a);
+  return b.start >= s.start && b.end <= s.end;
+}
+
+const clauseMark = /[,，;；:：]/;
+
+/** Number of clause marks (commas, semicolons, colons) in a stretch of text. */
+export function clauseMarks(s: string): number {
+  let n = 0;
+  for (const ch of s) if (clauseMark.test(ch)) n++;
+  return n;
+}
+
+/** Claims sorted by position (the engine returns them so; stored claims may not be). */
+export function byPosition<T extends CheckClaim>(claims: readonly T[]): T[] {
+  return [...claims].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * The words right before a figure that say what it counts, from the start of
+ * its clause (or the previous figure) to the figure: `项目总投资` for
+ * `项目总投资305.7亿元`, `goods and services credits` for `… credits rose 1%`.
+ * Leading approximation and copula words are dropped.
+ */
+export function clauseContext(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
+  const sentence = sentenceOf(text, c);
+  let from = sentence.start;
+  for (const o of claims) if (o.end <= c.start && o.end > from) from = o.end;
+  for (let i = c.start - 1; i >= from; i--) {
+    if (clauseMark.test(text[i]!)) {
+      from = i + 1;
+      break;
+    }
+  }
+  return text
+    .slice(from, c.start)
+    .replace(/\s+/g, ' ')
+    .replace(/(约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|共计|共|合计|累计|完成|实现|总计|高达|仅|只有|about|around|nearly|almost|over|more than|some|of|at|to|was|were|is|are|totalled|totaled|reached)\s*$/i, '')
+    .replace(/(约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|共计|共|合计|累计|完成|实现|总计|高达|仅|只有|about|around|nearly|almost|over|more than|some|of|at|to|was|were|is|are|totalled|totaled|reached)\s*$/i, '')
+    .replace(/^[\s、)）(（“”"'》《·—-]+|[\s、(（“”"'》《·—-]+$/g, '');
+}
+
+/** The noun that names a figure: its clause context after the last `、`, `等` or `的` (`产业项目` in `…、东方雨虹等产业项目13个`). */
+export function label(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
+  const ctx = clauseContext(text, claims, c);
+  const cut = Math.max(ctx.lastIndexOf('、'), ctx.lastIndexOf('等'), ctx.lastIndexOf('的'));
+  return (cut >= 0 ? ctx.slice(cut + 1) : ctx).trim();
+}
+
+/** Per-capita figures, averages and rates do not add up like amounts. */
+export function isAverageLike(labelText: string): boolean {
+  return /人均|户均|平均|均价|单价|每|率|per capita|average|per head|rate|price/i.test(labelText);
+}
+
+const upWords = ['增长', '增加', '上升', '上涨', '提高', '提升', '增幅', '增速', '扩大', 'rose', 'rise', 'rises', 'risen', 'up', 'increased', 'increase', 'increases', 'grew', 'grow', 'grows', 'growth', 'gained', 'climbed', 'jumped', 'higher'];
+const downWords = ['下降', '减少', '回落', '下跌', '降低', '下滑', '缩减', '缩小', '降幅', '减幅', 'fell', 'fall', 'falls', 'fallen', 'down', 'decreased', 'decrease', 'decreases', 'declined', 'decline', 'declines', 'dropped', 'drop', 'shrank', 'lower'];
+
+export type Direction = 'up' | 'down';
+
+function classify(word: string): Direction | null {
+  const w = word.toLowerCase();
+  if (downWords.some((d) => w.includes(d))) return 'down';
+  if (upWords.some((u) => w.includes(u))) return 'up';
+  return null;
+}
+
+/** Text between the previous figure (or the clause start) and this one. */
+export function gapBefore(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
+  const sentence = sentenceOf(text, c);
+  let from = sentence.start;
+  for (const o of claims) if (o.end <= c.start && o.end > from) from = o.end;
+  return text.slice(from, c.start);
+}
+
+/**
+ * Whether a percentage is a rate of change, and which way: `同比增长190.6%`
+ * → up, `下降0.35%` → down, `rose 1%` → up. A level reached (`增长到30%`,
+ * `rose to 5%`) is not a rate of change.
+ */
+export function changeDirection(text: string, claims: readonly CheckClaim[], c: CheckClaim): Direction | null {
+  const gap = gapBefore(text, claims, c);
+  // Only the words right before the figure govern it: the last clause of the gap.
+  const parts = gap.split(/[,，;；:：]/);
+  const near = parts[parts.length - 1]!;
+  if (/(到|至|\bto|\bat)$/i.test(near.replace(/[\s(（]+$/, ''))) return null;
+  const fromEngine = c.direction ? classify(c.direction) : null;
+  if (fromEngine) return fromEngine;
+  // The last direction word in the clause, with only filler after it.
+  const m = near.match(/(增长|增加|上升|上涨|提高|提升|下降|减少|回落|下跌|降低|下滑|缩减|\b(?:rose|rise|rises|risen|up|increased|increase|grew|gained|climbed|jumped|fell|fall|falls|down|decreased|decrease|declined|dropped|shrank)\b)([^增减升降涨跌]*)$/i);
+  if (!m) return null;
+  if (!/^\s*(了|by|of)?\s*[(（]?\s*$/i.test(m[2]!)) return null;
+  return classify(m[1]!);
+}
+
+/** Words that say the figures are parts of the one stated before. */
+export const partsCue = /其中|of which|of whom/gi;
+
+/** The year a sentence speaks of, when it names exactly one. */
+export function sentenceYear(text: string, claims: readonly CheckClaim[], c: CheckClaim): number | null {
+  const s = sentenceOf(text, c);
+  const years = new Set<number>();
+  for (const o of claims) if (o.kind === 'date' && o.unit === 'year' && o.value !== null && o.start >= s.start && o.end <= s.end) years.add(o.value);
+  return years.size === 1 ? [...years][0]! : null;
+}
+
+/** The year the article speaks of: the year its dates name most often (the first of equals). */
+export function articleYear(claims: readonly CheckClaim[]): number | null {
+  const counts = new Map<number, number>();
+  for (const c of byPosition(claims)) {
+    if (c.kind === 'date' && c.unit === 'year' && c.value !== null && c.value >= 1900 && c.value <= 2100) counts.set(c.value, (counts.get(c.value) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestN = 0;
+  for (const [y, n] of counts) if (n > bestN) [best, bestN] = [y, n];
+  return best;
+}
+
+/** Date expressions (any kind) in a sentence, as printed, to tell figures for different periods apart. */
+export function sentenceDates(text: string, claims: readonly CheckClaim[], c: CheckClaim): string[] {
+  const s = sentenceOf(text, c);
+  return claims.filter((o) => o.kind === 'date' && o.start >= s.start && o.end <= s.end).map((o) => o.text);
+}

@@ -1,0 +1,69 @@
+/**
+ * Currency conversions stated in the text (`19.5亿美元,折合人民币130.6亿元`,
+ * `$3.1 billion (about 20 billion yuan)`): the rate they imply, against the
+ * official annual average for the article's year.
+ */
+import { articleYear, byPosition, sentenceYear } from './article.js';
+import { formatNumber, formatSignedPercent } from './format.js';
+import { officialRate } from './fx-rates.js';
+import { claimInterval, div, mid, overlaps } from './tolerance.js';
+import type { CheckClaim, CheckMessage } from './types.js';
+import type { RawFinding } from './finding.js';
+
+const conversionCue = /折合|合人民币|约合|相当于|折人民币|折算|兑换|按.{0,12}汇率|equivalent to|equal to|equals|converted|or about|or around|or roughly|about|approximately|around|[(（]/i;
+
+export interface ConversionOptions {
+  year?: number;
+  tolerancePercent: number;
+}
+
+/** Finds `foreign ⇄ CNY` pairs in one sentence joined by a conversion word, and checks their rate. */
+export function findConversions(text: string, claims: readonly CheckClaim[], opts: ConversionOptions): RawFinding[] {
+  const sorted = byPosition(claims);
+  const docYear = articleYear(sorted);
+  const out: RawFinding[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!;
+    const b = sorted[i + 1]!;
+    if (a.kind !== 'money' || b.kind !== 'money' || a.value === null || b.value === null) continue;
+    const pair = a.unit === 'CNY' && b.unit !== 'CNY' ? { cny: a, foreign: b } : b.unit === 'CNY' && a.unit !== 'CNY' ? { cny: b, foreign: a } : null;
+    if (!pair || !pair.foreign.unit) continue;
+    const gap = text.slice(a.end, b.start);
+    if (gap.length > 24 || /[。！？!?\n;；]/.test(gap) || !conversionCue.test(gap)) continue;
+    out.push(checkConversion(text, sorted, pair.cny, pair.foreign, docYear, opts));
+  }
+  return out;
+}
+
+function checkConversion(text: string, claims: readonly CheckClaim[], cny: CheckClaim, foreign: CheckClaim, docYear: number | null, opts: ConversionOptions): RawFinding {
+  const currency = foreign.unit!;
+  const per100 = currency === 'JPY';
+  const scale = per100 ? 100 : 1;
+  const implied = div(claimInterval(cny)!, claimInterval(foreign)!);
+  const point = (cny.value! / foreign.value!) * scale;
+  const year = sentenceYear(text, claims, cny) ?? opts.year ?? docYear;
+  const steps: CheckMessage[] = [
+    {
+      key: per100 ? 'conversion.rate100' : 'conversion.rate',
+      params: { cny: cny.text, foreign: foreign.text, rate: formatNumber(point, per100 ? 4 : 3), currency },
+    },
+  ];
+  const claimsOut = byPosition([cny, foreign]);
+  if (year === null) {
+    steps.push({ key: 'conversion.noYear', params: {} });
+    return { kind: 'conversion', ok: true, claims: claimsOut, steps };
+  }
+  const official = officialRate(currency, year);
+  if (!official) {
+    steps.push({ key: 'conversion.noRate', params: { currency, year } });
+    return { kind: 'conversion', ok: true, claims: claimsOut, steps };
+  }
+  const ref = official.cnyPerUnit;
+  const deviation = point / scale / ref - 1;
+  const limit = opts.tolerancePercent / 100;
+  const ok = overlaps(implied, { lo: ref * (1 - limit), hi: ref * (1 + limit) });
+  steps.push({ key: 'conversion.official', params: { year, official: formatNumber(ref * scale, 4), currency } });
+  steps.push({ key: 'conversion.deviation', params: { deviation: formatSignedPercent(deviation) } });
+  steps.push(ok ? { key: 'verdict.consistent', params: {} } : { key: 'verdict.rateOff', params: { limit: `${opts.tolerancePercent}%` } });
+  return { kind: 'conversion', ok, claims: claimsOut, steps, derivedValue: mid(implied) * scale };
+}

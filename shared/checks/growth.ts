@@ -1,0 +1,136 @@
+/**
+ * Growth statements (`305.7亿元,同比增长190.6%`, `rose 1% to $41,293m`):
+ * the base they imply, and — where the text also states the base
+ * (`上年为…`, `from $…`) or the change (`rose $557m (1%)`) — whether the
+ * printed rate follows from it within rounding.
+ */
+import { articleYear, byPosition, changeDirection, clauseMarks, gapBefore, isAmount, isPercent, sentenceOf, sentenceYear, type Direction } from './article.js';
+import { formatLike, formatNumber } from './format.js';
+import { claimInterval, div, exact, mid, mul, overlaps, sub, add, type Interval } from './tolerance.js';
+import type { CheckClaim, CheckMessage } from './types.js';
+import type { RawFinding } from './finding.js';
+
+const baseCue = /(上年|去年|上年同期|去年同期|上一年|前一年|同期|上月|上季度)(的|为|是|水平)?\s*$|(由|从)\s*$|\bfrom\s*$|compared with\s*$|last year'?s?\s*$|a year earlier\s*$/i;
+const yearOnYear = /同比|比上年|较上年|比去年|较去年|上年同期|year[- ]on[- ]year|from a year earlier|over the previous year|annual/i;
+const toCue = /^\s*[)）]?\s*[,，]?\s*(to|至|达到|达)\s*$/i;
+
+interface GrowthStatement {
+  rate: CheckClaim;
+  direction: Direction;
+  level: CheckClaim;
+  change?: CheckClaim;
+}
+
+function sameMeasure(a: CheckClaim, b: CheckClaim): boolean {
+  return a.kind === b.kind && a.unit === b.unit;
+}
+
+/** Finds the figure a rate of change applies to, and the change amount printed beside it. */
+function statement(text: string, claims: readonly CheckClaim[], i: number): GrowthStatement | null {
+  const rate = claims[i]!;
+  if (!isPercent(rate)) return null;
+  const sentence = sentenceOf(text, rate);
+  let direction = changeDirection(text, claims, rate);
+  let change: CheckClaim | undefined;
+  // `rose $557m (1%)`: the rate in brackets takes the direction of the change before it.
+  const prev = claims[i - 1];
+  if (prev && isAmount(prev) && prev.start >= sentence.start && /^\s*[(（]\s*$/.test(text.slice(prev.end, rate.start))) {
+    const d = changeDirection(text, claims, prev);
+    if (d) {
+      change = prev;
+      direction ??= d;
+    }
+  }
+  if (!direction) return null;
+  // `… rose 1% to $41,293m`: the level follows.
+  const next = claims[i + 1];
+  if (next && isAmount(next) && next.end <= sentence.end && toCue.test(text.slice(rate.end, next.start)) && !changeDirection(text, claims, next)) {
+    return { rate, direction, level: next, change };
+  }
+  // `305.7亿元,同比增长190.6%`, `完成47亿元,比上年增加5亿元,增长12%`: the level comes before.
+  for (let j = i - 1; j >= 0; j--) {
+    const c = claims[j]!;
+    if (c.start < sentence.start) break;
+    if (c.kind === 'percent') break;
+    if (!isAmount(c)) continue;
+    if (changeDirection(text, claims, c)) {
+      if (!change && clauseMarks(text.slice(c.end, rate.start)) <= 1) change = c;
+      continue;
+    }
+    const allowed = change && sameMeasure(change, c) ? 2 : 1;
+    if (clauseMarks(text.slice(c.end, rate.start)) > allowed) return null;
+    return { rate, direction, level: c, change: change && sameMeasure(change, c) ? change : undefined };
+  }
+  return null;
+}
+
+function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatement): CheckClaim | null {
+  const sentence = sentenceOf(text, s.rate);
+  for (const c of claims) {
+    if (c === s.level || c === s.change || c.start < sentence.start || c.end > sentence.end) continue;
+    if (!isAmount(c) || !sameMeasure(c, s.level)) continue;
+    if (baseCue.test(gapBefore(text, claims, c))) return c;
+  }
+  return null;
+}
+
+/** Rate of change, in percent, between a base and a level (both intervals). */
+function growthPercent(level: Interval, base: Interval, direction: Direction): Interval {
+  const ratio = div(level, base);
+  const g = direction === 'up' ? sub(ratio, exact(1)) : sub(exact(1), ratio);
+  return mul(g, exact(100));
+}
+
+export function findGrowth(text: string, claims: readonly CheckClaim[], opts: { year?: number }): RawFinding[] {
+  const sorted = byPosition(claims);
+  const docYear = articleYear(sorted);
+  const out: RawFinding[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const s = statement(text, sorted, i);
+    if (!s) continue;
+    const p = s.rate.value! / 100;
+    const levelI = claimInterval(s.level)!;
+    const rateI = claimInterval(s.rate)!;
+    const sign = s.direction === 'up' ? '+' : '−';
+    const base = statedBase(text, sorted, s);
+    if (base) {
+      const g = growthPercent(levelI, claimInterval(base)!, s.direction);
+      const point = s.direction === 'up' ? (s.level.value! / base.value! - 1) * 100 : (1 - s.level.value! / base.value!) * 100;
+      const ok = overlaps(g, rateI);
+      const steps: CheckMessage[] = [
+        { key: s.direction === 'up' ? 'growth.fromBaseUp' : 'growth.fromBaseDown', params: { level: s.level.text, base: base.text, growth: formatNumber(point, 2) + '%' } },
+        { key: 'growth.printed', params: { rate: s.rate.text } },
+        ok ? { key: 'verdict.withinRounding', params: {} } : { key: 'verdict.growthOff', params: {} },
+      ];
+      out.push({ kind: 'growth', ok, claims: byPosition([s.level, s.rate, base]), steps });
+      continue;
+    }
+    if (s.change) {
+      // level = base ± change, so base = level ∓ change.
+      const baseI = s.direction === 'up' ? sub(levelI, claimInterval(s.change)!) : add(levelI, claimInterval(s.change)!);
+      const g = mul(div(claimInterval(s.change)!, baseI), exact(100));
+      const basePoint = s.direction === 'up' ? s.level.value! - s.change.value! : s.level.value! + s.change.value!;
+      const point = (s.change.value! / basePoint) * 100;
+      const ok = overlaps(g, rateI);
+      const steps: CheckMessage[] = [
+        { key: s.direction === 'up' ? 'growth.baseFromChangeUp' : 'growth.baseFromChangeDown', params: { level: s.level.text, change: s.change.text, base: formatLike(basePoint, s.level) } },
+        { key: 'growth.fromChange', params: { change: s.change.text, base: formatLike(basePoint, s.level), growth: formatNumber(point, 2) + '%' } },
+        { key: 'growth.printed', params: { rate: s.rate.text } },
+        ok ? { key: 'verdict.withinRounding', params: {} } : { key: 'verdict.growthOff', params: {} },
+      ];
+      out.push({ kind: 'growth', ok, claims: byPosition([s.change, s.rate, s.level]), steps, derivedValue: basePoint, derivedText: formatLike(basePoint, s.level) });
+      continue;
+    }
+    if (s.direction === 'down' && p >= 1) continue;
+    const implied = s.level.value! / (s.direction === 'up' ? 1 + p : 1 - p);
+    const impliedText = formatLike(implied, s.level, s.level.kind === 'count' ? 0 : 0);
+    const gapText = gapBefore(text, sorted, s.rate);
+    const isYoY = Boolean(s.rate.basePeriod && yearOnYear.test(s.rate.basePeriod)) || yearOnYear.test(gapText);
+    const year = sentenceYear(text, sorted, s.level) ?? opts.year ?? docYear;
+    const steps: CheckMessage[] = [
+      { key: isYoY && year !== null ? 'growth.impliedYear' : 'growth.implied', params: { level: s.level.text, sign, rate: s.rate.text, base: impliedText, year: year !== null ? year - 1 : '' } },
+    ];
+    out.push({ kind: 'growth', ok: true, claims: byPosition([s.level, s.rate]), steps, derivedValue: mid({ lo: implied, hi: implied }), derivedText: impliedText });
+  }
+  return out;
+}

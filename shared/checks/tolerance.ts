@@ -1,0 +1,155 @@
+/**
+ * Printed-precision arithmetic. A figure printed as `305.7亿` may be anything
+ * in [305.65亿, 305.75亿): every check works on such intervals, so a figure
+ * that was correctly rounded before printing can never raise an alarm.
+ */
+import type { CheckClaim } from './types.js';
+
+/** A closed range of values; exact numbers have lo === hi. */
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+const digit = /[0-9\uFF10-\uFF19]/;
+const decimalPoint = /[.\uFF0E]/;
+
+/** Where the printed numeral sits inside a claim's text: before, digits, after. */
+export interface PrintedForm {
+  /** Text before the first digit (`$`, `US$`). */
+  prefix: string;
+  /** Text after the last digit (`亿元`, `%`, ` per cent`, `m`). */
+  suffix: string;
+  /** Digits after the decimal point. */
+  decimals: number;
+  /** All printed digits read as one integer (`305.7` → 3057): value / this = one step of the last digit. */
+  digitCount: number;
+  digits: string;
+}
+
+/**
+ * Splits a claim's text around its numeral. This reads only the digits the
+ * claim engine already delimited; the value itself always comes from the
+ * engine (`claim.value`). Returns null for figures written without digits
+ * (`两大`, `三年`).
+ */
+export function printedForm(text: string): PrintedForm | null {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (digit.test(text[i]!)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return null;
+  let digits = '';
+  let decimals = 0;
+  let afterPoint = false;
+  for (let i = first; i <= last; i++) {
+    const ch = text[i]!;
+    if (digit.test(ch)) {
+      digits += String.fromCharCode(ch.charCodeAt(0) >= 0xff10 ? ch.charCodeAt(0) - 0xff10 + 48 : ch.charCodeAt(0));
+      if (afterPoint) decimals++;
+    } else if (decimalPoint.test(ch)) {
+      // A second point or a point followed by non-digits is not a decimal point (`1.2.3`): stop counting.
+      if (afterPoint) return null;
+      afterPoint = true;
+    } else if (/[,，\s\u2009']/.test(ch)) {
+      // Thousands separators and spaces are not digits.
+    } else {
+      // Anything else inside (e.g. `1万5000`) is a form the step rule cannot read.
+      return null;
+    }
+  }
+  return { prefix: text.slice(0, first), suffix: text.slice(last + 1), decimals, digitCount: digits.length, digits };
+}
+
+/** Approximation words that make a figure a round estimate rather than a rounded measurement. */
+const looseApprox = /^(约|大约|近|将近|接近|超|超过|逾|余|多|以上|以下|左右|上下|about|around|almost|nearly|over|more than|some|roughly|approximately|less than|under)$/i;
+
+/** Relative slack given to figures marked as approximate (约, 近, 超, about…). */
+export const approxRelativeSlack = 0.05;
+
+/**
+ * One step of the last printed digit, in the claim's base units: 0.1亿 =
+ * 1e7 for `305.7亿元`, 1 for `45个`, 0.1 for `190.6%`. Figures without digits
+ * (`两大`) are exact counts: step 1.
+ */
+export function printedStep(claim: Pick<CheckClaim, 'text' | 'value'>): number {
+  if (claim.value === null) return 0;
+  const form = printedForm(claim.text);
+  if (!form) return Number.isInteger(claim.value) ? 1 : 0;
+  const asInteger = Number(form.digits);
+  if (asInteger === 0) {
+    // `0.0%`: value 0 gives no scale; the step is 10^-decimals in the printed unit, and zero is zero in any unit.
+    return Math.pow(10, -form.decimals);
+  }
+  return Math.abs(claim.value) / asInteger;
+}
+
+/** The interval a printed figure stands for. `余`/`约`/`about` figures get ±5 % as well. */
+export function claimInterval(claim: Pick<CheckClaim, 'text' | 'value' | 'approx'>): Interval | null {
+  if (claim.value === null || !Number.isFinite(claim.value)) return null;
+  const v = claim.value;
+  let half = printedStep(claim) / 2;
+  const form = printedForm(claim.text);
+  const marked = (claim.approx && looseApprox.test(claim.approx.trim())) || (form && /^(万亿|万|亿|千|百)?[余多]/.test(form.suffix));
+  if (marked) half = Math.max(half, Math.abs(v) * approxRelativeSlack);
+  return { lo: v - half, hi: v + half };
+}
+
+export const exact = (v: number): Interval => ({ lo: v, hi: v });
+
+export function add(a: Interval, b: Interval): Interval {
+  return { lo: a.lo + b.lo, hi: a.hi + b.hi };
+}
+
+export function sub(a: Interval, b: Interval): Interval {
+  return { lo: a.lo - b.hi, hi: a.hi - b.lo };
+}
+
+export function mul(a: Interval, b: Interval): Interval {
+  const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+  return { lo: Math.min(...p), hi: Math.max(...p) };
+}
+
+/** Division; a divisor interval that contains zero gives the whole line. */
+export function div(a: Interval, b: Interval): Interval {
+  if (b.lo <= 0 && b.hi >= 0) return { lo: -Infinity, hi: Infinity };
+  return mul(a, { lo: 1 / b.hi, hi: 1 / b.lo });
+}
+
+export function neg(a: Interval): Interval {
+  return { lo: -a.hi, hi: -a.lo };
+}
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+export function widen(a: Interval, relative: number): Interval {
+  return { lo: a.lo - Math.abs(a.lo) * relative, hi: a.hi + Math.abs(a.hi) * relative };
+}
+
+export function mid(a: Interval): number {
+  return (a.lo + a.hi) / 2;
+}
+
+// Floating-point slack so that 0.1 + 0.2 style residues never decide a verdict.
+const eps = (x: number) => Math.abs(x) * 1e-9 + 1e-12;
+
+/** a ≤ b is possible for some values the printed figures stand for. */
+export function possiblyLe(a: Interval, b: Interval): boolean {
+  return a.lo <= b.hi + eps(b.hi);
+}
+
+/** a < b is possible. */
+export function possiblyLt(a: Interval, b: Interval): boolean {
+  return a.lo < b.hi + eps(b.hi);
+}
+
+/** a = b is possible. */
+export function possiblyEq(a: Interval, b: Interval): boolean {
+  return a.lo <= b.hi + eps(b.hi) && b.lo <= a.hi + eps(a.hi);
+}

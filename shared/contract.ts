@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { MethodName, EventName } from './contract-names.js';
+import type { ErrorPayload } from './errors.js';
 import type { AppInfo, ArticleDocument, ArticleSummary, TrashEntry, WorkspaceInfo } from './model.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
@@ -87,7 +88,7 @@ export interface FactDeskEvents {
 }
 
 /** The result envelope on the wire (IPC), so typed errors survive serialization. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: import('./errors.js').ErrorPayload };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 export { methodNames, eventNames, ipcChannel } from './contract-names.js';
 export type { MethodName, EventName } from './contract-names.js';

@@ -1,0 +1,69 @@
+/**
+ * Durable, atomic file replacement: a crash at any moment leaves either the
+ * old or the new file, never a torn or empty one.
+ *
+ * temp file in the same directory → write → fsync → (keep the old file as
+ * `<name>.bak`) → rename over the target → fsync the directory.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs, constants as fsc } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { FactDeskError } from '../../shared/errors.js';
+
+export interface DurableWriteOptions {
+  /** Keep the replaced file as `<path>.bak` (the last good copy for recovery). */
+  keepBackup?: boolean;
+  /** Name shown in errors (defaults to the file name). */
+  displayName?: string;
+}
+
+/** fsync a directory so a rename inside it survives power loss (no-op where unsupported). */
+export async function fsyncDir(dir: string): Promise<void> {
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(dir, fsc.O_RDONLY);
+    await h.sync();
+  } catch (e) {
+    // Windows cannot open directories; EISDIR/EPERM/EINVAL there mean "not supported", not failure.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw e;
+  } finally {
+    await h?.close();
+  }
+}
+
+/** Turns an fs error into the translated error the user sees; the old file is untouched when this is thrown. */
+export function writeError(e: unknown, name: string): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new FactDeskError('disk-full', `no space left to write ${name}`, { name });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new FactDeskError('permission-denied', `not allowed to write ${name}`, { name });
+  return e;
+}
+
+export async function writeFileDurable(path: string, data: Uint8Array | string, opts: DurableWriteOptions = {}): Promise<void> {
+  const dir = dirname(path);
+  const name = opts.displayName ?? basename(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(tmp, 'wx', 0o644);
+    await h.writeFile(data);
+    await h.sync();
+    await h.close();
+    h = undefined;
+    if (opts.keepBackup) {
+      // A hard link keeps the old bytes under .bak without copying; if the
+      // target does not exist yet there is nothing to keep.
+      await fs.rm(`${path}.bak`, { force: true });
+      await fs.link(path, `${path}.bak`).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') return fs.copyFile(path, `${path}.bak`);
+      });
+    }
+    await fs.rename(tmp, path);
+    await fsyncDir(dir);
+  } catch (e) {
+    await h?.close().catch(() => {});
+    await fs.rm(tmp, { force: true }).catch(() => {});
+    throw writeError(e, name);
+  }
+}

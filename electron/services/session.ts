@@ -1,0 +1,126 @@
+/**
+ * One open workspace with everything that hangs off it: the file service,
+ * the watcher that notices edits made outside FactDesk, and the listeners
+ * (revisions, annotations) that must hear about every change of an
+ * article's text. Both hosts and the CLI drive FactDesk through a session.
+ */
+import { watch, type FSWatcher } from 'chokidar';
+import type { ArticleDocument } from '../../shared/model.js';
+import { EventBus } from './event-bus.js';
+import { Workspace, type OpenOptions, type ScanResult } from './workspace.js';
+import { metaDirName } from './workspace-paths.js';
+
+/** Why an article's text changed. */
+export type TextChangeSource = 'save' | 'external' | 'restore';
+
+export interface TextChange {
+  id: string;
+  doc: ArticleDocument;
+  source: TextChangeSource;
+  label?: string;
+}
+
+/** Hears every change of an article's text (records revisions, re-anchors claims). */
+export type TextChangeListener = (change: TextChange) => Promise<void>;
+
+export interface SessionOptions extends OpenOptions {
+  /** Watch the folder for changes made outside FactDesk (apps: yes; CLI: no). */
+  watch?: boolean;
+  /** The host's event bus, shared across the workspaces it opens in turn. */
+  bus?: EventBus;
+}
+
+export class Session {
+  private watcher: FSWatcher | null = null;
+  private readonly textListeners: TextChangeListener[] = [];
+  private syncTimer: NodeJS.Timeout | null = null;
+  private syncing: Promise<ScanResult> | null = null;
+  private ready: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly workspace: Workspace,
+    readonly bus: EventBus,
+  ) {}
+
+  static async open(root: string, opts: SessionOptions = {}): Promise<Session> {
+    const s = new Session(await Workspace.open(root, opts), opts.bus ?? new EventBus());
+    await s.syncFromDisk();
+    if (opts.watch) s.startWatching();
+    return s;
+  }
+
+  onTextChange(listener: TextChangeListener): void {
+    this.textListeners.push(listener);
+  }
+
+  async notifyTextChange(change: TextChange): Promise<void> {
+    for (const l of this.textListeners) await l(change);
+  }
+
+  /**
+   * Scans the folder and lets the listeners record every article changed on
+   * disk since FactDesk last saw it, then marks those bytes as seen.
+   * Concurrent calls share one scan.
+   */
+  syncFromDisk(): Promise<ScanResult> {
+    if (!this.syncing) {
+      this.syncing = this.doSync().finally(() => {
+        this.syncing = null;
+      });
+    }
+    return this.syncing;
+  }
+
+  private async doSync(): Promise<ScanResult> {
+    const ws = this.workspace;
+    const result = await ws.scan();
+    if (!ws.readOnly) {
+      for (const id of result.changed) {
+        try {
+          const doc = await ws.readCurrent(id);
+          await this.notifyTextChange({ id, doc, source: 'external' });
+          await ws.acknowledgeDisk(id);
+        } catch (e) {
+          // An unreadable file stays unacknowledged and is reported when opened.
+          console.error(`factdesk: could not take in the outside change of ${id}:`, e instanceof Error ? e.message : e);
+        }
+      }
+    }
+    for (const id of result.changed) this.bus.emit('article.changedOnDisk', { id, missing: false });
+    for (const id of result.missing) this.bus.emit('article.changedOnDisk', { id, missing: true });
+    if (result.added.length || result.missing.length || result.relinked.length || result.changed.length) this.bus.emit('articles.changed', {});
+    return result;
+  }
+
+  private startWatching(): void {
+    this.watcher = watch(this.workspace.root, {
+      ignoreInitial: true,
+      ignored: (path: string) => path.split(/[\\/]/).some((seg) => seg.startsWith('.') && seg !== '.' && seg !== '..') || path.includes(metaDirName),
+      awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
+      depth: 20,
+    });
+    const w = this.watcher;
+    this.ready = new Promise((resolve) => w.once('ready', () => resolve()));
+    const schedule = () => {
+      if (this.syncTimer) clearTimeout(this.syncTimer);
+      this.syncTimer = setTimeout(() => {
+        this.syncTimer = null;
+        void this.syncFromDisk().catch((e) => console.error('factdesk: scan after outside change failed:', e));
+      }, 200);
+    };
+    this.watcher.on('all', schedule);
+    this.watcher.on('error', (e) => console.error('factdesk: watcher error:', e));
+  }
+
+  /** Resolves once the watcher is ready to report changes. */
+  watching(): Promise<void> {
+    return this.ready;
+  }
+
+  async close(): Promise<void> {
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    await this.watcher?.close();
+    await this.syncing?.catch(() => {});
+    await this.workspace.close();
+  }
+}

@@ -1,0 +1,28 @@
+/** Fresh temporary folders for tests: real files, removed afterwards. */
+import { mkdtempSync, promises as fs, realpathSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The team folder beside the checkout (read-only fixtures, seed). */
+export const teamShared = join(projectRoot, '..', 'shared');
+
+export function tempDir(prefix = 'factdesk-test-'): string {
+  return realpathSync(mkdtempSync(join(os.tmpdir(), prefix)));
+}
+
+/** A workspace folder holding the given files (relative path → text or bytes). */
+export async function makeWorkspace(files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = tempDir('factdesk-ws-');
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = join(root, rel);
+    await fs.mkdir(dirname(abs), { recursive: true });
+    await fs.writeFile(abs, content);
+  }
+  return root;
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await fs.rm(dir, { recursive: true, force: true });
+}

@@ -1,4 +1,6 @@
 // The CLI's commands, in `--help` order. Add a command by adding its module here.
 import type { CliCommand } from '../command.js';
+import { listCommand } from './list.js';
+import { serveCommand } from './serve.js';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [serveCommand, listCommand];

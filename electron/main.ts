@@ -1,0 +1,172 @@
+/**
+ * The Electron main process: app lifecycle, the hardened window, the app://
+ * protocol, the native menu, and the IPC binding of the contract over the
+ * same services browser mode uses.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createI18n, describeError, pickLanguage, type Language } from '../shared/i18n/index.js';
+import { toErrorPayload } from '../shared/errors.js';
+import { bindIpc, forwardEvents } from './ipc.js';
+import { buildMenu } from './menu.js';
+import { appUrl, registerAppScheme, serveRenderer } from './protocol.js';
+import { createDispatcher } from './services/dispatcher.js';
+import { EventBus } from './services/event-bus.js';
+import { createHandlers } from './services/handlers.js';
+import { ensureSampleWorkspace } from './services/sample-workspace.js';
+import { Session } from './services/session.js';
+import { loadWindowState, trackWindowState } from './window-state.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+app.setName('FactDesk');
+if (process.env.FACTDESK_HOME) app.setPath('userData', process.env.FACTDESK_HOME);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  let language: Language = pickLanguage([app.getLocale(), ...app.getPreferredSystemLanguages()]);
+  const userData = app.getPath('userData');
+  const bus = new EventBus();
+  const workspaceArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && existsSync(a));
+  let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, bus });
+  const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current }));
+
+  hardenSessions();
+  serveRenderer(join(here, '..', 'renderer'));
+  bindIpc(ipcMain, dispatch);
+
+  const state = loadWindowState(userData);
+  const win = new BrowserWindow({
+    ...(state.centered ? { width: state.bounds.width, height: state.bounds.height } : state.bounds),
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'FactDesk',
+    backgroundColor: '#f4f5f7',
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  trackWindowState(win, userData);
+  forwardEvents(bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(appUrl);
+
+  app.on('second-instance', (_e, argv) => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    const ws = argv.slice(1).find((a) => !a.startsWith('-') && existsSync(a));
+    if (ws) void switchWorkspace(resolve(ws));
+  });
+
+  const t = () => createI18n(language).t;
+  const showError = (e: unknown) => void dialog.showMessageBox(win, { type: 'error', message: describeError(createI18n(language), toErrorPayload(e)) });
+
+  async function switchWorkspace(root: string): Promise<void> {
+    try {
+      const next = await Session.open(root, { watch: true, bus });
+      const prev = current;
+      current = next;
+      await prev.close();
+      bus.emit('workspace.changed', { root: next.workspace.root });
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  const menuActions = {
+    openWorkspace: async () => {
+      const r = await dialog.showOpenDialog(win, { title: t()('menu.openWorkspace'), properties: ['openDirectory', 'createDirectory'] });
+      if (!r.canceled && r.filePaths[0]) await switchWorkspace(r.filePaths[0]);
+    },
+    importArticles: async () => {
+      const r = await dialog.showOpenDialog(win, {
+        title: t()('menu.import'),
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Articles', extensions: ['md', 'txt', 'html'] }],
+      });
+      for (const file of r.canceled ? [] : r.filePaths) {
+        try {
+          await current.workspace.importFile(file);
+        } catch (e) {
+          showError(e);
+        }
+      }
+      if (!r.canceled) bus.emit('articles.changed', {});
+    },
+    exportArticle: () => void dialog.showMessageBox(win, { type: 'info', message: t()('menu.notAvailable', { what: t()('menu.export') }) }),
+    about: () => void dialog.showMessageBox(win, { type: 'info', title: t()('menu.about'), message: `FactDesk ${app.getVersion()}`, detail: t()('app.tagline') }),
+    setLanguage: (lng: Language) => {
+      language = lng;
+      Menu.setApplicationMenu(buildMenu(language, menuActions));
+    },
+  };
+  Menu.setApplicationMenu(buildMenu(language, menuActions));
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void current.close());
+}
+
+/** Electron security checklist items that apply to every web contents. */
+function hardenSessions(): void {
+  const ses = electronSession.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(appUrl.replace('index.html', ''))) {
+        event.preventDefault();
+        void confirmOpenExternal(url);
+      }
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!url.startsWith(appUrl.replace('index.html', ''))) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      void confirmOpenExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+/** Opens https links in the system browser, only after the user agrees. */
+async function confirmOpenExternal(url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol !== 'https:') return;
+  const lng = pickLanguage([app.getLocale()]);
+  const t = createI18n(lng).t;
+  const win = BrowserWindow.getFocusedWindow();
+  const opts = {
+    type: 'question' as const,
+    buttons: [t('menu.open'), t('menu.cancel')],
+    defaultId: 1,
+    cancelId: 1,
+    message: t('menu.openExternalTitle'),
+    detail: t('menu.openExternalDetail', { url: parsed.href }),
+  };
+  const r = win ? await dialog.showMessageBox(win, opts) : await dialog.showMessageBox(opts);
+  if (r.response === 0) await shell.openExternal(parsed.href);
+}

@@ -1,0 +1,52 @@
+/**
+ * Runs FactDesk in browser mode: opens a workspace session (watching the
+ * folder) and serves the built renderer plus the contract over HTTP.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDispatcher } from '../services/dispatcher.js';
+import { EventBus } from '../services/event-bus.js';
+import { createHandlers } from '../services/handlers.js';
+import { ensureSampleWorkspace } from '../services/sample-workspace.js';
+import { Session } from '../services/session.js';
+import { startHttpHost, type HttpHost } from './http-host.js';
+
+/** The built renderer: `dist/renderer` of the checkout, from the source tree or the build. */
+export function rendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', '..', 'dist', 'renderer'), join(here, '..', 'renderer')];
+  const found = candidates.find((c) => existsSync(join(c, 'index.html')));
+  if (!found) throw new Error('The renderer is not built yet: run `npm run build` (npm start does it for you).');
+  return found;
+}
+
+export interface BrowserModeOptions {
+  /** Workspace folder; the sample workspace when omitted. */
+  workspace?: string;
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserMode {
+  host: HttpHost;
+  session: Session;
+  close(): Promise<void>;
+}
+
+export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<BrowserMode> {
+  const staticDir = rendererDir();
+  const root = opts.workspace ? resolve(opts.workspace) : await ensureSampleWorkspace();
+  const bus = new EventBus();
+  const session = await Session.open(root, { watch: true, bus, create: false });
+  const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session }));
+  const host = await startHttpHost({ dispatch, bus, staticDir, port: opts.port, token: opts.token });
+  return {
+    host,
+    session,
+    close: async () => {
+      await host.close();
+      await session.close();
+    },
+  };
+}

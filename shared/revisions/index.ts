@@ -17,5 +17,5 @@ export type {
 } from './types.js';
 export { applyPatch, makePatch } from './patch.js';
 export { textHash, utf8Length } from './hash.js';
-export { baseSnapshotIndex, chooseRevisionKind, defaultSnapshotPolicy, nextRevisionBody, rebuildText } from './snapshots.js';
+export { baseSnapshotIndex, bodyBytes, chooseRevisionKind, defaultSnapshotPolicy, nextRevisionBody, rebuildText } from './snapshots.js';
 export { diffForDisplay } from './display-diff.js';

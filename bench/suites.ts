@@ -1,4 +1,5 @@
 // Every benchmark suite `npm run bench` runs, in order. Add a suite by adding its module here.
 import type { BenchSuite } from './suite.js';
+import { textChangesSuite } from './text-changes.js';
 
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [textChangesSuite];

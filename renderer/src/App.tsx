@@ -1,0 +1,349 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
+import { describeError, type Language } from '../../shared/i18n/index.js';
+import type { AppInfo, ArticleDocument, ArticleSummary, TrashEntry, WorkspaceInfo } from '../../shared/model.js';
+import { client } from './client.js';
+import { ArticleEditor } from './components/ArticleEditor.js';
+import { ArticleList } from './components/ArticleList.js';
+import { Dialog, type DialogProps } from './components/Dialog.js';
+import { SidePanel } from './components/SidePanel.js';
+import { i18n, setLanguage } from './i18n.js';
+
+type SaveState = 'clean' | 'dirty' | 'saving';
+
+interface OpenArticle {
+  doc: ArticleDocument;
+  /** Text in the editor now; differs from doc.text while there are unsaved edits. */
+  text: string;
+  /** Bumped when the editor must load new text (open, reload). */
+  generation: number;
+  /** The file changed on disk while this article was open with unsaved edits. */
+  conflict: boolean;
+  missing: boolean;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  const [open, setOpen] = useState<OpenArticle | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('clean');
+  const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogProps | null>(null);
+  const [connected, setConnected] = useState(true);
+  const openRef = useRef(open);
+  openRef.current = open;
+
+  const showError = useCallback((e: unknown) => {
+    if (!isFactDeskError(e)) console.error(e);
+    setError(describeError(i18n, toErrorPayload(e)));
+  }, []);
+
+  const refreshList = useCallback(async () => {
+    try {
+      setArticles(await client['articles.list']({}));
+    } catch (e) {
+      showError(e);
+    }
+  }, [showError]);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        setAppInfo(await client['app.info']({}));
+        setWorkspace(await client['workspace.info']({}));
+        await refreshList();
+      } catch (e) {
+        showError(e);
+      }
+    })();
+  }, [refreshList, showError]);
+
+  const loadArticle = useCallback(
+    async (id: string) => {
+      try {
+        const doc = await client['articles.read']({ id });
+        setOpen((prev) => ({ doc, text: doc.text, generation: (prev?.generation ?? 0) + 1, conflict: false, missing: false }));
+        setSaveState('clean');
+      } catch (e) {
+        showError(e);
+      }
+    },
+    [showError],
+  );
+
+  const save = useCallback(
+    async (overwrite = false): Promise<boolean> => {
+      const cur = openRef.current;
+      if (!cur || workspace?.readOnly) return false;
+      setSaveState('saving');
+      try {
+        const doc = await client['articles.write']({ id: cur.doc.id, text: cur.text, baseHash: cur.doc.disk.hash, overwrite });
+        setOpen((prev) => (prev && prev.doc.id === doc.id ? { ...prev, doc, conflict: false } : prev));
+        setSaveState(openRef.current?.text === cur.text ? 'clean' : 'dirty');
+        void refreshList();
+        return true;
+      } catch (e) {
+        setSaveState('dirty');
+        if (isFactDeskError(e) && e.code === 'changed-on-disk') setOpen((prev) => (prev ? { ...prev, conflict: true } : prev));
+        else showError(e);
+        return false;
+      }
+    },
+    [workspace, refreshList, showError],
+  );
+
+  /** Runs `next` once unsaved edits are saved or discarded; cancelling keeps everything as it is. */
+  const guardUnsaved = useCallback(
+    (next: () => void) => {
+      const cur = openRef.current;
+      if (!cur || cur.text === cur.doc.text) return next();
+      setDialog({
+        title: t('editor.unsaved'),
+        message: t('editor.unsavedPrompt', { name: cur.doc.title }),
+        buttons: [
+          { label: t('editor.saveAndContinue'), value: 'save', primary: true },
+          { label: t('editor.discard'), value: 'discard' },
+          { label: t('editor.cancel'), value: 'cancel' },
+        ],
+        onClose: (v) => {
+          setDialog(null);
+          if (v === 'save') void save().then((ok) => ok && next());
+          else if (v === 'discard') next();
+        },
+      });
+    },
+    [save, t],
+  );
+
+  useEffect(() => {
+    const offs = [
+      client.on('articles.changed', () => void refreshList()),
+      client.on('article.changedOnDisk', ({ id, missing }) => {
+        void refreshList();
+        const cur = openRef.current;
+        if (!cur || cur.doc.id !== id) return;
+        if (missing) setOpen({ ...cur, missing: true });
+        // Like VS Code: an open article without unsaved edits simply follows the file.
+        else if (cur.text === cur.doc.text) void loadArticle(id);
+        else setOpen({ ...cur, conflict: true });
+      }),
+      client.on('workspace.changed', () => {
+        setOpen(null);
+        void client['workspace.info']({}).then(setWorkspace, showError);
+        void refreshList();
+      }),
+      client.onConnection(setConnected),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [refreshList, loadArticle, showError]);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      const cur = openRef.current;
+      if (cur && cur.text !== cur.doc.text) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  const createArticle = () =>
+    setDialog({
+      title: t('articles.new'),
+      message: t('articles.newPrompt'),
+      input: '新文章.md',
+      buttons: [
+        { label: t('articles.new'), value: 'ok', primary: true },
+        { label: t('editor.cancel'), value: 'cancel' },
+      ],
+      onClose: (v, name) => {
+        setDialog(null);
+        if (v !== 'ok' || !name.trim()) return;
+        guardUnsaved(() =>
+          void client['articles.create']({ name: name.trim() }).then(async (a) => {
+            await refreshList();
+            await loadArticle(a.id);
+          }, showError),
+        );
+      },
+    });
+
+  const renameArticle = (a: ArticleSummary) =>
+    setDialog({
+      title: t('articles.rename'),
+      message: t('articles.renamePrompt'),
+      input: a.path,
+      buttons: [
+        { label: t('articles.rename'), value: 'ok', primary: true },
+        { label: t('editor.cancel'), value: 'cancel' },
+      ],
+      onClose: (v, name) => {
+        setDialog(null);
+        if (v === 'ok' && name.trim() && name.trim() !== a.path) void client['articles.rename']({ id: a.id, name: name.trim() }).then(refreshList, showError);
+      },
+    });
+
+  const deleteArticle = (a: ArticleSummary) =>
+    setDialog({
+      title: t('articles.delete'),
+      message: t('articles.deleteConfirm', { name: a.title }),
+      buttons: [
+        { label: t('articles.delete'), value: 'ok', primary: true },
+        { label: t('editor.cancel'), value: 'cancel' },
+      ],
+      onClose: (v) => {
+        setDialog(null);
+        if (v !== 'ok') return;
+        void client['articles.delete']({ id: a.id }).then(() => {
+          if (openRef.current?.doc.id === a.id) setOpen(null);
+          return refreshList();
+        }, showError);
+      },
+    });
+
+  const showTrash = async () => {
+    let entries: TrashEntry[] = [];
+    try {
+      entries = await client['trash.list']({});
+    } catch (e) {
+      return showError(e);
+    }
+    setDialog({
+      title: t('articles.trash'),
+      message: entries.length ? (
+        <ul className="trash-list">
+          {entries.map((e) => (
+            <li key={e.trashId}>
+              <span>{e.path}</span>
+              <span className="muted">{new Date(e.deletedAt).toLocaleString(i18n.language)}</span>
+              <button
+                disabled={workspace?.readOnly}
+                onClick={() => {
+                  setDialog(null);
+                  void client['trash.restore']({ trashId: e.trashId }).then(refreshList, showError);
+                }}
+              >
+                {t('articles.restore')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        t('articles.trashEmpty')
+      ),
+      buttons: [{ label: t('editor.cancel'), value: 'cancel', primary: true }],
+      onClose: () => setDialog(null),
+    });
+  };
+
+  const dirty = !!open && open.text !== open.doc.text;
+  const readOnly = !!workspace?.readOnly;
+  const lang = i18n.language as Language;
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="workspace-name" title={workspace?.root}>
+          {workspace?.name ?? ''}
+        </span>
+        {readOnly ? (
+          <span className="badge badge-warn" title={workspace?.readOnlyReason}>
+            {t('app.readOnly')}
+          </span>
+        ) : null}
+        <span className="spacer" />
+        {open ? (
+          <button className="primary" onClick={() => void save()} disabled={!dirty || readOnly || saveState === 'saving'} title="Ctrl+S">
+            {t('editor.save')}
+          </button>
+        ) : null}
+        <label className="lang-switch">
+          <span>{t('app.language')}</span>
+          <select value={lang} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('app.language')}>
+            <option value="zh-CN">中文</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+
+      {error ? (
+        <div className="banner banner-error" role="alert">
+          <span>{error}</span>
+          <button className="link-button" onClick={() => setError(null)} aria-label="×">
+            ×
+          </button>
+        </div>
+      ) : null}
+
+      <main className="panes">
+        <ArticleList
+          articles={articles}
+          selectedId={open?.doc.id ?? null}
+          readOnly={readOnly}
+          onSelect={(id) => id !== open?.doc.id && guardUnsaved(() => void loadArticle(id))}
+          onCreate={createArticle}
+          onRename={renameArticle}
+          onDelete={deleteArticle}
+          onShowTrash={() => void showTrash()}
+        />
+        <section className="pane pane-article" aria-label={open?.doc.title ?? t('editor.noArticle')}>
+          {open ? (
+            <>
+              <div className="article-header">
+                <h1 className="article-heading">{open.doc.title}</h1>
+                <div className="article-path">{open.doc.path}</div>
+              </div>
+              {open.missing ? <div className="banner banner-warn">{t('editor.missingOnDisk')}</div> : null}
+              {open.conflict ? (
+                <div className="banner banner-warn" role="alert">
+                  <span>{dirty ? t('editor.changedOnDiskDirty') : t('editor.changedOnDisk')}</span>
+                  <span className="spacer" />
+                  <button onClick={() => void loadArticle(open.doc.id)}>{t('editor.reload')}</button>
+                  <button onClick={() => void save(true)}>{t('editor.keepMine')}</button>
+                </div>
+              ) : null}
+              <ArticleEditor
+                docKey={`${open.doc.id}:${open.generation}`}
+                text={open.doc.text}
+                readOnly={readOnly}
+                label={open.doc.title}
+                onChange={(text) => {
+                  setOpen((prev) => (prev ? { ...prev, text } : prev));
+                  setSaveState('dirty');
+                }}
+                onSave={() => void save()}
+              />
+            </>
+          ) : (
+            <div className="placeholder">{t('editor.noArticle')}</div>
+          )}
+        </section>
+        <SidePanel />
+      </main>
+
+      <footer className="statusbar">
+        <span>{appInfo ? (appInfo.host === 'electron' ? t('app.desktop') : t('app.browserMode')) : ''}</span>
+        {open ? (
+          <>
+            <span>{dirty ? (saveState === 'saving' ? t('editor.saving') : t('editor.unsaved')) : t('editor.saved')}</span>
+            <span>{t('editor.characters', { count: open.text.length })}</span>
+            <span>
+              {t('status.encoding')}: {open.doc.encoding.toUpperCase()}
+              {open.doc.bom ? ' BOM' : ''}
+            </span>
+            <span>
+              {t('status.lineEndings')}: {open.doc.lineEnding.toUpperCase()}
+            </span>
+          </>
+        ) : null}
+        <span className="spacer" />
+        <span className={connected ? 'muted' : 'warn'}>{connected ? t('status.connected') : t('status.disconnected')}</span>
+        <span className="muted">v{appInfo?.version}</span>
+      </footer>
+      {dialog ? <Dialog {...dialog} /> : null}
+    </div>
+  );
+}

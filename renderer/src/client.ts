@@ -1,0 +1,105 @@
+/**
+ * The renderer's only way to reach the services: one typed client over
+ * whichever host loaded the page — Electron's preload (`window.factdesk`)
+ * or browser mode's HTTP API (token from the URL the server printed).
+ */
+import { eventNames, methodNames, type EventMap, type EventName, type FactDeskApi, type FactDeskEvents, type MethodName } from '../../shared/contract.js';
+import { FactDeskError, type ErrorPayload } from '../../shared/errors.js';
+import type { HostKind } from '../../shared/model.js';
+
+/** What the Electron preload exposes on `window.factdesk`. */
+export type PreloadBridge = { [M in MethodName]: (input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorPayload }> } & {
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+};
+
+declare global {
+  interface Window {
+    factdesk?: PreloadBridge;
+  }
+}
+
+export type Client = FactDeskApi & FactDeskEvents & { host: HostKind; onConnection(listener: (up: boolean) => void): () => void };
+
+function tokenFromPage(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('factdesk.token', fromUrl);
+    // Keep the token out of the address bar, history and screenshots.
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('factdesk.token') ?? '';
+}
+
+function electronClient(bridge: PreloadBridge): Client {
+  const api = Object.fromEntries(
+    methodNames.map((m) => [
+      m,
+      async (input: unknown) => {
+        const r = await bridge[m](input ?? {});
+        if (!r.ok) throw FactDeskError.fromPayload(r.error);
+        return r.value;
+      },
+    ]),
+  ) as unknown as FactDeskApi;
+  return {
+    ...api,
+    host: 'electron',
+    on: (event, listener) => bridge.on(event, listener as (p: unknown) => void),
+    onConnection: () => () => {},
+  };
+}
+
+function httpClient(): Client {
+  const token = tokenFromPage();
+  const api = Object.fromEntries(
+    methodNames.map((m) => [
+      m,
+      async (input: unknown) => {
+        const res = await fetch(`./rpc/${m}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+        let body: { ok: boolean; value?: unknown; error?: ErrorPayload };
+        try {
+          body = await res.json();
+        } catch {
+          throw new FactDeskError('internal', `HTTP ${res.status}`, { detail: `HTTP ${res.status}` });
+        }
+        if (!body.ok) throw FactDeskError.fromPayload(body.error!);
+        return body.value;
+      },
+    ]),
+  ) as unknown as FactDeskApi;
+
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  const connection = new Set<(up: boolean) => void>();
+  const source = new EventSource(`./events?token=${encodeURIComponent(token)}`);
+  for (const name of eventNames) {
+    source.addEventListener(name, (e) => {
+      const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
+      listeners.get(name)?.forEach((l) => l(payload));
+    });
+  }
+  source.addEventListener('open', () => connection.forEach((l) => l(true)));
+  source.addEventListener('error', () => connection.forEach((l) => l(false)));
+  return {
+    ...api,
+    host: 'browser',
+    on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (p: unknown) => void);
+      return () => set.delete(listener as (p: unknown) => void);
+    },
+    onConnection(listener) {
+      connection.add(listener);
+      return () => connection.delete(listener);
+    },
+  };
+}
+
+export const client: Client = window.factdesk ? electronClient(window.factdesk) : httpClient();

@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleSummary } from '../../../shared/model.js';
+
+export interface ArticleListProps {
+  articles: ArticleSummary[];
+  selectedId: string | null;
+  readOnly: boolean;
+  onSelect: (id: string) => void;
+  onCreate: () => void;
+  onRename: (a: ArticleSummary) => void;
+  onDelete: (a: ArticleSummary) => void;
+  onShowTrash: () => void;
+}
+
+export function ArticleList({ articles, selectedId, readOnly, onSelect, onCreate, onRename, onDelete, onShowTrash }: ArticleListProps) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? articles.filter((a) => a.title.toLowerCase().includes(f) || a.path.toLowerCase().includes(f)) : articles;
+  }, [articles, filter]);
+
+  return (
+    <nav className="pane pane-articles" aria-label={t('articles.heading')}>
+      <div className="pane-header">
+        <h2>{t('articles.heading')}</h2>
+        <span className="count">{articles.length}</span>
+        <span className="spacer" />
+        <button className="icon-button" title={t('articles.new')} aria-label={t('articles.new')} onClick={onCreate} disabled={readOnly}>
+          +
+        </button>
+        <button className="icon-button" title={t('articles.trash')} aria-label={t('articles.trash')} onClick={onShowTrash}>
+          <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M6 2h4l.5 1H14v1.5H2V3h3.5zM3.5 5.5h9l-.7 8.5H4.2z" fill="currentColor" />
+          </svg>
+        </button>
+      </div>
+      <input className="filter" type="search" placeholder={t('articles.filter')} aria-label={t('articles.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+      {articles.length === 0 ? <p className="empty">{t('articles.empty')}</p> : null}
+      <ul className="article-list" role="listbox" aria-label={t('articles.heading')}>
+        {shown.map((a) => (
+          <li
+            key={a.id}
+            role="option"
+            aria-selected={a.id === selectedId}
+            className={`article-item${a.id === selectedId ? ' selected' : ''}${a.missing ? ' missing' : ''}`}
+            onClick={() => onSelect(a.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') onSelect(a.id);
+              if (e.key === 'F2' && !readOnly) onRename(a);
+              if (e.key === 'Delete' && !readOnly) onDelete(a);
+            }}
+            tabIndex={0}
+          >
+            <div className="article-title">{a.title}</div>
+            <div className="article-meta">
+              <span className="file-name" title={a.path}>
+                {a.path}
+              </span>
+            </div>
+            <div className="article-meta">
+              <span className={`badge workflow-${a.workflow}`}>{t(`workflow.${a.workflow}`)}</span>
+              {a.missing ? <span className="badge badge-warn">{t('articles.missing')}</span> : null}
+              <span className="claim-count">{a.claimCount === null ? t('articles.claimsUnknown') : t('articles.claims', { count: a.claimCount })}</span>
+              <span className="spacer" />
+              {!readOnly ? (
+                <span className="row-actions">
+                  <button className="link-button" onClick={(e) => (e.stopPropagation(), onRename(a))}>
+                    {t('articles.rename')}
+                  </button>
+                  <button className="link-button" onClick={(e) => (e.stopPropagation(), onDelete(a))}>
+                    {t('articles.delete')}
+                  </button>
+                </span>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

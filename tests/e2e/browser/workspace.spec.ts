@@ -1,0 +1,115 @@
+import { promises as fs, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures.js';
+
+const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
+
+test('shows the workspace and renders an article’s Chinese text (zh-CN)', async ({ page, bench }, testInfo) => {
+  await bench.open(page, { language: 'zh-CN' });
+  await expect(page.getByRole('heading', { name: '文章' })).toBeVisible();
+  const list = page.getByRole('listbox', { name: '文章' });
+  await expect(list.getByRole('option')).toHaveCount(3);
+  await list.getByRole('option', { name: /郴州经开区2022年招商引资纪实/ }).first().click();
+  await expect(editor(page)).toContainText('项目总投资305.7亿元,同比增长190.6%');
+  await expect(editor(page)).toContainText('19.5亿美元,折合人民币130.6亿元');
+  // The CJK font is really there: text would otherwise render as boxes.
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK SC"', '郴州'))).toBe(true);
+  await expect(page.getByText('编码: UTF-8')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('article-zh-CN.png') });
+  await page.screenshot({ path: join('test-results', 'screens', 'article-zh-CN.png') });
+});
+
+test('switches the interface to English and keeps the choice', async ({ page, bench }, testInfo) => {
+  await bench.open(page, { language: 'zh-CN' });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
+  await page.getByRole('option', { name: /Exports rise in December/ }).click();
+  await expect(editor(page)).toContainText('5.2 per cent');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible();
+  await page.getByRole('option', { name: /郴州经开区/ }).first().click();
+  await expect(page.getByText('Encoding: UTF-8')).toBeVisible();
+  await page.screenshot({ path: join('test-results', 'screens', 'article-en.png') });
+  await page.screenshot({ path: testInfo.outputPath('article-en.png') });
+});
+
+test('opens a GBK file as Chinese text and saves it back as GBK', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('option', { name: /gbk-copy\.txt/ }).click();
+  await expect(page.getByText('Encoding: GB18030')).toBeVisible();
+  await expect(editor(page)).toContainText('净增企业1524户');
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('新增一句。');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  const bytes = readFileSync(join(bench.root, 'gbk-copy.txt'));
+  expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+  expect(new TextDecoder('gb18030').decode(bytes)).toMatch(/新增一句。$/);
+});
+
+test('asks before leaving an article with unsaved edits', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('option', { name: /Exports rise in December/ }).click();
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Imports fell 3 per cent.');
+  await page.getByRole('option', { name: /gbk-copy/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Unsaved changes' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor(page)).toContainText('Imports fell 3 per cent.');
+  await page.getByRole('option', { name: /gbk-copy/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(editor(page)).toContainText('净增企业1524户');
+  expect(readFileSync(join(bench.root, 'english/trade.md'), 'utf8')).toContain('Imports fell 3 per cent.');
+});
+
+test('follows an outside edit when clean, and asks when there are unsaved edits', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('option', { name: /Exports rise in December/ }).click();
+  const file = join(bench.root, 'english/trade.md');
+  await fs.writeFile(file, '# Exports rise in December\n\nExports rose 6.1 per cent.\n');
+  await expect(editor(page)).toContainText('6.1 per cent');
+
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' My edit.');
+  await fs.writeFile(file, '# Exports rise in December\n\nExports rose 7.7 per cent.\n');
+  await expect(page.getByText('This article was changed outside FactDesk while you have unsaved edits.')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  // Saving does not silently overwrite: the file keeps the outside edit until the user chooses.
+  expect(readFileSync(file, 'utf8')).toContain('7.7 per cent');
+  await page.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(() => readFileSync(file, 'utf8')).toContain('My edit.');
+});
+
+test('creates, renames, trashes and restores an article', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('button', { name: 'New article' }).click();
+  const create = page.getByRole('dialog', { name: 'New article' });
+  await create.getByRole('textbox').fill('稿件/快讯.md');
+  await create.getByRole('button', { name: 'New article' }).click();
+  await expect(page.getByRole('option', { name: /稿件\/快讯\.md/ })).toBeVisible();
+  await expect.poll(() => fs.readFile(join(bench.root, '稿件/快讯.md'), 'utf8')).toBe('');
+
+  await page.getByRole('option', { name: /稿件\/快讯\.md/ }).getByRole('button', { name: 'Rename' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename' });
+  await rename.getByRole('textbox').fill('../escape.md');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('alert')).toContainText('outside the workspace');
+
+  await page.getByRole('option', { name: /稿件\/快讯\.md/ }).getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('dialog', { name: 'Rename' }).getByRole('textbox').fill('稿件/定稿.md');
+  await page.getByRole('dialog', { name: 'Rename' }).getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('option', { name: /稿件\/定稿\.md/ })).toBeVisible();
+
+  await page.getByRole('option', { name: /稿件\/定稿\.md/ }).getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('dialog', { name: 'Move to trash' }).getByRole('button', { name: 'Move to trash' }).click();
+  await expect(page.getByRole('option', { name: /稿件\/定稿\.md/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Trash' }).click();
+  await page.getByRole('dialog', { name: 'Trash' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('option', { name: /稿件\/定稿\.md/ })).toBeVisible();
+});

@@ -1,0 +1,90 @@
+/**
+ * Each test gets a fresh temporary workspace and its own browser-mode server
+ * (the built CLI, `factdesk serve`), so tests never share state.
+ */
+import { test as base, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const teamShared = join(projectRoot, '..', 'shared');
+
+export const seedText = readFileSync(join(teamShared, 'fixtures', 'claims', 'seed-chenzhou.txt'), 'utf8');
+
+/** The default test workspace: the seed article, a GBK copy and an English piece. */
+export function defaultFiles(): Record<string, string | Uint8Array> {
+  return {
+    '郴州经开区招商纪实.txt': seedText,
+    'gbk-copy.txt': readFileSync(join(teamShared, 'fixtures', 'encodings', 'seed-gbk.txt')),
+    'english/trade.md': '# Exports rise in December\n\nExports rose 5.2 per cent to $1.2 billion in December 2019.\n',
+  };
+}
+
+export interface Workbench {
+  root: string;
+  url: string;
+  server: ChildProcess;
+  /** Opens the app in the page and waits for the article list. */
+  open(page: Page, opts?: { language?: 'zh-CN' | 'en' }): Promise<void>;
+}
+
+async function startServer(root: string, home: string): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, [join(projectRoot, 'dist', 'electron', 'cli.mjs'), 'serve', root], {
+    env: { ...process.env, FACTDESK_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return { url, server };
+}
+
+export const test = base.extend<{ files: Record<string, string | Uint8Array>; bench: Workbench }>({
+  files: [defaultFiles(), { option: true }],
+  bench: async ({ files }, use) => {
+    const root = realpathSync(mkdtempSync(join(os.tmpdir(), 'factdesk-e2e-')));
+    const home = realpathSync(mkdtempSync(join(os.tmpdir(), 'factdesk-e2e-home-')));
+    for (const [rel, content] of Object.entries(files)) {
+      await fs.mkdir(dirname(join(root, rel)), { recursive: true });
+      await fs.writeFile(join(root, rel), content);
+    }
+    const { url, server } = await startServer(root, home);
+    await use({
+      root,
+      url,
+      server,
+      async open(page, opts = {}) {
+        // Set the starting language once per tab, so a later switch survives reloads.
+        await page.addInitScript((lng) => {
+          if (lng && !sessionStorage.getItem('e2e.language-set')) {
+            localStorage.setItem('factdesk.language', lng);
+            sessionStorage.setItem('e2e.language-set', '1');
+          }
+        }, opts.language ?? null);
+        await page.goto(url);
+        await page.getByRole('listbox').first().waitFor();
+      },
+    });
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await fs.rm(root, { recursive: true, force: true });
+    await fs.rm(home, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

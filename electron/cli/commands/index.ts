@@ -1,6 +1,7 @@
 // The CLI's commands, in `--help` order. Add a command by adding its module here.
 import type { CliCommand } from '../command.js';
+import { claimsCommand } from './claims.js';
 import { listCommand } from './list.js';
 import { serveCommand } from './serve.js';
 
-export const commands: CliCommand[] = [serveCommand, listCommand];
+export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand];

@@ -1,0 +1,112 @@
+/**
+ * `factdesk claims FILE [--json] [--currency ISO]`: lists the checkable
+ * figures the claim engine finds in an article file.
+ *
+ * `claims list …` and `claims add-detected …` are reserved for workspace
+ * subcommands: a first argument found in `subcommands` is dispatched there.
+ */
+import { readFile } from 'node:fs/promises';
+import { detectClaims, type DetectedClaim } from '../../../shared/claims/index.js';
+import { FactDeskError } from '../../../shared/errors.js';
+import { decodeArticleBytes } from '../../services/text-codec.js';
+import type { CliCommand, CliIo } from '../command.js';
+
+type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Workspace subcommands (`claims list`, `claims add-detected`) plug in here. */
+const subcommands: Record<string, Subcommand> = {};
+const reservedSubcommands = ['list', 'add-detected'];
+
+const usage = `Usage: factdesk claims FILE [--json] [--currency ISO]
+
+Lists the checkable figures (amounts, percentages, counts, quantities, dates,
+ranks, ratios) in an article file (UTF-8, UTF-16 or GB18030).
+
+Options:
+  --json            print {"claims":[{text,start,end,kind,value,unit,...}]};
+                    offsets are UTF-16 code units of the file's text (BOM
+                    removed, CRLF kept as two characters)
+  --currency ISO    what a bare $ means (e.g. AUD); default: inferred from the
+                    text (an article about Australia means AUD), else USD`;
+
+/** Reads and decodes an article file; the text keeps CRLF so offsets index the file's own characters. */
+async function readArticleText(file: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new FactDeskError('not-found', `${file} does not exist`, { what: file });
+    if (code === 'EISDIR') throw new FactDeskError('invalid-input', `${file} is a folder`, { detail: `${file} is a folder, not an article file` });
+    if (code === 'EACCES' || code === 'EPERM') throw new FactDeskError('invalid-input', `${file} cannot be read`, { detail: `${file} cannot be read (permission denied)` });
+    throw e;
+  }
+  const decoded = decodeArticleBytes(bytes, file);
+  // decodeArticleBytes shows CRLF files with \n; put the \r back so offsets
+  // index the file's decoded text as it is (lineEnding 'crlf' means every
+  // newline was \r\n, so this is the exact inverse).
+  return decoded.lineEnding === 'crlf' ? decoded.text.replaceAll('\n', '\r\n') : decoded.text;
+}
+
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const pad = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+function formatTable(claims: DetectedClaim[]): string {
+  if (claims.length === 0) return 'No claims found.';
+  const header = ['span', 'kind', 'value', 'unit', 'text', 'notes'];
+  const rows = claims.map((c) => [
+    `${c.start}-${c.end}`,
+    c.kind,
+    c.value === null ? '—' : String(c.value),
+    c.unit ?? '—',
+    c.text.replace(/\s/g, ' '),
+    [c.approx, c.direction, c.basePeriod].filter(Boolean).join(' '),
+  ]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line), '', `${claims.length} claim${claims.length === 1 ? '' : 's'}`].join('\n');
+}
+
+export const claimsCommand: CliCommand = {
+  name: 'claims',
+  summary: 'List the checkable figures in an article file',
+  usage,
+  async run(argv, io) {
+    const sub = argv[0] !== undefined ? subcommands[argv[0]] : undefined;
+    if (sub) return sub(argv.slice(1), io);
+    if (argv[0] !== undefined && reservedSubcommands.includes(argv[0])) {
+      io.err(`factdesk claims: "${argv[0]}" is not available in this version\n\n${usage}`);
+      return 2;
+    }
+    let json = false;
+    let currency: string | undefined;
+    const files: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '--json') json = true;
+      else if (a === '--currency') currency = argv[++i] ?? '';
+      else if (a.startsWith('--currency=')) currency = a.slice('--currency='.length);
+      else if (a.startsWith('-') && a !== '-') {
+        io.err(`factdesk claims: unknown option ${a}\n\n${usage}`);
+        return 2;
+      } else files.push(a);
+    }
+    if (files.length !== 1) {
+      io.err(usage);
+      return 2;
+    }
+    if (currency !== undefined && !/^[A-Za-z]{3}$/.test(currency)) {
+      throw new FactDeskError('invalid-input', `--currency takes an ISO 4217 code`, { detail: `--currency takes a three-letter ISO 4217 code such as USD or AUD, not "${currency ?? ''}"` });
+    }
+    const text = await readArticleText(files[0]!);
+    const claims = detectClaims(text, currency ? { dollarCurrency: currency.toUpperCase() } : {});
+    io.out(json ? JSON.stringify({ claims }) : formatTable(claims));
+    return 0;
+  },
+};

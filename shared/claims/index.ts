@@ -1,0 +1,11 @@
+/**
+ * The claim engine: finds checkable figures in article text. This module is
+ * the package's public face; the revision diff and the cross-checks use
+ * `parseNumber` and `detectClaims` from here rather than parsing numbers of
+ * their own.
+ */
+export { claimKinds, type ClaimKind, type DetectedClaim } from './types.js';
+export { detectClaims, createClaimDetector, type ClaimDetector, type ClaimDetectOptions } from './detector.js';
+export { parseNumber, scaleDecimal, toHalfWidth } from './numerals.js';
+export { inferDollarCurrency } from './currency.js';
+export { splitLines, sentenceRanges, type Range } from './sentences.js';

@@ -1,0 +1,185 @@
+/**
+ * The project's one number parser: Arabic numerals (half- and full-width,
+ * grouped, decimal, signed), Chinese numerals (〇零一二两三…十百千万亿, the
+ * financial forms 壹贰叁…, 万亿 sections, digit-by-digit years like 二〇二二)
+ * and mixed forms (3.5万, 1.2亿, 3万余, 12万3千).
+ */
+
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/**
+ * Maps full-width digits, letters and the punctuation that matters inside
+ * figures (．％：＄，space) to ASCII, one code unit for one, so offsets found in
+ * the result index the original string unchanged.
+ */
+export function toHalfWidth(s: string): string {
+  if (!/[\uff01-\uff5e\u3000]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // The full-width comma stays: in Chinese text it separates clauses, not digit groups.
+    if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c) out += String.fromCharCode(c - FULL_WIDTH_OFFSET);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
+};
+const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_SECTION_UNITS: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
+
+/** Characters that can make up a Chinese numeral. */
+export const chineseNumeralChars = '〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億';
+
+/** Moves the decimal point of a printed number, so "305.7" scaled by 亿 is 30570000000 with no float error. */
+function shiftDecimal(decimal: string, exp: number): number {
+  const neg = decimal.startsWith('-');
+  const body = neg ? decimal.slice(1) : decimal;
+  const dot = body.indexOf('.');
+  const intPart = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? '' : body.slice(dot + 1);
+  let digits = intPart + frac;
+  let point = intPart.length + exp;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits += '0'.repeat(point - digits.length);
+  const v = Number(`${digits.slice(0, point) || '0'}.${digits.slice(point) || '0'}`);
+  return neg ? -v : v;
+}
+
+/** Multiplies a printed decimal by 10^exp exactly (as exact as a double allows). */
+export function scaleDecimal(decimal: string | number, exp: number): number {
+  if (typeof decimal === 'number') decimal = String(decimal);
+  if (/e/i.test(decimal)) return Number(decimal) * 10 ** exp;
+  return shiftDecimal(decimal, exp);
+}
+
+const ARABIC = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
+
+/** Parses an Arabic numeral with optional thousands separators; null if `s` is not one. */
+function parseArabic(s: string): string | null {
+  if (!ARABIC.test(s)) return null;
+  return s.replaceAll(',', '').replace(/^\+/, '');
+}
+
+/**
+ * Parses a run of Chinese numeral characters and Arabic numbers with 十百千万亿
+ * units. Arabic parts may be decimals ("3.5万"); 余/多 must already be removed.
+ */
+function parseMixed(s: string): number | null {
+  const tokens = s.match(/\d+(?:\.\d+)?|./g);
+  if (!tokens) return null;
+  // Digit-by-digit numerals (二〇二二, 一五) have no unit characters at all.
+  if (tokens.length > 1 && tokens.every((t) => t in CN_DIGITS)) {
+    return Number(tokens.map((t) => CN_DIGITS[t]).join(''));
+  }
+  let result = 0; // completed 亿/万 sections
+  let section = 0; // completed 十百千 groups inside the current section
+  let pending: string | null = null; // last digit or Arabic number not yet given a unit
+  let lastUnit = 0; // value of the last unit seen, for abbreviations like 三万五 (35000)
+  let zeroSeen = false;
+  let sawAny = false;
+  for (const t of tokens) {
+    if (/^\d/.test(t)) {
+      if (pending !== null) return null;
+      pending = t;
+      sawAny = true;
+    } else if (t in CN_DIGITS) {
+      const d = CN_DIGITS[t]!;
+      if (d === 0) {
+        zeroSeen = true;
+        if (pending !== null && pending !== '0') return null;
+        continue;
+      }
+      if (pending !== null) return null;
+      pending = String(d);
+      sawAny = true;
+    } else if (t in CN_SMALL_UNITS) {
+      const u = CN_SMALL_UNITS[t]!;
+      // 十二 means 12: a unit without a digit before it counts once.
+      const n = pending === null ? 1 : Number(pending);
+      if (pending !== null && pending.includes('.')) section += scaleDecimal(pending, Math.log10(u));
+      else section += n * u;
+      pending = null;
+      lastUnit = u;
+      zeroSeen = false;
+      sawAny = true;
+    } else if (t in CN_SECTION_UNITS) {
+      const exp = CN_SECTION_UNITS[t]!;
+      const head = pending !== null && pending.includes('.') ? scaleDecimal(pending, 0) : Number(pending ?? 0);
+      let part = section + head;
+      if (part === 0 && !sawAny) part = 1;
+      if (exp === 8) {
+        // 亿 closes everything before it, so 3万亿 reads as 3万 × 亿.
+        const base = result + part;
+        result = pending !== null && pending.includes('.') && section === 0 && result === 0 ? scaleDecimal(pending, 8) : base * 1e8;
+      } else if (pending !== null && pending.includes('.') && section === 0) {
+        result += scaleDecimal(pending, exp);
+      } else {
+        result += part * 10 ** exp;
+      }
+      section = 0;
+      pending = null;
+      lastUnit = 10 ** exp;
+      zeroSeen = false;
+      sawAny = true;
+    } else {
+      return null;
+    }
+  }
+  if (!sawAny) return zeroSeen ? 0 : null;
+  let tail = 0;
+  if (pending !== null) {
+    // 三万五 = 35000 and 一千二 = 1200: a trailing digit right after a unit
+    // (no 零 between) stands for the next lower unit.
+    const abbreviated = lastUnit >= 100 && !zeroSeen && !pending.includes('.') && pending.length === 1;
+    tail = abbreviated ? Number(pending) * (lastUnit / 10) : Number(pending);
+  }
+  return result + section + tail;
+}
+
+/**
+ * Parses one printed numeral and returns its value, or null when `s` is not a
+ * single numeral. Accepts Arabic digits (full-width too, `1,234.5`, signs),
+ * Chinese numerals (`十二万三千`, `两千零五`, `三万五`, `二〇二二`, `壹佰`), mixed
+ * forms with 万/亿 scales (`3.5万`, `1.2亿`, `12万3千`, `2万亿`) and the
+ * approximators 余/多 between digits and scale (`3万余`, `400余`, `十余万`).
+ * Values are as exact as a double allows: `305.7亿` is 30570000000.
+ */
+export function parseNumber(s: string): number | null {
+  let t = toHalfWidth(s).replace(/[\s\u00a0]/g, '');
+  let sign = 1;
+  if (/^[-−－负]/.test(t)) {
+    sign = -1;
+    t = t.slice(1);
+  } else if (t.startsWith('+') || t.startsWith('正')) {
+    t = t.slice(1);
+  }
+  if (!t) return null;
+  // 三点五 / 十五点二五: 点 is the Chinese decimal point, digits after it read one by one.
+  const point = /^([^点]+)点([〇零一二三四五六七八九]+)([万亿萬億]*)$/.exec(t);
+  if (point) {
+    const whole = parseNumber(point[1]!);
+    if (whole === null || whole < 0) return null;
+    const frac = [...point[2]!].map((c) => CN_DIGITS[c]).join('');
+    const scale = point[3] ? parseNumber(`1${point[3]}`) : 1;
+    return scale === null ? null : sign * scaleDecimal(`${whole}.${frac}`, Math.round(Math.log10(scale)));
+  }
+  const arabic = parseArabic(t);
+  if (arabic !== null) return sign * Number(arabic);
+  // 余/多 mark an approximation; they sit after the digits or before the scale.
+  t = t.replace(/(?<=[\d〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億])[余多](?=[万亿萬億]*$)/, '');
+  if (!/^[\d.,〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]+$/.test(t)) return null;
+  // Grouped Arabic inside mixed forms (1,234万).
+  const grouped = t.replace(/(\d{1,3}(?:,\d{3})+)/g, (m) => m.replaceAll(',', ''));
+  if (grouped.includes(',')) return null;
+  if (/\.\D|\.$|^\./.test(grouped)) return null;
+  const v = parseMixed(grouped);
+  return v === null ? null : sign * v;
+}

@@ -1,0 +1,125 @@
+/**
+ * Tables in plain text (tab-separated, Markdown pipes, or columns aligned
+ * with runs of spaces): a bare number in a cell takes its unit from the
+ * header row (`总额(亿元)`), from a 单位 column, or from a `单位：万元` caption.
+ */
+import { scaleDecimal } from './numerals.js';
+import { found, type Found } from './scan-types.js';
+import { englishScales } from './units.js';
+import { readScaleAndUnit } from './zh-rules.js';
+import type { ClaimKind } from './types.js';
+
+/** A unit read from a header or caption, with its scale. */
+export interface TableUnit {
+  kind: ClaimKind;
+  unit: string | null;
+  exp: number;
+}
+
+/** Table state carried from one line to the next. */
+export interface TableState {
+  /** Unit per column, from the header row. */
+  cols: Array<TableUnit | null>;
+  /** Column holding each row's unit (指标 | 单位 | 2015年), or -1. */
+  unitCol: number;
+  /** Unit for the whole table, from a caption line (单位：亿元). */
+  caption: TableUnit | null;
+}
+
+export interface Cell {
+  start: number;
+  end: number;
+}
+
+const BARE_NUMBER = /^[+-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const MAX_ALIGNED_CELL = 40;
+
+/** The trimmed cells of a table row, or null when the line is not one. */
+export function splitCells(s: string): Cell[] | null {
+  let sep: RegExp;
+  if (s.includes('\t')) sep = /\t+/g;
+  else if (/^\s*\|.*\|/.test(s) || (s.match(/\|/g)?.length ?? 0) >= 2) sep = /\|/g;
+  else if (/\S(?: {2,}|\u3000+)\S/.test(s)) sep = / {2,}|\u3000+/g;
+  else return null;
+  const cells: Cell[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let a = start;
+    let b = end;
+    while (a < b && /\s/.test(s[a]!)) a++;
+    while (b > a && /\s/.test(s[b - 1]!)) b--;
+    if (b > a) cells.push({ start: a, end: b });
+  };
+  for (const m of s.matchAll(sep)) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(s.length);
+  if (cells.length < 2) return null;
+  if (sep.source !== '\\t+' && sep.source !== '\\|' && cells.some((c) => c.end - c.start > MAX_ALIGNED_CELL)) return null;
+  return cells;
+}
+
+/** Reads a unit written alone: 亿元, 万人, %, $m, (亿元), 单位：万元. */
+export function parseUnitText(text: string, dollar: string): TableUnit | null {
+  let t = text.trim();
+  const paren = /[(（]([^()（）]+)[)）]\s*$/.exec(t);
+  if (paren) t = paren[1]!.trim();
+  t = t.replace(/^单位\s*[:：]\s*/, '');
+  if (t === '%' || t === '％' || /(?:%|％)$/.test(t)) return { kind: 'percent', unit: '%', exp: 0 };
+  const money = /^(US|A|AU|C|NZ|HK)?\$\s?(thousand|million|billion|m|bn|b|k)?$/i.exec(t);
+  if (money) {
+    const iso = money[1] ? ({ US: 'USD', A: 'AUD', AU: 'AUD', C: 'CAD', NZ: 'NZD', HK: 'HKD' } as Record<string, string>)[money[1].toUpperCase()]! : dollar;
+    return { kind: 'money', unit: iso, exp: money[2] ? englishScales[money[2].toLowerCase()]! : 0 };
+  }
+  const probe = `1${t}`;
+  const r = readScaleAndUnit(probe, 1);
+  if (r.unit && r.end === probe.length) return { kind: r.unit.kind, unit: r.unit.unit, exp: r.exp + r.unit.exp };
+  return null;
+}
+
+const isSeparatorRow = (s: string): boolean => /^\s*\|?\s*:?-{3,}/.test(s);
+
+/**
+ * One line of a table: returns the figures its bare-number cells make, and
+ * the state for the next line (null when the line ends the table).
+ */
+export function tableLine(
+  s: string,
+  state: TableState | null,
+  caption: TableUnit | null,
+  dollar: string,
+): { figures: Found[]; state: TableState | null; isRow: boolean } {
+  const cells = splitCells(s);
+  if (!cells) return { figures: [], state: null, isRow: false };
+  if (isSeparatorRow(s)) return { figures: [], state, isRow: true };
+  const texts = cells.map((c) => s.slice(c.start, c.end));
+  if (!state) {
+    const isHeader = !texts.some((t) => BARE_NUMBER.test(t));
+    if (isHeader) {
+      return {
+        figures: [],
+        state: { cols: texts.map((t) => parseUnitText(t, dollar)), unitCol: texts.findIndex((t) => /^(?:计量)?单位$/.test(t)), caption },
+        isRow: true,
+      };
+    }
+    state = { cols: [], unitCol: -1, caption };
+  }
+  const rowUnit = state.unitCol >= 0 && texts[state.unitCol] ? parseUnitText(texts[state.unitCol]!, dollar) : null;
+  const figures: Found[] = [];
+  cells.forEach((c, i) => {
+    const t = texts[i]!;
+    if (i === 0 || !BARE_NUMBER.test(t)) return;
+    const unit = rowUnit ?? state!.cols[i] ?? state!.caption;
+    const num = t.replace(/,/g, '').replace('−', '-');
+    if (unit) figures.push(found(c.start, c.end, unit.kind, scaleDecimal(num, unit.exp), unit.unit, unit.exp));
+    else figures.push(found(c.start, c.end, 'other', Number(num), null));
+  });
+  return { figures, state, isRow: true };
+}
+
+/** A caption line that sets the unit of the table below it (单位：万元, Unit: $m). */
+export function captionUnit(s: string, dollar: string): TableUnit | null {
+  const m = /(?:单位|Unit|Units)\s*[:：]\s*([^\s,，;；。)）]+)/.exec(s);
+  return m ? parseUnitText(m[1]!, dollar) : null;
+}

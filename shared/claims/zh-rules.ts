@@ -1,0 +1,255 @@
+/**
+ * Chinese rules: what a numeral followed by Chinese text is (date, ratio,
+ * rank, amount with scale and unit, count with measure word), and which
+ * Chinese numerals are not figures at all (names, slogans, idioms, labels).
+ */
+import { chineseNumeralChars, parseNumber, scaleDecimal } from './numerals.js';
+import { found, type Found, type LineScan, type RuleResult } from './scan-types.js';
+import { chineseScales, scaledOnlyUnits, unitAt, type UnitDef } from './units.js';
+
+const CN_NUMERAL = new Set(chineseNumeralChars);
+const CN_DIGIT_CHARS = new Set('〇零一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾');
+const FINANCIAL = new Set('壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億');
+export const isChineseNumeral = (c: string | undefined): boolean => c !== undefined && CN_NUMERAL.has(c);
+
+const RANGE = String.raw`\s*[-—–~～至到]\s*`;
+const DATE_SUFFIX = '(?:份|末|底|初|上旬|中旬|下旬)?';
+const FULL_DATE = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/y;
+const YEAR_MONTH = /(\d{4})[-/](\d{1,2})(?![\d./-])/y;
+const YEAR_RANGE = new RegExp(String.raw`(\d{4})${RANGE}(\d{4})\s?年度?`, 'y');
+const YEAR = /(\d{4})\s?年/y;
+const AFTER_YEAR = new RegExp(
+  String.raw`\s?(?:(\d{1,2})(?:(?:${RANGE}|、)(\d{1,2}))?\s?月(?:\s?(\d{1,2})\s?[日号])?${DATE_SUFFIX}|第?([1-4])(?:${RANGE}[1-4])?\s?季度|(度)|(末|底|初))`,
+  'y',
+);
+const MONTH = new RegExp(String.raw`(\d{1,2})(?:(?:${RANGE}|、)(\d{1,2}))?\s?月(?:\s?(\d{1,2})\s?[日号])?${DATE_SUFFIX}`, 'y');
+const DAY = /(\d{1,2})\s?日(?!元)(以内|之内|内)?/y;
+const QUARTER = new RegExp(String.raw`([1-4])(?:${RANGE}[1-4])?\s?季度`, 'y');
+const RATIO = /\d+(?:\.\d+)?(?:\s*[:∶]\s*\d+(?:\.\d+)?)+/y;
+
+/** Dates, ranges of dates and structure ratios starting at an Arabic numeral. */
+export function readDateOrRatio(scan: LineScan, a: number): Found | null {
+  const s = scan.s;
+  const m = (re: RegExp): RegExpExecArray | null => {
+    re.lastIndex = a;
+    return re.exec(s);
+  };
+  let r = m(RATIO);
+  if (r) {
+    const parts = r[0].split(/[:∶]/);
+    const ratioWord = /比(?:例|重|值)?(?:为|是)?\s*$/.test(s.slice(Math.max(0, a - 6), a));
+    const clock = parts.length === 2 && /^\s*\d{1,2}\s*$/.test(parts[0]!) && /^\s*[0-5]\d\s*$/.test(parts[1]!);
+    if (parts.length >= 3 || ratioWord || (!clock && r[0].includes('.'))) return found(a, a + r[0].length, 'other', null, 'ratio');
+  }
+  if ((r = m(FULL_DATE)) && +r[3]! >= 1 && +r[3]! <= 12 && +r[4]! >= 1 && +r[4]! <= 31) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = m(YEAR_MONTH)) && +r[2]! >= 1 && +r[2]! <= 12) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = m(YEAR_RANGE))) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = m(YEAR)) && +r[1]! >= 1000 && +r[1]! <= 2100 && s[a + r[0].length] !== '代') {
+    let end = a + r[0].length;
+    AFTER_YEAR.lastIndex = end;
+    const x = AFTER_YEAR.exec(s);
+    if (x && (x[1] === undefined || (+x[1] >= 1 && +x[1] <= 12))) {
+      end += x[0].length;
+      return x[5] ? found(a, end, 'date', +r[1]!, 'year') : found(a, end, 'date', null, null);
+    }
+    return found(a, end, 'date', +r[1]!, 'year');
+  }
+  if ((r = m(MONTH)) && +r[1]! >= 1 && +r[1]! <= 12 && (r[2] === undefined || +r[2] <= 12)) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = m(DAY)) && +r[1]! >= 1 && +r[1]! <= 31) {
+    // 15日内 is a time limit (15 days), 15日 alone a day of the month.
+    if (r[2]) return found(a, a + r[0].length - r[2].length, 'quantity', +r[1]!, 'day');
+    return found(a, a + r[0].length, 'date', null, null);
+  }
+  if ((r = m(QUARTER))) return found(a, a + r[0].length, 'date', null, null);
+  return null;
+}
+
+/** Nouns after 两大/五大 that make it a count of real things, not a slogan (五大发展理念). */
+const BIG_NOUNS = /^(?:重点|主导|支柱|新兴|特色|优势|核心|战略性新兴|传统)?(?:产业|集群|板块|基地|园区|平台|领域|行业|片区|市场|港口|城市群|功能区|产业链|项目|企业|工程|产品|品牌|商圈)/;
+/** Nouns that make "numeral + measure word" a policy formula (两条底线, 四个意识, 八项规定). */
+const FORMULA_NOUNS = /^(?:底线|红线|理念|意识|自信|代表|全面|维护|确立|规定|务必|原则|精神|思想|战略|攻坚战|文明|基本|优先|必须|不|产业)/;
+/** A measure word followed by these is a place name (七台河, 三门峡, 五台山). */
+const PLACE_SUFFIX = new Set('河山峡县市区镇乡村湖岛');
+/** 成 as a tenth (七成 = 70%) unless it starts a word (成为, 成本, 成果…). */
+const CHENG_WORDS = new Set('为立本果员功长交都熟型品效绩就份群片批套');
+/** Words before a time span that make it a relative period (前三季度, 近三年, 这两天). */
+const RELATIVE_BEFORE = new Set('前后近头这那每今去明上下本');
+
+/** Reads 余/多, a 万/亿 scale and a unit after a numeral ending at `p`. */
+export function readScaleAndUnit(
+  s: string,
+  p: number,
+): { end: number; exp: number; unit: UnitDef | null; approx?: string; scaled: boolean } {
+  let approx: string | undefined;
+  let q = p;
+  let spaces = 0;
+  while ((s[q] === ' ' || s[q] === '\u00a0') && spaces < 2) {
+    q++;
+    spaces++;
+  }
+  if (s[q] === '余' || s[q] === '多') approx = s[q++];
+  const direct = unitAt(s, q);
+  let exp = 0;
+  let scaled = false;
+  let u = q;
+  if (!direct || !'千百十'.includes(direct.text[0]!)) {
+    for (const [w, e] of chineseScales) {
+      if (s.startsWith(w, q)) {
+        exp = e;
+        scaled = true;
+        u = q + w.length;
+        break;
+      }
+    }
+  }
+  if (scaled && !approx && (s[u] === '余' || s[u] === '多')) approx = s[u++];
+  let v = u;
+  if (s[v] === ' ' && scaled) v++;
+  let unit = scaled || !direct ? unitAt(s, v) : direct;
+  if (!unit && scaled && s.startsWith(scaledOnlyUnits[0]!.text, v)) unit = scaledOnlyUnits[0]!;
+  if (unit && scaled && !unit.scalable) unit = null;
+  if (!unit) return { end: scaled ? u : p, exp, unit: null, approx: scaled ? approx : undefined, scaled };
+  return { end: v + unit.text.length, exp, unit, approx, scaled };
+}
+
+/** Words before a bare 20亿 that make it an amount of money (总投资20亿). */
+const MONEY_CONTEXT = /(?:投资|资金|金额|收入|营收|利润|产值|总额|税|融资|贷款|存款|财政|资产|GDP|生产总值|增加值|销售|成交|交易|引资|签约|预算|支出|补贴|奖励|基金|经费|额|价值|市值|规模)[^,，;；。:：]{0,8}$/;
+
+/** A unit as a Found, with the value scaled by the unit's and the scale's powers of ten. */
+export function unitFound(start: number, end: number, num: string, exp: number, unit: UnitDef, approx?: string): Found {
+  const e = exp + unit.exp;
+  return found(start, end, unit.kind, scaleDecimal(num, e), unit.unit, e, approx);
+}
+
+/** Checks after a measure word that only apply to counts. */
+function countAllowed(s: string, afterUnit: number, unit: UnitDef): boolean {
+  if (unit.text === '大') return BIG_NOUNS.test(s.slice(afterUnit, afterUnit + 8));
+  return true;
+}
+
+/** Amount, count, quantity, percent… after an Arabic numeral [a, b) in Chinese text. */
+export function readArabicUnit(scan: LineScan, a: number, b: number, num: string): RuleResult {
+  const s = scan.s;
+  const r = readScaleAndUnit(s, b);
+  if (r.unit) {
+    // 90年代 is a decade, 3年级 a school year.
+    if (r.unit.text === '年' && (s[r.end] === '代' || s[r.end] === '级')) return { skipTo: r.end };
+    if (!countAllowed(s, r.end, r.unit)) return { skipTo: r.end };
+    return unitFound(a, r.end, num, r.exp, r.unit, r.approx);
+  }
+  if (r.scaled && /^\d/.test(num)) {
+    const before = s.slice(Math.max(0, a - 24), a);
+    if (MONEY_CONTEXT.test(before)) return found(a, r.end, 'money', scaleDecimal(num, r.exp), 'CNY', r.exp, r.approx);
+    return found(a, r.end, 'other', scaleDecimal(num, r.exp), null, r.exp, r.approx);
+  }
+  return null;
+}
+
+/** True when [a, b) sits in a short quotation (“两个确立”, “0成本”): a slogan, not a figure. */
+function inShortQuote(s: string, a: number, b: number): boolean {
+  const open = Math.max(s.lastIndexOf('“', a - 1), s.lastIndexOf('"', a - 1));
+  if (open < 0 || a - open > 8 || s.lastIndexOf('”', a - 1) > open) return false;
+  const curly = s.indexOf('”', b);
+  const straight = s.indexOf('"', b);
+  const close = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
+  return close >= 0 && close - open <= 10;
+}
+
+/** Ranks: 第3 (位/名/大…), 居全国第一; other ordinals (第五届, 第3期) are skipped whole. */
+export function readRank(scan: LineScan, a: number): RuleResult {
+  const s = scan.s;
+  let b = a + 1;
+  if (s[b] === ' ') b++;
+  const arabic = /^\d+/.exec(s.slice(b, b + 8));
+  let numEnd: number;
+  let value: number | null;
+  if (arabic) {
+    numEnd = b + arabic[0].length;
+    value = Number(arabic[0]);
+  } else {
+    let e = b;
+    while (isChineseNumeral(s[e])) e++;
+    if (e === b) return null;
+    numEnd = e;
+    value = parseNumber(s.slice(b, e));
+  }
+  const next = s[numEnd];
+  if (s.startsWith('季度', numEnd) || (next === ' ' && s.startsWith('季度', numEnd + 1))) {
+    if (!arabic) return { skipTo: numEnd + 2 };
+    const end = numEnd + (next === ' ' ? 3 : 2);
+    return found(a, end, 'date', null, null);
+  }
+  const rankFollower = next === undefined || '位名大高低多'.includes(next) || /[\s,，;；。、:：)）!！?？]/.test(next);
+  if (arabic && rankFollower) return found(a, numEnd, 'other', value, 'rank');
+  if (!arabic && next !== undefined && '位名大'.includes(next)) return found(a, numEnd, 'other', value, 'rank');
+  if (!arabic && rankFollower && /(?:居|列|排名|排|位居|位列|全国|全省|全市|全区|全球|世界|全州|同行业)$/.test(s.slice(Math.max(0, a - 6), a))) {
+    return found(a, numEnd, 'other', value, 'rank');
+  }
+  return { skipTo: numEnd };
+}
+
+/**
+ * Chinese numerals [a, b): 三年, 两大产业, 百分之十五, 三分之一, 七成, 二〇二二年…
+ * Lone 一, bare 百/千/万, period words (前三季度), names and slogans are not figures.
+ */
+export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult {
+  const s = scan.s;
+  const run = s.slice(a, b);
+  // 半数 / 一半 are half; other runs with 半 (上半年, 半小时) are not claims here.
+  if (run.includes('半')) {
+    if (run === '半' && s[b] === '数') return found(a, b + 1, 'percent', 50, '%');
+    if (run === '一半' && s[a - 1] !== '另') return found(a, b, 'percent', 50, '%');
+    return { skipTo: b };
+  }
+  if (s.startsWith('分之', b)) {
+    let e = b + 2;
+    while (isChineseNumeral(s[e]) || /[\d.]/.test(s[e] ?? '') || (s[e] === '点' && isChineseNumeral(s[e + 1]))) e++;
+    const num = parseNumber(s.slice(b + 2, e));
+    const den = parseNumber(run);
+    if (num === null || den === null || den === 0) return { skipTo: e };
+    const value = run === '百' ? num : run === '千' ? num / 10 : (num / den) * 100;
+    return found(a, e, 'percent', value, '%');
+  }
+  if (/^[〇零一二三四五六七八九]{4}$/.test(run) && s[b] === '年') {
+    const year = parseNumber(run)!;
+    return found(a, b + 1, 'date', year, 'year');
+  }
+  const hasDigit = [...run].some((c) => CN_DIGIT_CHARS.has(c));
+  if (!hasDigit) {
+    // 百强县 is a list, 百年/千亿园区/万人 are idioms and labels.
+    if ((run === '百' || run === '千') && s[b] === '强') return found(a, b + 1, 'other', run === '百' ? 100 : 1000, '强');
+    return { skipTo: b };
+  }
+  if (run === '一' || (run.length === 1 && FINANCIAL.has(run))) return { skipTo: b };
+  const before = s[a - 1];
+  if (before !== undefined && '第前后头'.includes(before)) return { skipTo: b };
+  // 三番五次, 五花八门: a numeral two characters back makes an idiom or formula.
+  if (isChineseNumeral(s[a - 2]) && !isChineseNumeral(before)) return { skipTo: b };
+  if (inShortQuote(s, a, b) || inTitle(s, a)) return { skipTo: b };
+  if (run.length === 1 && '一二三四五六七八九十'.includes(run) && s[b] === '成' && !CHENG_WORDS.has(s[b + 1] ?? '')) {
+    return found(a, b + 1, 'percent', parseNumber(run)! * 10, '%');
+  }
+  const r = readScaleAndUnit(s, b);
+  const value = parseNumber(s.slice(a, r.unit ? r.end - r.unit.text.length : r.end).trim());
+  if (!r.unit || value === null) return { skipTo: Math.max(b, r.end) };
+  const unit = r.unit;
+  const after = s.slice(r.end, r.end + 6);
+  if (unit.text === '年' || unit.unit === 'day' || unit.unit === 'month' || unit.unit === 'week' || unit.unit === 'hour' || unit.unit === 'quarter') {
+    if (RELATIVE_BEFORE.has(before ?? '')) return { skipTo: r.end };
+    if (unit.text === '年') return found(a, r.end, 'quantity', value, 'year', 0, r.approx);
+  }
+  if (unit.text === '元' && value < 10 && !/[万亿千百]/.test(run)) return { skipTo: r.end };
+  if (unit.kind === 'count') {
+    if (run === '二' || PLACE_SUFFIX.has(after[0] ?? '') || isChineseNumeral(after[0])) return { skipTo: r.end };
+    if (unit.text !== '大' && FORMULA_NOUNS.test(after)) return { skipTo: r.end };
+    if (!countAllowed(s, r.end, unit)) return { skipTo: r.end };
+  }
+  if (unit.text === '%' || unit.text === '%') return { skipTo: r.end };
+  return found(a, r.end, unit.kind, value * 10 ** unit.exp, unit.unit, r.exp + unit.exp, r.approx);
+}
+
+/** True when `pos` is inside a 《title》: numbers in titles are part of a name. */
+export function inTitle(s: string, pos: number): boolean {
+  const open = s.lastIndexOf('《', pos);
+  return open >= 0 && s.lastIndexOf('》', pos) < open && s.indexOf('》', pos) >= 0;
+}

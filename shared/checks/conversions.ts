@@ -4,13 +4,14 @@
  * official annual average for the article's year.
  */
 import { articleYear, byPosition, sentenceYear } from './article.js';
-import { formatNumber, formatSignedPercent } from './format.js';
+import { formatSignedPercent } from './format.js';
 import { officialRate } from './fx-rates.js';
 import { claimInterval, div, mid, overlaps } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
 import type { RawFinding } from './finding.js';
 
-const conversionCue = /折合|合人民币|约合|相当于|折人民币|折算|兑换|按.{0,12}汇率|equivalent to|equal to|equals|converted|or about|or around|or roughly|about|approximately|around|[(（]/i;
+/** Words joining an amount to its equivalent in another currency. */
+export const conversionCue = /折合|合人民币|约合|相当于|折人民币|折算|兑换|按.{0,12}汇率|equivalent to|equal to|equals|converted|or about|or around|or roughly|about|approximately|around|[(（]/i;
 
 export interface ConversionOptions {
   year?: number;
@@ -28,11 +29,17 @@ export function findConversions(text: string, claims: readonly CheckClaim[], opt
     if (a.kind !== 'money' || b.kind !== 'money' || a.value === null || b.value === null) continue;
     const pair = a.unit === 'CNY' && b.unit !== 'CNY' ? { cny: a, foreign: b } : b.unit === 'CNY' && a.unit !== 'CNY' ? { cny: b, foreign: a } : null;
     if (!pair || !pair.foreign.unit) continue;
-    const gap = text.slice(a.end, b.start);
-    if (gap.length > 24 || /[。！？!?\n;；]/.test(gap) || !conversionCue.test(gap)) continue;
+    if (!joinedAsConversion(text, a, b)) continue;
     out.push(checkConversion(text, sorted, pair.cny, pair.foreign, docYear, opts));
   }
   return out;
+}
+
+/** Whether two adjacent amounts are one amount and its equivalent (`19.5亿美元,折合人民币130.6亿元`). */
+export function joinedAsConversion(text: string, a: CheckClaim, b: CheckClaim): boolean {
+  if (a.kind !== 'money' || b.kind !== 'money' || a.unit === b.unit) return false;
+  const gap = text.slice(a.end, b.start);
+  return gap.length <= 24 && !/[。！？!?\n;；]/.test(gap) && conversionCue.test(gap);
 }
 
 function checkConversion(text: string, claims: readonly CheckClaim[], cny: CheckClaim, foreign: CheckClaim, docYear: number | null, opts: ConversionOptions): RawFinding {
@@ -45,7 +52,7 @@ function checkConversion(text: string, claims: readonly CheckClaim[], cny: Check
   const steps: CheckMessage[] = [
     {
       key: per100 ? 'conversion.rate100' : 'conversion.rate',
-      params: { cny: cny.text, foreign: foreign.text, rate: formatNumber(point, per100 ? 4 : 3), currency },
+      params: { cny: cny.text, foreign: foreign.text, rate: point.toFixed(per100 ? 4 : 3), currency },
     },
   ];
   const claimsOut = byPosition([cny, foreign]);
@@ -62,7 +69,7 @@ function checkConversion(text: string, claims: readonly CheckClaim[], cny: Check
   const deviation = point / scale / ref - 1;
   const limit = opts.tolerancePercent / 100;
   const ok = overlaps(implied, { lo: ref * (1 - limit), hi: ref * (1 + limit) });
-  steps.push({ key: 'conversion.official', params: { year, official: formatNumber(ref * scale, 4), currency } });
+  steps.push({ key: 'conversion.official', params: { year, official: (ref * scale).toFixed(4), currency } });
   steps.push({ key: 'conversion.deviation', params: { deviation: formatSignedPercent(deviation) } });
   steps.push(ok ? { key: 'verdict.consistent', params: {} } : { key: 'verdict.rateOff', params: { limit: `${opts.tolerancePercent}%` } });
   return { kind: 'conversion', ok, claims: claimsOut, steps, derivedValue: mid(implied) * scale };

@@ -9,6 +9,7 @@ import { formatLike, formatNumber } from './format.js';
 import { claimInterval, div, exact, mid, mul, overlaps, sub, add, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
 import type { RawFinding } from './finding.js';
+import { joinedAsConversion } from './conversions.js';
 
 const baseCue = /(上年|去年|上年同期|去年同期|上一年|前一年|同期|上月|上季度)(的|为|是|水平)?\s*$|(由|从)\s*$|\bfrom\s*$|compared with\s*$|last year'?s?\s*$|a year earlier\s*$/i;
 const yearOnYear = /同比|比上年|较上年|比去年|较去年|上年同期|year[- ]on[- ]year|from a year earlier|over the previous year|annual/i;
@@ -19,6 +20,8 @@ interface GrowthStatement {
   direction: Direction;
   level: CheckClaim;
   change?: CheckClaim;
+  /** The level's equivalent in another currency printed beside it, which a stated base may use instead. */
+  equivalent?: CheckClaim;
 }
 
 function sameMeasure(a: CheckClaim, b: CheckClaim): boolean {
@@ -32,14 +35,12 @@ function statement(text: string, claims: readonly CheckClaim[], i: number): Grow
   const sentence = sentenceOf(text, rate);
   let direction = changeDirection(text, claims, rate);
   let change: CheckClaim | undefined;
-  // `rose $557m (1%)`: the rate in brackets takes the direction of the change before it.
+  // `rose $557m (1%)`, `a $54.7b (12%) increase`: the rate in brackets is the rate of the change before it.
   const prev = claims[i - 1];
-  if (prev && isAmount(prev) && prev.start >= sentence.start && /^\s*[(（]\s*$/.test(text.slice(prev.end, rate.start))) {
-    const d = changeDirection(text, claims, prev);
-    if (d) {
-      change = prev;
-      direction ??= d;
-    }
+  const bracketed = Boolean(prev && isAmount(prev) && prev.start >= sentence.start && /^\s*[(（]\s*$/.test(text.slice(prev.end, rate.start)));
+  if (bracketed) {
+    change = prev;
+    direction ??= changeDirection(text, claims, prev);
   }
   if (!direction) return null;
   // `… rose 1% to $41,293m`: the level follows.
@@ -47,6 +48,8 @@ function statement(text: string, claims: readonly CheckClaim[], i: number): Grow
   if (next && isAmount(next) && next.end <= sentence.end && toCue.test(text.slice(rate.end, next.start)) && !changeDirection(text, claims, next)) {
     return { rate, direction, level: next, change };
   }
+  // Without `to …`, a bracketed rate names no level.
+  if (bracketed) return null;
   // `305.7亿元,同比增长190.6%`, `完成47亿元,比上年增加5亿元,增长12%`: the level comes before.
   for (let j = i - 1; j >= 0; j--) {
     const c = claims[j]!;
@@ -59,17 +62,21 @@ function statement(text: string, claims: readonly CheckClaim[], i: number): Grow
     }
     const allowed = change && sameMeasure(change, c) ? 2 : 1;
     if (clauseMarks(text.slice(c.end, rate.start)) > allowed) return null;
-    return { rate, direction, level: c, change: change && sameMeasure(change, c) ? change : undefined };
+    const before = claims[j - 1];
+    const equivalent = before && before.start >= sentence.start && joinedAsConversion(text, before, c) ? before : undefined;
+    return { rate, direction, level: c, change: change && sameMeasure(change, c) ? change : undefined, equivalent };
   }
   return null;
 }
 
-function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatement): CheckClaim | null {
+/** A base printed in the same sentence (`上年为388.5亿元`, `up from $17.2 billion`), and the level it compares with. */
+function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatement): { base: CheckClaim; level: CheckClaim } | null {
   const sentence = sentenceOf(text, s.rate);
   for (const c of claims) {
-    if (c === s.level || c === s.change || c.start < sentence.start || c.end > sentence.end) continue;
-    if (!isAmount(c) || !sameMeasure(c, s.level)) continue;
-    if (baseCue.test(gapBefore(text, claims, c))) return c;
+    if (c === s.level || c === s.change || c === s.equivalent || c.start < sentence.start || c.end > sentence.end) continue;
+    if (!isAmount(c) || !baseCue.test(gapBefore(text, claims, c))) continue;
+    if (sameMeasure(c, s.level)) return { base: c, level: s.level };
+    if (s.equivalent && sameMeasure(c, s.equivalent)) return { base: c, level: s.equivalent };
   }
   return null;
 }
@@ -92,17 +99,18 @@ export function findGrowth(text: string, claims: readonly CheckClaim[], opts: { 
     const levelI = claimInterval(s.level)!;
     const rateI = claimInterval(s.rate)!;
     const sign = s.direction === 'up' ? '+' : '−';
-    const base = statedBase(text, sorted, s);
-    if (base) {
-      const g = growthPercent(levelI, claimInterval(base)!, s.direction);
-      const point = s.direction === 'up' ? (s.level.value! / base.value! - 1) * 100 : (1 - s.level.value! / base.value!) * 100;
+    const stated = statedBase(text, sorted, s);
+    if (stated) {
+      const { base, level } = stated;
+      const g = growthPercent(claimInterval(level)!, claimInterval(base)!, s.direction);
+      const point = s.direction === 'up' ? (level.value! / base.value! - 1) * 100 : (1 - level.value! / base.value!) * 100;
       const ok = overlaps(g, rateI);
       const steps: CheckMessage[] = [
-        { key: s.direction === 'up' ? 'growth.fromBaseUp' : 'growth.fromBaseDown', params: { level: s.level.text, base: base.text, growth: formatNumber(point, 2) + '%' } },
+        { key: s.direction === 'up' ? 'growth.fromBaseUp' : 'growth.fromBaseDown', params: { level: level.text, base: base.text, growth: formatNumber(point, 2) + '%' } },
         { key: 'growth.printed', params: { rate: s.rate.text } },
         ok ? { key: 'verdict.withinRounding', params: {} } : { key: 'verdict.growthOff', params: {} },
       ];
-      out.push({ kind: 'growth', ok, claims: byPosition([s.level, s.rate, base]), steps });
+      out.push({ kind: 'growth', ok, claims: byPosition([level, s.rate, base]), steps });
       continue;
     }
     if (s.change) {
@@ -110,6 +118,8 @@ export function findGrowth(text: string, claims: readonly CheckClaim[], opts: { 
       const baseI = s.direction === 'up' ? sub(levelI, claimInterval(s.change)!) : add(levelI, claimInterval(s.change)!);
       const g = mul(div(claimInterval(s.change)!, baseI), exact(100));
       const basePoint = s.direction === 'up' ? s.level.value! - s.change.value! : s.level.value! + s.change.value!;
+      // A change as large as the level means the two figures are not level and change of one quantity.
+      if (baseI.lo <= 0 || basePoint <= 0) continue;
       const point = (s.change.value! / basePoint) * 100;
       const ok = overlaps(g, rateI);
       const steps: CheckMessage[] = [

@@ -48,7 +48,7 @@ export function runChecks(text: string, claims: readonly CheckClaim[], options: 
     ...findConversions(text, sorted, { year: options.year, tolerancePercent: options.fxTolerancePercent ?? 2 }),
     ...findGrowth(text, sorted, { year: options.year }),
     ...findPartsAndShares(text, sorted),
-    ...findRepeats(text, sorted),
+    ...findRepeats(text, sorted, options.year ?? articleYear(sorted)),
   ];
   for (const relation of options.relations ?? []) {
     const r = evaluateRelation(relation, sorted);

@@ -13,12 +13,18 @@ import type { RawFinding } from './finding.js';
 
 /** Whether two figures measure the same thing in the same unit; a figure printed without its unit (`20亿`) matches one whose unit starts the same way (`305.7亿元`). */
 export function sameMeasure(a: CheckClaim, b: CheckClaim): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.unit && b.unit) return a.unit === b.unit;
+  if (a.unit && b.unit) return a.kind === b.kind && a.unit === b.unit;
+  // A figure with a scale word and no unit (`of which 1.1 million`) may be of any kind; its printed form decides.
+  if (a.kind !== b.kind && !isBareAmount(a) && !isBareAmount(b)) return false;
   const fa = printedForm(a.text);
   const fb = printedForm(b.text);
   if (!fa || !fb) return false;
   return fa.suffix.startsWith(fb.suffix) || fb.suffix.startsWith(fa.suffix);
+}
+
+/** A figure the engine could not give a unit (`1.1 million`, `131.2亿`): an amount whose unit the context supplies. */
+function isBareAmount(c: CheckClaim): boolean {
+  return c.kind === 'other' && c.unit === null && c.value !== null && /^\s*(万亿|亿|万|千|百万|千万|million|billion|trillion|bn|mn|m|b)\s*$/i.test(printedForm(c.text)?.suffix ?? '');
 }
 
 function usable(text: string, claims: readonly CheckClaim[], c: CheckClaim): boolean {
@@ -52,7 +58,7 @@ export function partLists(text: string, claims: readonly CheckClaim[]): PartList
     seen.add(key);
     const cues = cuePositions(text, s);
     if (!cues.length) continue;
-    const inSentence = sorted.filter((c) => c.start >= s.start && c.end <= s.end && usable(text, sorted, c));
+    const inSentence = sorted.filter((c) => c.start >= s.start && c.end <= s.end && (usable(text, sorted, c) || isBareAmount(c)));
     let candidates = inSentence.filter((c) => c.end <= cues[0]!).reverse();
     // `…总产量46695吨,同比增长0.98%。其中,夏粮…`: a sentence that opens with 其中 lists parts of the sentence before.
     if (!candidates.length && /^[\s:：,，]*$/.test(text.slice(s.start, cues[0]!)) && s.start > 0) {
@@ -145,62 +151,93 @@ interface SiblingGroup {
   members: CheckClaim[];
 }
 
+const totalMarker = /全市|全县|全区|全省|全国|全州|全镇|全园|总|合计|共计|累计|total|overall|altogether|in all|combined/i;
+
+/** The longest common ending of two labels, cut to whole words in Latin text. */
+function commonSuffix(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  let s = a.slice(a.length - n);
+  if (/[A-Za-z]/.test(s[0] ?? '') && /[A-Za-z]/.test(a[a.length - n - 1] ?? '')) s = s.replace(/^[A-Za-z]+/, '');
+  return s.trim();
+}
+
+/** A shared ending long enough to name a measure: two Chinese characters, or a word of four letters. */
+function namesMeasure(s: string): boolean {
+  return /[\u4e00-\u9fff].*[\u4e00-\u9fff]/.test(s) || /[A-Za-z]{4}/.test(s);
+}
+
 /**
- * Parallel paragraphs: consecutive paragraphs that each state one figure
- * under the same label and unit (one paragraph per park, per district…).
+ * Parallel paragraphs: consecutive paragraphs that each state one figure of
+ * the same unit under labels ending alike (`高新区…产业项目18个` /
+ * `经开区…产业项目24个`; one paragraph per park, per district…).
  */
 export function siblingGroups(text: string, claims: readonly CheckClaim[]): SiblingGroup[] {
   const sorted = byPosition(claims);
-  const paraIndex = new Map<number, number>();
-  let idx = -1;
+  const paragraphs: Array<{ start: number; end: number }> = [];
   let pos = 0;
   for (const line of text.split('\n')) {
-    if (line.trim()) idx++;
-    paraIndex.set(pos, idx);
+    if (line.trim()) paragraphs.push({ start: pos, end: pos + line.length });
     pos += line.length + 1;
   }
-  const paraStarts = [...paraIndex.keys()];
-  const paraOf = (c: CheckClaim): number => {
-    let best = 0;
-    for (const s of paraStarts) if (s <= c.start) best = s;
-    return paraIndex.get(best)!;
-  };
-  const byKey = new Map<string, Array<{ claim: CheckClaim; para: number }>>();
-  for (const c of sorted) {
-    if (!usable(text, sorted, c)) continue;
-    const l = label(text, sorted, c);
-    if (l.length < 2) continue;
-    const key = `${c.kind}|${c.unit}|${l}`;
-    const list = byKey.get(key) ?? [];
-    list.push({ claim: c, para: paraOf(c) });
-    byKey.set(key, list);
-  }
-  const groups: SiblingGroup[] = [];
-  for (const [key, list] of byKey) {
-    const perPara = new Map<number, CheckClaim[]>();
-    for (const { claim, para } of list) perPara.set(para, [...(perPara.get(para) ?? []), claim]);
-    const paras = [...perPara.keys()].sort((a, b) => a - b);
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length >= 2) {
-        const members = run.map((p) => perPara.get(p)![0]!);
-        const dates = new Set(members.map((m) => sentenceDates(text, sorted, m).join('|')));
-        // Figures for different dates are a time series, not parts of one whole.
-        if (dates.size === 1) groups.push({ label: key.split('|').slice(2).join('|'), members });
-      }
-      run = [];
-    };
-    for (const p of paras) {
-      if (perPara.get(p)!.length !== 1) {
-        flush();
-        continue;
-      }
-      if (run.length && p !== run[run.length - 1]! + 1) flush();
-      run.push(p);
+  const perPara = paragraphs.map((p) =>
+    sorted.filter((c) => c.start >= p.start && c.end <= p.end && usable(text, sorted, c)).map((c) => ({ claim: c, ctx: clauseContext(text, sorted, c) })),
+  );
+  type Chain = { label: string; members: CheckClaim[]; lastPara: number };
+  const open: Chain[] = [];
+  const done: Chain[] = [];
+  perPara.forEach((items, p) => {
+    const used = new Set<CheckClaim>();
+    for (const chain of open.filter((ch) => ch.lastPara === p - 1)) {
+      const first = chain.members[0]!;
+      const matches = items
+        .filter((it) => !used.has(it.claim) && it.claim.kind === first.kind && it.claim.unit === first.unit)
+        .map((it) => ({ it, label: commonSuffix(chain.label, it.ctx) }))
+        // Two paragraphs set the group's label; later ones must carry all of it.
+        .filter((m) => namesMeasure(m.label) && (chain.members.length < 2 || m.label === chain.label));
+      if (matches.length !== 1) continue;
+      const m = matches[0]!;
+      chain.members.push(m.it.claim);
+      chain.label = m.label;
+      chain.lastPara = p;
+      used.add(m.it.claim);
     }
-    flush();
+    for (let k = open.length - 1; k >= 0; k--) {
+      if (open[k]!.lastPara < p) done.push(...open.splice(k, 1));
+    }
+    for (const it of items) if (!used.has(it.claim)) open.push({ label: it.ctx, members: [it.claim], lastPara: p });
+  });
+  done.push(...open);
+  const groups: SiblingGroup[] = [];
+  for (const chain of done) {
+    // A lead paragraph that says it is a total (`全市…52个` before `高新区…18个`, `经开区…24个`) heads the group; it is not in it.
+    const [head, ...rest] = chain.members;
+    if (rest.length >= 2 && totalMarker.test(sentencePrefix(text, head!)) && !rest.some((m) => totalMarker.test(sentencePrefix(text, m)))) chain.members = rest;
+    if (chain.members.length < 2) continue;
+    // Figures for different dates are a time series, not parts of one whole.
+    const dates = new Set(chain.members.map((m) => sentenceDates(text, sorted, m).join('|')));
+    if (dates.size === 1) groups.push({ label: chain.label, members: chain.members });
   }
   return groups;
+}
+
+/** Text from the start of a figure's sentence to the figure, without spaces. */
+function sentencePrefix(text: string, c: CheckClaim): string {
+  return text.slice(sentenceOf(text, c).start, c.start).replace(/\s+/g, '');
+}
+
+/**
+ * Whether a figure can be the total of a group: it names the same measure
+ * more generally (`引进项目` over `…等产业项目`), belongs to the same family
+ * (`项目总投资` over `引资额`), or says it is a total (`全市新引进产业项目`).
+ */
+function totalOf(text: string, claims: readonly CheckClaim[], c: CheckClaim, groupLabel: string): boolean {
+  const ctx = clauseContext(text, claims, c);
+  if (labelFamilies.some((f) => f.test(ctx) && f.test(groupLabel))) return true;
+  const shared = commonSuffix(ctx, groupLabel);
+  if (!namesMeasure(shared)) return false;
+  if (shared.length < groupLabel.length) return true;
+  return totalMarker.test(sentencePrefix(text, c));
 }
 
 function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set<CheckClaim>): RawFinding[] {
@@ -208,13 +245,14 @@ function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set
   const out: RawFinding[] = [];
   for (const g of siblingGroups(text, sorted)) {
     const first = g.members[0]!;
+    const memberPrefixes = new Set(g.members.map((m) => sentencePrefix(text, m)));
     let whole: CheckClaim | null = null;
     for (const c of sorted) {
       if (c.start >= first.start) break;
-      if (g.members.includes(c) || !usable(text, sorted, c) || !sameMeasure(c, first) || c.unit !== first.unit) continue;
-      const l = label(text, sorted, c);
-      // The same label is the same measure stated again (trend vs seasonally adjusted…), not a total of the group.
-      if (l === g.label || (!labelsMatch(l, g.label) && !labelsMatch(clauseContext(text, sorted, c), g.label))) continue;
+      if (!usable(text, sorted, c) || c.kind !== first.kind || c.unit !== first.unit) continue;
+      // A figure introduced exactly like one of the group is that figure stated again, not their total.
+      if (memberPrefixes.has(sentencePrefix(text, c))) continue;
+      if (!totalOf(text, sorted, c, g.label)) continue;
       if (!whole || c.value! > whole.value!) whole = c;
     }
     if (!whole || g.members.some((m) => inLists.has(m))) continue;
@@ -246,15 +284,16 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
       if (/\bor\s*$/i.test(gap) && !after) continue;
       target = after ? 'total' : '';
     }
-    // The part: the nearest amount before, in the same clause or the one before.
+    // The part: the amount the clause names before 占 (`出口占…`), else the nearest amount before.
+    const subject = (m[1] !== undefined ? gap.slice(0, gap.length - m[0].length) : '').split(/[,，;；:：]/).pop()!.trim();
+    const before = sorted.filter((c, j) => j < i && c.start >= s.start && isAmount(c) && usable(text, sorted, c));
     let part: CheckClaim | null = null;
-    for (let j = i - 1; j >= 0; j--) {
-      const c = sorted[j]!;
-      if (c.start < s.start || c.kind === 'percent') break;
-      if (isAmount(c) && usable(text, sorted, c)) {
-        if (clauseMarks(text.slice(c.end, share.start)) <= 2) part = c;
-        break;
-      }
+    if (subject) {
+      part = [...before].reverse().find((c) => clauseContext(text, sorted, c).endsWith(subject)) ?? null;
+    } else {
+      const nearest = before[before.length - 1];
+      const between = nearest ? sorted.slice(sorted.indexOf(nearest) + 1, i) : [];
+      if (nearest && !between.some((c) => c.kind === 'percent') && clauseMarks(text.slice(nearest.end, share.start)) <= 2) part = nearest;
     }
     if (!part) continue;
     let whole: CheckClaim | null = wholeOf.get(part) ?? null;

@@ -4,7 +4,7 @@
  * (`总投资20亿` among `亿元` figures, `2.5 billion` among `$… billion`).
  */
 import { byPosition, changeDirection, clauseContext, isAmount, isAverageLike, paragraphOf, sentenceDates, sentenceOf } from './article.js';
-import { siblingGroups } from './parts.js';
+import { partLists, siblingGroups } from './parts.js';
 import { claimInterval, overlaps, printedForm } from './tolerance.js';
 import type { CheckClaim } from './types.js';
 import type { RawFinding } from './finding.js';
@@ -25,7 +25,13 @@ function adjacentParagraphs(text: string, a: CheckClaim, b: CheckClaim): boolean
   return text.slice(first.end, second.start).trim() === '';
 }
 
-export function findRepeats(text: string, claims: readonly CheckClaim[]): RawFinding[] {
+function otherDates(text: string, claims: readonly CheckClaim[], c: CheckClaim, year: number | null): string {
+  return sentenceDates(text, claims, c)
+    .filter((d) => year === null || !new RegExp(`^${year}年?$`).test(d.trim()))
+    .join('|');
+}
+
+export function findRepeats(text: string, claims: readonly CheckClaim[], year: number | null): RawFinding[] {
   const sorted = byPosition(claims);
   const siblings = new Set<CheckClaim>();
   for (const g of siblingGroups(text, sorted)) for (const m of g.members) siblings.add(m);
@@ -47,8 +53,8 @@ export function findRepeats(text: string, claims: readonly CheckClaim[]): RawFin
         const sa = sentenceOf(text, a);
         if (b.start < sa.end) continue;
         if (adjacentParagraphs(text, a, b)) continue;
-        // Figures for different dates are different quantities.
-        if (sentenceDates(text, sorted, a).join('|') !== sentenceDates(text, sorted, b).join('|')) continue;
+        // Figures for different dates are different quantities; naming the article's own year changes nothing.
+        if (otherDates(text, sorted, a, year) !== otherDates(text, sorted, b, year)) continue;
         if (overlaps(claimInterval(a)!, claimInterval(b)!)) continue;
         out.push({
           kind: 'repeat',
@@ -75,15 +81,20 @@ const scaleOnly = /^\s*(万亿|亿|万|千|百万|千万|百亿|千亿|million|b
  */
 function findMissingUnits(text: string, sorted: readonly CheckClaim[]): RawFinding[] {
   const out: RawFinding[] = [];
+  const wholeOf = new Map<CheckClaim, CheckClaim>();
+  for (const l of partLists(text, sorted)) for (const p of [...l.parts, ...l.loose]) wholeOf.set(p, l.whole);
   for (const c of sorted) {
-    if (c.value === null || c.kind === 'percent' || c.kind === 'date') continue;
+    // `of which 1.1 million` after `2.4 million containers` leaves out the noun, as English does; only money needs its unit.
+    const whole = wholeOf.get(c);
+    if (whole && whole.kind !== 'money') continue;
+    if (c.value === null || (c.kind !== 'money' && c.unit !== null)) continue;
     const form = printedForm(c.text);
     if (!form || form.prefix.trim() || !scaleOnly.test(form.suffix)) continue;
     const after = text.slice(c.end, c.end + 1);
     if (/[\u4e00-\u9fffA-Za-z$€£¥]/.test(after) && !/^[的和与及或,，;；。]/.test(after)) continue;
     const scale = form.suffix.trim().toLowerCase();
     const withUnit = (o: CheckClaim): boolean => {
-      if (o === c || o.value === null) return false;
+      if (o === c || o.value === null || o.kind !== 'money') return false;
       const f = printedForm(o.text);
       if (!f) return false;
       const suffix = f.suffix.trim().toLowerCase();
@@ -95,6 +106,7 @@ function findMissingUnits(text: string, sorted: readonly CheckClaim[]): RawFindi
       const p = paragraphOf(text, c.start);
       neighbours = sorted.filter((o) => o.start >= p.start && o.end <= p.end && withUnit(o));
     }
+    if (!neighbours.length) neighbours = sorted.filter(withUnit);
     if (!neighbours.length) continue;
     const unitWord = (o: CheckClaim) => {
       const f = printedForm(o.text)!;

@@ -52,7 +52,7 @@ async function start(): Promise<void> {
     title: 'FactDesk',
     backgroundColor: '#f4f5f7',
     webPreferences: {
-      preload: join(here, 'preload.cjs'),
+      preload: join(here, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK (reviewed in docs/security.md: contextBridge, one function per method)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -61,6 +61,8 @@ async function start(): Promise<void> {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click must not open a link in a new window (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (state.maximized) win.maximize();

@@ -3,7 +3,7 @@
 // main process, preload and CLI (esbuild), into dist/.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const quiet = process.argv.includes('--quiet');
 const t0 = Date.now();
@@ -13,8 +13,10 @@ mkdirSync('dist/electron', { recursive: true });
 await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'warn' });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
-// Runtime dependencies stay outside the bundle (electron-builder ships them from node_modules).
-const external = ['electron', 'lowdb', 'zod', 'diff', 'iconv-lite', 'chokidar', 'proper-lockfile', 'i18next'];
+// Runtime dependencies stay outside the bundle (electron-builder ships them
+// from node_modules); everything else, dev-only packages included, is bundled.
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
 await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', external });
 await esbuild({
   ...common,

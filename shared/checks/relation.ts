@@ -6,7 +6,7 @@
  * figures holds.
  */
 import { FactDeskError } from '../errors.js';
-import { formatNumber } from './format.js';
+import { formatLike, formatNumber } from './format.js';
 import { add, claimInterval, div, exact, mul, neg, possiblyEq, possiblyLe, possiblyLt, sub, widen, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage, CheckerRelation } from './types.js';
 
@@ -171,7 +171,7 @@ export function parseRelation(expression: string): ParsedRelation {
     const at = posOf();
     k++;
     const t = peek();
-    if (!t || t.kind !== 'num') fail(expression, at, 'expected a number after ±');
+    if (!t || t.kind !== 'num') fail(expression, t?.pos ?? expression.length, 'expected a number after ±');
     k++;
     tolerance = { value: t.value, relative: t.text.endsWith('%') };
     if (cmp.op !== '=' && cmp.op !== '≈') fail(expression, at, '± goes with = or ≈');
@@ -226,8 +226,28 @@ function show(node: RelationNode, names: (ref: string) => string, parent = 0): s
   return prec < parent ? `(${s})` : s;
 }
 
-function showValue(i: Interval): string {
+/** The first claim of a side made only of sums and differences of claims, whose printed form the side's value can borrow. */
+function additiveRef(node: RelationNode): string | null {
+  switch (node.type) {
+    case 'ref':
+      return node.name;
+    case 'neg':
+      return additiveRef(node.arg);
+    case 'binary': {
+      if (node.op === '*' || node.op === '/') return null;
+      const l = additiveRef(node.left);
+      const r = additiveRef(node.right);
+      return l && r ? l : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function showValue(i: Interval, node: RelationNode, claimOf: (ref: string) => CheckClaim): string {
   const v = (i.lo + i.hi) / 2;
+  const ref = additiveRef(node);
+  if (ref) return formatLike(v, claimOf(ref), 1).replace(/(\.\d*?)0+(?=\D*$)/, '$1').replace(/\.(?=\D*$)/, '');
   const digits = Math.abs(v) >= 1000 ? 0 : Math.abs(v) >= 1 ? 4 : 6;
   return formatNumber(v, digits);
 }
@@ -277,7 +297,12 @@ export function evaluateRelation(relation: CheckerRelation, claims: ReadonlyMap<
   const steps: CheckMessage[] = [
     {
       key: 'relation.sides',
-      params: { left: show(parsed.left, names), leftValue: showValue(left), right: show(parsed.right, names), rightValue: showValue(evaluate(parsed.right, lookup)) },
+      params: {
+        left: show(parsed.left, names),
+        leftValue: showValue(left, parsed.left, claimOf),
+        right: show(parsed.right, names),
+        rightValue: showValue(evaluate(parsed.right, lookup), parsed.right, claimOf),
+      },
     },
   ];
   if (tol) steps.push({ key: 'relation.tolerance', params: { tolerance: tol.relative ? `±${formatNumber(tol.value * 100, 4)}%` : `±${formatNumber(tol.value, 6)}` } });

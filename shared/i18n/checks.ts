@@ -119,7 +119,7 @@ const zhCN: typeof en = {
     },
     relation: {
       refs: '{{refs}}',
-      sides: '{{left}} = {{leftValue}};{{right}} = {{rightValue}}',
+      sides: '{{left}} = {{leftValue}}；{{right}} = {{rightValue}}',
       tolerance: '允许差异 {{tolerance}}',
       unresolved: '{{ref}} 没有数值',
       invalid: '无法解析该关系:{{reason}}',

@@ -31,7 +31,6 @@ export function pairSimilarLines(oldLines: readonly string[], newLines: readonly
   const n = oldLines.length;
   const m = newLines.length;
   if (n === 0 || m === 0) return [];
-  if (n === 1 && m === 1) return [[0, 0]];
   if (n * m > maxPairsConsidered) return [];
   const oldGrams = oldLines.map(bigrams);
   const newGrams = newLines.map(bigrams);

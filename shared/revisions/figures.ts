@@ -1,7 +1,5 @@
+import { detectClaims } from '../claims/index.js';
 import type { FigureFinder } from './types.js';
 
-/**
- * Where figure tokens come from when the caller names no finder. The claim
- * engine (shared/claims `detectClaims`) is wired in here once it lands.
- */
-export const defaultFigureFinder: FigureFinder = () => [];
+/** Figure tokens come from the claim engine, so the diff and the claim list agree on what a figure is. */
+export const defaultFigureFinder: FigureFinder = (text) => detectClaims(text);

@@ -54,8 +54,6 @@ export function scanEnglishAnchors(scan: LineScan, add: (f: Found) => void): voi
   for (const m of s.matchAll(MONTH_DATE)) {
     const hasDay = m[1] !== undefined || m[3] !== undefined;
     if (!hasDay && m[4] === undefined) continue;
-    // A bare "May 3" needs the full month name; "May" alone is a verb too.
-    if (m[4] === undefined && (m[2] === 'May' || m[2]!.length < 4) && m[1] === undefined) continue;
     add(found(m.index, m.index + m[0].length, 'date', null, null));
   }
   for (const m of s.matchAll(PERIOD)) {
@@ -85,7 +83,10 @@ const NOT_NOUNS = new Set([
   'basis', 'analysis', 'terms', 'towards', 'afterwards', 'whereas', 'always', 'perhaps', 'sometimes', 'besides', 'unless',
   'times', 'points', 'does', 'goes', 'as', 'us', 'his', 'hers', 'ours', 'yours', 'theirs', 'whose', 'news', 'status',
   'process', 'access', 'business', 'gross', 'cross', 'loss', 'miss', 'pass', 'class', 'mass', 'press', 'progress', 'success',
-  'seasonally', 'trends', 'levels', 'figures', 'results', 'rates', 'prices', 'terms', 'months', 'years', 'days',
+  'seasonally', 'trends', 'levels', 'figures', 'results', 'rates', 'prices', 'months', 'years', 'days',
+  // Financial aggregates are amounts, never counts (2024 earnings, 2019 exports).
+  'earnings', 'sales', 'revenues', 'profits', 'exports', 'imports', 'savings', 'assets', 'costs', 'expenses', 'losses',
+  'receipts', 'proceeds', 'dividends', 'returns', 'funds', 'taxes', 'debits', 'credits', 'goods', 'services',
 ]);
 const PEOPLE = new Set(['people', 'staff', 'children', 'men', 'women', 'personnel', 'cattle', 'sheep', 'livestock', 'police']);
 const ADJECTIVES = /^(?:new|more|additional|extra|full-time|part-time|other|major|foreign|local|small|large|registered|active)\s+/i;
@@ -144,7 +145,7 @@ export function readEnglishSuffix(scan: LineScan, a: number, b: number, num: str
     return found(a, b + p + sp + m[0].length, u.kind, scaleDecimal(num, e), unit, e);
   }
   const noun = countNoun(s, b + p);
-  if (noun) {
+  if (noun && !(p === 0 && /^(?:19|20)\d{2}$/.test(num) && YEAR_BEFORE.test(s.slice(Math.max(0, a - 12), a)))) {
     return found(a, noun.end, 'count', scaleDecimal(num, exp), noun.noun, exp);
   }
   if (scaled && sc![1]) return found(a, b + p, 'other', scaleDecimal(num, exp), null, exp);

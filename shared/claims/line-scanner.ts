@@ -25,11 +25,14 @@ export type LineClaim = DetectedClaim;
 
 const NUMERAL = new RegExp(`\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${chineseNumeralChars}半]+|第`, 'g');
 const CJK = /[\u4e00-\u9fff]/;
+const NO_DIRECTION_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'quarter', 'rank', 'ratio', '周年', '强']);
 const LATIN_OR_SYMBOL = /[A-Za-z$€£¥₹₩]/;
 const NUMERAL_AT = new RegExp(NUMERAL.source, 'y');
 const CONNECTOR_ZH = /^\s*(?:和|与|及|以及|、|或|至|到|-|—|–|~|～)\s*/;
 const CONNECTOR_EN = /^\s*(?:-|–|and|or|to)\s*/;
-const BARE_DECIMAL_BEFORE_ZH = /(?:为|是|达|报|至|到|于|在|:|：|=)\s*$/;
+const BARE_DECIMAL_BEFORE_ZH = /(?:为|是|达|报|至|到|于|在|由|从|:|：|=)\s*$/;
+/** 收入比由2.11缩小到2.01: a bare figure in a clause about a 比 (ratio). */
+const RATIO_CLAUSE = /(?<![对相])比(?:值|例)?\s*(?:为|是|由|从|达|:|：)/;
 const BARE_DECIMAL_BEFORE_EN = /\b(?:to|at|of|was|is|were|from|reached|hit|stood at)\s+$/i;
 const EXCHANGE = /汇率|中间价|兑/;
 const CURRENCY_NAMES: Record<string, string> = { 人民币: 'CNY', 美元: 'USD', 欧元: 'EUR', 日元: 'JPY', 港元: 'HKD', 港币: 'HKD', 英镑: 'GBP', 澳元: 'AUD' };
@@ -113,6 +116,8 @@ class Scanner {
       const before = s.slice(Math.max(0, a - 30), a);
       if (this.scan.cjk ? BARE_DECIMAL_BEFORE_ZH.test(before) : BARE_DECIMAL_BEFORE_EN.test(before)) {
         if (this.scan.cjk && EXCHANGE.test(before)) return found(a, b, 'other', Number(num), exchangeUnit(before));
+        const clause = before.slice(before.search(/[^,，;；。]*$/));
+        if (this.scan.cjk && RATIO_CLAUSE.test(clause)) return found(a, b, 'other', Number(num), 'ratio');
         return found(a, b, 'other', Number(num), null);
       }
     }
@@ -167,6 +172,11 @@ export function scanLine(line: string, ctx: LineContext): { claims: LineClaim[];
   for (const f of figures) {
     const english = !CJK.test(s.slice(Math.max(0, f.start - 12), f.end + 12));
     const q = qualify(s, f, english);
+    // Dates, durations and ranks are not changes: 倍增三年行动 has no direction.
+    if (f.kind === 'date' || NO_DIRECTION_UNITS.has(f.unit ?? '')) {
+      delete q.direction;
+      delete q.basePeriod;
+    }
     // 分别回落2.16和1.66个百分点: later items of a list share the first item's direction.
     if (!q.direction && prev?.direction && /^\s*(?:和|与|及|以及|、|或|,|，|and|or|\()?\s*$/i.test(s.slice(prevEnd, f.start))) {
       q.direction = prev.direction;

@@ -26,6 +26,7 @@ const MONTH = new RegExp(String.raw`(\d{1,2})(?:(?:${RANGE}|、)(\d{1,2}))?\s?�
 const DAY = /(\d{1,2})\s?日(?!元)(以内|之内|内)?/y;
 const QUARTER = new RegExp(String.raw`([1-4])(?:${RANGE}[1-4])?\s?季度`, 'y');
 const RATIO = /\d+(?:\.\d+)?(?:\s*[:∶]\s*\d+(?:\.\d+)?)+/y;
+const FIRST_MONTHS = /(\d{1,2})\s?(?:个月|个?季度)/y;
 
 /** Dates, ranges of dates and structure ratios starting at an Arabic numeral. */
 export function readDateOrRatio(scan: LineScan, a: number): Found | null {
@@ -41,6 +42,8 @@ export function readDateOrRatio(scan: LineScan, a: number): Found | null {
     const clock = parts.length === 2 && /^\s*\d{1,2}\s*$/.test(parts[0]!) && /^\s*[0-5]\d\s*$/.test(parts[1]!);
     if (parts.length >= 3 || ratioWord || (!clock && r[0].includes('.'))) return found(a, a + r[0].length, 'other', null, 'ratio');
   }
+  // 前10个月 / 前3季度: the first months of the year, a period like 1-10月.
+  if (s[a - 1] === '前' && (r = m(FIRST_MONTHS)) && +r[1]! >= 1 && +r[1]! <= 12) return found(a - 1, a + r[0].length, 'date', null, null);
   if ((r = m(FULL_DATE)) && +r[3]! >= 1 && +r[3]! <= 12 && +r[4]! >= 1 && +r[4]! <= 31) return found(a, a + r[0].length, 'date', null, null);
   if ((r = m(YEAR_MONTH)) && +r[2]! >= 1 && +r[2]! <= 12) return found(a, a + r[0].length, 'date', null, null);
   if ((r = m(YEAR_RANGE))) return found(a, a + r[0].length, 'date', null, null);
@@ -65,7 +68,7 @@ export function readDateOrRatio(scan: LineScan, a: number): Found | null {
 }
 
 /** Nouns after 两大/五大 that make it a count of real things, not a slogan (五大发展理念). */
-const BIG_NOUNS = /^(?:重点|主导|支柱|新兴|特色|优势|核心|战略性新兴|传统)?(?:产业|集群|板块|基地|园区|平台|领域|行业|片区|市场|港口|城市群|功能区|产业链|项目|企业|工程|产品|品牌|商圈)/;
+const BIG_NOUNS = /^[^,，。;；、:：“”"]{0,3}?(?:产业|集群|板块|基地|园区|平台|领域|行业|片区|市场|港口|城市群|功能区|产业链|项目|企业|工程|产品|品牌|商圈|中心)/;
 /** Nouns that make "numeral + measure word" a policy formula (两条底线, 四个意识, 八项规定). */
 const FORMULA_NOUNS = /^(?:底线|红线|理念|意识|自信|代表|全面|维护|确立|规定|务必|原则|精神|思想|战略|攻坚战|文明|基本|优先|必须|不|产业)/;
 /** A measure word followed by these is a place name (七台河, 三门峡, 五台山). */
@@ -218,6 +221,9 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
   if (!hasDigit) {
     // 百强县 is a list, 百年/千亿园区/万人 are idioms and labels.
     if ((run === '百' || run === '千') && s[b] === '强') return found(a, b + 1, 'other', run === '百' ? 100 : 1000, '强');
+    // 突破百亿元 is an amount; a lone 亿元以上 is not (the README's threshold rule).
+    const money = run.length >= 2 ? unitAt(s, b) : null;
+    if (money?.kind === 'money') return found(a, b + money.text.length, 'money', parseNumber(run), money.unit);
     return { skipTo: b };
   }
   if (run === '一' || (run.length === 1 && FINANCIAL.has(run))) return { skipTo: b };

@@ -6,6 +6,7 @@
  * subcommands: a first argument found in `subcommands` is dispatched there.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { detectClaims, type DetectedClaim } from '../../../shared/claims/index.js';
 import { FactDeskError } from '../../../shared/errors.js';
 import { decodeArticleBytes } from '../../services/text-codec.js';
@@ -104,7 +105,8 @@ export const claimsCommand: CliCommand = {
     if (currency !== undefined && !/^[A-Za-z]{3}$/.test(currency)) {
       throw new FactDeskError('invalid-input', `--currency takes an ISO 4217 code`, { detail: `--currency takes a three-letter ISO 4217 code such as USD or AUD, not "${currency ?? ''}"` });
     }
-    const text = await readArticleText(files[0]!);
+    // Under `npm run` the process runs in the package root; INIT_CWD is where the user typed the command.
+    const text = await readArticleText(resolve(process.env.INIT_CWD ?? process.cwd(), files[0]!));
     const claims = detectClaims(text, currency ? { dollarCurrency: currency.toUpperCase() } : {});
     io.out(json ? JSON.stringify({ claims }) : formatTable(claims));
     return 0;

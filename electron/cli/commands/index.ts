@@ -1,7 +1,8 @@
 // The CLI's commands, in `--help` order. Add a command by adding its module here.
 import type { CliCommand } from '../command.js';
+import { checkCommand } from './check.js';
 import { claimsCommand } from './claims.js';
 import { listCommand } from './list.js';
 import { serveCommand } from './serve.js';
 
-export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand];
+export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, checkCommand];

@@ -4,6 +4,7 @@
  * shares, repeated figures, missing units, and relations a fact-checker
  * states — checked within the precision the figures are printed with.
  */
+import { detectClaims } from '../claims/index.js';
 import { byPosition } from './article.js';
 import { findConversions } from './conversions.js';
 import type { RawFinding } from './finding.js';
@@ -36,13 +37,13 @@ function render(f: RawFinding, opts: CheckOptions): CheckFinding {
 }
 
 /**
- * Runs every cross-check on an article. `claims` are the figures of `text`
- * (from `detectClaims`, or the stored claims with their ids); findings come
- * in text order, each with the claim spans it concerns, its arithmetic as
- * steps and as an explanation in `options.language`. `ok: false` findings are
- * the alarms.
+ * Runs every cross-check on an article. `claims` are the figures of `text`:
+ * the stored claims with their ids (needed for `options.relations`), or,
+ * when omitted, what `detectClaims` finds. Findings come in text order, each
+ * with the claim spans it concerns, its arithmetic as steps and as an
+ * explanation in `options.language`. `ok: false` findings are the alarms.
  */
-export function runChecks(text: string, claims: readonly CheckClaim[], options: CheckOptions = {}): CheckReport {
+export function runChecks(text: string, claims: readonly CheckClaim[] = detectClaims(text), options: CheckOptions = {}): CheckReport {
   const sorted = byPosition(claims.filter((c) => c.end <= text.length && text.slice(c.start, c.end) === c.text));
   const raw: RawFinding[] = [
     ...findConversions(text, sorted, { year: options.year, tolerancePercent: options.fxTolerancePercent ?? 2 }),

@@ -46,6 +46,22 @@ function cuePositions(text: string, s: Span): number[] {
   return out;
 }
 
+// Differences (surplus, net figures) are not parts of the total they are computed from.
+const difference = /顺差|逆差|差额|净|surplus|deficit|balance|net\b/i;
+
+/**
+ * The whole a listed part belongs to, among the figures before the list
+ * (nearest first): the one of the same measure, or, when several are, the one
+ * whose label ends like the part's (`营业收入86.42亿元` for `其中…营业收入32.15亿元`,
+ * not `净利润9.17亿元`). No whole when that stays ambiguous.
+ */
+function pickWhole(text: string, claims: readonly CheckClaim[], pool: readonly CheckClaim[], part: CheckClaim): CheckClaim | null {
+  const same = pool.filter((w) => sameMeasure(part, w));
+  if (same.length <= 1) return same[0] ?? null;
+  const ctx = clauseContext(text, claims, part);
+  return same.find((w) => namesMeasure(commonSuffix(clauseContext(text, claims, w), ctx))) ?? null;
+}
+
 /** The `其中` lists of every sentence, with each part assigned to its whole. */
 export function partLists(text: string, claims: readonly CheckClaim[]): PartList[] {
   const sorted = byPosition(claims);
@@ -58,7 +74,9 @@ export function partLists(text: string, claims: readonly CheckClaim[]): PartList
     seen.add(key);
     const cues = cuePositions(text, s);
     if (!cues.length) continue;
-    const inSentence = sorted.filter((c) => c.start >= s.start && c.end <= s.end && (usable(text, sorted, c) || isBareAmount(c)));
+    const inSentence = sorted.filter(
+      (c) => c.start >= s.start && c.end <= s.end && (usable(text, sorted, c) || isBareAmount(c)) && !(c.start > cues[0]! && difference.test(clauseContext(text, sorted, c))),
+    );
     let candidates = inSentence.filter((c) => c.end <= cues[0]!).reverse();
     // `…总产量46695吨,同比增长0.98%。其中,夏粮…`: a sentence that opens with 其中 lists parts of the sentence before.
     if (!candidates.length && /^[\s:：,，]*$/.test(text.slice(s.start, cues[0]!)) && s.start > 0) {
@@ -81,7 +99,7 @@ export function partLists(text: string, claims: readonly CheckClaim[]): PartList
       }
       if (nestedAt >= 0 && /[;；]/.test(text.slice(nestedAt, c.start))) loose = true;
       const pool = loose ? outermost : candidates;
-      const whole = pool.find((w) => sameMeasure(c, w));
+      const whole = pickWhole(text, sorted, pool, c);
       if (!whole) continue;
       let list = lists.get(whole);
       if (!list) {
@@ -177,7 +195,8 @@ export function siblingGroups(text: string, claims: readonly CheckClaim[]): Sibl
   const paragraphs: Array<{ start: number; end: number }> = [];
   let pos = 0;
   for (const line of text.split('\n')) {
-    if (line.trim()) paragraphs.push({ start: pos, end: pos + line.length });
+    // Prose only: table rows (tab-separated, no clause punctuation) nest and repeat in ways parallel paragraphs do not.
+    if (line.trim() && !line.includes('\t') && /[,，。;；.:：]/.test(line)) paragraphs.push({ start: pos, end: pos + line.length });
     pos += line.length + 1;
   }
   const perPara = paragraphs.map((p) =>
@@ -237,7 +256,8 @@ function totalOf(text: string, claims: readonly CheckClaim[], c: CheckClaim, gro
   const shared = commonSuffix(ctx, groupLabel);
   if (!namesMeasure(shared)) return false;
   if (shared.length < groupLabel.length) return true;
-  return totalMarker.test(sentencePrefix(text, c));
+  // As specific as the group's own label: only a figure that says it is a total, under a label of some length.
+  return groupLabel.replace(/^等/, '').length >= 3 && totalMarker.test(ctx);
 }
 
 function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set<CheckClaim>): RawFinding[] {

@@ -3,6 +3,7 @@
  * in [305.65亿, 305.75亿): every check works on such intervals, so a figure
  * that was correctly rounded before printing can never raise an alarm.
  */
+import { parseNumber, toHalfWidth } from '../claims/index.js';
 import type { CheckClaim } from './types.js';
 
 /** A closed range of values; exact numbers have lo === hi. */
@@ -10,9 +11,6 @@ export interface Interval {
   lo: number;
   hi: number;
 }
-
-const digit = /[0-9\uFF10-\uFF19]/;
-const decimalPoint = /[.\uFF0E]/;
 
 /** Where the printed numeral sits inside a claim's text: before, digits, after. */
 export interface PrintedForm {
@@ -22,47 +20,27 @@ export interface PrintedForm {
   suffix: string;
   /** Digits after the decimal point. */
   decimals: number;
-  /** All printed digits read as one integer (`305.7` → 3057): value / this = one step of the last digit. */
-  digitCount: number;
+  /** The printed digits without point or separators (`305.7` → `3057`). */
   digits: string;
 }
 
 /**
- * Splits a claim's text around its numeral. This reads only the digits the
- * claim engine already delimited; the value itself always comes from the
- * engine (`claim.value`). Returns null for figures written without digits
- * (`两大`, `三年`).
+ * Splits a claim's text around its numeral, to know how precisely it is
+ * printed. The value itself always comes from the claim engine
+ * (`claim.value`); this only counts the digits the engine delimited.
+ * Returns null for figures written without digits (`两大`, `三年`) and for
+ * forms the step rule cannot read (`1万5000`).
  */
 export function printedForm(text: string): PrintedForm | null {
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < text.length; i++) {
-    if (digit.test(text[i]!)) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
+  const half = toHalfWidth(text);
+  const first = half.search(/[0-9]/);
   if (first < 0) return null;
-  let digits = '';
-  let decimals = 0;
-  let afterPoint = false;
-  for (let i = first; i <= last; i++) {
-    const ch = text[i]!;
-    if (digit.test(ch)) {
-      digits += String.fromCharCode(ch.charCodeAt(0) >= 0xff10 ? ch.charCodeAt(0) - 0xff10 + 48 : ch.charCodeAt(0));
-      if (afterPoint) decimals++;
-    } else if (decimalPoint.test(ch)) {
-      // A second point or a point followed by non-digits is not a decimal point (`1.2.3`): stop counting.
-      if (afterPoint) return null;
-      afterPoint = true;
-    } else if (/[,，\s\u2009']/.test(ch)) {
-      // Thousands separators and spaces are not digits.
-    } else {
-      // Anything else inside (e.g. `1万5000`) is a form the step rule cannot read.
-      return null;
-    }
-  }
-  return { prefix: text.slice(0, first), suffix: text.slice(last + 1), decimals, digitCount: digits.length, digits };
+  let last = first;
+  for (let i = first; i < half.length; i++) if (half[i]! >= '0' && half[i]! <= '9') last = i;
+  const body = half.slice(first, last + 1);
+  if (!/^[0-9]+(?:[,，' \u2009][0-9]{3})*(?:\.[0-9]+)?$/.test(body)) return null;
+  const [intPart, frac = ''] = body.replace(/[,，' \u2009]/g, '').split('.');
+  return { prefix: text.slice(0, first), suffix: text.slice(last + 1), decimals: frac.length, digits: intPart! + frac };
 }
 
 /** Approximation words that make a figure a round estimate rather than a rounded measurement. */
@@ -80,7 +58,7 @@ export function printedStep(claim: Pick<CheckClaim, 'text' | 'value'>): number {
   if (claim.value === null) return 0;
   const form = printedForm(claim.text);
   if (!form) return Number.isInteger(claim.value) ? 1 : 0;
-  const asInteger = Number(form.digits);
+  const asInteger = parseNumber(form.digits) ?? 0;
   if (asInteger === 0) {
     // `0.0%`: value 0 gives no scale; the step is 10^-decimals in the printed unit, and zero is zero in any unit.
     return Math.pow(10, -form.decimals);

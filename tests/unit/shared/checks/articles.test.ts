@@ -1,7 +1,7 @@
 // Whole articles through the claim engine and the checks, as the app runs them:
 // our own test articles with planted errors (tests/fixtures/checks/) and the
 // team's development set (../shared/fixtures/claims/).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectClaims } from '../../../../shared/claims/index.js';
@@ -30,6 +30,24 @@ describe('test articles', () => {
   it('covers every kind of automatic check with a planted error', () => {
     const kinds = new Set(Object.entries(expected).filter(([f]) => !f.startsWith('_')).flatMap(([, a]) => a.map((x) => x.kind)));
     expect([...kinds].sort()).toEqual(['conversion', 'growth', 'part-whole', 'repeat', 'share', 'unit-missing']);
+  });
+});
+
+describe('articles the checks were not written on', () => {
+  // The claim engine's extra hand-annotated articles (company results, a county
+  // bulletin with a table, customs figures with a surplus, English results): correct
+  // articles, so every alarm would be a false one.
+  const extra = fileURLToPath(new URL('../../../fixtures/claims-extra/', import.meta.url));
+  const files = readdirSync(extra).filter((f) => f.endsWith('.txt'));
+
+  it('raises no alarm on any of them', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(alarms(extra + f), f).toEqual([]);
+  });
+
+  it('runs the claim engine itself when given no claims', () => {
+    const text = readFileSync(extra + 'zh-company-huake-q3.txt', 'utf8');
+    expect(runChecks(text).findings).toEqual(runChecks(text, detectClaims(text)).findings);
   });
 });
 

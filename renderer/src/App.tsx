@@ -4,10 +4,12 @@ import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
 import { describeError, type Language } from '../../shared/i18n/index.js';
 import type { AppInfo, ArticleDocument, ArticleSummary, TrashEntry, WorkspaceInfo } from '../../shared/model.js';
 import { client } from './client.js';
-import { ArticleEditor } from './components/ArticleEditor.js';
+import type { DetectedClaim } from '../../shared/claims/index.js';
+import { ArticleEditor, type FocusRequest } from './components/ArticleEditor.js';
 import { ArticleList } from './components/ArticleList.js';
 import { Dialog, type DialogProps } from './components/Dialog.js';
 import { SidePanel } from './components/SidePanel.js';
+import { formatClaimValue } from './format.js';
 import { i18n, setLanguage } from './i18n.js';
 
 type SaveState = 'clean' | 'dirty' | 'saving';
@@ -33,6 +35,9 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogProps | null>(null);
   const [connected, setConnected] = useState(true);
+  /** Claims the engine finds in the editor's text right now, and that text. */
+  const [live, setLive] = useState<{ claims: DetectedClaim[]; text: string }>({ claims: [], text: '' });
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
   const openRef = useRef(open);
   openRef.current = open;
 
@@ -315,13 +320,21 @@ export function App() {
                   setSaveState('dirty');
                 }}
                 onSave={() => void save()}
+                onClaims={(claims, text) => setLive({ claims, text })}
+                describeClaim={(c) => t('claimTooltip', { kind: t(`claimKind.${c.kind}`), value: formatClaimValue(c, i18n.language) })}
+                focus={focus}
               />
             </>
           ) : (
             <div className="placeholder">{t('editor.noArticle')}</div>
           )}
         </section>
-        <SidePanel />
+        <SidePanel
+          claims={open ? live.claims : []}
+          text={open ? live.text : ''}
+          hasArticle={!!open}
+          onFocus={(spans) => setFocus((prev) => ({ spans, serial: (prev?.serial ?? 0) + 1 }))}
+        />
       </main>
 
       <footer className="statusbar">

@@ -3,6 +3,15 @@ import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import type { DetectedClaim } from '../../../shared/claims/index.js';
+import { claimHighlighting, setFocusSpans } from '../editor/claim-highlights.js';
+
+/** Spans the editor should emphasize and scroll to (a selected claim or finding). */
+export interface FocusRequest {
+  spans: Array<{ start: number; end: number; tone: 'ok' | 'alarm' | 'claim' }>;
+  /** Changes on every request, so asking twice for the same spans scrolls again. */
+  serial: number;
+}
 
 export interface ArticleEditorProps {
   /** Identity of the loaded text: a new key replaces the editor state (and its undo history). */
@@ -12,17 +21,20 @@ export interface ArticleEditorProps {
   onChange: (text: string) => void;
   onSave: () => void;
   label: string;
+  onClaims: (claims: DetectedClaim[], text: string) => void;
+  describeClaim: (claim: DetectedClaim) => string;
+  focus: FocusRequest | null;
 }
 
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label, onClaims, describeClaim, focus }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onSave });
-  callbacks.current = { onChange, onSave };
+  const callbacks = useRef({ onChange, onSave, onClaims, describeClaim });
+  callbacks.current = { onChange, onSave, onClaims, describeClaim };
 
   useEffect(() => {
     const state = EditorState.create({
@@ -51,10 +63,16 @@ export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label 
         EditorView.updateListener.of((u) => {
           if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
         }),
+        claimHighlighting({
+          onClaims: (claims, t) => callbacks.current.onClaims(claims, t),
+          describe: (c) => callbacks.current.describeClaim(c),
+        }),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
+    // Report the claims of the freshly loaded text (listeners fire on updates only).
+    v.dispatch({});
     return () => {
       v.destroy();
       view.current = null;
@@ -62,6 +80,18 @@ export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label 
     // The editor is rebuilt only when another text is loaded (docKey), not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docKey, readOnly]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || !focus) return;
+    const first = focus.spans.filter((s) => s.end <= v.state.doc.length).sort((a, b) => a.start - b.start)[0];
+    v.dispatch({
+      effects: [setFocusSpans.of(focus.spans), ...(first ? [EditorView.scrollIntoView(first.start, { y: 'center' })] : [])],
+      ...(first ? { selection: { anchor: first.start, head: first.end } } : {}),
+    });
+    // Like "Go to" in Word: the figure is selected in the text, ready to be corrected.
+    if (first) v.focus();
+  }, [focus]);
 
   return <div className="editor-host" ref={host} data-testid="article-text" />;
 }

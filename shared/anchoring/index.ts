@@ -15,11 +15,10 @@ export type {
 export { anchorContextLength, createAnchor } from './anchor.js';
 export { applyChanges, computeChanges, normalizeChanges } from './changes.js';
 // Diff building blocks, shared with shared/revisions so both use one alignment.
-export { alignLines, splitLines } from './align.js';
+export { alignLines } from './align.js';
 export type { LineAlignment } from './align.js';
 export { pairSimilarLines } from './pairing.js';
 export { cleanupSemantic, splitSentences } from './refine.js';
 export type { DiffOp } from './refine.js';
-export { commonPrefixLength, commonSuffixLength } from './text-units.js';
 export { reanchor } from './reanchor.js';
 export { reattach } from './reattach.js';

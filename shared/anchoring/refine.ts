@@ -1,6 +1,7 @@
 // The character level of computeChanges: runs only inside line pairs that
 // the line alignment left unequal, so its quadratic worst case stays small.
 import { diffChars } from 'diff';
+import { sentenceRanges } from '../claims/index.js';
 import { alignLines } from './align.js';
 import { bigrams, dice, minSimilarity, pairSimilarLines } from './pairing.js';
 import { commonPrefixLength, commonSuffixLength } from './text-units.js';
@@ -70,15 +71,16 @@ function offsets(pieces: readonly string[]): number[] {
   return starts;
 }
 
-const sentenceEnd = /[。！？；!?;…]+[”’"')）】」』]*|\n/g;
-
-/** Splits text after sentence-ending punctuation (Chinese and Western); pieces concatenate back to `text`. */
+/**
+ * Splits text into pieces that end where the claim engine's sentences end
+ * (white space between sentences stays with the sentence before); the pieces
+ * concatenate back to `text`.
+ */
 export function splitSentences(text: string): string[] {
   const pieces: string[] = [];
   let from = 0;
-  sentenceEnd.lastIndex = 0;
-  for (let m = sentenceEnd.exec(text); m; m = sentenceEnd.exec(text)) {
-    const end = m.index + m[0].length;
+  for (const { end } of sentenceRanges(text)) {
+    if (end <= from) continue;
     pieces.push(text.slice(from, end));
     from = end;
   }

@@ -4,6 +4,7 @@
  * and the year the article speaks of. Figures themselves always come from
  * the claim engine; this module only reads the words between them.
  */
+import { parseNumber } from '../claims/index.js';
 import type { CheckClaim } from './types.js';
 
 export interface Span {
@@ -147,15 +148,27 @@ export const partsCue = /其中|of which|of whom/gi;
 export function sentenceYear(text: string, claims: readonly CheckClaim[], c: CheckClaim): number | null {
   const s = sentenceOf(text, c);
   const years = new Set<number>();
-  for (const o of claims) if (o.kind === 'date' && o.unit === 'year' && o.value !== null && o.start >= s.start && o.end <= s.end) years.add(o.value);
+  for (const o of claims) {
+    const y = o.start >= s.start && o.end <= s.end ? yearOf(o) : null;
+    if (y !== null) years.add(y);
+  }
   return years.size === 1 ? [...years][0]! : null;
+}
+
+/** The year a date claim names: its value for a bare year (`2022年`), else the year written in a fuller date (`2023年1-9月`, `December 2019`). */
+export function yearOf(c: CheckClaim): number | null {
+  if (c.kind !== 'date') return null;
+  if (c.unit === 'year' && c.value !== null) return c.value;
+  const m = /(?:^|[^0-9])((?:19|20)[0-9]{2})(?:年|\b)/.exec(c.text);
+  return m ? parseNumber(m[1]!) : null;
 }
 
 /** The year the article speaks of: the year its dates name most often (the first of equals). */
 export function articleYear(claims: readonly CheckClaim[]): number | null {
   const counts = new Map<number, number>();
   for (const c of byPosition(claims)) {
-    if (c.kind === 'date' && c.unit === 'year' && c.value !== null && c.value >= 1900 && c.value <= 2100) counts.set(c.value, (counts.get(c.value) ?? 0) + 1);
+    const y = yearOf(c);
+    if (y !== null && y >= 1900 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   let best: number | null = null;
   let bestN = 0;

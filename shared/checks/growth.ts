@@ -72,9 +72,15 @@ function statement(text: string, claims: readonly CheckClaim[], i: number): Grow
 /** A base printed in the same sentence (`上年为388.5亿元`, `up from $17.2 billion`), and the level it compares with. */
 function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatement): { base: CheckClaim; level: CheckClaim } | null {
   const sentence = sentenceOf(text, s.rate);
+  const first = Math.min(s.level.start, s.rate.start, s.equivalent?.start ?? Infinity);
+  const last = Math.max(s.level.end, s.rate.end);
   for (const c of claims) {
     if (c === s.level || c === s.change || c === s.equivalent || c.start < sentence.start || c.end > sentence.end) continue;
     if (!isAmount(c) || !baseCue.test(gapBefore(text, claims, c))) continue;
+    // The base belongs to this statement only within its clause group: no `;` and no other rate in between.
+    const between = c.start < first ? { start: c.end, end: first } : { start: last, end: c.start };
+    if (/[;；]/.test(text.slice(between.start, between.end))) continue;
+    if (claims.some((o) => o !== s.rate && o.kind === 'percent' && o.start >= between.start && o.end <= between.end)) continue;
     if (sameMeasure(c, s.level)) return { base: c, level: s.level };
     if (s.equivalent && sameMeasure(c, s.equivalent)) return { base: c, level: s.equivalent };
   }

@@ -88,6 +88,7 @@ export function partLists(text: string, claims: readonly CheckClaim[]): PartList
     let levelParts: CheckClaim[] = [];
     let nestedAt = -1;
     let loose = false;
+    const listed: CheckClaim[] = [];
     for (const c of inSentence) {
       if (c.start < cues[0]!) continue;
       // Passing another `其中` opens a nested list under the parts named so far.
@@ -98,6 +99,12 @@ export function partLists(text: string, claims: readonly CheckClaim[]): PartList
         levelParts = [];
       }
       if (nestedAt >= 0 && /[;；]/.test(text.slice(nestedAt, c.start))) loose = true;
+      // After a `;` the list goes on only with figures named like its parts (`夏粮产量…;秋粮产量…`), not with a new topic (`…;截至年末,累计拥有有效专利…`).
+      const lastPart = listed[listed.length - 1];
+      if (lastPart && /[;；]/.test(text.slice(lastPart.end, c.start))) {
+        const ctx = clauseContext(text, sorted, c);
+        if (totalMarker.test(ctx) || !listed.some((p) => namesMeasure(commonSuffix(clauseContext(text, sorted, p), ctx)))) break;
+      }
       const pool = loose ? outermost : candidates;
       const whole = pickWhole(text, sorted, pool, c);
       if (!whole) continue;
@@ -107,6 +114,7 @@ export function partLists(text: string, claims: readonly CheckClaim[]): PartList
         lists.set(whole, list);
       }
       (loose ? list.loose : list.parts).push(c);
+      listed.push(c);
       if (!loose) levelParts.push(c);
     }
   }
@@ -281,6 +289,16 @@ function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set
   return out;
 }
 
+/**
+ * Whether a label names `target` as a whole word: `公司实现营业收入` names 营业收入,
+ * `进出口总值` does not name 出口总值 (the character before makes another word).
+ */
+function namedAs(ctx: string, target: string): boolean {
+  if (!target || !ctx.endsWith(target)) return false;
+  const before = ctx.slice(0, ctx.length - target.length);
+  return before === '' || !/[\u4e00-\u9fff]$/.test(before) || /[现成为达是的共计有得获]$/.test(before) || !/[\u4e00-\u9fff]/.test(target);
+}
+
 const shareCue = /占(.{0,16}?)(的)?(比重|比例|份额)?(为|达|约)?\s*$|(accounting for|accounted for|account for|representing|making up)\s*$|\bor\s*$/i;
 const genericTarget = /^(全部|总|总量|总额|总数|总体|合计|比|比重|全体|the total|total)?$/;
 
@@ -317,17 +335,13 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     }
     if (!part) continue;
     let whole: CheckClaim | null = wholeOf.get(part) ?? null;
-    if (!whole) {
-      for (let j = sorted.indexOf(part) - 1; j >= 0; j--) {
-        const c = sorted[j]!;
-        if (c.start < s.start) break;
-        if (usable(text, sorted, c) && sameMeasure(c, part)) {
-          whole = c;
-          break;
-        }
-      }
+    let targetOk = whole !== null && (genericTarget.test(target) || clauseContext(text, sorted, whole).includes(target) || target.includes(label(text, sorted, whole)));
+    if (!targetOk && !genericTarget.test(target)) {
+      // `占营业收入的47.7%`: the whole is the figure named 营业收入 earlier in the article.
+      const named = sorted.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && sameMeasure(c, part!) && namedAs(clauseContext(text, sorted, c), target));
+      whole = named.reduce<CheckClaim | null>((best, c) => (!best || c.value! > best.value! ? c : best), null);
+      targetOk = whole !== null;
     }
-    const targetOk = genericTarget.test(target) || (whole !== null && (clauseContext(text, sorted, whole).includes(target) || target.includes(label(text, sorted, whole))));
     const shareI = claimInterval(share)!;
     if (whole && targetOk) {
       const computed = mul(div(claimInterval(part)!, claimInterval(whole)!), exact(100));

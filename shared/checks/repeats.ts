@@ -12,8 +12,36 @@ import type { RawFinding } from './finding.js';
 // Context words too general to identify a measure on their own.
 const generic = /^(全年|今年|其中|共|合计|累计|总计|达|为|约|the|a|an|total|and|of|in)?$/i;
 
-function normalizedContext(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
-  return clauseContext(text, claims, c).replace(/[\s“”"'‘’]/g, '').toLowerCase();
+const functionWords = /\b(from|to|by|of|the|a|an|and|or|was|were|is|are|be|been|at|in|on|for|with|up|down|rose|fell|rise|fall|increased|decreased|reached|about|around|some|its|their|this|that|year|earlier|last|previous)\b/gi;
+
+/**
+ * What identifies a figure's quantity: its whole clause up to the figure,
+ * other figures replaced by `#` (`新能源新材料项目#、总投资` is not
+ * `…项目#,总投资`). Null when that says too little to identify anything
+ * (`总投资` alone, `from`).
+ */
+function identity(text: string, claims: readonly CheckClaim[], c: CheckClaim): string | null {
+  const s = sentenceOf(text, c);
+  let from = s.start;
+  for (let i = c.start - 1; i >= s.start; i--) {
+    if (/[,，;；:：]/.test(text[i]!)) {
+      from = i + 1;
+      break;
+    }
+  }
+  let clause = '';
+  let pos = from;
+  for (const o of claims) {
+    if (o.start < from || o.end > c.start) continue;
+    clause += text.slice(pos, o.start) + '#';
+    pos = o.end;
+  }
+  clause += text.slice(pos, c.start);
+  const id = clause.replace(/[\s“”"'‘’]/g, ' ').trim().toLowerCase();
+  const han = (id.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const content = id.replace(functionWords, ' ').replace(/[^a-z]+/g, ' ').trim();
+  if (han < 4 && content.length < 4) return null;
+  return id.replace(/\s+/g, '');
 }
 
 /** Whether two paragraphs are next to each other (blank lines between do not count). */
@@ -38,8 +66,8 @@ export function findRepeats(text: string, claims: readonly CheckClaim[], year: n
   const byKey = new Map<string, CheckClaim[]>();
   for (const c of sorted) {
     if (!isAmount(c) || changeDirection(text, sorted, c)) continue;
-    const ctx = normalizedContext(text, sorted, c);
-    if (ctx.length < 2 || generic.test(ctx) || isAverageLike(ctx)) continue;
+    const ctx = identity(text, sorted, c);
+    if (!ctx || generic.test(ctx) || isAverageLike(ctx)) continue;
     const key = `${c.kind}|${c.unit}|${ctx}`;
     byKey.set(key, [...(byKey.get(key) ?? []), c]);
   }

@@ -45,6 +45,14 @@ describe('articles the checks were not written on', () => {
     for (const f of files) expect(alarms(extra + f), f).toEqual([]);
   });
 
+  it('finds the deliberate conversion error of the sample workspace and nothing else there', () => {
+    const sample = fileURLToPath(new URL('../../../../electron/services/sample-workspace/', import.meta.url));
+    const found = readdirSync(sample)
+      .filter((f) => /\.(md|txt)$/.test(f))
+      .flatMap((f) => alarms(sample + f).map((a) => `${a.kind}: ${a.claims.map((c) => c.text).join(' | ')}`));
+    expect(found).toEqual(['conversion: 1.86亿美元 | 11.7亿元']);
+  });
+
   it('runs the claim engine itself when given no claims', () => {
     const text = readFileSync(extra + 'zh-company-huake-q3.txt', 'utf8');
     expect(runChecks(text).findings).toEqual(runChecks(text, detectClaims(text)).findings);

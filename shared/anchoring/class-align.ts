@@ -65,10 +65,13 @@ export function classAlign(deleted: string, inserted: string, pos: number, isSta
     if (hunk) units.push({ ...hunk, dEnd: dAt(di), iEnd: iAt(ii) });
     hunk = null;
   };
+  // A huge rewrite is not worth aligning: the edge then takes the whole replacement.
   const steps = diffArrays(
     d.map((t) => t.cls),
     ins.map((t) => t.cls),
+    { maxEditLength: 1000 },
   );
+  if (!steps) return isStart ? 0 : inserted.length;
   for (const step of steps) {
     if (step.added || step.removed) {
       hunk ??= { dStart: dAt(di), iStart: iAt(ii) };

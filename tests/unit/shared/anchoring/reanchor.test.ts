@@ -152,6 +152,27 @@ describe('reanchor: deleted, moved and duplicated text', () => {
   });
 });
 
+describe('reanchor: long text', () => {
+  it('keeps claims right in a single-line article of many sentences', () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `第${i + 1}项工程完成投资${i + 10}.5亿元,同比增长${i % 50}.1%。`);
+    const oldText = sentences.join('');
+    const edited = [...sentences];
+    edited[0] = '据统计,' + edited[0];
+    edited[200] = edited[200]!.replace('210.5亿元', '210.8亿元');
+    edited.splice(300, 1);
+    const newText = edited.join('');
+    const [moved, changed, orphan, later] = reanchor(
+      [anchorOn(oldText, '110.5亿元'), anchorOn(oldText, '210.5亿元'), anchorOn(oldText, '310.5亿元'), anchorOn(oldText, '405.5亿元')],
+      oldText,
+      newText,
+    );
+    expect(moved).toMatchObject({ status: 'moved', anchor: { start: newText.indexOf('110.5亿元'), quote: '110.5亿元' } });
+    expect(changed).toMatchObject({ status: 'figure-changed', newQuote: '210.8亿元', anchor: { start: newText.indexOf('210.8亿元') } });
+    expect(orphan!.status).toBe('orphan');
+    expect(later).toMatchObject({ status: 'moved', anchor: { start: newText.indexOf('405.5亿元') } });
+  });
+});
+
 describe('reanchor: text units', () => {
   it('counts emoji and CJK Extension B as two code units and never splits them', () => {
     const text = '𠀀𠀁 增长13.1% 😀 收入305.7亿元\n';

@@ -60,9 +60,84 @@ export function clauseMarks(s: string): number {
   return n;
 }
 
-/** Claims sorted by position (the engine returns them so; stored claims may not be). */
+const sortedCache = new WeakMap<readonly CheckClaim[], CheckClaim[]>();
+
+/** Claims sorted by position (the engine returns them so; stored claims may not be). Cached: the same array gives the same result. */
 export function byPosition<T extends CheckClaim>(claims: readonly T[]): T[] {
-  return [...claims].sort((a, b) => a.start - b.start || a.end - b.end);
+  let sorted = sortedCache.get(claims);
+  if (!sorted) {
+    sorted = [...claims].sort((a, b) => a.start - b.start || a.end - b.end);
+    sortedCache.set(claims, sorted);
+    sortedCache.set(sorted, sorted);
+  }
+  return sorted as T[];
+}
+
+interface ClaimIndex {
+  text: string;
+  /** Memoized per-claim readings (clause context, direction), which every check asks for. */
+  memo: Map<string, Map<CheckClaim, unknown>>;
+  /** End of the last figure before each claim (not overlapping it), or -1. */
+  previousEnd: Map<CheckClaim, number>;
+  sentence: Map<CheckClaim, Span>;
+  inSentence: Map<string, CheckClaim[]>;
+}
+
+const indexCache = new WeakMap<readonly CheckClaim[], ClaimIndex>();
+
+// One pass over an article's claims, so that the checks stay linear in long articles.
+function indexFor(text: string, claims: readonly CheckClaim[]): ClaimIndex {
+  const cached = indexCache.get(claims);
+  if (cached && cached.text === text) return cached;
+  const sorted = byPosition(claims);
+  const index: ClaimIndex = { text, memo: new Map(), previousEnd: new Map(), sentence: new Map(), inSentence: new Map() };
+  let maxEnd = -1;
+  sorted.forEach((c, i) => {
+    let prev = maxEnd;
+    if (prev > c.start) {
+      prev = -1;
+      for (let j = i - 1; j >= 0; j--) if (sorted[j]!.end <= c.start) prev = Math.max(prev, sorted[j]!.end);
+    }
+    index.previousEnd.set(c, prev);
+    maxEnd = Math.max(maxEnd, c.end);
+    const s = sentenceOf(text, c);
+    index.sentence.set(c, s);
+    const key = `${s.start}:${s.end}`;
+    const list = index.inSentence.get(key);
+    if (list) list.push(c);
+    else index.inSentence.set(key, [c]);
+  });
+  indexCache.set(claims, index);
+  return index;
+}
+
+/** Computes `f` once per claim and article: the checks ask the same questions of each figure many times. */
+export function memoized<T>(name: string, text: string, claims: readonly CheckClaim[], c: CheckClaim, f: () => T): T {
+  const index = indexFor(text, claims);
+  let table = index.memo.get(name);
+  if (!table) index.memo.set(name, (table = new Map()));
+  if (table.has(c)) return table.get(c) as T;
+  const v = f();
+  table.set(c, v);
+  return v;
+}
+
+/** The figures of a sentence, in text order. */
+export function claimsInSentence(text: string, claims: readonly CheckClaim[], s: Span): CheckClaim[] {
+  return indexFor(text, claims).inSentence.get(`${s.start}:${s.end}`) ?? byPosition(claims).filter((o) => o.start >= s.start && o.end <= s.end);
+}
+
+/** Where the text before a figure starts: after the previous figure, or at its sentence's start. */
+function contextStart(text: string, claims: readonly CheckClaim[], c: CheckClaim): number {
+  const index = indexFor(text, claims);
+  const sentence = index.sentence.get(c) ?? sentenceOf(text, c);
+  const prev = index.previousEnd.get(c);
+  if (prev === undefined) {
+    let from = sentence.start;
+    for (const o of claims) if (o.end <= c.start && o.end > from) from = o.end;
+    return from;
+  }
+  return Math.max(sentence.start, prev);
 }
 
 /**
@@ -72,9 +147,11 @@ export function byPosition<T extends CheckClaim>(claims: readonly T[]): T[] {
  * Leading approximation and copula words are dropped.
  */
 export function clauseContext(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
-  const sentence = sentenceOf(text, c);
-  let from = sentence.start;
-  for (const o of claims) if (o.end <= c.start && o.end > from) from = o.end;
+  return memoized('context', text, claims, c, () => readClauseContext(text, claims, c));
+}
+
+function readClauseContext(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
+  let from = contextStart(text, claims, c);
   for (let i = c.start - 1; i >= from; i--) {
     if (clauseMark.test(text[i]!)) {
       from = i + 1;
@@ -115,10 +192,7 @@ function classify(word: string): Direction | null {
 
 /** Text between the previous figure (or the clause start) and this one. */
 export function gapBefore(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
-  const sentence = sentenceOf(text, c);
-  let from = sentence.start;
-  for (const o of claims) if (o.end <= c.start && o.end > from) from = o.end;
-  return text.slice(from, c.start);
+  return text.slice(contextStart(text, claims, c), c.start);
 }
 
 /**
@@ -127,6 +201,10 @@ export function gapBefore(text: string, claims: readonly CheckClaim[], c: CheckC
  * `rose to 5%`) is not a rate of change.
  */
 export function changeDirection(text: string, claims: readonly CheckClaim[], c: CheckClaim): Direction | null {
+  return memoized('direction', text, claims, c, () => readDirection(text, claims, c));
+}
+
+function readDirection(text: string, claims: readonly CheckClaim[], c: CheckClaim): Direction | null {
   const gap = gapBefore(text, claims, c);
   // Only the words right before the figure govern it: the last clause of the gap.
   const parts = gap.split(/[,，;；:：]/);
@@ -148,8 +226,8 @@ export const partsCue = /其中|of which|of whom/gi;
 export function sentenceYear(text: string, claims: readonly CheckClaim[], c: CheckClaim): number | null {
   const s = sentenceOf(text, c);
   const years = new Set<number>();
-  for (const o of claims) {
-    const y = o.start >= s.start && o.end <= s.end ? yearOf(o) : null;
+  for (const o of claimsInSentence(text, claims, s)) {
+    const y = yearOf(o);
     if (y !== null) years.add(y);
   }
   return years.size === 1 ? [...years][0]! : null;
@@ -179,5 +257,7 @@ export function articleYear(claims: readonly CheckClaim[]): number | null {
 /** Date expressions (any kind) in a sentence, as printed, to tell figures for different periods apart. */
 export function sentenceDates(text: string, claims: readonly CheckClaim[], c: CheckClaim): string[] {
   const s = sentenceOf(text, c);
-  return claims.filter((o) => o.kind === 'date' && o.start >= s.start && o.end <= s.end).map((o) => o.text);
+  return claimsInSentence(text, claims, s)
+    .filter((o) => o.kind === 'date')
+    .map((o) => o.text);
 }

@@ -4,7 +4,7 @@
  * (`上年为…`, `from $…`) or the change (`rose $557m (1%)`) — whether the
  * printed rate follows from it within rounding.
  */
-import { articleYear, byPosition, changeDirection, clauseMarks, gapBefore, isAmount, isPercent, sentenceOf, sentenceYear, type Direction } from './article.js';
+import { articleYear, byPosition, changeDirection, claimsInSentence, clauseMarks, gapBefore, isAmount, isPercent, sentenceOf, sentenceYear, type Direction } from './article.js';
 import { formatLike, formatNumber } from './format.js';
 import { claimInterval, div, exact, mid, mul, overlaps, sub, add, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -74,13 +74,14 @@ function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatem
   const sentence = sentenceOf(text, s.rate);
   const first = Math.min(s.level.start, s.rate.start, s.equivalent?.start ?? Infinity);
   const last = Math.max(s.level.end, s.rate.end);
-  for (const c of claims) {
-    if (c === s.level || c === s.change || c === s.equivalent || c.start < sentence.start || c.end > sentence.end) continue;
+  const inSentence = claimsInSentence(text, claims, sentence);
+  for (const c of inSentence) {
+    if (c === s.level || c === s.change || c === s.equivalent) continue;
     if (!isAmount(c) || !baseCue.test(gapBefore(text, claims, c))) continue;
     // The base belongs to this statement only within its clause group: no `;` and no other rate in between.
     const between = c.start < first ? { start: c.end, end: first } : { start: last, end: c.start };
     if (/[;；]/.test(text.slice(between.start, between.end))) continue;
-    if (claims.some((o) => o !== s.rate && o.kind === 'percent' && o.start >= between.start && o.end <= between.end)) continue;
+    if (inSentence.some((o) => o !== s.rate && o.kind === 'percent' && o.start >= between.start && o.end <= between.end)) continue;
     if (sameMeasure(c, s.level)) return { base: c, level: s.level };
     if (s.equivalent && sameMeasure(c, s.equivalent)) return { base: c, level: s.equivalent };
   }

@@ -5,7 +5,7 @@
  * are parts of the article's total for it; a stated share (`占…15%`) must
  * match part ÷ whole.
  */
-import { byPosition, changeDirection, clauseContext, clauseMarks, isAmount, isAverageLike, isPercent, label, partsCue, sentenceDates, sentenceOf, type Span } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, label, partsCue, sentenceDates, sentenceOf, type Span } from './article.js';
 import { formatLike, formatNumber } from './format.js';
 import { printedForm, claimInterval, add, div, exact, mul, overlaps, possiblyLe, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -28,7 +28,7 @@ function isBareAmount(c: CheckClaim): boolean {
 }
 
 function usable(text: string, claims: readonly CheckClaim[], c: CheckClaim): boolean {
-  return isAmount(c) && !changeDirection(text, claims, c) && !isAverageLike(clauseContext(text, claims, c));
+  return memoized('usable', text, claims, c, () => isAmount(c) && !changeDirection(text, claims, c) && !isAverageLike(clauseContext(text, claims, c)));
 }
 
 interface PartList {
@@ -63,26 +63,39 @@ function pickWhole(text: string, claims: readonly CheckClaim[], pool: readonly C
 }
 
 /** The `其中` lists of every sentence, with each part assigned to its whole. */
+const listCache = new WeakMap<readonly CheckClaim[], { text: string; lists: PartList[] }>();
+
 export function partLists(text: string, claims: readonly CheckClaim[]): PartList[] {
+  const cached = listCache.get(claims);
+  if (cached?.text === text) return cached.lists;
+  const lists = readPartLists(text, claims);
+  listCache.set(claims, { text, lists });
+  return lists;
+}
+
+function readPartLists(text: string, claims: readonly CheckClaim[]): PartList[] {
   const sorted = byPosition(claims);
   const lists = new Map<CheckClaim, PartList>();
   const seen = new Set<string>();
-  for (const anchor of sorted) {
+  for (let k = 0; k < sorted.length; k++) {
+    // Each sentence is read once, from its first figure.
+    const anchor = sorted[k]!;
     const s = sentenceOf(text, anchor);
     const key = `${s.start}:${s.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const cues = cuePositions(text, s);
     if (!cues.length) continue;
-    const inSentence = sorted.filter(
-      (c) => c.start >= s.start && c.end <= s.end && (usable(text, sorted, c) || isBareAmount(c)) && !(c.start > cues[0]! && difference.test(clauseContext(text, sorted, c))),
+    const inSentence = claimsInSentence(text, sorted, s).filter(
+      (c) => (usable(text, sorted, c) || isBareAmount(c)) && !(c.start > cues[0]! && difference.test(clauseContext(text, sorted, c))),
     );
     let candidates = inSentence.filter((c) => c.end <= cues[0]!).reverse();
     // `…总产量46695吨,同比增长0.98%。其中,夏粮…`: a sentence that opens with 其中 lists parts of the sentence before.
     if (!candidates.length && /^[\s:：,，]*$/.test(text.slice(s.start, cues[0]!)) && s.start > 0) {
-      const prev = sorted.filter((c) => c.end <= s.start && text.slice(c.end, s.start).indexOf('\n') < 0);
-      const ps = prev.length ? sentenceOf(text, prev[prev.length - 1]!) : null;
-      if (ps) candidates = prev.filter((c) => c.start >= ps.start && usable(text, sorted, c)).reverse();
+      const last = k > 0 ? sorted[k - 1] : undefined;
+      if (last && last.end <= s.start && text.slice(last.end, s.start).indexOf('\n') < 0) {
+        candidates = claimsInSentence(text, sorted, sentenceOf(text, last)).filter((c) => usable(text, sorted, c)).reverse();
+      }
     }
     const outermost = [...candidates];
     let levelParts: CheckClaim[] = [];
@@ -198,7 +211,17 @@ function namesMeasure(s: string): boolean {
  * the same unit under labels ending alike (`高新区…产业项目18个` /
  * `经开区…产业项目24个`; one paragraph per park, per district…).
  */
+const groupCache = new WeakMap<readonly CheckClaim[], { text: string; groups: SiblingGroup[] }>();
+
 export function siblingGroups(text: string, claims: readonly CheckClaim[]): SiblingGroup[] {
+  const cached = groupCache.get(claims);
+  if (cached?.text === text) return cached.groups;
+  const groups = readSiblingGroups(text, claims);
+  groupCache.set(claims, { text, groups });
+  return groups;
+}
+
+function readSiblingGroups(text: string, claims: readonly CheckClaim[]): SiblingGroup[] {
   const sorted = byPosition(claims);
   const paragraphs: Array<{ start: number; end: number }> = [];
   let pos = 0;
@@ -207,9 +230,13 @@ export function siblingGroups(text: string, claims: readonly CheckClaim[]): Sibl
     if (line.trim() && !line.includes('\t') && /[,，。;；.:：]/.test(line)) paragraphs.push({ start: pos, end: pos + line.length });
     pos += line.length + 1;
   }
-  const perPara = paragraphs.map((p) =>
-    sorted.filter((c) => c.start >= p.start && c.end <= p.end && usable(text, sorted, c)).map((c) => ({ claim: c, ctx: clauseContext(text, sorted, c) })),
-  );
+  const perPara: Array<Array<{ claim: CheckClaim; ctx: string }>> = paragraphs.map(() => []);
+  let p = 0;
+  for (const c of sorted) {
+    while (p < paragraphs.length && paragraphs[p]!.end < c.end) p++;
+    if (p >= paragraphs.length) break;
+    if (c.start >= paragraphs[p]!.start && usable(text, sorted, c)) perPara[p]!.push({ claim: c, ctx: clauseContext(text, sorted, c) });
+  }
   type Chain = { label: string; members: CheckClaim[]; lastPara: number };
   const open: Chain[] = [];
   const done: Chain[] = [];
@@ -271,13 +298,18 @@ function totalOf(text: string, claims: readonly CheckClaim[], c: CheckClaim, gro
 function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set<CheckClaim>): RawFinding[] {
   const sorted = byPosition(claims);
   const out: RawFinding[] = [];
+  const byMeasure = new Map<string, CheckClaim[]>();
+  for (const c of sorted) {
+    const key = `${c.kind}|${c.unit}`;
+    byMeasure.set(key, [...(byMeasure.get(key) ?? []), c]);
+  }
   for (const g of siblingGroups(text, sorted)) {
     const first = g.members[0]!;
     const memberPrefixes = new Set(g.members.map((m) => sentencePrefix(text, m)));
     let whole: CheckClaim | null = null;
-    for (const c of sorted) {
+    for (const c of byMeasure.get(`${first.kind}|${first.unit}`) ?? []) {
       if (c.start >= first.start) break;
-      if (!usable(text, sorted, c) || c.kind !== first.kind || c.unit !== first.unit) continue;
+      if (!usable(text, sorted, c)) continue;
       // A figure introduced exactly like one of the group is that figure stated again, not their total.
       if (memberPrefixes.has(sentencePrefix(text, c))) continue;
       if (!totalOf(text, sorted, c, g.label)) continue;
@@ -311,9 +343,7 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     const share = sorted[i]!;
     if (!isPercent(share)) continue;
     const s = sentenceOf(text, share);
-    let from = s.start;
-    for (const o of sorted) if (o.end <= share.start && o.end > from) from = o.end;
-    const gap = text.slice(from, share.start);
+    const gap = gapBefore(text, sorted, share);
     const m = gap.match(shareCue);
     if (!m) continue;
     let target = (m[1] ?? '').replace(/\s+/g, '');

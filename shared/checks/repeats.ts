@@ -3,7 +3,7 @@
  * both be right, and figures printed without the unit their neighbours carry
  * (`总投资20亿` among `亿元` figures, `2.5 billion` among `$… billion`).
  */
-import { byPosition, changeDirection, clauseContext, isAmount, isAverageLike, paragraphOf, sentenceDates, sentenceOf } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, isAmount, isAverageLike, paragraphOf, sentenceDates, sentenceOf } from './article.js';
 import { partLists, siblingGroups } from './parts.js';
 import { claimInterval, overlaps, printedForm } from './tolerance.js';
 import type { CheckClaim } from './types.js';
@@ -31,7 +31,7 @@ function identity(text: string, claims: readonly CheckClaim[], c: CheckClaim): s
   }
   let clause = '';
   let pos = from;
-  for (const o of claims) {
+  for (const o of claimsInSentence(text, claims, s)) {
     if (o.start < from || o.end > c.start) continue;
     clause += text.slice(pos, o.start) + '#';
     pos = o.end;
@@ -129,7 +129,7 @@ function findMissingUnits(text: string, sorted: readonly CheckClaim[]): RawFindi
       return (suffix.startsWith(scale) && suffix.length > scale.length) || (suffix === scale && f.prefix.trim() !== '');
     };
     const s = sentenceOf(text, c);
-    let neighbours = sorted.filter((o) => o.start >= s.start && o.end <= s.end && withUnit(o));
+    let neighbours = claimsInSentence(text, sorted, s).filter(withUnit);
     if (!neighbours.length) {
       const p = paragraphOf(text, c.start);
       neighbours = sorted.filter((o) => o.start >= p.start && o.end <= p.end && withUnit(o));

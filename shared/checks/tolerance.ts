@@ -32,6 +32,19 @@ export interface PrintedForm {
  * forms the step rule cannot read (`1万5000`).
  */
 export function printedForm(text: string): PrintedForm | null {
+  let form = formCache.get(text);
+  if (form === undefined) {
+    if (formCache.size > 20_000) formCache.clear();
+    form = readPrintedForm(text);
+    formCache.set(text, form);
+  }
+  return form;
+}
+
+// Figures repeat across checks and re-runs; their printed form depends on the text alone.
+const formCache = new Map<string, PrintedForm | null>();
+
+function readPrintedForm(text: string): PrintedForm | null {
   const half = toHalfWidth(text);
   const first = half.search(/[0-9]/);
   if (first < 0) return null;

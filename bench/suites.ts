@@ -1,5 +1,6 @@
 // Every benchmark suite `npm run bench` runs, in order. Add a suite by adding its module here.
 import type { BenchSuite } from './suite.js';
+import { claimsSuite } from './claims.js';
 import { textChangesSuite } from './text-changes.js';
 
-export const suites: BenchSuite[] = [textChangesSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite];

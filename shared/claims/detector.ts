@@ -38,6 +38,14 @@ function shift(c: LineClaim, offset: number): DetectedClaim {
   return { ...c, start: c.start + offset, end: c.end + offset, sentence: { start: c.sentence.start + offset, end: c.sentence.end + offset } };
 }
 
+function moveInPlace(c: LineClaim, offset: number): DetectedClaim {
+  c.start += offset;
+  c.end += offset;
+  c.sentence.start += offset;
+  c.sentence.end += offset;
+  return c;
+}
+
 function detectWith(text: string, options: ClaimDetectOptions, previous: Map<string, LineResult> | null): { claims: DetectedClaim[]; lines: Map<string, LineResult> | null } {
   const dollar = options.dollarCurrency?.toUpperCase() ?? inferDollarCurrency(text);
   const current = previous ? new Map<string, LineResult>() : null;
@@ -54,7 +62,9 @@ function detectWith(text: string, options: ClaimDetectOptions, previous: Map<str
     } else {
       result = scanLine(raw, ctx);
     }
-    for (const c of result.claims) claims.push(shift(c, line.start));
+    // A fresh (uncached) result belongs to this call alone and can be moved in place.
+    if (current) for (const c of result.claims) claims.push(shift(c, line.start));
+    else for (const c of result.claims) claims.push(moveInPlace(c, line.start));
     ctx = result.next;
   }
   return { claims, lines: current };

@@ -23,11 +23,39 @@ export interface LineContext {
 /** A line's claims with offsets relative to the line start. */
 export type LineClaim = DetectedClaim;
 
-const NUMERAL = new RegExp(`\\d+(?:,\\d{3})*(?:\\.\\d+)?|[${chineseNumeralChars}半]+|第`, 'g');
+/** 1 for characters that make up a Chinese numeral run (and 半), by UTF-16 code. */
+const CN_NUMERAL_CODE = new Uint8Array(0x10000);
+for (const c of `${chineseNumeralChars}半`) CN_NUMERAL_CODE[c.charCodeAt(0)] = 1;
+const DI = 0x7b2c; // 第
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * End of the numeral token starting at `a` (digits with `,ddd` groups and a
+ * decimal part; a run of Chinese numerals; or 第), or -1 when none starts there.
+ */
+function numeralEnd(s: string, a: number): number {
+  const c = s.charCodeAt(a);
+  if (c === DI) return a + 1;
+  let i = a;
+  if (CN_NUMERAL_CODE[c]) {
+    while (i < s.length && CN_NUMERAL_CODE[s.charCodeAt(i)]) i++;
+    return i;
+  }
+  if (!isDigitCode(c)) return -1;
+  while (i < s.length && isDigitCode(s.charCodeAt(i))) i++;
+  while (s[i] === ',' && isDigitCode(s.charCodeAt(i + 1)) && isDigitCode(s.charCodeAt(i + 2)) && isDigitCode(s.charCodeAt(i + 3)) && !isDigitCode(s.charCodeAt(i + 4))) i += 4;
+  if (s[i] === '.' && isDigitCode(s.charCodeAt(i + 1))) {
+    i++;
+    while (i < s.length && isDigitCode(s.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** Scratch marks of offsets already inside a figure; one buffer reused for every line. */
+let takenBuffer = new Uint8Array(1024);
 const CJK = /[\u4e00-\u9fff]/;
 const NO_DIRECTION_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'quarter', 'rank', 'ratio', '周年', '强']);
 const LATIN_OR_SYMBOL = /[A-Za-z$€£¥₹₩]/;
-const NUMERAL_AT = new RegExp(NUMERAL.source, 'y');
 const CONNECTOR_ZH = /^\s*(?:和|与|及|以及|、|或|至|到|-|—|–|~|～)\s*/;
 const CONNECTOR_EN = /^\s*(?:-|–|and|or|to)\s*/;
 const BARE_DECIMAL_BEFORE_ZH = /(?:为|是|达|报|至|到|于|在|由|从|:|：|=)\s*$/;
@@ -46,23 +74,26 @@ function exchangeUnit(before: string): string {
   return b === 'CNY' ? `${b}/${a}` : `${a}/${b}`;
 }
 
-/** True when the numeral at [a, b) is a list marker (1. / 1、 / (1) at the start of a line). */
+/** True when the numeral at [a, b) is a list marker (1. / 1、 / (1) at the start of a line, or (1) anywhere). */
 function isListMarker(s: string, a: number, b: number): boolean {
-  const lead = s.slice(0, a);
-  if (/^\s*[(（]?$/.test(lead) && /^(?:[.、．)）]|\s*[)）])(?!\d)/.test(s.slice(b, b + 2))) return true;
-  return /[(（]$/.test(lead) && /^[)）]/.test(s.slice(b, b + 1)) && !/[\d.]/.test(s[b + 1] ?? '');
+  const next = s[b];
+  const opened = s[a - 1] === '(' || s[a - 1] === '（';
+  if (opened && (next === ')' || next === '）')) return !/[\d.]/.test(s[b + 1] ?? '');
+  if (a > 8 || next === undefined || !'.、．)）'.includes(next) || /\d/.test(s[b + 1] ?? '')) return false;
+  for (let i = 0; i < (opened ? a - 1 : a); i++) if (s[i] !== ' ' && s[i] !== '\t') return false;
+  return true;
 }
 
 class Scanner {
   readonly figures: Found[] = [];
   constructor(readonly scan: LineScan) {}
 
-  add = (f: Found): void => {
+  add(f: Found): void {
     const { taken } = this.scan;
     for (let i = f.start; i < f.end; i++) if (taken[i]) return;
     for (let i = f.start; i < f.end; i++) taken[i] = 1;
     this.figures.push(f);
-  };
+  }
 
   /** What the numeral token [a, b) makes, without fallbacks. */
   read(a: number, b: number): RuleResult {
@@ -73,9 +104,9 @@ class Scanner {
     const prev = s[a - 1];
     if (prev !== undefined && /[A-Za-z_.]/.test(prev)) return { skipTo: b };
     if ((prev === '-' || prev === '/') && /[A-Za-z]/.test(s[a - 2] ?? '')) return { skipTo: b };
-    if (inTitle(s, a) || isListMarker(s, a, b)) return { skipTo: b };
-    const num = tok.replaceAll(',', '');
-    const date = readDateOrRatio(this.scan, a);
+    if (inTitle(this.scan, a) || isListMarker(s, a, b)) return { skipTo: b };
+    const num = plain(tok);
+    const date = readDateOrRatio(this.scan, a, b);
     if (date) return date;
     const zh = readArabicUnit(this.scan, a, b, num);
     if (zh) return zh;
@@ -95,13 +126,12 @@ class Scanner {
     const c = (this.scan.cjk ? CONNECTOR_ZH : CONNECTOR_EN).exec(s.slice(b, b + 8));
     if (!c || depth > 8) return null;
     const p = b + c[0].length;
-    NUMERAL_AT.lastIndex = p;
-    const m = NUMERAL_AT.exec(s);
-    if (!m || !/^\d/.test(m[0])) return null;
-    const next = this.read(p, p + m[0].length);
-    const tail = isFound(next) ? next : next === null ? this.shared(p, p + m[0].length, depth + 1) : null;
+    const e = isDigitCode(s.charCodeAt(p)) ? numeralEnd(s, p) : -1;
+    if (e < 0) return null;
+    const next = this.read(p, e);
+    const tail = isFound(next) ? next : next === null ? this.shared(p, e, depth + 1) : null;
     if (!tail || tail.unit === 'ratio' || tail.unit === 'rank') return null;
-    const num = s.slice(a, b).replaceAll(',', '');
+    const num = plain(s.slice(a, b));
     if (tail.kind === 'date') return found(a, b, 'date', tail.unit === 'year' ? Number(num) : null, tail.unit);
     return found(a, b, tail.kind, scaleDecimal(num, tail.exp), tail.unit, tail.exp);
   }
@@ -109,7 +139,7 @@ class Scanner {
   /** Bare numbers: a shared unit, an exchange rate or index value, an English year. */
   fallback(a: number, b: number): Found | null {
     const { s } = this.scan;
-    const num = s.slice(a, b).replaceAll(',', '');
+    const num = plain(s.slice(a, b));
     const shared = this.shared(a, b);
     if (shared) return shared;
     if (num.includes('.') && !/^[.\d]/.test(s[b] ?? ' ')) {
@@ -127,23 +157,40 @@ class Scanner {
 
   run(): void {
     const { s, taken } = this.scan;
-    NUMERAL.lastIndex = 0;
-    for (let m = NUMERAL.exec(s); m; m = NUMERAL.exec(s)) {
-      const a = m.index;
-      const b = a + m[0].length;
-      if (taken[a]) continue;
+    for (let a = 0; a < s.length; ) {
+      const b = taken[a] ? -1 : numeralEnd(s, a);
+      if (b < 0) {
+        a++;
+        continue;
+      }
       const r = this.read(a, b);
       let f: Found | null = null;
       if (isFound(r)) f = r;
-      else if (r === null && /^\d/.test(m[0])) f = this.fallback(a, b);
+      else if (r === null && isDigitCode(s.charCodeAt(a))) f = this.fallback(a, b);
       if (f) {
         this.add(signed(s, f));
-        NUMERAL.lastIndex = Math.max(b, f.end);
-      } else if (r && 'skipTo' in r) {
-        NUMERAL.lastIndex = Math.max(b, r.skipTo);
+        a = Math.max(b, f.end);
+      } else {
+        a = r && 'skipTo' in r ? Math.max(b, r.skipTo) : b;
       }
     }
   }
+}
+
+/** Digits without thousands separators. */
+const plain = (num: string): string => (num.includes(',') ? num.replaceAll(',', '') : num);
+
+function isSorted(figures: Found[]): boolean {
+  for (let i = 1; i < figures.length; i++) if (figures[i]!.start < figures[i - 1]!.start) return false;
+  return true;
+}
+
+function cjkNear(s: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(s.length, to); i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) return true;
+  }
+  return false;
 }
 
 /** Takes a printed minus sign into the figure (-0.3%), unless it joins a range (1-11月). */
@@ -157,26 +204,31 @@ function signed(s: string, f: Found): Found {
 
 /** Scans one line; returns its claims (offsets relative to the line) and the context for the next line. */
 export function scanLine(line: string, ctx: LineContext): { claims: LineClaim[]; next: LineContext } {
+  // Blank lines end a table and keep a pending caption; nothing else to do.
+  if (!/\S/.test(line)) return { claims: [], next: ctx.table ? { ...ctx, table: null } : ctx };
   const s = toHalfWidth(line);
-  const scan: LineScan = { raw: line, s, dollar: ctx.dollar, taken: new Uint8Array(s.length), cjk: CJK.test(s) };
+  if (takenBuffer.length < s.length) takenBuffer = new Uint8Array(s.length * 2);
+  const scan: LineScan = { raw: line, s, dollar: ctx.dollar, taken: takenBuffer, cjk: CJK.test(s), titles: s.includes('《') };
   const scanner = new Scanner(scan);
   const table = tableLine(s, ctx.table, ctx.caption, ctx.dollar);
-  for (const f of table.figures) scanner.add(f);
-  if (LATIN_OR_SYMBOL.test(s)) scanEnglishAnchors(scan, scanner.add);
-  scanner.run();
-  const figures = scanner.figures.sort((x, y) => x.start - y.start);
+  try {
+    for (const f of table.figures) scanner.add(f);
+    if (LATIN_OR_SYMBOL.test(s)) scanEnglishAnchors(scan, (f) => scanner.add(f));
+    scanner.run();
+  } finally {
+    takenBuffer.fill(0, 0, s.length);
+  }
+  const figures = scanner.figures;
+  if (!isSorted(figures)) figures.sort((x, y) => x.start - y.start);
   const sentences = figures.length ? sentenceRanges(line) : [];
   const claims: LineClaim[] = [];
   let prev: LineClaim | null = null;
   let prevEnd = 0;
   for (const f of figures) {
-    const english = !CJK.test(s.slice(Math.max(0, f.start - 12), f.end + 12));
+    const english = !scan.cjk || !cjkNear(s, f.start - 12, f.end + 12);
     const q = qualify(s, f, english);
     // Dates, durations and ranks are not changes: 倍增三年行动 has no direction.
-    if (f.kind === 'date' || NO_DIRECTION_UNITS.has(f.unit ?? '')) {
-      delete q.direction;
-      delete q.basePeriod;
-    }
+    if (f.kind === 'date' || NO_DIRECTION_UNITS.has(f.unit ?? '')) q.direction = q.basePeriod = undefined;
     // 分别回落2.16和1.66个百分点: later items of a list share the first item's direction.
     if (!q.direction && prev?.direction && /^\s*(?:和|与|及|以及|、|或|,|，|and|or|\()?\s*$/i.test(s.slice(prevEnd, f.start))) {
       q.direction = prev.direction;
@@ -190,16 +242,18 @@ export function scanLine(line: string, ctx: LineContext): { claims: LineClaim[];
       kind: f.kind,
       value: f.value,
       unit: f.unit,
+      // Always present (undefined when absent) so every claim has one shape; JSON drops undefined.
+      approx: q.approx,
+      direction: q.direction,
+      basePeriod: q.basePeriod,
       sentence: { start: sentence.start, end: sentence.end },
     };
-    if (q.approx) claim.approx = q.approx;
-    if (q.direction) claim.direction = q.direction;
-    if (q.basePeriod) claim.basePeriod = q.basePeriod;
     claims.push(claim);
     prev = claim;
     prevEnd = f.end;
   }
   // A caption (单位：万元) holds across blank lines until the table below it ends or prose intervenes.
-  const caption = table.isRow ? ctx.caption : (captionUnit(s, ctx.dollar) ?? (s.trim() ? null : ctx.caption));
-  return { claims, next: { dollar: ctx.dollar, table: table.state, caption } };
+  const caption = table.isRow ? ctx.caption : captionUnit(s, ctx.dollar);
+  const unchanged = table.state === ctx.table && caption === ctx.caption;
+  return { claims, next: unchanged ? ctx : { dollar: ctx.dollar, table: table.state, caption } };
 }

@@ -7,22 +7,19 @@
 
 const FULL_WIDTH_OFFSET = 0xfee0;
 
+/** Full-width characters that matter inside figures: digits, letters, ．％：＄－／＋ and the ideographic space. */
+const FULL_WIDTH_FIGURE_CHARS = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0e\uff05\uff1a\uff04\uff0d\uff0f\uff0b\u3000]/g;
+
 /**
- * Maps full-width digits, letters and the punctuation that matters inside
- * figures (．％：＄，space) to ASCII, one code unit for one, so offsets found in
- * the result index the original string unchanged.
+ * Maps full-width digits, letters and the symbols that matter inside figures
+ * (．％：＄－／＋, ideographic space) to ASCII, one code unit for one, so offsets
+ * found in the result index the original string unchanged. Full-width
+ * punctuation such as ，（）stays: in Chinese text it separates clauses.
  */
 export function toHalfWidth(s: string): string {
-  if (!/[\uff01-\uff5e\u3000]/.test(s)) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // The full-width comma stays: in Chinese text it separates clauses, not digit groups.
-    if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c) out += String.fromCharCode(c - FULL_WIDTH_OFFSET);
-    else if (c === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  FULL_WIDTH_FIGURE_CHARS.lastIndex = 0;
+  if (!FULL_WIDTH_FIGURE_CHARS.test(s)) return s;
+  return s.replace(FULL_WIDTH_FIGURE_CHARS, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET)));
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -35,29 +32,17 @@ const CN_SECTION_UNITS: Record<string, number> = { 万: 4, 萬: 4, 亿: 8, 億: 
 /** Characters that can make up a Chinese numeral. */
 export const chineseNumeralChars = '〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億';
 
-/** Moves the decimal point of a printed number, so "305.7" scaled by 亿 is 30570000000 with no float error. */
-function shiftDecimal(decimal: string, exp: number): number {
-  const neg = decimal.startsWith('-');
-  const body = neg ? decimal.slice(1) : decimal;
-  const dot = body.indexOf('.');
-  const intPart = dot < 0 ? body : body.slice(0, dot);
-  const frac = dot < 0 ? '' : body.slice(dot + 1);
-  let digits = intPart + frac;
-  let point = intPart.length + exp;
-  if (point < 0) {
-    digits = '0'.repeat(-point) + digits;
-    point = 0;
-  }
-  if (point > digits.length) digits += '0'.repeat(point - digits.length);
-  const v = Number(`${digits.slice(0, point) || '0'}.${digits.slice(point) || '0'}`);
-  return neg ? -v : v;
-}
-
-/** Multiplies a printed decimal by 10^exp exactly (as exact as a double allows). */
+/**
+ * Multiplies a printed decimal by 10^exp exactly: "305.7" scaled by 亿 (8) is
+ * 30570000000, not the 30570000000.000004 that float multiplication gives,
+ * because the decimal exponent is applied before the string becomes a double.
+ */
 export function scaleDecimal(decimal: string | number, exp: number): number {
-  if (typeof decimal === 'number') decimal = String(decimal);
-  if (/e/i.test(decimal)) return Number(decimal) * 10 ** exp;
-  return shiftDecimal(decimal, exp);
+  const printed = String(decimal);
+  if (exp === 0) return Number(printed);
+  // Whole numbers stay exact under float multiplication while they fit in 15 digits.
+  if (exp > 0 && printed.length + exp <= 15 && /^-?\d+$/.test(printed)) return Number(printed) * 10 ** exp;
+  return printed.includes('e') ? Number(printed) * 10 ** exp : Number(`${printed}e${exp}`);
 }
 
 const ARABIC = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[+-]?\.\d+$/;
@@ -177,7 +162,7 @@ export function parseNumber(s: string): number | null {
   t = t.replace(/(?<=[\d〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億])[余多](?=[万亿萬億]*$)/, '');
   if (!/^[\d.,〇零一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億]+$/.test(t)) return null;
   // Grouped Arabic inside mixed forms (1,234万).
-  const grouped = t.replace(/(\d{1,3}(?:,\d{3})+)/g, (m) => m.replaceAll(',', ''));
+  const grouped = t.includes(',') ? t.replace(/(\d{1,3}(?:,\d{3})+)/g, (m) => m.replaceAll(',', '')) : t;
   if (grouped.includes(',')) return null;
   if (/\.\D|\.$|^\./.test(grouped)) return null;
   const v = parseMixed(grouped);

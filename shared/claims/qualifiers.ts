@@ -11,14 +11,68 @@ export interface Qualifiers {
   basePeriod?: string;
 }
 
-const ZH_APPROX_BEFORE = /(大约|约为|约|将近|接近|近|超过|超|逾|不足|不到|至少|突破|多于|少于|高于|低于|不少于|不低于|不超过|最高|最多|上万)\s*$/;
-const ZH_APPROX_AFTER = /^\s*(以上|以下|左右|上下|以内|之内|多)/;
+/** Words grouped by their last character, longest first, so a lookup touches only the few that can match. */
+type WordTable = Map<number, string[]>;
+function byLastChar(words: string[]): WordTable {
+  const table: WordTable = new Map();
+  for (const w of [...words].sort((x, y) => y.length - x.length)) {
+    const last = w.charCodeAt(w.length - 1);
+    table.set(last, [...(table.get(last) ?? []), w]);
+  }
+  return table;
+}
+const ZH_APPROX_BEFORE = byLastChar(['大约', '约为', '约', '将近', '接近', '近', '超过', '超', '逾', '不足', '不到', '至少', '突破', '多于', '少于', '高于', '低于', '不少于', '不低于', '不超过', '最高', '最多', '上万']);
+const ZH_APPROX_AFTER = ['以上', '以下', '左右', '上下', '以内', '之内', '多'];
 const EN_APPROX_BEFORE = /\b(about|around|approximately|roughly|nearly|almost|over|more than|less than|fewer than|under|up to|at least|at most|some|close to|just over|just under|an estimated|estimated|circa)\s+$|(~)\s*$/i;
 const EN_APPROX_AFTER = /^\s*(or more|or so|or less|plus)\b/i;
 
-const ZH_DIRECTION = /(?<!新)(净增加|净增长|净增|增长|增加|提高|提升|上升|上涨|回升|扩大|攀升|增|涨|升|下降|减少|降低|下滑|下跌|回落|收窄|缩小|缩减|降|跌|减)(?:了)?(?:约|近|超过|超|逾|达到?)?\s*$/;
-const ZH_BASE =
-  /(同比|环比|比上年同期|比上年|较上年同期|较上年|比去年同期|比去年|较去年同期|较去年|比上月|较上月|比上季度|较上季度|比年初|较年初|比上年末|较上年末|[比较]\d{4}年(?:同期)?|与上年同期相比|与上年相比|与上年比|与去年同期相比|与去年相比|与去年比)/g;
+/** Verbs of change, checked at the end of the text before a figure (新增 is "newly added", not growth). */
+const ZH_DIRECTION = byLastChar(['净增加', '净增长', '净增', '增长', '增加', '提高', '提升', '上升', '上涨', '回升', '扩大', '攀升', '增', '涨', '升', '下降', '减少', '降低', '下滑', '下跌', '回落', '收窄', '缩小', '缩减', '降', '跌', '减']);
+/** Words allowed between the verb and the figure (增长了约3%). */
+const ZH_AFTER_VERB = byLastChar(['约', '近', '超过', '超', '逾', '达到', '达']);
+const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 0xa0;
+
+/** The word from `words` that ends at `end` in `s`, if any. */
+function wordEndingAt(s: string, end: number, table: WordTable): string | undefined {
+  const words = end > 0 ? table.get(s.charCodeAt(end - 1)) : undefined;
+  if (words) for (const w of words) if (end >= w.length && s.startsWith(w, end - w.length)) return w;
+  return undefined;
+}
+
+function wordStartingAt(s: string, pos: number, words: string[]): string | undefined {
+  for (const w of words) if (s.startsWith(w, pos)) return w;
+  return undefined;
+}
+
+function skipSpaceBack(s: string, pos: number): number {
+  while (pos > 0 && isSpaceCode(s.charCodeAt(pos - 1))) pos--;
+  return pos;
+}
+
+function skipSpace(s: string, pos: number): number {
+  while (pos < s.length && isSpaceCode(s.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Base periods of a change, longest first within each first character. */
+const ZH_BASE = new Map<string, string[]>();
+for (const w of ['同比', '环比', '比上年同期', '比上年', '较上年同期', '较上年', '比去年同期', '比去年', '较去年同期', '较去年', '比上月', '较上月', '比上季度', '较上季度', '比年初', '较年初', '比上年末', '较上年末', '与上年同期相比', '与上年相比', '与上年比', '与去年同期相比', '与去年相比', '与去年比'].sort((x, y) => y.length - x.length)) {
+  ZH_BASE.set(w[0]!, [...(ZH_BASE.get(w[0]!) ?? []), w]);
+}
+const ZH_BASE_YEAR = /[比较]\d{4}年(?:同期)?/y;
+
+/** The last base period (同比, 比上年同期, 比2019年…) ending at or before `to`, starting at or after `from`. */
+function lastBasePeriod(s: string, from: number, to: number): string | undefined {
+  for (let i = to - 2; i >= from; i--) {
+    const words = ZH_BASE.get(s[i]!);
+    if (!words) continue;
+    for (const w of words) if (i + w.length <= to && s.startsWith(w, i)) return w;
+    ZH_BASE_YEAR.lastIndex = i;
+    const y = ZH_BASE_YEAR.exec(s);
+    if (y && i + y[0].length <= to) return y[0];
+  }
+  return undefined;
+}
 const ZH_BASE_CLAUSE = /(与上年同期相比|与上年相比|与上年比|与去年同期相比|与去年相比|与去年比|同比|环比)\s*[,，]/g;
 
 const EN_VERBS =
@@ -33,20 +87,31 @@ const EN_DIRECTION_AFTER = new RegExp(String.raw`^\s*\)?\s*(?:\([^)]*\)\s*)?(${E
 const EN_BASE =
   /\b(year[- ]on[- ]year|yoy|y\/y|from a year (?:earlier|ago|before)|over the (?:past )?year|through the year|month[- ]on[- ]month|quarter[- ]on[- ]quarter|(?:on|from) the previous (?:month|quarter|year)|compared (?:with|to) (?:the )?(?:previous|same|last|a year) \w+(?: \w+)?|on (?:the )?(?:same|corresponding) (?:period|month|quarter) (?:last|a|of the previous) year)\b/i;
 
-const CLAUSE_STOP = /[,，;；。:：!！?？]/;
+const CLAUSE_STOP = new Set(',，;；。:：!！?？');
 
 function clauseStart(s: string, pos: number, limit: number): number {
-  for (let i = pos - 1; i >= Math.max(0, pos - limit); i--) if (CLAUSE_STOP.test(s[i]!)) return i + 1;
+  for (let i = pos - 1; i >= Math.max(0, pos - limit); i--) if (CLAUSE_STOP.has(s[i]!)) return i + 1;
   return Math.max(0, pos - limit);
+}
+
+/** The change verb just before a figure at `pos`, with where it starts. */
+function zhDirection(s: string, pos: number): { verb: string; at: number } | null {
+  let end = skipSpaceBack(s, pos);
+  const approx = wordEndingAt(s, end, ZH_AFTER_VERB);
+  if (approx) end -= approx.length;
+  if (s[end - 1] === '了') end--;
+  const verb = wordEndingAt(s, end, ZH_DIRECTION);
+  if (!verb || s[end - verb.length - 1] === '新') return null;
+  return { verb, at: end - verb.length };
 }
 
 /** Approximation, direction and base period of a figure [f.start, f.end) in line `s`. */
 export function qualify(s: string, f: Found, english: boolean): Qualifiers {
-  const q: Qualifiers = {};
-  const before = s.slice(Math.max(0, f.start - 40), f.start);
-  const after = s.slice(f.end, f.end + 24);
+  const q: Qualifiers = { approx: undefined, direction: undefined, basePeriod: undefined };
   let m: RegExpExecArray | null;
   if (english) {
+    const before = s.slice(Math.max(0, f.start - 40), f.start);
+    const after = s.slice(f.end, f.end + 24);
     if ((m = EN_APPROX_BEFORE.exec(before))) q.approx = (m[1] ?? m[2]!).toLowerCase();
     else if ((m = EN_APPROX_AFTER.exec(after))) q.approx = m[1]!.toLowerCase();
     if ((m = EN_DIRECTION_BEFORE.exec(before) ?? EN_DIRECTION_OF.exec(before) ?? EN_DIRECTION_AFTER.exec(after))) {
@@ -58,21 +123,22 @@ export function qualify(s: string, f: Found, english: boolean): Qualifiers {
       if (b) q.basePeriod = b[1]!.toLowerCase();
     }
   } else {
-    if ((m = ZH_APPROX_BEFORE.exec(before))) q.approx = m[1] === '约为' ? '约' : m[1];
-    else if ((m = ZH_APPROX_AFTER.exec(after))) q.approx = m[1];
-    else if (/^\s*(?:内|之内)/.test(after) && (f.kind === 'date' || f.unit === 'year' || f.unit === 'day' || f.unit === 'month')) q.approx = '内';
-    const from = clauseStart(s, f.start, 60);
-    const clause = s.slice(from, f.start);
-    const d = ZH_DIRECTION.exec(clause);
+    const approxBefore = wordEndingAt(s, skipSpaceBack(s, f.start), ZH_APPROX_BEFORE);
+    const afterAt = skipSpace(s, f.end);
+    const approx = approxBefore ? (approxBefore === '约为' ? '约' : approxBefore) : wordStartingAt(s, afterAt, ZH_APPROX_AFTER);
+    if (approx) q.approx = approx;
+    else if ((s[afterAt] === '内' || s.startsWith('之内', afterAt)) && (f.kind === 'date' || f.unit === 'year' || f.unit === 'day' || f.unit === 'month')) q.approx = '内';
+    const d = zhDirection(s, f.start);
     if (d) {
-      q.direction = d[1];
-      const bases = [...clause.slice(0, d.index).matchAll(ZH_BASE)];
-      if (bases.length) q.basePeriod = bases[bases.length - 1]![1];
+      q.direction = d.verb;
+      const from = clauseStart(s, d.at, 60);
+      const base = lastBasePeriod(s, from, d.at);
+      if (base) q.basePeriod = base;
       else {
         // 与上年比，第一产业…上升3.82个百分点: the base period opens the sentence in its own clause.
-        const lead = [...s.slice(0, from).matchAll(ZH_BASE_CLAUSE)];
-        const last = lead[lead.length - 1];
-        if (last && !/[。!！?？]/.test(s.slice(last.index, from))) q.basePeriod = last[1];
+        const sentenceStart = Math.max(s.lastIndexOf('。', from), s.lastIndexOf('！', from), s.lastIndexOf('？', from), s.lastIndexOf('!', from), s.lastIndexOf('?', from)) + 1;
+        const lead = [...s.slice(sentenceStart, from).matchAll(ZH_BASE_CLAUSE)];
+        if (lead.length) q.basePeriod = lead[lead.length - 1]![1];
       }
     }
   }

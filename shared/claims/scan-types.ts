@@ -21,6 +21,8 @@ export interface LineScan {
   taken: Uint8Array;
   /** The line has CJK text (decides ¥ and which bare-number rules apply). */
   cjk: boolean;
+  /** The line has a 《title》, whose numbers are part of a name. */
+  titles: boolean;
 }
 
 /** What a rule says about a numeral: a figure, "not a figure, skip to here", or nothing (try the next rule). */
@@ -32,7 +34,5 @@ export function isFound(r: RuleResult): r is Found {
 
 /** A Found with the value taken from `num × 10^exp`. */
 export function found(start: number, end: number, kind: ClaimKind, value: number | null, unit: string | null, exp = 0, approx?: string): Found {
-  const f: Found = { start, end, kind, value, unit, exp };
-  if (approx) f.approx = approx;
-  return f;
+  return { start, end, kind, value, unit, exp, approx };
 }

@@ -24,8 +24,16 @@ export function splitLines(text: string): Range[] {
   }
 }
 
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\u3000' || c === '\u00a0';
-const CLOSERS = '”’"\')）」』】';
+const SPACE = new Set([' ', '\t', '\r', '\u3000', '\u00a0']);
+const CLOSERS = new Set('”’"\')）」』】');
+/** A sentence ends after 。！？!? (repeated), or after `.` that a space, a closer or the end follows. */
+const TERMINATOR = /[。！？!?]+|\.(?=[\s”’"')）」』】]|$)/g;
+
+function pushTrimmed(line: string, out: Range[], start: number, end: number): void {
+  while (start < end && SPACE.has(line[start]!)) start++;
+  while (end > start && SPACE.has(line[end - 1]!)) end--;
+  if (end > start) out.push({ start, end });
+}
 
 /**
  * Sentences of one line: each ends after 。！？!? or after an English `.`
@@ -35,28 +43,15 @@ const CLOSERS = '”’"\')）」』】';
 export function sentenceRanges(line: string): Range[] {
   const out: Range[] = [];
   let start = 0;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && isSpace(line[s])) s++;
-    while (e > s && isSpace(line[e - 1])) e--;
-    if (e > s) out.push({ start: s, end: e });
-  };
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    let stop = c === '。' || c === '！' || c === '？' || c === '!' || c === '?';
-    if (c === '.') {
-      const next = line[i + 1];
-      stop = next === undefined || isSpace(next) || CLOSERS.includes(next);
-    }
-    if (!stop) continue;
-    let end = i + 1;
-    while (end < line.length && (CLOSERS.includes(line[end]!) || line[end] === c)) end++;
-    push(end);
+  TERMINATOR.lastIndex = 0;
+  for (let m = TERMINATOR.exec(line); m; m = TERMINATOR.exec(line)) {
+    let end = m.index + m[0].length;
+    while (end < line.length && CLOSERS.has(line[end]!)) end++;
+    pushTrimmed(line, out, start, end);
     start = end;
-    i = end - 1;
+    TERMINATOR.lastIndex = end;
   }
-  push(line.length);
+  pushTrimmed(line, out, start, line.length);
   return out;
 }
 

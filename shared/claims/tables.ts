@@ -36,6 +36,7 @@ const MAX_ALIGNED_CELL = 40;
 
 /** The trimmed cells of a table row, or null when the line is not one. */
 export function splitCells(s: string): Cell[] | null {
+  if (!s.includes('\t') && !s.includes('|') && !s.includes('  ')) return null;
   let sep: RegExp;
   if (s.includes('\t')) sep = /\t+/g;
   else if (/^\s*\|.*\|/.test(s) || (s.match(/\|/g)?.length ?? 0) >= 2) sep = /\|/g;
@@ -120,6 +121,7 @@ export function tableLine(
 
 /** A caption line that sets the unit of the table below it (单位：万元, Unit: $m). */
 export function captionUnit(s: string, dollar: string): TableUnit | null {
+  if (!s.includes('单位') && !s.includes('Unit')) return null;
   const m = /(?:单位|Unit|Units)\s*[:：]\s*([^\s,，;；。)）]+)/.exec(s);
   return m ? parseUnitText(m[1]!, dollar) : null;
 }

@@ -83,17 +83,17 @@ const zhUnits: UnitDef[] = [
 /** Electricity in 度 is kWh, but only with a scale (3亿度); a bare 45度 is an angle or a temperature. */
 export const scaledOnlyUnits: UnitDef[] = [{ text: '度', kind: 'quantity', unit: 'kWh', exp: 0, scalable: true }];
 
-const byFirstChar = new Map<string, UnitDef[]>();
+const byFirstChar = new Map<number, UnitDef[]>();
 for (const d of zhUnits) {
-  const list = byFirstChar.get(d.text[0]!) ?? [];
+  const list = byFirstChar.get(d.text.charCodeAt(0)) ?? [];
   list.push(d);
-  byFirstChar.set(d.text[0]!, list);
+  byFirstChar.set(d.text.charCodeAt(0), list);
 }
 for (const list of byFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
 
 /** The longest Chinese (or symbol) unit printed at `pos`, if any. */
 export function unitAt(s: string, pos: number): UnitDef | null {
-  const list = byFirstChar.get(s[pos] ?? '');
+  const list = byFirstChar.get(s.charCodeAt(pos));
   if (!list) return null;
   for (const d of list) if (s.startsWith(d.text, pos)) return d;
   return null;

@@ -28,14 +28,19 @@ const QUARTER = new RegExp(String.raw`([1-4])(?:${RANGE}[1-4])?\s?季度`, 'y');
 const RATIO = /\d+(?:\.\d+)?(?:\s*[:∶]\s*\d+(?:\.\d+)?)+/y;
 const FIRST_MONTHS = /(\d{1,2})\s?(?:个月|个?季度)/y;
 
-/** Dates, ranges of dates and structure ratios starting at an Arabic numeral. */
-export function readDateOrRatio(scan: LineScan, a: number): Found | null {
+function execAt(re: RegExp, s: string, a: number): RegExpExecArray | null {
+  re.lastIndex = a;
+  return re.exec(s);
+}
+
+/** Characters that can follow the digits of a date or ratio; anything else skips all date rules. */
+const DATE_NEXT = new Set([...':∶-/.年月日号季—–~～至到、个 '].map((c) => c.charCodeAt(0)));
+
+/** Dates, ranges of dates and structure ratios starting at an Arabic numeral ending at `b`. */
+export function readDateOrRatio(scan: LineScan, a: number, b: number): Found | null {
   const s = scan.s;
-  const m = (re: RegExp): RegExpExecArray | null => {
-    re.lastIndex = a;
-    return re.exec(s);
-  };
-  let r = m(RATIO);
+  if (!DATE_NEXT.has(s.charCodeAt(b)) && !DATE_NEXT.has(s.charCodeAt(b + 1))) return null;
+  let r = execAt(RATIO, s, a);
   if (r) {
     const parts = r[0].split(/[:∶]/);
     const ratioWord = /比(?:例|重|值)?(?:为|是)?\s*$/.test(s.slice(Math.max(0, a - 6), a));
@@ -43,11 +48,11 @@ export function readDateOrRatio(scan: LineScan, a: number): Found | null {
     if (parts.length >= 3 || ratioWord || (!clock && r[0].includes('.'))) return found(a, a + r[0].length, 'other', null, 'ratio');
   }
   // 前10个月 / 前3季度: the first months of the year, a period like 1-10月.
-  if (s[a - 1] === '前' && (r = m(FIRST_MONTHS)) && +r[1]! >= 1 && +r[1]! <= 12) return found(a - 1, a + r[0].length, 'date', null, null);
-  if ((r = m(FULL_DATE)) && +r[3]! >= 1 && +r[3]! <= 12 && +r[4]! >= 1 && +r[4]! <= 31) return found(a, a + r[0].length, 'date', null, null);
-  if ((r = m(YEAR_MONTH)) && +r[2]! >= 1 && +r[2]! <= 12) return found(a, a + r[0].length, 'date', null, null);
-  if ((r = m(YEAR_RANGE))) return found(a, a + r[0].length, 'date', null, null);
-  if ((r = m(YEAR)) && +r[1]! >= 1000 && +r[1]! <= 2100 && s[a + r[0].length] !== '代') {
+  if (s[a - 1] === '前' && (r = execAt(FIRST_MONTHS, s, a)) && +r[1]! >= 1 && +r[1]! <= 12) return found(a - 1, a + r[0].length, 'date', null, null);
+  if ((r = execAt(FULL_DATE, s, a)) && +r[3]! >= 1 && +r[3]! <= 12 && +r[4]! >= 1 && +r[4]! <= 31) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = execAt(YEAR_MONTH, s, a)) && +r[2]! >= 1 && +r[2]! <= 12) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = execAt(YEAR_RANGE, s, a))) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = execAt(YEAR, s, a)) && +r[1]! >= 1000 && +r[1]! <= 2100 && s[a + r[0].length] !== '代') {
     let end = a + r[0].length;
     AFTER_YEAR.lastIndex = end;
     const x = AFTER_YEAR.exec(s);
@@ -57,13 +62,13 @@ export function readDateOrRatio(scan: LineScan, a: number): Found | null {
     }
     return found(a, end, 'date', +r[1]!, 'year');
   }
-  if ((r = m(MONTH)) && +r[1]! >= 1 && +r[1]! <= 12 && (r[2] === undefined || +r[2] <= 12)) return found(a, a + r[0].length, 'date', null, null);
-  if ((r = m(DAY)) && +r[1]! >= 1 && +r[1]! <= 31) {
+  if ((r = execAt(MONTH, s, a)) && +r[1]! >= 1 && +r[1]! <= 12 && (r[2] === undefined || +r[2] <= 12)) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = execAt(DAY, s, a)) && +r[1]! >= 1 && +r[1]! <= 31) {
     // 15日内 is a time limit (15 days), 15日 alone a day of the month.
     if (r[2]) return found(a, a + r[0].length - r[2].length, 'quantity', +r[1]!, 'day');
     return found(a, a + r[0].length, 'date', null, null);
   }
-  if ((r = m(QUARTER))) return found(a, a + r[0].length, 'date', null, null);
+  if ((r = execAt(QUARTER, s, a))) return found(a, a + r[0].length, 'date', null, null);
   return null;
 }
 
@@ -77,6 +82,8 @@ const PLACE_SUFFIX = new Set('河山峡县市区镇乡村湖岛');
 const CHENG_WORDS = new Set('为立本果员功长交都熟型品效绩就份群片批套');
 /** Words before a time span that make it a relative period (前三季度, 近三年, 这两天). */
 const RELATIVE_BEFORE = new Set('前后近头这那每今去明上下本');
+
+const SCALE_FIRST = new Set(chineseScales.map(([w]) => w[0]!));
 
 /** Reads 余/多, a 万/亿 scale and a unit after a numeral ending at `p`. */
 export function readScaleAndUnit(
@@ -95,7 +102,7 @@ export function readScaleAndUnit(
   let exp = 0;
   let scaled = false;
   let u = q;
-  if (!direct || !'千百十'.includes(direct.text[0]!)) {
+  if ((!direct || !'千百十'.includes(direct.text[0]!)) && SCALE_FIRST.has(s[q] ?? '')) {
     for (const [w, e] of chineseScales) {
       if (s.startsWith(w, q)) {
         exp = e;
@@ -158,37 +165,31 @@ function inShortQuote(s: string, a: number, b: number): boolean {
   return close >= 0 && close - open <= 10;
 }
 
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const RANK_PUNCT = /[\s,，;；。、:：)）!！?？]/;
+const RANK_BEFORE = /(?:居|列|排名|排|位居|位列|全国|全省|全市|全区|全球|世界|全州|同行业)$/;
+
 /** Ranks: 第3 (位/名/大…), 居全国第一; other ordinals (第五届, 第3期) are skipped whole. */
 export function readRank(scan: LineScan, a: number): RuleResult {
   const s = scan.s;
   let b = a + 1;
   if (s[b] === ' ') b++;
-  const arabic = /^\d+/.exec(s.slice(b, b + 8));
-  let numEnd: number;
-  let value: number | null;
-  if (arabic) {
-    numEnd = b + arabic[0].length;
-    value = Number(arabic[0]);
-  } else {
-    let e = b;
-    while (isChineseNumeral(s[e])) e++;
-    if (e === b) return null;
-    numEnd = e;
-    value = parseNumber(s.slice(b, e));
-  }
+  let numEnd = b;
+  const arabic = isDigit(s[b]);
+  if (arabic) while (isDigit(s[numEnd])) numEnd++;
+  else while (isChineseNumeral(s[numEnd])) numEnd++;
+  if (numEnd === b) return null;
   const next = s[numEnd];
   if (s.startsWith('季度', numEnd) || (next === ' ' && s.startsWith('季度', numEnd + 1))) {
     if (!arabic) return { skipTo: numEnd + 2 };
-    const end = numEnd + (next === ' ' ? 3 : 2);
-    return found(a, end, 'date', null, null);
+    return found(a, numEnd + (next === ' ' ? 3 : 2), 'date', null, null);
   }
-  const rankFollower = next === undefined || '位名大高低多'.includes(next) || /[\s,，;；。、:：)）!！?？]/.test(next);
-  if (arabic && rankFollower) return found(a, numEnd, 'other', value, 'rank');
-  if (!arabic && next !== undefined && '位名大'.includes(next)) return found(a, numEnd, 'other', value, 'rank');
-  if (!arabic && rankFollower && /(?:居|列|排名|排|位居|位列|全国|全省|全市|全区|全球|世界|全州|同行业)$/.test(s.slice(Math.max(0, a - 6), a))) {
-    return found(a, numEnd, 'other', value, 'rank');
-  }
-  return { skipTo: numEnd };
+  const rankFollower = next === undefined || '位名大高低多'.includes(next) || RANK_PUNCT.test(next);
+  const rank = arabic
+    ? rankFollower
+    : (next !== undefined && '位名大'.includes(next)) || (rankFollower && RANK_BEFORE.test(s.slice(Math.max(0, a - 6), a)));
+  if (!rank) return { skipTo: numEnd };
+  return found(a, numEnd, 'other', parseNumber(s.slice(b, numEnd)), 'rank');
 }
 
 /**
@@ -197,6 +198,8 @@ export function readRank(scan: LineScan, a: number): RuleResult {
  */
 export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult {
   const s = scan.s;
+  // Lone 一 (一些, 统一, 一个) is by far the most frequent run and never a figure.
+  if (b - a === 1 && s[a] === '一' && s[b] !== '半') return { skipTo: b };
   const run = s.slice(a, b);
   // 半数 / 一半 are half; other runs with 半 (上半年, 半小时) are not claims here.
   if (run.includes('半')) {
@@ -217,7 +220,8 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
     const year = parseNumber(run)!;
     return found(a, b + 1, 'date', year, 'year');
   }
-  const hasDigit = [...run].some((c) => CN_DIGIT_CHARS.has(c));
+  let hasDigit = false;
+  for (let i = 0; i < run.length && !hasDigit; i++) hasDigit = CN_DIGIT_CHARS.has(run[i]!);
   if (!hasDigit) {
     // 百强县 is a list, 百年/千亿园区/万人 are idioms and labels.
     if ((run === '百' || run === '千') && s[b] === '强') return found(a, b + 1, 'other', run === '百' ? 100 : 1000, '强');
@@ -231,7 +235,7 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
   if (before !== undefined && '第前后头'.includes(before)) return { skipTo: b };
   // 三番五次, 五花八门: a numeral two characters back makes an idiom or formula.
   if (isChineseNumeral(s[a - 2]) && !isChineseNumeral(before)) return { skipTo: b };
-  if (inShortQuote(s, a, b) || inTitle(s, a)) return { skipTo: b };
+  if (inShortQuote(s, a, b) || inTitle(scan, a)) return { skipTo: b };
   if (run.length === 1 && '一二三四五六七八九十'.includes(run) && s[b] === '成' && !CHENG_WORDS.has(s[b + 1] ?? '')) {
     return found(a, b + 1, 'percent', parseNumber(run)! * 10, '%');
   }
@@ -255,7 +259,10 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
 }
 
 /** True when `pos` is inside a 《title》: numbers in titles are part of a name. */
-export function inTitle(s: string, pos: number): boolean {
+export function inTitle(scan: LineScan, pos: number): boolean {
+  if (!scan.titles) return false;
+  const s = scan.s;
   const open = s.lastIndexOf('《', pos);
-  return open >= 0 && s.lastIndexOf('》', pos) < open && s.indexOf('》', pos) >= 0;
+  if (open < 0) return false;
+  return s.lastIndexOf('》', pos) < open && s.indexOf('》', pos) >= 0;
 }

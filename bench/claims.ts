@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Recognizers from '@microsoft/recognizers-text-suite';
 import { createClaimDetector, detectClaims } from '../shared/claims/index.js';
-import { medianMs, type BenchSuite } from './suite.js';
+import { medianMs, seededRandom as random, type BenchSuite } from './suite.js';
 
 const sharedDir = process.env.FACTDESK_SHARED ?? '/work/shared';
 const TARGET_CHARS = 1_000_000;
@@ -35,18 +35,6 @@ function chineseParagraphs(): string[] {
     paragraphs.push(...text.split('\n').filter((p) => p.trim()));
   }
   return paragraphs;
-}
-
-/** Deterministic PRNG (mulberry32), so every run measures the same edits. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Paragraphs repeated up to `chars` characters, with digits varied so no two copies are identical. */

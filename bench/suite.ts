@@ -17,3 +17,15 @@ export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise
   times.sort((a, b) => a - b);
   return +times[Math.floor(times.length / 2)]!.toFixed(3);
 }
+
+/** Deterministic PRNG (mulberry32) in [0, 1), so every run measures the same inputs. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

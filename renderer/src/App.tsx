@@ -321,7 +321,7 @@ export function App() {
                 }}
                 onSave={() => void save()}
                 onClaims={(claims, text) => setLive({ claims, text })}
-                describeClaim={(c) => t('claimTooltip', { kind: t(`claimKind.${c.kind}`), value: formatClaimValue(c, i18n.language) })}
+                describeClaim={(c) => t('claimKind.tooltip', { kind: t(`claimKind.${c.kind}`), value: formatClaimValue(c, i18n.language) })}
                 focus={focus}
               />
             </>

@@ -73,8 +73,8 @@ const en = {
     quantity: 'Quantity',
     date: 'Date',
     other: 'Other',
+    tooltip: '{{kind}} · {{value}}',
   },
-  claimTooltip: '{{kind}} · {{value}}',
   status: {
     encoding: 'Encoding',
     lineEndings: 'Line endings',
@@ -176,8 +176,8 @@ const zhCN: typeof en = {
     quantity: '计量',
     date: '日期',
     other: '其他',
+    tooltip: '{{kind}} · {{value}}',
   },
-  claimTooltip: '{{kind}} · {{value}}',
   status: {
     encoding: '编码',
     lineEndings: '换行符',

@@ -295,14 +295,22 @@ function totalOf(text: string, claims: readonly CheckClaim[], c: CheckClaim, gro
   return groupLabel.replace(/^等/, '').length >= 3 && totalMarker.test(ctx);
 }
 
-function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set<CheckClaim>): RawFinding[] {
-  const sorted = byPosition(claims);
-  const out: RawFinding[] = [];
+/** Claims grouped by kind and unit, in text order. */
+function claimsByMeasure(sorted: readonly CheckClaim[]): Map<string, CheckClaim[]> {
   const byMeasure = new Map<string, CheckClaim[]>();
   for (const c of sorted) {
     const key = `${c.kind}|${c.unit}`;
-    byMeasure.set(key, [...(byMeasure.get(key) ?? []), c]);
+    const list = byMeasure.get(key);
+    if (list) list.push(c);
+    else byMeasure.set(key, [c]);
   }
+  return byMeasure;
+}
+
+function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set<CheckClaim>): RawFinding[] {
+  const sorted = byPosition(claims);
+  const out: RawFinding[] = [];
+  const byMeasure = claimsByMeasure(sorted);
   for (const g of siblingGroups(text, sorted)) {
     const first = g.members[0]!;
     const memberPrefixes = new Set(g.members.map((m) => sentencePrefix(text, m)));
@@ -339,6 +347,7 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
   const wholeOf = new Map<CheckClaim, CheckClaim>();
   for (const l of lists) for (const p of [...l.parts, ...l.loose]) wholeOf.set(p, l.whole);
   const out: RawFinding[] = [];
+  const byMeasure = claimsByMeasure(sorted);
   for (let i = 0; i < sorted.length; i++) {
     const share = sorted[i]!;
     if (!isPercent(share)) continue;
@@ -354,7 +363,7 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     }
     // The part: the amount the clause names before 占 (`出口占…`), else the nearest amount before.
     const subject = (m[1] !== undefined ? gap.slice(0, gap.length - m[0].length) : '').split(/[,，;；:：]/).pop()!.trim();
-    const before = sorted.filter((c, j) => j < i && c.start >= s.start && isAmount(c) && usable(text, sorted, c));
+    const before = claimsInSentence(text, sorted, s).filter((c) => c.end <= share.start && isAmount(c) && usable(text, sorted, c));
     let part: CheckClaim | null = null;
     if (subject) {
       part = [...before].reverse().find((c) => clauseContext(text, sorted, c).endsWith(subject)) ?? null;
@@ -368,7 +377,8 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     let targetOk = whole !== null && (genericTarget.test(target) || clauseContext(text, sorted, whole).includes(target) || target.includes(label(text, sorted, whole)));
     if (!targetOk && !genericTarget.test(target)) {
       // `占营业收入的47.7%`: the whole is the figure named 营业收入 earlier in the article.
-      const named = sorted.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && sameMeasure(c, part!) && namedAs(clauseContext(text, sorted, c), target));
+      const sameUnit = byMeasure.get(`${part.kind}|${part.unit}`) ?? [];
+      const named = sameUnit.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && namedAs(clauseContext(text, sorted, c), target));
       whole = named.reduce<CheckClaim | null>((best, c) => (!best || c.value! > best.value! ? c : best), null);
       targetOk = whole !== null;
     }

@@ -252,13 +252,25 @@ function showValue(i: Interval, node: RelationNode, claimOf: (ref: string) => Ch
   return formatNumber(v, digits);
 }
 
+const idCache = new WeakMap<readonly CheckClaim[], Map<string, CheckClaim>>();
+
+// The store re-evaluates every relation after each edit with the same claims array: index it once.
+function claimsById(claims: readonly CheckClaim[]): Map<string, CheckClaim> {
+  let m = idCache.get(claims);
+  if (!m) {
+    m = new Map(claims.filter((c) => c.id).map((c) => [c.id!, c]));
+    idCache.set(claims, m);
+  }
+  return m;
+}
+
 /**
  * Evaluates a checker's relation against the claims it names (looked up by
  * id in `claims`). Never throws: a relation that cannot be read is `invalid`,
  * one naming a claim that is gone or has no value is `unresolved`.
  */
 export function evaluateRelation(relation: CheckerRelation, claims: ReadonlyMap<string, CheckClaim> | readonly CheckClaim[]): RelationResult {
-  const byId = claims instanceof Map ? claims : new Map((claims as readonly CheckClaim[]).filter((c) => c.id).map((c) => [c.id!, c]));
+  const byId = claims instanceof Map ? claims : claimsById(claims as readonly CheckClaim[]);
   let parsed: ParsedRelation;
   try {
     parsed = parseRelation(relation.expression);

@@ -111,6 +111,7 @@ function findMissingUnits(text: string, sorted: readonly CheckClaim[]): RawFindi
   const out: RawFinding[] = [];
   const wholeOf = new Map<CheckClaim, CheckClaim>();
   for (const l of partLists(text, sorted)) for (const p of [...l.parts, ...l.loose]) wholeOf.set(p, l.whole);
+  let moneyFigures: CheckClaim[] | undefined;
   for (const c of sorted) {
     // `of which 1.1 million` after `2.4 million containers` leaves out the noun, as English does; only money needs its unit.
     const whole = wholeOf.get(c);
@@ -134,7 +135,7 @@ function findMissingUnits(text: string, sorted: readonly CheckClaim[]): RawFindi
       const p = paragraphOf(text, c.start);
       neighbours = sorted.filter((o) => o.start >= p.start && o.end <= p.end && withUnit(o));
     }
-    if (!neighbours.length) neighbours = sorted.filter(withUnit);
+    if (!neighbours.length) neighbours = (moneyFigures ??= sorted.filter((o) => o.kind === 'money')).filter(withUnit);
     if (!neighbours.length) continue;
     const unitWord = (o: CheckClaim) => {
       const f = printedForm(o.text)!;

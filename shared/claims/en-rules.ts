@@ -87,7 +87,12 @@ const NOT_NOUNS = new Set([
   // Financial aggregates are amounts, never counts (2024 earnings, 2019 exports).
   'earnings', 'sales', 'revenues', 'profits', 'exports', 'imports', 'savings', 'assets', 'costs', 'expenses', 'losses',
   'receipts', 'proceeds', 'dividends', 'returns', 'funds', 'taxes', 'debits', 'credits', 'goods', 'services',
+  // Verbs in the third person (Figure 2 shows…).
+  'shows', 'says', 'remains', 'includes', 'means', 'reflects', 'represents', 'accounts', 'makes', 'takes', 'gives', 'comes',
+  'sees', 'holds', 'stands', 'suggests', 'indicates', 'rises', 'falls', 'compares', 'continues', 'expects', 'follows',
 ]);
+/** A word after the noun that shows the "noun" was a verb (2 shows the…). */
+const VERB_OBJECT = /^\s+(?:the|a|an|that|this|these|those|its|their|how|what|which)\b/i;
 const PEOPLE = new Set(['people', 'staff', 'children', 'men', 'women', 'personnel', 'cattle', 'sheep', 'livestock', 'police']);
 const ADJECTIVES = /^(?:new|more|additional|extra|full-time|part-time|other|major|foreign|local|small|large|registered|active)\s+/i;
 
@@ -100,9 +105,9 @@ function countNoun(s: string, p: number): { end: number; noun: string } | null {
   const w = /^[A-Za-z][a-z-]*[a-z]/.exec(s.slice(q, q + 30));
   if (!w) return null;
   const noun = w[0].toLowerCase();
-  if (PEOPLE.has(noun) || (noun.length >= 4 && noun.endsWith('s') && !/(?:ss|us|is)$/.test(noun) && !NOT_NOUNS.has(noun))) {
-    return { end: q + w[0].length, noun };
-  }
+  const end = q + w[0].length;
+  const plural = noun.length >= 4 && noun.endsWith('s') && !/(?:ss|us|is)$/.test(noun) && !NOT_NOUNS.has(noun);
+  if (PEOPLE.has(noun) || (plural && !VERB_OBJECT.test(s.slice(end, end + 8)))) return { end, noun };
   return null;
 }
 

@@ -64,7 +64,8 @@ function parseMixed(s: string): number | null {
   if (tokens.length > 1 && tokens.every((t) => t in CN_DIGITS)) {
     return Number(tokens.map((t) => CN_DIGITS[t]).join(''));
   }
-  let result = 0; // completed 亿/万 sections
+  let yi = 0; // parts closed by 亿 (so 万亿 too)
+  let wan = 0; // parts closed by 万 since the last 亿
   let section = 0; // completed 十百千 groups inside the current section
   let pending: string | null = null; // last digit or Arabic number not yet given a unit
   let lastUnit = 0; // value of the last unit seen, for abbreviations like 三万五 (35000)
@@ -88,26 +89,23 @@ function parseMixed(s: string): number | null {
     } else if (t in CN_SMALL_UNITS) {
       const u = CN_SMALL_UNITS[t]!;
       // 十二 means 12: a unit without a digit before it counts once.
-      const n = pending === null ? 1 : Number(pending);
       if (pending !== null && pending.includes('.')) section += scaleDecimal(pending, Math.log10(u));
-      else section += n * u;
+      else section += (pending === null ? 1 : Number(pending)) * u;
       pending = null;
       lastUnit = u;
       zeroSeen = false;
       sawAny = true;
     } else if (t in CN_SECTION_UNITS) {
       const exp = CN_SECTION_UNITS[t]!;
-      const head = pending !== null && pending.includes('.') ? scaleDecimal(pending, 0) : Number(pending ?? 0);
-      let part = section + head;
+      const decimal = pending !== null && pending.includes('.') && section === 0;
+      let part = section + Number(pending ?? 0);
       if (part === 0 && !sawAny) part = 1;
       if (exp === 8) {
-        // 亿 closes everything before it, so 3万亿 reads as 3万 × 亿.
-        const base = result + part;
-        result = pending !== null && pending.includes('.') && section === 0 && result === 0 ? scaleDecimal(pending, 8) : base * 1e8;
-      } else if (pending !== null && pending.includes('.') && section === 0) {
-        result += scaleDecimal(pending, exp);
+        // 亿 closes the 万 parts before it too: 3万亿 is 3万 × 亿, 1万亿零1亿 is (1万 + 0) × 亿 + 1 × 亿.
+        yi += decimal && wan === 0 ? scaleDecimal(pending!, 8) : (wan + part) * 1e8;
+        wan = 0;
       } else {
-        result += part * 10 ** exp;
+        wan += decimal ? scaleDecimal(pending!, exp) : part * 10 ** exp;
       }
       section = 0;
       pending = null;
@@ -126,7 +124,7 @@ function parseMixed(s: string): number | null {
     const abbreviated = lastUnit >= 100 && !zeroSeen && !pending.includes('.') && pending.length === 1;
     tail = abbreviated ? Number(pending) * (lastUnit / 10) : Number(pending);
   }
-  return result + section + tail;
+  return yi + wan + section + tail;
 }
 
 /**

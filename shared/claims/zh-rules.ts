@@ -213,7 +213,7 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
     const num = parseNumber(s.slice(b + 2, e));
     const den = parseNumber(run);
     if (num === null || den === null || den === 0) return { skipTo: e };
-    const value = run === '百' ? num : run === '千' ? num / 10 : (num / den) * 100;
+    const value = run === '百' ? num : run === '千' ? num / 10 : (num * 100) / den;
     return found(a, e, 'percent', value, '%');
   }
   if (/^[〇零一二三四五六七八九]{4}$/.test(run) && s[b] === '年') {
@@ -234,7 +234,7 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
   const before = s[a - 1];
   if (before !== undefined && '第前后头'.includes(before)) return { skipTo: b };
   // 三番五次, 五花八门: a numeral two characters back makes an idiom or formula.
-  if (isChineseNumeral(s[a - 2]) && !isChineseNumeral(before)) return { skipTo: b };
+  if (isChineseNumeral(s[a - 2]) && before !== undefined && before >= '\u4e00' && before <= '\u9fff' && !isChineseNumeral(before)) return { skipTo: b };
   if (inShortQuote(s, a, b) || inTitle(scan, a)) return { skipTo: b };
   if (run.length === 1 && '一二三四五六七八九十'.includes(run) && s[b] === '成' && !CHENG_WORDS.has(s[b + 1] ?? '')) {
     return found(a, b + 1, 'percent', parseNumber(run)! * 10, '%');

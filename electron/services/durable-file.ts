@@ -32,22 +32,37 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+async function writeAll(h: fs.FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
+  // writev takes at most IOV_MAX (1024) buffers per call on Linux.
+  for (let i = 0; i < chunks.length; i += 1024) {
+    const batch = chunks.slice(i, i + 1024);
+    const want = batch.reduce((n, c) => n + c.byteLength, 0);
+    const { bytesWritten } = await h.writev(batch as Uint8Array[]);
+    if (bytesWritten !== want) await h.write(Buffer.concat(batch).subarray(bytesWritten));
+  }
+}
+
 /** Turns an fs error into the translated error the user sees; the old file is untouched when this is thrown. */
 export function writeError(e: unknown, name: string): unknown {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new FactDeskError('disk-full', `no space left to write ${name}`, { name });
+  // EFBIG: the file size limit (RLIMIT_FSIZE, a filesystem's maximum) — to the user the same as a full disk.
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return new FactDeskError('disk-full', `no space left to write ${name}`, { name });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new FactDeskError('permission-denied', `not allowed to write ${name}`, { name });
   return e;
 }
 
-export async function writeFileDurable(path: string, data: Uint8Array | string, opts: DurableWriteOptions = {}): Promise<void> {
+/** Bytes to write: one buffer or string, or a list of buffers written in one gathering write. */
+export type DurableData = Uint8Array | string | readonly Uint8Array[];
+
+export async function writeFileDurable(path: string, data: DurableData, opts: DurableWriteOptions = {}): Promise<void> {
   const dir = dirname(path);
   const name = opts.displayName ?? basename(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let h: fs.FileHandle | undefined;
   try {
     h = await fs.open(tmp, 'wx', 0o644);
-    await h.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await h.writeFile(data);
+    else await writeAll(h, data);
     await h.sync();
     await h.close();
     h = undefined;

@@ -16,16 +16,166 @@ import { basename } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { writeFileDurable } from './durable-file.js';
 
-/** JSON.stringify with object keys sorted at every level, two-space indented, final newline. */
+/**
+ * `JSON.stringify(value, null, 2)` with object keys sorted at every level,
+ * plus a final newline, as UTF-8 bytes.
+ *
+ * A deeply frozen object is serialized once and its bytes reused while it
+ * stays the same object: the annotation store keeps claims frozen and
+ * replaces a claim on change, so rewriting a sidecar of 2,000 claims after a
+ * status change re-serializes one claim, not all of them (a durable status
+ * change must take milliseconds). Only freeze what is frozen all the way down.
+ */
+export function stableJsonBytes(value: unknown): Buffer {
+  return Buffer.concat(stableJsonChunks(value));
+}
+
+/** `stableJsonBytes` as the list of pieces it is made of, for a gathering write without the copy. */
+export function stableJsonChunks(value: unknown): Buffer[] {
+  const out = new ByteChunks();
+  if (!writeValue(value, '', '', out)) out.text('undefined');
+  out.text('\n');
+  return out.done();
+}
+
+/** The same text as `stableJsonBytes`, as a string. */
 export function stableStringify(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(v as Record<string, unknown>).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-      return sorted;
+  return stableJsonBytes(value).toString('utf8');
+}
+
+/** Output as a list of buffers; adjacent strings are encoded together. */
+class ByteChunks {
+  private readonly chunks: Buffer[] = [];
+  private run = '';
+
+  text(s: string): void {
+    this.run += s;
+  }
+
+  raw(b: Buffer): void {
+    if (this.run) this.flush();
+    this.chunks.push(b);
+  }
+
+  private flush(): void {
+    this.chunks.push(Buffer.from(this.run, 'utf8'));
+    this.run = '';
+  }
+
+  done(): Buffer[] {
+    if (this.run) this.flush();
+    return this.chunks;
+  }
+
+  bytes(): Buffer {
+    const chunks = this.done();
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  }
+}
+
+/**
+ * Cached bytes of a frozen value as one member of its container: the
+ * separator, indentation and key included (`,\n    "key": {…}`), so a
+ * container of frozen members is a plain concatenation.
+ */
+const frozenMembers = new WeakMap<object, { indent: string; key: string | null; bytes: Buffer }>();
+
+// Integer-like keys come first in numeric order in any JS object, so
+// JSON.stringify lists them that way whatever the insertion order.
+function isArrayIndex(k: string): boolean {
+  if (k.length === 0) return false;
+  const c = k.charCodeAt(0);
+  if (c < 48 || c > 57 || k.length > 10 || (c === 48 && k.length > 1)) return false;
+  for (let i = 1; i < k.length; i++) {
+    const d = k.charCodeAt(i);
+    if (d < 48 || d > 57) return false;
+  }
+  return Number(k) < 4294967295;
+}
+
+function sortedKeys(rec: object): string[] {
+  const keys = Object.keys(rec);
+  const indices = keys.filter(isArrayIndex);
+  if (indices.length === 0) return keys.sort();
+  const names = keys.filter((k) => !isArrayIndex(k)).sort();
+  return indices.sort((a, b) => Number(a) - Number(b)).concat(names);
+}
+
+/** What JSON.stringify serializes in place of `value` (after toJSON). */
+function jsonValue(value: unknown, key: string): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON: (k: string) => unknown }).toJSON(key);
+  }
+  return value;
+}
+
+const omitted = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** Writes the JSON of `value` at nesting `indent`; false where JSON.stringify omits it. */
+function writeValue(value: unknown, key: string, indent: string, out: ByteChunks): boolean {
+  const v = jsonValue(value, key);
+  switch (typeof v) {
+    case 'string':
+      out.text(JSON.stringify(v));
+      return true;
+    case 'number':
+      out.text(Number.isFinite(v) ? String(v) : 'null');
+      return true;
+    case 'boolean':
+      out.text(v ? 'true' : 'false');
+      return true;
+    case 'bigint':
+      out.text(JSON.stringify(v)); // throws, as JSON.stringify does
+      return true;
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (v === null) {
+    out.text('null');
+    return true;
+  }
+  const inner = indent + '  ';
+  if (Array.isArray(v)) {
+    if (v.length === 0) {
+      out.text('[]');
+      return true;
     }
-    return v;
-  }, 2) + '\n';
+    out.text('[');
+    for (let i = 0; i < v.length; i++) writeMember(v[i], String(i), null, inner, i === 0, out);
+    out.text('\n' + indent + ']');
+    return true;
+  }
+  const rec = v as Record<string, unknown>;
+  let first = true;
+  out.text('{');
+  for (const k of sortedKeys(rec)) {
+    if (omitted(jsonValue(rec[k], k))) continue;
+    writeMember(rec[k], k, k, inner, first, out);
+    first = false;
+  }
+  out.text(first ? '}' : '\n' + indent + '}');
+  return true;
+}
+
+/** One array element (`name` null) or object member, preceded by its separator and indentation. */
+function writeMember(value: unknown, key: string, name: string | null, indent: string, first: boolean, out: ByteChunks): void {
+  const head = (): string => ',\n' + indent + (name === null ? '' : JSON.stringify(name) + ': ');
+  if (value !== null && typeof value === 'object' && Object.isFrozen(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+    let hit = frozenMembers.get(value);
+    if (!hit || hit.indent !== indent || hit.key !== name) {
+      const own = new ByteChunks();
+      own.text(head());
+      writeValue(value, key, indent, own);
+      hit = { indent, key: name, bytes: own.bytes() };
+      frozenMembers.set(value, hit);
+    }
+    out.raw(first ? hit.bytes.subarray(1) : hit.bytes);
+    return;
+  }
+  out.text(first ? head().slice(1) : head());
+  if (!writeValue(value, key, indent, out)) out.text('null');
 }
 
 export interface Recovery {
@@ -71,7 +221,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       const movedTo = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await fs.rename(this.path, movedTo);
       const restored = await this.readBackup();
-      if (restored !== null) await writeFileDurable(this.path, stableStringify(restored));
+      if (restored !== null) await writeFileDurable(this.path, stableJsonBytes(restored));
       this.opts.onRecovered?.({ file: basename(this.path), movedTo: basename(movedTo), restored: restored !== null });
       return restored;
     }
@@ -102,7 +252,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       const { data, waiters } = this.pending;
       this.pending = null;
       try {
-        await writeFileDurable(this.path, stableStringify(data), { keepBackup: true });
+        await writeFileDurable(this.path, stableJsonChunks(data), { keepBackup: true });
         waiters.forEach((w) => w.resolve());
       } catch (e) {
         waiters.forEach((w) => w.reject(e));

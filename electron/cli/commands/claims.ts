@@ -5,12 +5,11 @@
  * `claims list …` and `claims add-detected …` are reserved for workspace
  * subcommands: a first argument found in `subcommands` is dispatched there.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { detectClaims, type DetectedClaim } from '../../../shared/claims/index.js';
 import { FactDeskError } from '../../../shared/errors.js';
-import { decodeArticleBytes } from '../../services/text-codec.js';
+import { readArticleFile } from '../article-file.js';
 import type { CliCommand, CliIo } from '../command.js';
+import { reportError } from '../errors.js';
 
 type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -29,25 +28,6 @@ Options:
                     removed, CRLF kept as two characters)
   --currency ISO    what a bare $ means (e.g. AUD); default: inferred from the
                     text (an article about Australia means AUD), else USD`;
-
-/** Reads and decodes an article file; the text keeps CRLF so offsets index the file's own characters. */
-async function readArticleText(file: string): Promise<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FactDeskError('not-found', `${file} does not exist`, { what: file });
-    if (code === 'EISDIR') throw new FactDeskError('invalid-input', `${file} is a folder`, { detail: `${file} is a folder, not an article file` });
-    if (code === 'EACCES' || code === 'EPERM') throw new FactDeskError('invalid-input', `${file} cannot be read`, { detail: `${file} cannot be read (permission denied)` });
-    throw e;
-  }
-  const decoded = decodeArticleBytes(bytes, file);
-  // decodeArticleBytes shows CRLF files with \n; put the \r back so offsets
-  // index the file's decoded text as it is (lineEnding 'crlf' means every
-  // newline was \r\n, so this is the exact inverse).
-  return decoded.lineEnding === 'crlf' ? decoded.text.replaceAll('\n', '\r\n') : decoded.text;
-}
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 function displayWidth(s: string): number {
@@ -102,13 +82,16 @@ export const claimsCommand: CliCommand = {
       io.err(usage);
       return 2;
     }
-    if (currency !== undefined && !/^[A-Za-z]{3}$/.test(currency)) {
-      throw new FactDeskError('invalid-input', `--currency takes an ISO 4217 code`, { detail: `--currency takes a three-letter ISO 4217 code such as USD or AUD, not "${currency ?? ''}"` });
+    try {
+      if (currency !== undefined && !/^[A-Za-z]{3}$/.test(currency)) {
+        throw new FactDeskError('invalid-input', `--currency takes an ISO 4217 code`, { detail: `--currency takes a three-letter ISO 4217 code such as USD or AUD, not "${currency}"` });
+      }
+      const text = await readArticleFile(files[0]!);
+      const claims = detectClaims(text, currency ? { dollarCurrency: currency.toUpperCase() } : {});
+      io.out(json ? JSON.stringify({ claims }) : formatTable(claims));
+      return 0;
+    } catch (e) {
+      return reportError(io, e);
     }
-    // Under `npm run` the process runs in the package root; INIT_CWD is where the user typed the command.
-    const text = await readArticleText(resolve(process.env.INIT_CWD ?? process.cwd(), files[0]!));
-    const claims = detectClaims(text, currency ? { dollarCurrency: currency.toUpperCase() } : {});
-    io.out(json ? JSON.stringify({ claims }) : formatTable(claims));
-    return 0;
   },
 };

@@ -1,0 +1,243 @@
+/**
+ * Every saved version of every article, kept compactly: one append-only
+ * JSON-lines file per article, `.factdesk/revisions/<id>.jsonl`, one
+ * revision a line, each a full snapshot or a patch against the one before
+ * (shared/revisions decides which). Each appended line is fsynced before the
+ * revision counts as recorded; a torn last line (a crash mid-append) is
+ * ignored on read and cut off before the next append. History is never
+ * rewritten: restoring an old text records it as a new revision.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { RevisionInfo, RevisionSource } from '../../shared/annotations.js';
+import { FactDeskError } from '../../shared/errors.js';
+import { bodyBytes, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink } from '../../shared/revisions/index.js';
+import { fsyncDir, writeError } from './durable-file.js';
+import { PerKeyQueue } from './per-key-queue.js';
+
+/** One line of a revision file. */
+export interface RevisionRecord extends RevisionInfo {
+  body: RevisionBody;
+}
+
+/** What to record. */
+export interface NewRevision {
+  text: string;
+  source: RevisionSource;
+  author: string | null;
+  label?: string;
+  restoredFrom?: number;
+  diskHash?: string;
+}
+
+interface Chain {
+  records: RevisionRecord[];
+  links: RevisionChainLink[];
+  /** Text of the newest revision, kept so the next patch needs no rebuild. */
+  headText: string | null;
+  /** Bytes of the file that hold whole lines. */
+  size: number;
+}
+
+const idPattern = /^[a-z0-9]{6,40}$/;
+
+function isRecord(x: unknown): x is RevisionRecord {
+  const r = x as RevisionRecord;
+  return (
+    !!r &&
+    Number.isInteger(r.n) &&
+    r.n > 0 &&
+    typeof r.at === 'string' &&
+    typeof r.hash === 'string' &&
+    typeof r.source === 'string' &&
+    !!r.body &&
+    ((r.body.kind === 'snapshot' && typeof r.body.text === 'string') || (r.body.kind === 'patch' && Array.isArray(r.body.patch)))
+  );
+}
+
+export class RevisionStore {
+  private readonly chains = new Map<string, Promise<Chain>>();
+  // Appends to one article's file one at a time.
+  private readonly queue = new PerKeyQueue();
+
+  constructor(
+    /** `.factdesk/revisions` of the workspace. */
+    readonly dir: string,
+    private readonly readOnly: boolean,
+  ) {}
+
+  private file(id: string): string {
+    // Ids come from the workspace index; checked again because they name a file.
+    if (!idPattern.test(id)) throw new FactDeskError('article-not-found', `no article ${id}`, { id });
+    return join(this.dir, `${id}.jsonl`);
+  }
+
+  /** Article ids that have a revision file (to find articles never recorded). */
+  async recordedIds(): Promise<Set<string>> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    return new Set(names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length)));
+  }
+
+  private chain(id: string): Promise<Chain> {
+    let c = this.chains.get(id);
+    if (!c) {
+      c = this.load(id);
+      this.chains.set(id, c);
+      c.catch(() => this.chains.delete(id));
+    }
+    return c;
+  }
+
+  private async load(id: string): Promise<Chain> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(this.file(id));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], links: [], headText: null, size: 0 };
+      throw e;
+    }
+    // Everything after the last newline is a line whose append never finished.
+    const whole = bytes.lastIndexOf(0x0a) + 1;
+    const records: RevisionRecord[] = [];
+    for (const line of bytes.subarray(0, whole).toString('utf8').split('\n')) {
+      if (!line) continue;
+      let r: unknown;
+      try {
+        r = JSON.parse(line);
+      } catch {
+        r = null;
+      }
+      // A damaged line in the middle is skipped; revisions that need it report it when read.
+      if (isRecord(r) && r.n === records.length + 1) records.push(r);
+      else if (isRecord(r) && r.n > records.length + 1) {
+        console.error(`factdesk: revisions of ${id}: ${r.n - records.length - 1} damaged line(s) before revision ${r.n}`);
+        while (records.length + 1 < r.n) records.push(placeholder(records.length + 1));
+        records.push(r);
+      }
+    }
+    if (whole < bytes.length && !this.readOnly) await this.truncate(id, whole);
+    return { records, links: records.map((r) => ({ kind: r.body.kind, bytes: bodyBytes(r.body) })), headText: null, size: whole };
+  }
+
+  private async truncate(id: string, size: number): Promise<void> {
+    const h = await fs.open(this.file(id), 'r+');
+    try {
+      await h.truncate(size);
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  }
+
+  async list(id: string): Promise<RevisionInfo[]> {
+    return (await this.chain(id)).records.filter((r) => r.hash !== '').map(info);
+  }
+
+  async head(id: string): Promise<RevisionInfo | null> {
+    const { records } = await this.chain(id);
+    const last = records[records.length - 1];
+    return last ? info(last) : null;
+  }
+
+  async info(id: string, n: number): Promise<RevisionInfo> {
+    return info(this.recordOf(await this.chain(id), n));
+  }
+
+  private recordOf(chain: Chain, n: number): RevisionRecord {
+    const r = Number.isInteger(n) && n >= 1 ? chain.records[n - 1] : undefined;
+    if (!r || r.hash === '') throw new FactDeskError('revision-not-found', `No revision ${n}`, { rev: n });
+    return r;
+  }
+
+  /** The text of revision `n`, checked against the hash recorded with it. */
+  async text(id: string, n: number): Promise<string> {
+    const chain = await this.chain(id);
+    const record = this.recordOf(chain, n);
+    if (n === chain.records.length && chain.headText !== null) return chain.headText;
+    const text = rebuildText(
+      chain.records.map((r) => r.body),
+      n - 1,
+    );
+    if (textHash(text) !== record.hash) {
+      throw new FactDeskError('invalid-input', `Revision ${n} of ${id} does not rebuild to the text that was saved`, { detail: `revision ${n} is damaged` });
+    }
+    if (n === chain.records.length) chain.headText = text;
+    return text;
+  }
+
+  /** Finds the newest revision saved with these file bytes. */
+  async byDiskHash(id: string, diskHash: string): Promise<RevisionInfo | null> {
+    const { records } = await this.chain(id);
+    for (let i = records.length - 1; i >= 0; i--) if (records[i]!.diskHash === diskHash) return info(records[i]!);
+    return null;
+  }
+
+  /** Appends a revision (durably) and returns it. */
+  record(id: string, rev: NewRevision): Promise<RevisionInfo> {
+    if (this.readOnly) return Promise.reject(new FactDeskError('workspace-read-only', 'workspace is read-only', { reason: 'read-only' }));
+    return this.queue.run(id, async () => {
+      const chain = await this.chain(id);
+      const n = chain.records.length + 1;
+      const previous = n > 1 ? await this.text(id, n - 1).catch(() => null) : null;
+      // Without the previous text (damaged chain) the new revision starts afresh from a snapshot.
+      const { body, link } = nextRevisionBody(previous === null ? [] : chain.links, previous, rev.text);
+      const record: RevisionRecord = {
+        n,
+        at: new Date().toISOString(),
+        author: rev.author,
+        source: rev.source,
+        ...(rev.label ? { label: rev.label } : {}),
+        ...(rev.restoredFrom !== undefined ? { restoredFrom: rev.restoredFrom } : {}),
+        hash: textHash(rev.text),
+        ...(rev.diskHash ? { diskHash: rev.diskHash } : {}),
+        length: rev.text.length,
+        body,
+      };
+      await this.append(id, chain, Buffer.from(JSON.stringify(record) + '\n', 'utf8'));
+      chain.records.push(record);
+      chain.links.push(link);
+      chain.headText = rev.text;
+      return info(record);
+    });
+  }
+
+  private async append(id: string, chain: Chain, line: Buffer): Promise<void> {
+    const path = this.file(id);
+    const created = chain.size === 0;
+    let h: fs.FileHandle | undefined;
+    try {
+      if (created) await fs.mkdir(this.dir, { recursive: true });
+      h = await fs.open(path, 'a');
+      try {
+        await h.write(line);
+        await h.sync();
+      } catch (e) {
+        // Cut off whatever part of the line reached the file, so no torn line stays behind.
+        await h.truncate(chain.size).catch(() => {});
+        throw e;
+      }
+      await h.close();
+      h = undefined;
+      if (created) await fsyncDir(this.dir);
+      chain.size += line.length;
+    } catch (e) {
+      await h?.close().catch(() => {});
+      throw writeError(e, `.factdesk/revisions/${id}.jsonl`);
+    }
+  }
+
+  /** Forgets cached chains (the files may have changed under another process). */
+  forget(id?: string): void {
+    if (id) this.chains.delete(id);
+    else this.chains.clear();
+  }
+}
+
+function placeholder(n: number): RevisionRecord {
+  return { n, at: '', author: null, source: 'external', hash: '', length: 0, body: { kind: 'patch', patch: [] } };
+}
+
+function info(r: RevisionRecord): RevisionInfo {
+  const { body: _body, ...rest } = r;
+  return rest;
+}

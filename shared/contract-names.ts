@@ -14,11 +14,36 @@ export const methodNames = [
   'articles.delete',
   'trash.list',
   'trash.restore',
+  'articles.setWorkflow',
+  'articles.audit',
+  'articles.compareDisk',
+  'claims.list',
+  'claims.detect',
+  'claims.add',
+  'claims.addDetected',
+  'claims.update',
+  'claims.delete',
+  'claims.restore',
+  'claims.setStatus',
+  'claims.addSource',
+  'claims.updateSource',
+  'claims.removeSource',
+  'claims.addComment',
+  'claims.editComment',
+  'claims.removeComment',
+  'claims.reattach',
+  'claims.reattachCandidates',
+  'relations.add',
+  'relations.remove',
+  'revisions.list',
+  'revisions.text',
+  'revisions.diff',
+  'revisions.restore',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

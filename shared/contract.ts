@@ -7,7 +7,22 @@
 import { z } from 'zod';
 import type { MethodName, EventName } from './contract-names.js';
 import type { ErrorPayload } from './errors.js';
-import type { AppInfo, ArticleDocument, ArticleSummary, TrashEntry, WorkspaceInfo } from './model.js';
+import type { AnchorCandidate } from './anchoring/index.js';
+import {
+  claimStatuses,
+  type AddDetectedResult,
+  type AuditEntry,
+  type Claim,
+  type ClaimCandidate,
+  type ClaimList,
+  type DiskComparison,
+  type RevisionInfo,
+  type RevisionText,
+} from './annotations.js';
+import type { CheckerRelation } from './checks/index.js';
+import { claimKinds } from './claims/index.js';
+import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleSummary, type TrashEntry, type WorkspaceInfo } from './model.js';
+import type { DisplayDiff } from './revisions/index.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
 export const articleIdSchema = z.string().regex(/^[a-z0-9]{6,40}$/, 'article id must be 6–40 lowercase letters or digits');
@@ -20,6 +35,44 @@ export const articleNameSchema = z
   .refine((s) => !s.includes('\0'), 'name must not contain NUL');
 
 const empty = z.object({}).strict();
+
+/** Ids FactDesk issues for claims, sources, comments and relations: a letter and hex digits. */
+export const itemIdSchema = z.string().regex(/^[a-z][0-9a-z]{3,40}$/, 'id must be a letter followed by 3–40 lowercase letters or digits');
+
+/** A UTF-16 offset into an article's text (as the editor shows it: `\n` line ends). */
+const offsetSchema = z.number().int().min(0).max(20_000_000);
+const fileHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+const revisionSchema = z.number().int().min(1).max(10_000_000);
+const claimRef = { articleId: articleIdSchema, claimId: itemIdSchema };
+const note = z.string().max(20_000);
+const claimFields = {
+  kind: z.enum(claimKinds).optional(),
+  value: z.number().finite().nullable().optional(),
+  unit: z.string().max(40).nullable().optional(),
+  assignee: z.string().max(200).nullable().optional(),
+  note: note.optional(),
+};
+/** A source's link is shown as a link, so only web addresses are accepted. */
+const sourceUrl = z.string().max(2000).refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), 'url must start with http:// or https://');
+const sourceFields = {
+  title: z.string().max(1000),
+  url: sourceUrl,
+  publisher: z.string().max(500),
+  accessed: z.string().max(40),
+  quote: z.string().max(20_000),
+  note,
+};
+const newSource = z
+  .object({
+    title: sourceFields.title,
+    url: sourceUrl.optional(),
+    publisher: sourceFields.publisher.optional(),
+    accessed: sourceFields.accessed.optional(),
+    quote: sourceFields.quote.optional(),
+    note: note.optional(),
+  })
+  .strict()
+  .refine((s) => s.title.trim() !== '' || (s.url ?? '') !== '', 'a source needs a title or a url');
 
 /** Phantom marker carrying a method's output type. */
 const out = <T>() => undefined as unknown as T;
@@ -51,6 +104,91 @@ export const contract = {
   'articles.delete': { input: z.object({ id: articleIdSchema }).strict(), output: out<TrashEntry>() },
   'trash.list': { input: empty, output: out<TrashEntry[]>() },
   'trash.restore': { input: z.object({ trashId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(), output: out<ArticleSummary>() },
+  'articles.setWorkflow': { input: z.object({ id: articleIdSchema, workflow: z.enum(workflowStatuses) }).strict(), output: out<ArticleSummary>() },
+  /** The article's audit log, oldest first. */
+  'articles.audit': { input: z.object({ id: articleIdSchema }).strict(), output: out<AuditEntry[]>() },
+  /**
+   * For "changed on disk": the diff from the revision the editor was based on
+   * (found by the file hash it read) to the file now, and from the editor's
+   * unsaved `text` to the file when sent.
+   */
+  'articles.compareDisk': {
+    input: z.object({ id: articleIdSchema, baseHash: fileHashSchema, text: z.string().max(20_000_000).optional() }).strict(),
+    output: out<DiskComparison>(),
+  },
+  'claims.list': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<ClaimList>() },
+  /** The figures the claim engine finds in the article now, each with the claim covering it (if any). */
+  'claims.detect': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<ClaimCandidate[]>() },
+  /** A claim on a selection of the saved text; kind/value/unit default to what the claim engine reads there. */
+  'claims.add': {
+    input: z
+      .object({ articleId: articleIdSchema, start: offsetSchema, end: offsetSchema, baseHash: fileHashSchema.optional(), ...claimFields })
+      .strict()
+      .refine((i) => i.end > i.start, 'end must be after start'),
+    output: out<Claim>(),
+  },
+  /** Detected figures as claims: the one at exactly start..end, or (without a span) every one not annotated yet. */
+  'claims.addDetected': {
+    input: z
+      .object({ articleId: articleIdSchema, start: offsetSchema.optional(), end: offsetSchema.optional() })
+      .strict()
+      .refine((i) => (i.start === undefined) === (i.end === undefined), 'give both start and end, or neither'),
+    output: out<AddDetectedResult>(),
+  },
+  'claims.update': { input: z.object({ ...claimRef, ...claimFields }).strict(), output: out<Claim>() },
+  /** Soft delete: the claim is kept and can be restored. */
+  'claims.delete': { input: z.object(claimRef).strict(), output: out<Claim>() },
+  'claims.restore': { input: z.object(claimRef).strict(), output: out<Claim>() },
+  'claims.setStatus': {
+    input: z.object({ ...claimRef, status: z.enum(claimStatuses), verdictNote: note.optional() }).strict(),
+    output: out<Claim>(),
+  },
+  'claims.addSource': { input: z.object({ ...claimRef, source: newSource }).strict(), output: out<Claim>() },
+  'claims.updateSource': {
+    input: z
+      .object({
+        ...claimRef,
+        sourceId: itemIdSchema,
+        source: z.object(sourceFields).partial().strict(),
+      })
+      .strict(),
+    output: out<Claim>(),
+  },
+  'claims.removeSource': { input: z.object({ ...claimRef, sourceId: itemIdSchema }).strict(), output: out<Claim>() },
+  'claims.addComment': { input: z.object({ ...claimRef, text: note.min(1) }).strict(), output: out<Claim>() },
+  'claims.editComment': { input: z.object({ ...claimRef, commentId: itemIdSchema, text: note.min(1) }).strict(), output: out<Claim>() },
+  'claims.removeComment': { input: z.object({ ...claimRef, commentId: itemIdSchema }).strict(), output: out<Claim>() },
+  /** Attaches a claim (an orphan, typically) to start..end of the saved text. */
+  'claims.reattach': {
+    input: z
+      .object({ ...claimRef, start: offsetSchema, end: offsetSchema, baseHash: fileHashSchema.optional() })
+      .strict()
+      .refine((i) => i.end > i.start, 'end must be after start'),
+    output: out<Claim>(),
+  },
+  /** Where in the saved text a claim could be re-attached, best first. */
+  'claims.reattachCandidates': { input: z.object(claimRef).strict(), output: out<AnchorCandidate[]>() },
+  /** A relation a checker states among the article's claims: `A + B ≤ C` with A, B, C = claimIds. */
+  'relations.add': {
+    input: z.object({ articleId: articleIdSchema, expression: z.string().min(1).max(500), claimIds: z.array(itemIdSchema).max(26) }).strict(),
+    output: out<CheckerRelation>(),
+  },
+  'relations.remove': { input: z.object({ articleId: articleIdSchema, relationId: itemIdSchema }).strict(), output: out<CheckerRelation>() },
+  /** The article's revisions, oldest first. */
+  'revisions.list': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<RevisionInfo[]>() },
+  'revisions.text': { input: z.object({ articleId: articleIdSchema, revision: revisionSchema }).strict(), output: out<RevisionText>() },
+  /** The readable diff from revision `from` to revision `to`. */
+  'revisions.diff': {
+    input: z.object({ articleId: articleIdSchema, from: revisionSchema, to: revisionSchema }).strict(),
+    output: out<DisplayDiff>(),
+  },
+  /** Writes an old revision's text back to the file, recorded as a new revision (history is never rewritten). */
+  'revisions.restore': {
+    input: z
+      .object({ articleId: articleIdSchema, revision: revisionSchema, baseHash: fileHashSchema.optional(), label: z.string().max(200).optional() })
+      .strict(),
+    output: out<ArticleDocument>(),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 // Both directions: every name has a schema, every schema has a name.
@@ -70,6 +208,16 @@ export interface EventMap {
   'article.changedOnDisk': { id: string; missing: boolean };
   /** A different workspace was opened. */
   'workspace.changed': { root: string };
+  /** An article's claims, relations, audit log or workflow changed: every window showing it reloads them. */
+  'claims.changed': { id: string };
+  /** A revision of an article was recorded. */
+  'revisions.changed': { id: string; revision: number };
+  /**
+   * A damaged store file was moved aside to `movedTo` and, if `restored`, its
+   * last good copy put back (translated as `store-corrupt` /
+   * `store-corrupt-no-backup`).
+   */
+  'store.recovered': { file: string; movedTo: string; restored: boolean };
 }
 
 type _EventsMatch = keyof EventMap extends EventName ? (EventName extends keyof EventMap ? true : never) : never;

@@ -22,6 +22,8 @@ export const errorCodes = [
   'disk-full',
   'permission-denied',
   'store-corrupt',
+  'store-corrupt-no-backup',
+  'workspace-busy',
   'claim-not-found',
   'revision-not-found',
   'invalid-relation',

@@ -60,6 +60,8 @@ export interface WorkspaceInfo {
   readOnly: boolean;
   /** Why the workspace is read-only, for the banner. */
   readOnlyReason?: string;
+  /** Who this session records as the author of claims, verdicts and revisions. */
+  author?: string;
 }
 
 export type HostKind = 'electron' | 'browser';

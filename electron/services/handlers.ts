@@ -2,7 +2,9 @@
  * The implementation of every contract method over the current session.
  * Hosts never call services directly: they bind `createDispatcher(handlers)`.
  */
+import type { DiskComparison } from '../../shared/annotations.js';
 import type { HostKind } from '../../shared/model.js';
+import { diffForDisplay } from '../../shared/revisions/index.js';
 import type { Handlers } from './dispatcher.js';
 import type { Session } from './session.js';
 import { appVersion } from './sample-workspace.js';
@@ -15,10 +17,11 @@ export interface HandlerContext {
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const ws = () => ctx.session().workspace;
+  const store = () => ctx.session().annotations;
   const version = appVersion();
   return {
     'app.info': async () => ({ version, host: ctx.host }),
-    'workspace.info': async () => ws().info(),
+    'workspace.info': async () => ({ ...ws().info(), author: ctx.session().author }),
     'articles.list': async () => {
       await ctx.session().syncFromDisk();
       return ws().summaries();
@@ -54,6 +57,71 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const id = await ws().restore(trashId);
       ctx.session().bus.emit('articles.changed', {});
       return ws().summary(id);
+    },
+    'articles.setWorkflow': async ({ id, workflow }) => {
+      await store().setWorkflow(id, workflow);
+      ctx.session().bus.emit('articles.changed', {});
+      return ws().summary(id);
+    },
+    'articles.audit': async ({ id }) => store().auditLog(id),
+    'articles.compareDisk': async ({ id, baseHash, text }) => {
+      const session = ctx.session();
+      // What is on disk is taken in (recorded as a revision) before it is compared.
+      await session.syncFromDisk();
+      const doc = await ws().readCurrent(id);
+      const base = await session.revisions.byDiskHash(id, baseHash);
+      const baseText = base ? await session.revisions.text(id, base.n) : '';
+      const result: DiskComparison = { base, diskHash: doc.disk.hash, changed: doc.disk.hash !== baseHash, diff: diffForDisplay(baseText, doc.text) };
+      if (text !== undefined) result.mine = diffForDisplay(text, doc.text);
+      return result;
+    },
+    'claims.list': async ({ articleId }) => {
+      await ctx.session().syncFromDisk();
+      return store().list(articleId);
+    },
+    'claims.detect': async ({ articleId }) => store().detect(articleId),
+    'claims.add': async ({ articleId, start, end, baseHash, ...fields }) => store().add(articleId, { start, end, ...(baseHash ? { baseHash } : {}), ...fields }),
+    'claims.addDetected': async ({ articleId, start, end }) =>
+      store().addDetected(articleId, start !== undefined && end !== undefined ? { start, end } : undefined),
+    'claims.update': async ({ articleId, claimId, ...patch }) => store().update(articleId, claimId, patch),
+    'claims.delete': async ({ articleId, claimId }) => store().remove(articleId, claimId),
+    'claims.restore': async ({ articleId, claimId }) => store().restore(articleId, claimId),
+    'claims.setStatus': async ({ articleId, claimId, status, verdictNote }) => store().setStatus(articleId, claimId, status, verdictNote),
+    'claims.addSource': async ({ articleId, claimId, source }) =>
+      store().addSource(articleId, claimId, { url: '', publisher: '', accessed: '', quote: '', note: '', ...source }),
+    'claims.updateSource': async ({ articleId, claimId, sourceId, source }) => store().updateSource(articleId, claimId, sourceId, source),
+    'claims.removeSource': async ({ articleId, claimId, sourceId }) => store().removeSource(articleId, claimId, sourceId),
+    'claims.addComment': async ({ articleId, claimId, text }) => store().addComment(articleId, claimId, text),
+    'claims.editComment': async ({ articleId, claimId, commentId, text }) => store().editComment(articleId, claimId, commentId, text),
+    'claims.removeComment': async ({ articleId, claimId, commentId }) => store().removeComment(articleId, claimId, commentId),
+    'claims.reattach': async ({ articleId, claimId, start, end, baseHash }) => store().reattachTo(articleId, claimId, { start, end, ...(baseHash ? { baseHash } : {}) }),
+    'claims.reattachCandidates': async ({ articleId, claimId }) => store().reattachCandidates(articleId, claimId),
+    'relations.add': async ({ articleId, expression, claimIds }) => store().addRelation(articleId, expression, claimIds),
+    'relations.remove': async ({ articleId, relationId }) => store().removeRelation(articleId, relationId),
+    'revisions.list': async ({ articleId }) => {
+      ws().record(articleId);
+      await ctx.session().syncFromDisk();
+      return ctx.session().revisions.list(articleId);
+    },
+    'revisions.text': async ({ articleId, revision }) => {
+      ws().record(articleId);
+      const revisions = ctx.session().revisions;
+      return { revision: await revisions.info(articleId, revision), text: await revisions.text(articleId, revision) };
+    },
+    'revisions.diff': async ({ articleId, from, to }) => {
+      ws().record(articleId);
+      const revisions = ctx.session().revisions;
+      return diffForDisplay(await revisions.text(articleId, from), await revisions.text(articleId, to));
+    },
+    'revisions.restore': async ({ articleId, revision, baseHash, label }) => {
+      const session = ctx.session();
+      // The text on disk now is recorded first, so restoring never loses it.
+      await session.syncFromDisk();
+      const text = await session.revisions.text(articleId, revision);
+      const current = await ws().readCurrent(articleId);
+      const { doc } = await ws().write(articleId, text, baseHash ?? current.disk.hash);
+      await session.notifyTextChange({ id: articleId, doc, source: 'restore', restoredFrom: revision, ...(label ? { label } : {}) });
+      return doc;
     },
   };
 }

@@ -4,20 +4,27 @@
  * (revisions, annotations) that must hear about every change of an
  * article's text. Both hosts and the CLI drive FactDesk through a session.
  */
+import os from 'node:os';
+import { join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import type { RevisionSource } from '../../shared/annotations.js';
 import type { ArticleDocument } from '../../shared/model.js';
+import { AnnotationStore } from './annotation-store.js';
 import { EventBus } from './event-bus.js';
+import { RevisionStore } from './revision-store.js';
 import { Workspace, type OpenOptions, type ScanResult } from './workspace.js';
 import { metaDirName } from './workspace-paths.js';
 
-/** Why an article's text changed. */
-export type TextChangeSource = 'save' | 'external' | 'restore';
+/** Why an article's text changed; `first-seen` is an article's text when FactDesk first meets it. */
+export type TextChangeSource = RevisionSource;
 
 export interface TextChange {
   id: string;
   doc: ArticleDocument;
   source: TextChangeSource;
   label?: string;
+  /** For `restore`: the revision whose text was restored. */
+  restoredFrom?: number;
 }
 
 /** Hears every change of an article's text (records revisions, re-anchors claims). */
@@ -28,6 +35,18 @@ export interface SessionOptions extends OpenOptions {
   watch?: boolean;
   /** The host's event bus, shared across the workspaces it opens in turn. */
   bus?: EventBus;
+  /** Who edits in this session (claims, audit log, revisions); default `$FACTDESK_AUTHOR` or the OS user name. */
+  author?: string;
+}
+
+/** The OS user name, which stands for the author unless the session is told otherwise. */
+export function defaultAuthor(): string {
+  if (process.env.FACTDESK_AUTHOR) return process.env.FACTDESK_AUTHOR;
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 export class Session {
@@ -36,14 +55,43 @@ export class Session {
   private syncTimer: NodeJS.Timeout | null = null;
   private syncing: Promise<ScanResult> | null = null;
   private ready: Promise<void> = Promise.resolve();
+  /** Articles known to have a revision 1 (checked once per session, then kept up to date). */
+  private baselined: Set<string> | null = null;
+  readonly revisions: RevisionStore;
+  readonly annotations: AnnotationStore;
 
   private constructor(
     readonly workspace: Workspace,
     readonly bus: EventBus,
-  ) {}
+    readonly author: string,
+  ) {
+    this.revisions = new RevisionStore(join(workspace.metaDir, 'revisions'), workspace.readOnly);
+    this.annotations = new AnnotationStore(workspace, this.revisions, {
+      author,
+      onChange: (id) => bus.emit('claims.changed', { id }),
+      onRevision: (id, revision) => bus.emit('revisions.changed', { id, revision: revision.n }),
+      onRecovered: (r) => {
+        console.error(`factdesk: ${r.file} was damaged; moved aside to ${r.movedTo}${r.restored ? ', last good copy restored' : ', no good copy found'}`);
+        bus.emit('store.recovered', r);
+      },
+    });
+    // Every change of an article's text is recorded and its claims re-anchored.
+    this.onTextChange(async (c) => {
+      await this.annotations.takeIn(c);
+    });
+  }
 
   static async open(root: string, opts: SessionOptions = {}): Promise<Session> {
-    const s = new Session(await Workspace.open(root, opts), opts.bus ?? new EventBus());
+    const bus = opts.bus ?? new EventBus();
+    const userRecovered = opts.onRecovered;
+    const workspace = await Workspace.open(root, {
+      ...opts,
+      onRecovered: (r) => {
+        userRecovered?.(r);
+        bus.emit('store.recovered', r);
+      },
+    });
+    const s = new Session(workspace, bus, opts.author ?? defaultAuthor());
     await s.syncFromDisk();
     if (opts.watch) s.startWatching();
     return s;
@@ -75,10 +123,23 @@ export class Session {
     const ws = this.workspace;
     const result = await ws.scan();
     if (!ws.readOnly) {
+      // An article's text when FactDesk first meets it becomes its revision 1.
+      this.baselined ??= await this.revisions.recordedIds();
+      for (const id of ws.ids()) {
+        if (this.baselined.has(id) || result.changed.includes(id) || ws.record(id).missing) continue;
+        try {
+          await this.notifyTextChange({ id, doc: await ws.readCurrent(id), source: 'first-seen' });
+          this.baselined.add(id);
+        } catch (e) {
+          console.error(`factdesk: could not record the first revision of ${id}:`, e instanceof Error ? e.message : e);
+          this.baselined.add(id);
+        }
+      }
       for (const id of result.changed) {
         try {
           const doc = await ws.readCurrent(id);
           await this.notifyTextChange({ id, doc, source: 'external' });
+          this.baselined?.add(id);
           await ws.acknowledgeDisk(id);
         } catch (e) {
           // An unreadable file stays unacknowledged and is reported when opened.

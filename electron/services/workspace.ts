@@ -38,7 +38,10 @@ export interface ArticleRecord {
   encoding: TextEncodingName;
   bom: boolean;
   lineEnding: LineEnding;
+  /** A copy of the workflow status in the article's sidecar (the source of truth), for the article list. */
   workflow: WorkflowStatus;
+  /** A copy of the sidecar's count of claims (not deleted); absent before the article has claims. */
+  claimCount?: number;
   missing: boolean;
   addedAt: string;
 }
@@ -111,6 +114,8 @@ export class Workspace {
     readonly readOnly: boolean,
     readonly readOnlyReason: string | undefined,
     private readonly release: (() => Promise<void>) | null,
+    /** The process holding the writer lock when this one was refused it. */
+    readonly lockedBy: { pid: number } | null = null,
   ) {}
 
   get metaDir(): string {
@@ -129,6 +134,7 @@ export class Workspace {
     const metaDir = join(root, metaDirName);
     let readOnly = !!opts.readOnly;
     let reason: string | undefined;
+    let lockedBy: { pid: number } | null = null;
     let release: (() => Promise<void>) | null = null;
     if (!readOnly) {
       await fs.mkdir(metaDir, { recursive: true });
@@ -146,6 +152,7 @@ export class Workspace {
         if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
         const owner = await fs.readFile(join(metaDir, 'writer.json'), 'utf8').then((t) => JSON.parse(t) as { pid: number }).catch(() => ({ pid: 0 }));
         readOnly = true;
+        lockedBy = { pid: owner.pid };
         reason = new FactDeskError('workspace-locked', 'another FactDesk process is editing this workspace', { pid: owner.pid }).message;
       }
     }
@@ -153,7 +160,7 @@ export class Workspace {
       validate: isValidIndex,
       onRecovered: opts.onRecovered,
     });
-    return new Workspace(root, db, readOnly, reason, release);
+    return new Workspace(root, db, readOnly, reason, release, lockedBy);
   }
 
   info(): WorkspaceInfo {
@@ -170,6 +177,10 @@ export class Workspace {
 
   private async persist(): Promise<void> {
     if (!this.readOnly) await this.db.write();
+  }
+
+  has(id: string): boolean {
+    return Object.hasOwn(this.db.data.articles, id);
   }
 
   record(id: string): ArticleRecord {
@@ -323,7 +334,7 @@ export class Workspace {
     return stamp;
   }
 
-  summaries(claimCount: (id: string) => number | null = () => null): ArticleSummary[] {
+  summaries(): ArticleSummary[] {
     return Object.entries(this.db.data.articles)
       .map(([id, r]) => ({
         id,
@@ -333,15 +344,15 @@ export class Workspace {
         size: r.disk?.size ?? 0,
         mtimeMs: r.disk?.mtimeMs ?? 0,
         workflow: r.workflow,
-        claimCount: claimCount(id),
+        claimCount: r.claimCount ?? null,
         missing: r.missing,
       }))
       .sort((a, b) => a.path.localeCompare(b.path, 'zh-CN'));
   }
 
-  summary(id: string, claimCount: (id: string) => number | null = () => null): ArticleSummary {
+  summary(id: string): ArticleSummary {
     this.record(id);
-    return this.summaries(claimCount).find((s) => s.id === id)!;
+    return this.summaries().find((s) => s.id === id)!;
   }
 
   /** Reads the file as it is now, without changing what the index has seen. */
@@ -399,9 +410,16 @@ export class Workspace {
     return { doc: await this.readCurrent(id), previous };
   }
 
-  async setWorkflow(id: string, workflow: WorkflowStatus): Promise<void> {
-    this.assertWritable();
-    this.record(id).workflow = workflow;
+  /**
+   * Keeps the article list's copy of what the article's sidecar holds; the
+   * index is written only when the copy changes (a status change does not).
+   */
+  async cacheAnnotationState(id: string, state: { workflow: WorkflowStatus; claimCount: number }): Promise<void> {
+    if (this.readOnly || !this.has(id)) return;
+    const r = this.record(id);
+    if (r.workflow === state.workflow && r.claimCount === state.claimCount) return;
+    r.workflow = state.workflow;
+    r.claimCount = state.claimCount;
     await this.persist();
   }
 

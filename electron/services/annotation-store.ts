@@ -1,0 +1,784 @@
+/**
+ * The fact-check record of each article: one lowdb sidecar per article,
+ * `.factdesk/articles/<id>.json`, holding its claims (anchor, figure,
+ * status and verdict, sources, comments, assignee), the relations a checker
+ * stated among them, its audit log and its workflow status. The sidecar is
+ * the source of truth; the workspace index keeps a copy of the workflow and
+ * the claim count so the article list never opens a sidecar.
+ *
+ * It also keeps the claims on their words: every change of an article's
+ * text (a save, a restored revision, an edit made outside FactDesk) is
+ * recorded as a revision and every claim is mapped from the text its anchor
+ * points into to the new one (shared/anchoring).
+ *
+ * Writes are serialized per article; a failed write (disk full, no
+ * permission) leaves the file as it was and the in-memory copy is reloaded
+ * from it, so what the user sees is what is on disk.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { createAnchor, reanchor, reattach, type AnchorCandidate, type AnchorOutcome, type TextAnchor } from '../../shared/anchoring/index.js';
+import {
+  claimStatuses,
+  type AddDetectedResult,
+  type ArticleAnnotations,
+  type AuditEntry,
+  type AuditValue,
+  type Claim,
+  type ClaimCandidate,
+  type ClaimComment,
+  type ClaimList,
+  type ClaimSource,
+  type ClaimStatus,
+  type RevisionInfo,
+  type RevisionSource,
+} from '../../shared/annotations.js';
+import { parseRelation, type CheckerRelation } from '../../shared/checks/index.js';
+import { claimKinds, detectClaims, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
+import { FactDeskError } from '../../shared/errors.js';
+import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
+import { textHash } from '../../shared/revisions/index.js';
+import { DurableJsonFile, type Recovery } from './json-store.js';
+import { PerKeyQueue } from './per-key-queue.js';
+import type { RevisionStore } from './revision-store.js';
+import type { Workspace } from './workspace.js';
+
+export interface AnnotationStoreOptions {
+  /** Who is making changes in this session (created/updated by, audit, revisions). */
+  author: string;
+  /** Called after an article's annotations changed. */
+  onChange?: (articleId: string) => void;
+  /** Called after a revision was recorded. */
+  onRevision?: (articleId: string, revision: RevisionInfo) => void;
+  /** Called when a damaged sidecar was moved aside (and restored from its backup if there was one). */
+  onRecovered?: (r: Recovery) => void;
+}
+
+/** A text change to take in: the article's text as it is now, and why it changed. */
+export interface TextTakeIn {
+  id: string;
+  doc: ArticleDocument;
+  source: RevisionSource;
+  label?: string;
+  restoredFrom?: number;
+}
+
+/** Fields of a claim a checker may edit directly. */
+export interface ClaimUpdate {
+  kind?: ClaimKind;
+  value?: number | null;
+  unit?: string | null;
+  assignee?: string | null;
+  note?: string;
+}
+
+export type SourceFields = Pick<ClaimSource, 'title' | 'url' | 'publisher' | 'accessed' | 'quote' | 'note'>;
+
+const articleIdPattern = /^[a-z0-9]{6,40}$/;
+
+function newId(prefix: string): string {
+  return prefix + randomBytes(6).toString('hex');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Claims and audit entries are frozen (the store serializes frozen objects once); a change replaces them. */
+function freezeStored(data: ArticleAnnotations): ArticleAnnotations {
+  for (const c of Object.values(data.claims)) deepFreeze(c);
+  for (const r of Object.values(data.relations)) deepFreeze(r);
+  for (const a of data.audit) deepFreeze(a);
+  return data;
+}
+
+const isStatus = (s: unknown): s is ClaimStatus => typeof s === 'string' && (claimStatuses as readonly string[]).includes(s);
+
+function isAnchor(a: unknown): a is TextAnchor {
+  const x = a as TextAnchor;
+  return !!x && Number.isInteger(x.start) && Number.isInteger(x.end) && typeof x.quote === 'string' && typeof x.prefix === 'string' && typeof x.suffix === 'string';
+}
+
+function isClaim(c: unknown): c is Claim {
+  const x = c as Claim;
+  return !!x && typeof x.id === 'string' && isAnchor(x.anchor) && isStatus(x.status) && Array.isArray(x.sources) && Array.isArray(x.comments) && typeof x.deleted === 'boolean';
+}
+
+function isSidecar(d: unknown): d is ArticleAnnotations {
+  const x = d as ArticleAnnotations;
+  return (
+    !!x &&
+    x.version === 1 &&
+    typeof x.articleId === 'string' &&
+    typeof x.workflow === 'string' &&
+    Number.isInteger(x.anchoredTo) &&
+    !!x.claims &&
+    typeof x.claims === 'object' &&
+    Object.values(x.claims).every(isClaim) &&
+    !!x.relations &&
+    typeof x.relations === 'object' &&
+    Array.isArray(x.audit)
+  );
+}
+
+/** Claims sorted by where they sit in the text. */
+const byPosition = (a: Claim, b: Claim): number => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id.localeCompare(b.id);
+
+/**
+ * An anchor whose offsets cannot hold its quote, so re-anchoring looks for
+ * the quote (with its context) near `at` instead of trusting the offsets of a
+ * claim that is not attached anywhere.
+ */
+function searchProbe(c: Claim): TextAnchor {
+  const at = c.detached?.at ?? c.anchor.start;
+  return { ...c.anchor, start: at, end: at + c.anchor.quote.length + 1 };
+}
+
+/** The stretch of `text` a candidate figure has to overlap. */
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export class AnnotationStore {
+  private readonly sidecars = new Map<string, Promise<Low<ArticleAnnotations>>>();
+  private readonly queue = new PerKeyQueue();
+  private dirMade: Promise<void> | null = null;
+
+  constructor(
+    private readonly ws: Workspace,
+    readonly revisions: RevisionStore,
+    private readonly opts: AnnotationStoreOptions,
+  ) {}
+
+  get author(): string {
+    return this.opts.author;
+  }
+
+  private get dir(): string {
+    return join(this.ws.metaDir, 'articles');
+  }
+
+  private path(id: string): string {
+    if (!articleIdPattern.test(id)) throw new FactDeskError('article-not-found', `no article ${id}`, { id });
+    return join(this.dir, `${id}.json`);
+  }
+
+  private assertWritable(): void {
+    if (this.ws.readOnly) throw new FactDeskError('workspace-read-only', 'workspace is read-only', { reason: this.ws.readOnlyReason ?? '' });
+  }
+
+  private defaults(id: string): ArticleAnnotations {
+    // Workflow lived in the workspace index before sidecars held it.
+    const workflow = this.ws.has(id) ? this.ws.record(id).workflow : 'draft';
+    return { version: 1, articleId: id, workflow, anchoredTo: 0, claims: {}, relations: {}, audit: [] };
+  }
+
+  /** The sidecar of an article (read once, then kept). Articles without one get an empty record, written on first change. */
+  private sidecar(id: string): Promise<Low<ArticleAnnotations>> {
+    let s = this.sidecars.get(id);
+    if (!s) {
+      s = (async () => {
+        const adapter = new DurableJsonFile<ArticleAnnotations>(this.path(id), {
+          validate: isSidecar,
+          onRecovered: (r) => this.opts.onRecovered?.(r),
+        });
+        const db = new Low<ArticleAnnotations>(adapter, this.defaults(id));
+        await db.read();
+        freezeStored(db.data);
+        return db;
+      })();
+      this.sidecars.set(id, s);
+      s.catch(() => this.sidecars.delete(id));
+    }
+    return s;
+  }
+
+  /** The sidecar if the article has one (or had one loaded); null otherwise, without creating it. */
+  private async sidecarIfAny(id: string): Promise<Low<ArticleAnnotations> | null> {
+    if (this.sidecars.has(id)) return this.sidecar(id);
+    const p = this.path(id);
+    const exists = async (f: string) => fs.access(f).then(() => true, () => false);
+    return (await exists(p)) || (await exists(`${p}.bak`)) ? this.sidecar(id) : null;
+  }
+
+  /** Puts the in-memory copy back to what the file holds (after a failed write). */
+  private async reload(id: string, db: Low<ArticleAnnotations>): Promise<void> {
+    const fresh = await db.adapter.read().catch(() => null);
+    db.data = freezeStored(fresh ?? this.defaults(id));
+  }
+
+  /** Runs `fn` after every earlier operation on the same article has finished. */
+  private exclusive<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(id, fn);
+  }
+
+  /**
+   * Changes an article's sidecar and writes it durably. `fn` checks its input
+   * before changing anything; if it or the write fails, the sidecar is
+   * reloaded from disk and the error passed on.
+   */
+  private async change<T>(db: Low<ArticleAnnotations>, id: string, fn: (data: ArticleAnnotations) => T): Promise<T> {
+    let result: T;
+    try {
+      result = fn(db.data);
+      this.dirMade ??= fs.mkdir(this.dir, { recursive: true }).then(() => undefined);
+      await this.dirMade.catch((e) => {
+        this.dirMade = null;
+        throw e;
+      });
+      await db.write();
+    } catch (e) {
+      await this.reload(id, db);
+      throw e;
+    }
+    await this.ws.cacheAnnotationState(id, { workflow: db.data.workflow, claimCount: countClaims(db.data) }).catch((e) => {
+      // The index copy is a cache: the sidecar already holds the truth.
+      console.error(`factdesk: could not update the article list copy of ${id}:`, e instanceof Error ? e.message : e);
+    });
+    this.opts.onChange?.(id);
+    return result;
+  }
+
+  /** A change that does not depend on the article's text (status, notes, sources…). */
+  private async mutate<T>(id: string, fn: (data: ArticleAnnotations, now: string) => T): Promise<T> {
+    this.assertWritable();
+    this.ws.record(id);
+    return this.exclusive(id, async () => this.change(await this.sidecar(id), id, (data) => fn(data, new Date().toISOString())));
+  }
+
+  /**
+   * A change that needs the article's text as it is now (adding or
+   * re-attaching claims): the file is read and taken in first, so the claims'
+   * anchors and the text agree.
+   */
+  private async mutateWithText<T>(id: string, fn: (data: ArticleAnnotations, doc: ArticleDocument, head: RevisionInfo, now: string) => T): Promise<T> {
+    this.assertWritable();
+    return this.exclusive(id, async () => {
+      const doc = await this.ws.readCurrent(id);
+      const head = await this.takeInLocked({ id, doc, source: 'external' });
+      const db = await this.sidecar(id);
+      return this.change(db, id, (data) => {
+        const result = fn(data, doc, head, new Date().toISOString());
+        data.anchoredTo = head.n;
+        return result;
+      });
+    });
+  }
+
+  private audit(data: ArticleAnnotations, entry: Omit<AuditEntry, 'at' | 'by'> & { at: string; by?: string | null }): void {
+    data.audit.push(deepFreeze({ ...entry, by: entry.by === undefined ? this.author : entry.by }));
+  }
+
+  private claimIn(data: ArticleAnnotations, claimId: string): Claim {
+    const c = Object.hasOwn(data.claims, claimId) ? data.claims[claimId] : undefined;
+    if (!c) throw new FactDeskError('claim-not-found', `no claim ${claimId} in ${data.articleId}`, { id: claimId });
+    return c;
+  }
+
+  /** Replaces a claim by a changed copy (stored claims are frozen). */
+  private put(data: ArticleAnnotations, claim: Claim, patch: Partial<Claim>, now: string, by: string | null = this.author): Claim {
+    const next = { ...claim, ...patch, updatedAt: now, updatedBy: by ?? claim.updatedBy };
+    for (const k of Object.keys(patch) as Array<keyof Claim>) if (patch[k] === undefined) delete next[k];
+    data.claims[claim.id] = deepFreeze(next);
+    return next;
+  }
+
+  // ---- Reading -------------------------------------------------------------
+
+  /** The article's claims: attached ones in text order, detached and deleted ones apart. */
+  async list(id: string): Promise<ClaimList> {
+    this.ws.record(id);
+    if (!this.ws.readOnly) await this.catchUp(id);
+    const db = await this.sidecarIfAny(id);
+    const data = db?.data ?? this.defaults(id);
+    const all = Object.values(data.claims).sort(byPosition);
+    const head = await this.revisions.head(id).catch(() => null);
+    return {
+      articleId: id,
+      revision: Object.keys(data.claims).length ? data.anchoredTo : (head?.n ?? 0),
+      workflow: data.workflow,
+      claims: all.filter((c) => !c.deleted && !c.detached),
+      detached: all.filter((c) => !c.deleted && c.detached),
+      deleted: all.filter((c) => c.deleted),
+      relations: Object.values(data.relations).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    };
+  }
+
+  /** Brings the claims up to the text in the file, if that can be read (a missing or unreadable file is left alone). */
+  private async catchUp(id: string): Promise<void> {
+    await this.exclusive(id, async () => {
+      let doc: ArticleDocument;
+      try {
+        doc = await this.ws.readCurrent(id);
+      } catch (e) {
+        if (e instanceof FactDeskError) return;
+        throw e;
+      }
+      await this.takeInLocked({ id, doc, source: 'external' });
+    });
+  }
+
+  async claim(id: string, claimId: string): Promise<Claim> {
+    this.ws.record(id);
+    const db = await this.sidecarIfAny(id);
+    if (!db) throw new FactDeskError('claim-not-found', `no claim ${claimId} in ${id}`, { id: claimId });
+    return this.claimIn(db.data, claimId);
+  }
+
+  async auditLog(id: string): Promise<AuditEntry[]> {
+    this.ws.record(id);
+    const db = await this.sidecarIfAny(id);
+    return db ? [...db.data.audit] : [];
+  }
+
+  /** The figures the claim engine finds in the article now, each with the claim that already covers it. */
+  async detect(id: string): Promise<ClaimCandidate[]> {
+    const doc = await this.ws.readCurrent(id);
+    if (!this.ws.readOnly) await this.exclusive(id, () => this.takeInLocked({ id, doc, source: 'external' }));
+    const db = await this.sidecarIfAny(id);
+    const spans = db ? attachedSpans(db.data) : [];
+    return detectClaims(doc.text).map((c) => ({ ...c, claimId: spans.find((s) => overlaps(s, c))?.id ?? null }));
+  }
+
+  /** Finds which article a claim id belongs to (the CLI names claims without their article). */
+  async findClaim(claimId: string): Promise<string> {
+    if (!/^[\w-]{1,64}$/.test(claimId)) throw new FactDeskError('claim-not-found', `no claim ${claimId}`, { id: claimId });
+    for (const [id, s] of this.sidecars) {
+      if (Object.hasOwn((await s).data.claims, claimId)) return id;
+    }
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!name.endsWith('.json')) continue;
+      const id = name.slice(0, -'.json'.length);
+      if (!articleIdPattern.test(id) || this.sidecars.has(id)) continue;
+      const raw = await fs.readFile(join(this.dir, name), 'utf8').catch(() => '');
+      if (raw.includes(`"${claimId}"`) && Object.hasOwn((await this.sidecar(id)).data.claims, claimId)) return id;
+    }
+    throw new FactDeskError('claim-not-found', `no claim ${claimId}`, { id: claimId });
+  }
+
+  /** Places in the current text where a claim could be re-attached, best first. */
+  async reattachCandidates(id: string, claimId: string): Promise<AnchorCandidate[]> {
+    const c = await this.claim(id, claimId);
+    const doc = await this.ws.readCurrent(id);
+    return reattach(c.anchor, doc.text, { near: c.detached?.at ?? c.anchor.start });
+  }
+
+  // ---- Claims --------------------------------------------------------------
+
+  /** Adds a claim on `text.slice(start, end)` of the article as it is now; kind/value/unit default to what the claim engine reads there. */
+  async add(id: string, input: { start: number; end: number; baseHash?: string } & ClaimUpdate): Promise<Claim> {
+    return this.mutateWithText(id, (data, doc, _head, now) => {
+      if (input.baseHash && input.baseHash !== doc.disk.hash) throw new FactDeskError('changed-on-disk', `${doc.path} changed on disk`, { name: doc.path, id });
+      const anchor = createAnchor(doc.text, input.start, input.end);
+      if (anchor.quote.trim() === '') throw new FactDeskError('invalid-input', 'the selection is empty', { detail: 'select the words of the claim first' });
+      const same = Object.values(data.claims).find((c) => !c.deleted && !c.detached && c.anchor.start === anchor.start && c.anchor.end === anchor.end);
+      if (same) return same;
+      const found = figureAt(doc.text, anchor);
+      const claim = this.newClaim(anchor, {
+        kind: input.kind ?? found?.kind ?? 'other',
+        value: input.value !== undefined ? input.value : (found?.value ?? null),
+        unit: input.unit !== undefined ? input.unit : (found?.unit ?? null),
+        assignee: input.assignee ?? null,
+        note: input.note ?? '',
+      }, now);
+      data.claims[claim.id] = claim;
+      this.audit(data, { at: now, action: 'claim.added', claimId: claim.id, after: anchor.quote });
+      return claim;
+    });
+  }
+
+  /**
+   * Adds detected figures as claims: the one at exactly `span`, or every one
+   * no claim covers yet (deleted claims count: a figure a checker dismissed
+   * is not brought back).
+   */
+  async addDetected(id: string, span?: { start: number; end: number }): Promise<AddDetectedResult> {
+    return this.mutateWithText(id, (data, doc, _head, now) => {
+      let candidates = detectClaims(doc.text);
+      if (span) {
+        const hit = candidates.find((c) => c.start === span.start && c.end === span.end);
+        if (!hit) throw new FactDeskError('not-found', `no detected figure at ${span.start}..${span.end}`, { what: `${span.start}..${span.end}` });
+        candidates = [hit];
+      }
+      const taken = attachedSpans(data);
+      const added: Claim[] = [];
+      let skipped = 0;
+      for (const c of candidates) {
+        if (taken.some((s) => overlaps(s, c))) {
+          skipped++;
+          continue;
+        }
+        const claim = this.newClaim(createAnchor(doc.text, c.start, c.end), { kind: c.kind, value: c.value, unit: c.unit, assignee: null, note: '' }, now);
+        data.claims[claim.id] = claim;
+        taken.push({ id: claim.id, start: c.start, end: c.end });
+        added.push(claim);
+        this.audit(data, { at: now, action: 'claim.added', claimId: claim.id, after: c.text });
+      }
+      return { added, skipped };
+    });
+  }
+
+  private newClaim(anchor: TextAnchor, fields: Required<Pick<ClaimUpdate, 'kind' | 'value' | 'unit' | 'note'>> & { assignee: string | null }, now: string): Claim {
+    return deepFreeze({
+      id: newId('c'),
+      anchor,
+      ...fields,
+      status: 'unchecked',
+      verdictNote: '',
+      sources: [],
+      comments: [],
+      createdBy: this.author,
+      createdAt: now,
+      updatedBy: this.author,
+      updatedAt: now,
+      deleted: false,
+    });
+  }
+
+  /** Changes kind/value/unit/assignee/note; one audit entry per field that changed. */
+  async update(id: string, claimId: string, patch: ClaimUpdate): Promise<Claim> {
+    if (patch.kind !== undefined && !(claimKinds as readonly string[]).includes(patch.kind)) {
+      throw new FactDeskError('invalid-input', `unknown kind ${patch.kind}`, { detail: `kind must be one of ${claimKinds.join(', ')}` });
+    }
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const changed: Partial<Claim> = {};
+      for (const field of ['kind', 'value', 'unit', 'assignee', 'note'] as const) {
+        const v = patch[field];
+        if (v === undefined || v === c[field]) continue;
+        (changed as Record<string, unknown>)[field] = v;
+        this.audit(data, { at: now, action: 'claim.updated', claimId, field, before: c[field] as AuditValue, after: v as AuditValue });
+      }
+      return Object.keys(changed).length ? this.put(data, c, changed, now) : c;
+    });
+  }
+
+  /** Sets a claim's status (and verdict note, when given). */
+  async setStatus(id: string, claimId: string, status: ClaimStatus, verdictNote?: string): Promise<Claim> {
+    if (!isStatus(status)) throw new FactDeskError('invalid-input', `unknown status ${String(status)}`, { detail: `status must be one of ${claimStatuses.join(', ')}` });
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const patch: Partial<Claim> = {};
+      if (status !== c.status) {
+        patch.status = status;
+        // A verdict given after a figure changed settles the re-check.
+        if (c.recheck && status !== 'needs-recheck') patch.recheck = undefined;
+        this.audit(data, { at: now, action: 'claim.status', claimId, before: c.status, after: status });
+      }
+      if (verdictNote !== undefined && verdictNote !== c.verdictNote) {
+        patch.verdictNote = verdictNote;
+        this.audit(data, { at: now, action: 'claim.updated', claimId, field: 'verdictNote', before: c.verdictNote, after: verdictNote });
+      }
+      return Object.keys(patch).length ? this.put(data, c, patch, now) : c;
+    });
+  }
+
+  /** Soft-deletes a claim: hidden from the article, kept and restorable. */
+  async remove(id: string, claimId: string): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      if (c.deleted) return c;
+      this.audit(data, { at: now, action: 'claim.deleted', claimId, before: c.anchor.quote });
+      return this.put(data, c, { deleted: true, deletedBy: this.author, deletedAt: now }, now);
+    });
+  }
+
+  async restore(id: string, claimId: string): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      if (!c.deleted) return c;
+      this.audit(data, { at: now, action: 'claim.restored', claimId, after: c.anchor.quote });
+      return this.put(data, c, { deleted: false, deletedBy: undefined, deletedAt: undefined }, now);
+    });
+  }
+
+  /**
+   * Attaches a claim (typically an orphan) to `start..end` of the current
+   * text. If the words differ from those the verdict was given on, the claim
+   * needs a re-check (unless it was still unchecked).
+   */
+  async reattachTo(id: string, claimId: string, span: { start: number; end: number; baseHash?: string }): Promise<Claim> {
+    return this.mutateWithText(id, (data, doc, head, now) => {
+      if (span.baseHash && span.baseHash !== doc.disk.hash) throw new FactDeskError('changed-on-disk', `${doc.path} changed on disk`, { name: doc.path, id });
+      const c = this.claimIn(data, claimId);
+      const anchor = createAnchor(doc.text, span.start, span.end);
+      if (anchor.quote.trim() === '') throw new FactDeskError('invalid-input', 'the selection is empty', { detail: 'select the words of the claim first' });
+      this.audit(data, { at: now, action: 'claim.reattached', claimId, before: c.anchor.quote, after: anchor.quote, revision: head.n });
+      const patch: Partial<Claim> = { anchor, detached: undefined };
+      if (anchor.quote !== c.anchor.quote) Object.assign(patch, this.recheckPatch(data, c, c.anchor.quote, anchor.quote, head.n, now, this.author));
+      return this.put(data, c, patch, now);
+    });
+  }
+
+  // ---- Sources and comments ------------------------------------------------
+
+  async addSource(id: string, claimId: string, fields: SourceFields): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const source: ClaimSource = { id: newId('s'), ...fields, addedBy: this.author, addedAt: now };
+      this.audit(data, { at: now, action: 'source.added', claimId, after: source.title || source.url });
+      return this.put(data, c, { sources: [...c.sources, source] }, now);
+    });
+  }
+
+  async updateSource(id: string, claimId: string, sourceId: string, fields: Partial<SourceFields>): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const old = c.sources.find((s) => s.id === sourceId);
+      if (!old) throw new FactDeskError('not-found', `no source ${sourceId}`, { what: sourceId });
+      const next: ClaimSource = { ...old, updatedBy: this.author, updatedAt: now };
+      for (const [k, v] of Object.entries(fields) as Array<[keyof SourceFields, string | undefined]>) {
+        if (v === undefined || v === old[k]) continue;
+        next[k] = v;
+        this.audit(data, { at: now, action: 'source.updated', claimId, field: `source.${k}`, before: old[k], after: v });
+      }
+      return this.put(data, c, { sources: c.sources.map((s) => (s.id === sourceId ? next : s)) }, now);
+    });
+  }
+
+  async removeSource(id: string, claimId: string, sourceId: string): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const old = c.sources.find((s) => s.id === sourceId);
+      if (!old) throw new FactDeskError('not-found', `no source ${sourceId}`, { what: sourceId });
+      this.audit(data, { at: now, action: 'source.removed', claimId, before: old.title || old.url });
+      return this.put(data, c, { sources: c.sources.filter((s) => s.id !== sourceId) }, now);
+    });
+  }
+
+  async addComment(id: string, claimId: string, text: string): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const comment: ClaimComment = { id: newId('m'), author: this.author, at: now, text };
+      this.audit(data, { at: now, action: 'comment.added', claimId, after: text });
+      return this.put(data, c, { comments: [...c.comments, comment] }, now);
+    });
+  }
+
+  async editComment(id: string, claimId: string, commentId: string, text: string): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const old = c.comments.find((m) => m.id === commentId);
+      if (!old) throw new FactDeskError('not-found', `no comment ${commentId}`, { what: commentId });
+      if (old.text === text) return c;
+      this.audit(data, { at: now, action: 'comment.edited', claimId, before: old.text, after: text });
+      return this.put(data, c, { comments: c.comments.map((m) => (m.id === commentId ? { ...m, text, editedAt: now } : m)) }, now);
+    });
+  }
+
+  async removeComment(id: string, claimId: string, commentId: string): Promise<Claim> {
+    return this.mutate(id, (data, now) => {
+      const c = this.claimIn(data, claimId);
+      const old = c.comments.find((m) => m.id === commentId);
+      if (!old) throw new FactDeskError('not-found', `no comment ${commentId}`, { what: commentId });
+      this.audit(data, { at: now, action: 'comment.removed', claimId, before: old.text });
+      return this.put(data, c, { comments: c.comments.filter((m) => m.id !== commentId) }, now);
+    });
+  }
+
+  // ---- Relations and workflow ---------------------------------------------
+
+  /** Records a relation a checker states among this article's claims (`A + B ≤ C`, …). */
+  async addRelation(id: string, expression: string, claimIds: string[]): Promise<CheckerRelation> {
+    parseRelation(expression);
+    return this.mutate(id, (data, now) => {
+      for (const cid of claimIds) this.claimIn(data, cid);
+      for (const ref of parseRelation(expression).refs) {
+        if (ref.startsWith('{')) this.claimIn(data, ref.slice(1, -1));
+        else if (ref.charCodeAt(0) - 65 >= claimIds.length) {
+          throw new FactDeskError('invalid-relation', `relation names ${ref} but only ${claimIds.length} claim(s) were given`, { expression, at: expression.indexOf(ref) + 1, reason: `${ref} has no claim` });
+        }
+      }
+      const relation: CheckerRelation = deepFreeze({ id: newId('r'), expression, claimIds: [...claimIds], createdBy: this.author, createdAt: now });
+      data.relations[relation.id] = relation;
+      this.audit(data, { at: now, action: 'relation.added', after: expression });
+      return relation;
+    });
+  }
+
+  async removeRelation(id: string, relationId: string): Promise<CheckerRelation> {
+    return this.mutate(id, (data, now) => {
+      const r = Object.hasOwn(data.relations, relationId) ? data.relations[relationId] : undefined;
+      if (!r) throw new FactDeskError('not-found', `no relation ${relationId}`, { what: relationId });
+      delete data.relations[relationId];
+      this.audit(data, { at: now, action: 'relation.removed', before: r.expression });
+      return r;
+    });
+  }
+
+  /** Moves the article along draft → in review → approved → published (any step may be taken back). */
+  async setWorkflow(id: string, workflow: WorkflowStatus): Promise<WorkflowStatus> {
+    return this.mutate(id, (data, now) => {
+      if (data.workflow !== workflow) {
+        this.audit(data, { at: now, action: 'workflow', before: data.workflow, after: workflow });
+        data.workflow = workflow;
+      }
+      return workflow;
+    });
+  }
+
+  // ---- Text changes --------------------------------------------------------
+
+  /** Takes in a change of an article's text: records a revision and re-anchors its claims. */
+  takeIn(change: TextTakeIn): Promise<RevisionInfo | null> {
+    if (this.ws.readOnly) return Promise.resolve(null);
+    return this.exclusive(change.id, () => this.takeInLocked(change));
+  }
+
+  /**
+   * Records the text as a revision unless the newest one already holds it
+   * (a restore or a labelled save always records one), then maps the claims
+   * from the revision their anchors point into to this one. Idempotent, so
+   * it also repairs a crash between saving a file and re-anchoring.
+   */
+  private async takeInLocked(change: TextTakeIn): Promise<RevisionInfo> {
+    const { id, doc } = change;
+    let head = await this.revisions.head(id);
+    if (!head || head.hash !== textHash(doc.text) || change.source === 'restore' || (change.label && change.source === 'save')) {
+      const byAuthor = change.source === 'save' || change.source === 'restore';
+      head = await this.revisions.record(id, {
+        text: doc.text,
+        source: head ? change.source : change.source === 'save' ? 'save' : 'first-seen',
+        author: byAuthor ? this.author : null,
+        diskHash: doc.disk.hash,
+        ...(change.label ? { label: change.label } : {}),
+        ...(change.restoredFrom !== undefined ? { restoredFrom: change.restoredFrom } : {}),
+      });
+      this.opts.onRevision?.(id, head);
+    }
+    const db = await this.sidecarIfAny(id);
+    if (!db || db.data.anchoredTo === head.n || Object.keys(db.data.claims).length === 0) return head;
+    const from = db.data.anchoredTo;
+    let oldText: string;
+    try {
+      oldText = from > 0 ? await this.revisions.text(id, from) : '';
+    } catch (e) {
+      // Without the old text every claim is looked for by its quote and context.
+      console.error(`factdesk: revision ${from} of ${id} cannot be read; re-finding claims by quote:`, e instanceof Error ? e.message : e);
+      oldText = '';
+    }
+    const by = change.source === 'save' || change.source === 'restore' ? this.author : null;
+    const revision = head.n;
+    await this.change(db, id, (data) => {
+      this.applyReanchoring(data, oldText, doc.text, revision, by);
+      data.anchoredTo = revision;
+    });
+    return head;
+  }
+
+  private applyReanchoring(data: ArticleAnnotations, oldText: string, newText: string, revision: number, by: string | null): void {
+    const claims = Object.values(data.claims);
+    const outcomes = reanchor(
+      claims.map((c) => (c.detached ? searchProbe(c) : c.anchor)),
+      oldText,
+      newText,
+    );
+    const now = new Date().toISOString();
+    let figures: DetectedClaim[] | null = null;
+    const detected = (): DetectedClaim[] => (figures ??= detectClaims(newText));
+    claims.forEach((c, i) => this.applyOutcome(data, c, outcomes[i]!, { newText, revision, by, now, detected }));
+  }
+
+  private applyOutcome(
+    data: ArticleAnnotations,
+    c: Claim,
+    o: AnchorOutcome,
+    ctx: { newText: string; revision: number; by: string | null; now: string; detected: () => DetectedClaim[] },
+  ): void {
+    const { revision, by, now } = ctx;
+    switch (o.status) {
+      case 'unchanged':
+      case 'moved': {
+        if (c.detached) {
+          this.audit(data, { at: now, by, action: 'claim.reattached', claimId: c.id, after: o.anchor.quote, revision });
+          this.put(data, c, { anchor: o.anchor, detached: undefined }, now, by);
+        } else if (!sameAnchor(c.anchor, o.anchor)) {
+          // Moving with its words is not an edit of the claim: updatedAt/By stay.
+          data.claims[c.id] = deepFreeze({ ...c, anchor: o.anchor });
+        }
+        return;
+      }
+      case 'figure-changed': {
+        this.audit(data, { at: now, by, action: 'claim.figure-changed', claimId: c.id, before: o.oldQuote, after: o.newQuote, revision });
+        const patch: Partial<Claim> = { anchor: o.anchor, ...this.recheckPatch(data, c, o.oldQuote, o.newQuote, revision, now, by) };
+        // The figure's value follows its new words when the claim engine reads a figure exactly there.
+        const found = ctx.detected().find((d) => d.start === o.anchor.start && d.end === o.anchor.end);
+        if (found && (found.value !== c.value || found.unit !== c.unit || found.kind !== c.kind)) {
+          if (found.value !== c.value) this.audit(data, { at: now, by, action: 'claim.updated', claimId: c.id, field: 'value', before: c.value, after: found.value, revision });
+          Object.assign(patch, { kind: found.kind, value: found.value, unit: found.unit });
+        }
+        this.put(data, c, patch, now, by);
+        return;
+      }
+      case 'orphan': {
+        if (c.detached?.reason !== 'orphan') this.audit(data, { at: now, by, action: 'claim.orphaned', claimId: c.id, before: c.anchor.quote, revision });
+        const since = c.detached?.reason === 'orphan' ? c.detached.since : now;
+        data.claims[c.id] = deepFreeze({ ...c, detached: { reason: 'orphan', since, revision, at: o.at } });
+        return;
+      }
+      case 'ambiguous': {
+        if (c.detached?.reason !== 'ambiguous') this.audit(data, { at: now, by, action: 'claim.ambiguous', claimId: c.id, before: c.anchor.quote, revision });
+        const since = c.detached?.reason === 'ambiguous' ? c.detached.since : now;
+        const candidates = o.candidates.slice(0, 10).map(({ start, end }) => ({ start, end }));
+        data.claims[c.id] = deepFreeze({ ...c, detached: { reason: 'ambiguous', since, revision, at: candidates[0]?.start ?? 0, candidates } });
+        return;
+      }
+    }
+  }
+
+  /**
+   * What a change of a claim's words does to its status: a claim with a
+   * verdict needs a re-check (remembering the words and status it had); one
+   * whose words are back to those it was checked on gets its status back; an
+   * unchecked claim stays unchecked.
+   */
+  private recheckPatch(data: ArticleAnnotations, c: Claim, oldQuote: string, newQuote: string, revision: number, now: string, by: string | null): Partial<Claim> {
+    if (c.recheck && c.status === 'needs-recheck') {
+      if (newQuote === c.recheck.oldQuote) {
+        this.audit(data, { at: now, by, action: 'claim.status', claimId: c.id, before: c.status, after: c.recheck.previousStatus, revision });
+        return { status: c.recheck.previousStatus, recheck: undefined };
+      }
+      return { recheck: { ...c.recheck, newQuote, revision, at: now } };
+    }
+    if (c.status === 'unchecked' || c.status === 'needs-recheck') return {};
+    this.audit(data, { at: now, by, action: 'claim.status', claimId: c.id, before: c.status, after: 'needs-recheck', revision });
+    return { status: 'needs-recheck', recheck: { oldQuote, newQuote, previousStatus: c.status, revision, at: now } };
+  }
+}
+
+function sameAnchor(a: TextAnchor, b: TextAnchor): boolean {
+  return a.start === b.start && a.end === b.end && a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix;
+}
+
+function countClaims(data: ArticleAnnotations): number {
+  let n = 0;
+  for (const c of Object.values(data.claims)) if (!c.deleted) n++;
+  return n;
+}
+
+/** Spans of claims attached to the text now (deleted ones included), to tell which figures are annotated. */
+function attachedSpans(data: ArticleAnnotations): Array<{ id: string; start: number; end: number }> {
+  return Object.values(data.claims)
+    .filter((c) => !c.detached)
+    .map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end }));
+}
+
+/** The figure the claim engine reads at exactly this anchor, or else the only one inside it. */
+function figureAt(text: string, anchor: TextAnchor): DetectedClaim | undefined {
+  const lineStart = text.lastIndexOf('\n', anchor.start - 1) + 1;
+  const nl = text.indexOf('\n', anchor.end);
+  const lineEnd = nl < 0 ? text.length : nl;
+  if (anchor.end > lineEnd) return undefined;
+  const found = detectClaims(text.slice(lineStart, lineEnd)).map((c) => ({ ...c, start: c.start + lineStart, end: c.end + lineStart }));
+  const exact = found.find((c) => c.start === anchor.start && c.end === anchor.end);
+  if (exact) return exact;
+  const inside = found.filter((c) => c.start >= anchor.start && c.end <= anchor.end);
+  return inside.length === 1 ? inside[0] : undefined;
+}

@@ -10,11 +10,13 @@ import { FactDeskError } from '../../../shared/errors.js';
 import { readArticleFile } from '../article-file.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { reportError } from '../errors.js';
+import { displayWidth, pad } from '../text-width.js';
+import { workspaceClaimSubcommands } from './claims-workspace.js';
 
 type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
 
 /** Workspace subcommands (`claims list`, `claims add-detected`) plug in here. */
-const subcommands: Record<string, Subcommand> = {};
+const subcommands: Record<string, Subcommand> = { ...workspaceClaimSubcommands };
 const reservedSubcommands = ['list', 'add-detected'];
 
 const usage = `Usage: factdesk claims FILE [--json] [--currency ISO]
@@ -28,15 +30,6 @@ Options:
                     removed, CRLF kept as two characters)
   --currency ISO    what a bare $ means (e.g. AUD); default: inferred from the
                     text (an article about Australia means AUD), else USD`;
-
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-const pad = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 function formatTable(claims: DetectedClaim[]): string {
   if (claims.length === 0) return 'No claims found.';

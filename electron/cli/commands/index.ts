@@ -1,8 +1,11 @@
 // The CLI's commands, in `--help` order. Add a command by adding its module here.
 import type { CliCommand } from '../command.js';
 import { checkCommand } from './check.js';
+import { claimCommand } from './claim.js';
 import { claimsCommand } from './claims.js';
+import { diffCommand } from './diff.js';
 import { listCommand } from './list.js';
+import { revisionsCommand } from './revisions.js';
 import { serveCommand } from './serve.js';
 
-export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, checkCommand];
+export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, claimCommand, revisionsCommand, diffCommand, checkCommand];

@@ -106,7 +106,7 @@ export const claimsSuite: BenchSuite = {
         size += p.length + 2;
       }
     }
-    const peerChars = peerParagraphs.reduce((n, p) => n + p.length + 2, 0);
+    const peerChars = peerParagraphs.join('\n\n').length;
     process.stderr.write(`bench claims: peer on ${peerChars} of ${chars} characters…\n`);
     const peerMeasuredMs = peerOnParagraphs(peerParagraphs);
     const peerFullMs = peerMeasuredMs * (chars / peerChars);

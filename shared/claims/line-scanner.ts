@@ -27,6 +27,10 @@ export type LineClaim = DetectedClaim;
 const CN_NUMERAL_CODE = new Uint8Array(0x10000);
 for (const c of `${chineseNumeralChars}半`) CN_NUMERAL_CODE[c.charCodeAt(0)] = 1;
 const DI = 0x7b2c; // 第
+/** 1 where a numeral token can start: digits, Chinese numerals, 第. */
+const NUMERAL_START = CN_NUMERAL_CODE.slice();
+for (let c = 48; c <= 57; c++) NUMERAL_START[c] = 1;
+NUMERAL_START[DI] = 1;
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
@@ -54,6 +58,7 @@ function numeralEnd(s: string, a: number): number {
 /** Scratch marks of offsets already inside a figure; one buffer reused for every line. */
 let takenBuffer = new Uint8Array(1024);
 const CJK = /[\u4e00-\u9fff]/;
+const LIST_GAP = /^\s*(?:和|与|及|以及|、|或|,|，|and|or|\()?\s*$/i;
 const NO_DIRECTION_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'quarter', 'rank', 'ratio', '周年', '强']);
 const LATIN_OR_SYMBOL = /[A-Za-z$€£¥₹₩]/;
 const CONNECTOR_ZH = /^\s*(?:和|与|及|以及|、|或|至|到|-|—|–|~|～)\s*/;
@@ -98,14 +103,14 @@ class Scanner {
   /** What the numeral token [a, b) makes, without fallbacks. */
   read(a: number, b: number): RuleResult {
     const { s } = this.scan;
-    const tok = s.slice(a, b);
-    if (tok === '第') return readRank(this.scan, a);
-    if (!/^\d/.test(tok)) return readChineseRun(this.scan, a, b);
+    const first = s.charCodeAt(a);
+    if (first === DI) return readRank(this.scan, a);
+    if (!isDigitCode(first)) return readChineseRun(this.scan, a, b);
     const prev = s[a - 1];
-    if (prev !== undefined && /[A-Za-z_.]/.test(prev)) return { skipTo: b };
-    if ((prev === '-' || prev === '/') && /[A-Za-z]/.test(s[a - 2] ?? '')) return { skipTo: b };
-    if (inTitle(this.scan, a) || isListMarker(s, a, b)) return { skipTo: b };
-    const num = plain(tok);
+    if (prev !== undefined && /[A-Za-z_.]/.test(prev)) return b;
+    if ((prev === '-' || prev === '/') && /[A-Za-z]/.test(s[a - 2] ?? '')) return b;
+    if (inTitle(this.scan, a) || isListMarker(s, a, b)) return b;
+    const num = plain(s.slice(a, b));
     const date = readDateOrRatio(this.scan, a, b);
     if (date) return date;
     const zh = readArabicUnit(this.scan, a, b, num);
@@ -115,7 +120,7 @@ class Scanner {
       const en = readEnglishSuffix(this.scan, a, b, num);
       if (en) return en;
       // 5G, 3D, 4A级: digits glued to letters are names.
-      if (/^[A-Za-z]/.test(rest)) return { skipTo: b };
+      if (/^[A-Za-z]/.test(rest)) return b;
     }
     return null;
   }
@@ -158,11 +163,11 @@ class Scanner {
   run(): void {
     const { s, taken } = this.scan;
     for (let a = 0; a < s.length; ) {
-      const b = taken[a] ? -1 : numeralEnd(s, a);
-      if (b < 0) {
+      if (!NUMERAL_START[s.charCodeAt(a)] || taken[a]) {
         a++;
         continue;
       }
+      const b = numeralEnd(s, a);
       const r = this.read(a, b);
       let f: Found | null = null;
       if (isFound(r)) f = r;
@@ -171,7 +176,7 @@ class Scanner {
         this.add(signed(s, f));
         a = Math.max(b, f.end);
       } else {
-        a = r && 'skipTo' in r ? Math.max(b, r.skipTo) : b;
+        a = typeof r === 'number' ? Math.max(b, r) : b;
       }
     }
   }
@@ -226,14 +231,6 @@ export function scanLine(line: string, ctx: LineContext): { claims: LineClaim[];
   let prevEnd = 0;
   for (const f of figures) {
     const english = !scan.cjk || !cjkNear(s, f.start - 12, f.end + 12);
-    const q = qualify(s, f, english);
-    // Dates, durations and ranks are not changes: 倍增三年行动 has no direction.
-    if (f.kind === 'date' || NO_DIRECTION_UNITS.has(f.unit ?? '')) q.direction = q.basePeriod = undefined;
-    // 分别回落2.16和1.66个百分点: later items of a list share the first item's direction.
-    if (!q.direction && prev?.direction && /^\s*(?:和|与|及|以及|、|或|,|，|and|or|\()?\s*$/i.test(s.slice(prevEnd, f.start))) {
-      q.direction = prev.direction;
-      if (prev.basePeriod) q.basePeriod = prev.basePeriod;
-    }
     const sentence = sentenceAt(sentences, f.start, line.length);
     const claim: LineClaim = {
       text: line.slice(f.start, f.end),
@@ -243,11 +240,19 @@ export function scanLine(line: string, ctx: LineContext): { claims: LineClaim[];
       value: f.value,
       unit: f.unit,
       // Always present (undefined when absent) so every claim has one shape; JSON drops undefined.
-      approx: q.approx,
-      direction: q.direction,
-      basePeriod: q.basePeriod,
+      approx: undefined,
+      direction: undefined,
+      basePeriod: undefined,
       sentence: { start: sentence.start, end: sentence.end },
     };
+    qualify(s, f, english, claim);
+    // Dates, durations and ranks are not changes: 倍增三年行动 has no direction.
+    if (f.kind === 'date' || NO_DIRECTION_UNITS.has(f.unit ?? '')) claim.direction = claim.basePeriod = undefined;
+    // 分别回落2.16和1.66个百分点: later items of a list share the first item's direction.
+    if (!claim.direction && prev?.direction && LIST_GAP.test(s.slice(prevEnd, f.start))) {
+      claim.direction = prev.direction;
+      claim.basePeriod = prev.basePeriod;
+    }
     claims.push(claim);
     prev = claim;
     prevEnd = f.end;

@@ -40,7 +40,8 @@ function wordEndingAt(s: string, end: number, table: WordTable): string | undefi
 }
 
 function wordStartingAt(s: string, pos: number, words: string[]): string | undefined {
-  for (const w of words) if (s.startsWith(w, pos)) return w;
+  const c = s[pos];
+  for (const w of words) if (w[0] === c && s.startsWith(w, pos)) return w;
   return undefined;
 }
 
@@ -105,9 +106,8 @@ function zhDirection(s: string, pos: number): { verb: string; at: number } | nul
   return { verb, at: end - verb.length };
 }
 
-/** Approximation, direction and base period of a figure [f.start, f.end) in line `s`. */
-export function qualify(s: string, f: Found, english: boolean): Qualifiers {
-  const q: Qualifiers = { approx: undefined, direction: undefined, basePeriod: undefined };
+/** Writes the approximation, direction and base period of a figure [f.start, f.end) in line `s` into `q` (the claim). */
+export function qualify(s: string, f: Found, english: boolean, q: Qualifiers): void {
   let m: RegExpExecArray | null;
   if (english) {
     const before = s.slice(Math.max(0, f.start - 40), f.start);
@@ -137,11 +137,11 @@ export function qualify(s: string, f: Found, english: boolean): Qualifiers {
       else {
         // 与上年比，第一产业…上升3.82个百分点: the base period opens the sentence in its own clause.
         const sentenceStart = Math.max(s.lastIndexOf('。', from), s.lastIndexOf('！', from), s.lastIndexOf('？', from), s.lastIndexOf('!', from), s.lastIndexOf('?', from)) + 1;
-        const lead = [...s.slice(sentenceStart, from).matchAll(ZH_BASE_CLAUSE)];
+        // Every such clause has a 比 in it; most sentences have none before the figure.
+        const lead = s.lastIndexOf('比', from) >= sentenceStart ? [...s.slice(sentenceStart, from).matchAll(ZH_BASE_CLAUSE)] : [];
         if (lead.length) q.basePeriod = lead[lead.length - 1]![1];
       }
     }
   }
   if (f.approx && !q.approx) q.approx = f.approx;
-  return q;
 }

@@ -25,11 +25,14 @@ export interface LineScan {
   titles: boolean;
 }
 
-/** What a rule says about a numeral: a figure, "not a figure, skip to here", or nothing (try the next rule). */
-export type RuleResult = Found | { skipTo: number } | null;
+/**
+ * What a rule says about a numeral: a figure; an offset meaning "not a
+ * figure, go on scanning from here"; or null (try the next rule).
+ */
+export type RuleResult = Found | number | null;
 
 export function isFound(r: RuleResult): r is Found {
-  return r !== null && 'kind' in r;
+  return r !== null && typeof r === 'object';
 }
 
 /** A Found with the value taken from `num × 10^exp`. */

@@ -81,6 +81,8 @@ export function parseUnitText(text: string, dollar: string): TableUnit | null {
 
 const isSeparatorRow = (s: string): boolean => /^\s*\|?\s*:?-{3,}/.test(s);
 
+const NOT_A_ROW: { figures: Found[]; state: null; isRow: false } = Object.freeze({ figures: [], state: null, isRow: false });
+
 /**
  * One line of a table: returns the figures its bare-number cells make, and
  * the state for the next line (null when the line ends the table).
@@ -92,7 +94,7 @@ export function tableLine(
   dollar: string,
 ): { figures: Found[]; state: TableState | null; isRow: boolean } {
   const cells = splitCells(s);
-  if (!cells) return { figures: [], state: null, isRow: false };
+  if (!cells) return NOT_A_ROW;
   if (isSeparatorRow(s)) return { figures: [], state, isRow: true };
   const texts = cells.map((c) => s.slice(c.start, c.end));
   if (!state) {

@@ -102,7 +102,9 @@ export function readScaleAndUnit(
   let exp = 0;
   let scaled = false;
   let u = q;
-  if ((!direct || !'千百十'.includes(direct.text[0]!)) && SCALE_FIRST.has(s[q] ?? '')) {
+  const directFirst = direct ? direct.text.charCodeAt(0) : 0;
+  // 千瓦, 千克, 百分点 are units that start like a scale word; they win over 千/百 as a scale.
+  if (directFirst !== 0x5343 && directFirst !== 0x767e && directFirst !== 0x5341 && SCALE_FIRST.has(s[q] ?? '')) {
     for (const [w, e] of chineseScales) {
       if (s.startsWith(w, q)) {
         exp = e;
@@ -143,8 +145,8 @@ export function readArabicUnit(scan: LineScan, a: number, b: number, num: string
   const r = readScaleAndUnit(s, b);
   if (r.unit) {
     // 90年代 is a decade, 3年级 a school year.
-    if (r.unit.text === '年' && (s[r.end] === '代' || s[r.end] === '级')) return { skipTo: r.end };
-    if (!countAllowed(s, r.end, r.unit)) return { skipTo: r.end };
+    if (r.unit.text === '年' && (s[r.end] === '代' || s[r.end] === '级')) return r.end;
+    if (!countAllowed(s, r.end, r.unit)) return r.end;
     return unitFound(a, r.end, num, r.exp, r.unit, r.approx);
   }
   if (r.scaled && /^\d/.test(num)) {
@@ -181,14 +183,14 @@ export function readRank(scan: LineScan, a: number): RuleResult {
   if (numEnd === b) return null;
   const next = s[numEnd];
   if (s.startsWith('季度', numEnd) || (next === ' ' && s.startsWith('季度', numEnd + 1))) {
-    if (!arabic) return { skipTo: numEnd + 2 };
+    if (!arabic) return numEnd + 2;
     return found(a, numEnd + (next === ' ' ? 3 : 2), 'date', null, null);
   }
   const rankFollower = next === undefined || '位名大高低多'.includes(next) || RANK_PUNCT.test(next);
   const rank = arabic
     ? rankFollower
     : (next !== undefined && '位名大'.includes(next)) || (rankFollower && RANK_BEFORE.test(s.slice(Math.max(0, a - 6), a)));
-  if (!rank) return { skipTo: numEnd };
+  if (!rank) return numEnd;
   return found(a, numEnd, 'other', parseNumber(s.slice(b, numEnd)), 'rank');
 }
 
@@ -199,20 +201,20 @@ export function readRank(scan: LineScan, a: number): RuleResult {
 export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult {
   const s = scan.s;
   // Lone 一 (一些, 统一, 一个) is by far the most frequent run and never a figure.
-  if (b - a === 1 && s[a] === '一' && s[b] !== '半') return { skipTo: b };
+  if (b - a === 1 && s[a] === '一' && s[b] !== '半') return b;
   const run = s.slice(a, b);
   // 半数 / 一半 are half; other runs with 半 (上半年, 半小时) are not claims here.
   if (run.includes('半')) {
     if (run === '半' && s[b] === '数') return found(a, b + 1, 'percent', 50, '%');
     if (run === '一半' && s[a - 1] !== '另') return found(a, b, 'percent', 50, '%');
-    return { skipTo: b };
+    return b;
   }
   if (s.startsWith('分之', b)) {
     let e = b + 2;
     while (isChineseNumeral(s[e]) || /[\d.]/.test(s[e] ?? '') || (s[e] === '点' && isChineseNumeral(s[e + 1]))) e++;
     const num = parseNumber(s.slice(b + 2, e));
     const den = parseNumber(run);
-    if (num === null || den === null || den === 0) return { skipTo: e };
+    if (num === null || den === null || den === 0) return e;
     const value = run === '百' ? num : run === '千' ? num / 10 : (num * 100) / den;
     return found(a, e, 'percent', value, '%');
   }
@@ -228,33 +230,33 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
     // 突破百亿元 is an amount; a lone 亿元以上 is not (the README's threshold rule).
     const money = run.length >= 2 ? unitAt(s, b) : null;
     if (money?.kind === 'money') return found(a, b + money.text.length, 'money', parseNumber(run), money.unit);
-    return { skipTo: b };
+    return b;
   }
-  if (run === '一' || (run.length === 1 && FINANCIAL.has(run))) return { skipTo: b };
+  if (run === '一' || (run.length === 1 && FINANCIAL.has(run))) return b;
   const before = s[a - 1];
-  if (before !== undefined && '第前后头'.includes(before)) return { skipTo: b };
+  if (before !== undefined && '第前后头'.includes(before)) return b;
   // 三番五次, 五花八门: a numeral two characters back makes an idiom or formula.
-  if (isChineseNumeral(s[a - 2]) && before !== undefined && before >= '\u4e00' && before <= '\u9fff' && !isChineseNumeral(before)) return { skipTo: b };
-  if (inShortQuote(s, a, b) || inTitle(scan, a)) return { skipTo: b };
+  if (isChineseNumeral(s[a - 2]) && before !== undefined && before >= '\u4e00' && before <= '\u9fff' && !isChineseNumeral(before)) return b;
+  if (inShortQuote(s, a, b) || inTitle(scan, a)) return b;
   if (run.length === 1 && '一二三四五六七八九十'.includes(run) && s[b] === '成' && !CHENG_WORDS.has(s[b + 1] ?? '')) {
     return found(a, b + 1, 'percent', parseNumber(run)! * 10, '%');
   }
   const r = readScaleAndUnit(s, b);
   const value = parseNumber(s.slice(a, r.unit ? r.end - r.unit.text.length : r.end).trim());
-  if (!r.unit || value === null) return { skipTo: Math.max(b, r.end) };
+  if (!r.unit || value === null) return Math.max(b, r.end);
   const unit = r.unit;
   const after = s.slice(r.end, r.end + 6);
   if (unit.text === '年' || unit.unit === 'day' || unit.unit === 'month' || unit.unit === 'week' || unit.unit === 'hour' || unit.unit === 'quarter') {
-    if (RELATIVE_BEFORE.has(before ?? '')) return { skipTo: r.end };
+    if (RELATIVE_BEFORE.has(before ?? '')) return r.end;
     if (unit.text === '年') return found(a, r.end, 'quantity', value, 'year', 0, r.approx);
   }
-  if (unit.text === '元' && value < 10 && !/[万亿千百]/.test(run)) return { skipTo: r.end };
+  if (unit.text === '元' && value < 10 && !/[万亿千百]/.test(run)) return r.end;
   if (unit.kind === 'count') {
-    if (run === '二' || PLACE_SUFFIX.has(after[0] ?? '') || isChineseNumeral(after[0])) return { skipTo: r.end };
-    if (unit.text !== '大' && FORMULA_NOUNS.test(after)) return { skipTo: r.end };
-    if (!countAllowed(s, r.end, unit)) return { skipTo: r.end };
+    if (run === '二' || PLACE_SUFFIX.has(after[0] ?? '') || isChineseNumeral(after[0])) return r.end;
+    if (unit.text !== '大' && FORMULA_NOUNS.test(after)) return r.end;
+    if (!countAllowed(s, r.end, unit)) return r.end;
   }
-  if (unit.text === '%' || unit.text === '%') return { skipTo: r.end };
+  if (unit.text === '%' || unit.text === '%') return r.end;
   return found(a, r.end, unit.kind, value * 10 ** unit.exp, unit.unit, r.exp + unit.exp, r.approx);
 }
 

@@ -179,6 +179,18 @@ export class AnnotationStore {
     return { version: 1, articleId: id, workflow, anchoredTo: 0, claims: {}, relations: {}, audit: [] };
   }
 
+  /**
+   * Removes temp files a crashed writer left beside the sidecars. Only the
+   * holder of the writer lock calls this, so no write can be in progress.
+   */
+  async sweepLeftovers(): Promise<number> {
+    if (this.ws.readOnly) return 0;
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const leftovers = names.filter((n) => n.startsWith('.') && n.endsWith('.tmp'));
+    await Promise.all(leftovers.map((n) => fs.rm(join(this.dir, n), { force: true })));
+    return leftovers.length;
+  }
+
   /** The sidecar of an article (read once, then kept). Articles without one get an empty record, written on first change. */
   private sidecar(id: string): Promise<Low<ArticleAnnotations>> {
     let s = this.sidecars.get(id);

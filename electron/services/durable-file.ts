@@ -67,18 +67,23 @@ export async function writeFileDurable(path: string, data: DurableData, opts: Du
     await h.close();
     h = undefined;
     if (opts.keepBackup) {
-      // A hard link keeps the old bytes under .bak without copying; if the
-      // target does not exist yet there is nothing to keep.
-      await fs.rm(`${path}.bak`, { force: true });
-      await fs.link(path, `${path}.bak`).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'ENOENT') return fs.copyFile(path, `${path}.bak`);
-      });
+      // A hard link keeps the old bytes under .bak without copying, renamed
+      // into place so a .bak, once there, is always a whole file (a crash
+      // between removing the old one and linking the new one would leave
+      // none). If the target does not exist yet there is nothing to keep.
+      const bakTmp = `${tmp}.bak`;
+      const linked = await fs.link(path, bakTmp).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : fs.copyFile(path, bakTmp).then(() => true)),
+      );
+      if (linked) await fs.rename(bakTmp, `${path}.bak`);
     }
     await fs.rename(tmp, path);
     await fsyncDir(dir);
   } catch (e) {
     await h?.close().catch(() => {});
     await fs.rm(tmp, { force: true }).catch(() => {});
+    await fs.rm(`${tmp}.bak`, { force: true }).catch(() => {});
     throw writeError(e, name);
   }
 }

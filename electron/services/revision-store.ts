@@ -209,7 +209,8 @@ export class RevisionStore {
       if (created) await fs.mkdir(this.dir, { recursive: true });
       h = await fs.open(path, 'a');
       try {
-        await h.write(line);
+        // writeFile writes the whole line or throws; a bare write may stop short on a full disk.
+        await h.writeFile(line);
         await h.sync();
       } catch (e) {
         // Cut off whatever part of the line reached the file, so no torn line stays behind.

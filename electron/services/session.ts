@@ -92,6 +92,7 @@ export class Session {
       },
     });
     const s = new Session(workspace, bus, opts.author ?? defaultAuthor());
+    await s.annotations.sweepLeftovers();
     await s.syncFromDisk();
     if (opts.watch) s.startWatching();
     return s;

@@ -1,0 +1,23 @@
+/**
+ * The deterministic series of status changes the crash-safety harness's
+ * writer performs, so the test can tell exactly which states a sidecar may
+ * be in after the writer is killed.
+ */
+import type { ClaimStatus } from '../../shared/annotations.js';
+
+const cycle: ClaimStatus[] = ['in-progress', 'verified', 'disputed', 'false', 'unverifiable', 'needs-recheck', 'unchecked'];
+
+/** Step `k` over claims `ids` (sorted): which claim gets which status and verdict note. */
+export function crashStep(k: number, ids: readonly string[]): { claimId: string; status: ClaimStatus; note: string } {
+  return { claimId: ids[k % ids.length]!, status: cycle[k % cycle.length]!, note: `step ${k}` };
+}
+
+/** Status and verdict note of every claim after steps 0..m-1, from all claims unchecked with no note. */
+export function stateAfter(m: number, ids: readonly string[]): Map<string, { status: ClaimStatus; note: string }> {
+  const state = new Map(ids.map((id) => [id, { status: 'unchecked' as ClaimStatus, note: '' }]));
+  for (let k = 0; k < m; k++) {
+    const s = crashStep(k, ids);
+    state.set(s.claimId, { status: s.status, note: s.note });
+  }
+  return state;
+}

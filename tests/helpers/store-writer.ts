@@ -1,0 +1,41 @@
+/**
+ * A writer process for the crash-safety tests (run bundled, as plain node).
+ *
+ *   store-writer steps ROOT ARTICLE K0        status changes K0, K0+1, … forever;
+ *                                             prints "ready", then each step number once it is durable
+ *   store-writer set-status ROOT ARTICLE CLAIM STATUS
+ *                                             one status change; prints {"ok":true} or {"error":code}
+ */
+import type { ClaimStatus } from '../../shared/annotations.js';
+import { isFactDeskError } from '../../shared/errors.js';
+import { Session } from '../../electron/services/session.js';
+import { crashStep } from './crash-steps.js';
+
+async function main(argv: string[]): Promise<void> {
+  const [mode, root, article, ...rest] = argv;
+  const session = await Session.open(root!, { author: 'crash-writer' });
+  const store = session.annotations;
+  if (mode === 'steps') {
+    const ids = (await store.list(article!)).claims.map((c) => c.id).sort();
+    process.stdout.write('ready\n');
+    for (let k = Number(rest[0]); ; k++) {
+      const s = crashStep(k, ids);
+      await store.setStatus(article!, s.claimId, s.status, s.note);
+      process.stdout.write(`${k}\n`);
+    }
+  }
+  if (mode === 'set-status') {
+    try {
+      await store.setStatus(article!, rest[0]!, rest[1] as ClaimStatus, 'from the writer');
+      process.stdout.write(JSON.stringify({ ok: true }) + '\n');
+    } catch (e) {
+      process.stdout.write(JSON.stringify({ error: isFactDeskError(e) ? e.code : String(e), params: isFactDeskError(e) ? e.params : {} }) + '\n');
+    }
+    await session.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  process.stderr.write(String(e?.stack ?? e) + '\n');
+  process.exit(3);
+});

@@ -1,0 +1,263 @@
+/**
+ * Crash safety of the annotation store, with real processes and real files:
+ * a writer process making status changes is killed with SIGKILL at random
+ * moments, over and over; afterwards the sidecar (and its backup) must parse
+ * and hold exactly the state before or after the change in flight. A full
+ * disk (a small tmpfs) and a directory the writer may not write (a writer
+ * running as `nobody`) must give translated errors and leave the old data.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleAnnotations } from '../../../../shared/annotations.js';
+import { Session } from '../../../../electron/services/session.js';
+import { stateAfter } from '../../../helpers/crash-steps.js';
+import { errorCode } from '../../../helpers/error-code.js';
+import { makeWorkspace, projectRoot, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
+
+/** The writer, bundled once so each trial starts as plain node (tsx would take a second a start). */
+const writerJs = join(projectRoot, 'node_modules', '.cache', 'factdesk-tests', `store-writer-${process.pid}.mjs`);
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [join(projectRoot, 'tests', 'helpers', 'store-writer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: writerJs,
+    logLevel: 'error',
+  });
+});
+afterAll(async () => {
+  await fs.rm(writerJs, { force: true });
+});
+
+/** An article with many figures, so a sidecar write takes a while and kills land inside it. */
+function articleWithFigures(lines: number): string {
+  return Array.from({ length: lines }, (_, i) => `第${i + 1}项工程完成投资${(i * 7.3 + 10).toFixed(1)}亿元,同比增长${(i % 40) + 0.5}%。`).join('\n') + '\n';
+}
+
+async function prepare(root: string, file: string): Promise<{ id: string; ids: string[] }> {
+  const s = await Session.open(root, { author: 'setup' });
+  try {
+    const id = s.workspace.resolveArticle(file);
+    await s.annotations.addDetected(id);
+    const ids = (await s.annotations.list(id)).claims.map((c) => c.id).sort();
+    return { id, ids };
+  } finally {
+    await s.close();
+  }
+}
+
+interface Trial {
+  acked: number[];
+  stderr: string;
+}
+
+/** Runs the writer from step k0, kills it `delayMs` after it is ready. */
+function killedWriter(root: string, id: string, k0: number, delayMs: number): Promise<Trial> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writerJs, 'steps', root, id, String(k0)], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let stderr = '';
+    let ready = false;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      out += d;
+      if (!ready && out.startsWith('ready\n')) {
+        ready = true;
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      }
+    });
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (code ${code}): ${stderr}`));
+      const acked = out.split('\n').slice(1).filter((l) => /^\d+$/.test(l)).map(Number);
+      resolve({ acked, stderr });
+    });
+  });
+}
+
+function readState(file: string): ArticleAnnotations {
+  const text = readFileSync(file, 'utf8');
+  expect(text.length).toBeGreaterThan(0);
+  return JSON.parse(text) as ArticleAnnotations;
+}
+
+function matches(data: ArticleAnnotations, m: number, ids: readonly string[]): boolean {
+  const want = stateAfter(m, ids);
+  return ids.every((cid) => data.claims[cid]?.status === want.get(cid)!.status && data.claims[cid]!.verdictNote === want.get(cid)!.note);
+}
+
+describe('crash safety: a writer killed at random moments', () => {
+  it('leaves every sidecar whole, in the state before or after the change in flight (200 kills)', async () => {
+    const trials = Number(process.env.CRASH_TRIALS ?? 200);
+    // Two workspaces killed in turn, one writer per core.
+    const lanes = await Promise.all(
+      [0, 1].map(async () => {
+        const root = await makeWorkspace({ 'figures.txt': articleWithFigures(150) });
+        return { root, ...(await prepare(root, 'figures.txt')), steps: 0 };
+      }),
+    );
+    expect(lanes[0]!.ids.length).toBeGreaterThanOrEqual(250);
+    let midWrite = 0;
+    let insideWrite = 0;
+    let rng = 12345;
+    const random = () => ((rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    try {
+      for (let t = 0; t < trials; t += lanes.length) {
+        await Promise.all(
+          lanes.map(async (lane) => {
+            const file = join(lane.root, '.factdesk', 'articles', `${lane.id}.json`);
+            // The lock of a killed writer would go stale after 30 s; the harness clears it instead of waiting.
+            await fs.rm(join(lane.root, '.factdesk', 'writer.lock'), { recursive: true, force: true });
+            const { acked, stderr } = await killedWriter(lane.root, lane.id, lane.steps, Math.floor(random() * 60));
+            expect(stderr).toBe('');
+            const done = acked.length ? acked.at(-1)! + 1 : lane.steps;
+            if (readdirSync(join(lane.root, '.factdesk', 'articles')).some((n) => n.endsWith('.tmp'))) insideWrite++;
+            const data = readState(file);
+            // The last good copy, once there, is always whole too.
+            if (existsSync(`${file}.bak`)) expect(Object.keys(readState(`${file}.bak`).claims)).toHaveLength(lane.ids.length);
+            else expect(lane.steps).toBe(0);
+            if (matches(data, done, lane.ids)) lane.steps = done;
+            else if (matches(data, done + 1, lane.ids)) {
+              lane.steps = done + 1;
+              midWrite++;
+            } else throw new Error(`sidecar after ${done} acknowledged steps is neither the old nor the new state`);
+          }),
+        );
+      }
+      // Kills must have landed inside writes (a temp file left behind), not only between them.
+      expect(insideWrite).toBeGreaterThan(0);
+      console.log(`crash safety: ${trials} kills, ${insideWrite} inside a write, ${midWrite} after the rename but before it was reported`);
+      expect(lanes.every((l) => l.steps > 0)).toBe(true);
+      // A new session sweeps up what killed writers left behind and keeps going.
+      const lane = lanes[0]!;
+      await fs.rm(join(lane.root, '.factdesk', 'writer.lock'), { recursive: true, force: true });
+      const s = await Session.open(lane.root, { author: 'after' });
+      try {
+        expect(readdirSync(join(lane.root, '.factdesk', 'articles')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+        const list = await s.annotations.list(lane.id);
+        const want = stateAfter(lane.steps, lane.ids);
+        expect(list.claims.every((c) => c.status === want.get(c.id)!.status)).toBe(true);
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await Promise.all(lanes.map((l) => removeDir(l.root)));
+    }
+  }, 300_000);
+});
+
+/** Mounts a tmpfs of `size` at a fresh folder; null where this machine does not allow it. */
+function smallDisk(size: string): string | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+  const dir = tempDir('factdesk-tmpfs-');
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+  if (r.status !== 0) {
+    removeDir(dir).catch(() => {});
+    return null;
+  }
+  return dir;
+}
+
+const canMount = (() => {
+  const d = smallDisk('64k');
+  if (!d) return false;
+  spawnSync('umount', [d]);
+  removeDir(d).catch(() => {});
+  return true;
+})();
+
+describe('a full disk and a folder FactDesk may not write', () => {
+  it.skipIf(!canMount)('a status change on a full disk says so and leaves the old data', async () => {
+    const disk = smallDisk('2m')!;
+    try {
+      const root = join(disk, 'ws');
+      mkdirSync(root);
+      await fs.writeFile(join(root, 'a.txt'), articleWithFigures(40));
+      const s = await Session.open(root, { author: 'alice' });
+      try {
+        const id = s.workspace.resolveArticle('a.txt');
+        await s.annotations.addDetected(id);
+        const claim = (await s.annotations.list(id)).claims[0]!;
+        const file = join(root, '.factdesk', 'articles', `${id}.json`);
+        const before = readFileSync(file);
+        // Fill the disk to the last byte.
+        const filler = await fs.open(join(disk, 'filler'), 'w');
+        try {
+          for (;;) await filler.write(Buffer.alloc(64 * 1024, 1));
+        } catch (e) {
+          expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+        }
+        for (;;) {
+          try {
+            await filler.write(Buffer.alloc(1, 1));
+          } catch {
+            break;
+          }
+        }
+        await filler.close();
+        await expect(s.annotations.setStatus(id, claim.id, 'verified', '核实')).rejects.toMatchObject({ code: 'disk-full' });
+        expect(readFileSync(file).equals(before)).toBe(true);
+        expect(readdirSync(join(root, '.factdesk', 'articles')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+        // What the app shows is what is on disk.
+        expect((await s.annotations.claim(id, claim.id)).status).toBe('unchecked');
+        // A revision cannot be recorded either, and the revision file is left whole.
+        const doc = await s.workspace.readCurrent(id);
+        const longer = doc.text + '新增一段,投资8.8亿元。'.repeat(800) + '\n';
+        expect(await errorCode(s.annotations.takeIn({ id, doc: { ...doc, text: longer }, source: 'save' }))).toBe('disk-full');
+        expect((await s.revisions.list(id)).map((r) => r.n)).toEqual([1]);
+        const revisionLines = readFileSync(join(root, '.factdesk', 'revisions', `${id}.jsonl`), 'utf8').split('\n');
+        expect(revisionLines.at(-1)).toBe('');
+        expect(revisionLines.slice(0, -1).map((l) => JSON.parse(l).n)).toEqual([1]);
+        await fs.rm(join(disk, 'filler'));
+        expect((await s.annotations.setStatus(id, claim.id, 'verified', '核实')).status).toBe('verified');
+        expect(readState(file).claims[claim.id]!.status).toBe('verified');
+      } finally {
+        await s.close();
+      }
+    } finally {
+      spawnSync('umount', [disk]);
+      await removeDir(disk);
+    }
+  }, 60_000);
+
+  const runsAsRoot = process.platform === 'linux' && process.getuid?.() === 0;
+  it.skipIf(!runsAsRoot)('a writer not allowed to write the sidecar folder gets permission-denied, old data intact', async () => {
+    const root = await makeWorkspace({ 'a.txt': articleWithFigures(20) });
+    try {
+      const { id, ids } = await prepare(root, 'a.txt');
+      const articles = join(root, '.factdesk', 'articles');
+      const file = join(articles, `${id}.json`);
+      const before = readFileSync(file);
+      // The writer runs as `nobody`: the workspace is its own except the sidecar folder.
+      const nobody = 65534;
+      const chownTree = (p: string): void => {
+        chownSync(p, nobody, nobody);
+        if (existsSync(p) && readdirSync(p, { withFileTypes: true }).length) {
+          for (const e of readdirSync(p, { withFileTypes: true })) {
+            if (e.isDirectory()) chownTree(join(p, e.name));
+            else chownSync(join(p, e.name), nobody, nobody);
+          }
+        }
+      };
+      chownTree(root);
+      chownSync(articles, 0, 0);
+      await fs.chmod(articles, 0o755);
+      for (const n of readdirSync(articles)) chownSync(join(articles, n), 0, 0);
+      await fs.chmod(join(root, '..'), 0o755).catch(() => {});
+      const r = spawnSync(process.execPath, [writerJs, 'set-status', root, id, ids[0]!, 'verified'], { cwd: projectRoot, uid: nobody, gid: nobody, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: 'permission-denied', params: { name: `${id}.json` } });
+      expect(readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      await removeDir(root);
+    }
+  }, 60_000);
+});

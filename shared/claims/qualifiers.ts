@@ -27,7 +27,10 @@ const EN_APPROX_BEFORE = /\b(about|around|approximately|roughly|nearly|almost|ov
 const EN_APPROX_AFTER = /^\s*(or more|or so|or less|plus)\b/i;
 
 /** Verbs of change, checked at the end of the text before a figure (新增 is "newly added", not growth). */
-const ZH_DIRECTION = byLastChar(['净增加', '净增长', '净增', '增长', '增加', '提高', '提升', '上升', '上涨', '回升', '扩大', '攀升', '增', '涨', '升', '下降', '减少', '降低', '下滑', '下跌', '回落', '收窄', '缩小', '缩减', '降', '跌', '减']);
+const ZH_DIRECTION = byLastChar([
+  '净增加', '净增长', '净增', '增长', '增加', '提高', '提升', '上升', '上涨', '回升', '扩大', '攀升', '加快', '高出', '增', '涨', '升', '高',
+  '下降', '减少', '降低', '下滑', '下跌', '回落', '收窄', '缩小', '缩减', '放缓', '减缓', '低于', '降', '跌', '减', '低',
+]);
 /** Words allowed between the verb and the figure (增长了约3%). */
 const ZH_AFTER_VERB = byLastChar(['约', '近', '超过', '超', '逾', '达到', '达']);
 const isSpaceCode = (c: number): boolean => c === 32 || c === 9 || c === 0xa0;
@@ -77,11 +80,14 @@ function lastBasePeriod(s: string, from: number, to: number): string | undefined
 const ZH_BASE_CLAUSE = /(与上年同期相比|与上年相比|与上年比|与去年同期相比|与去年相比|与去年比|同比|环比)\s*[,，]/g;
 
 const EN_VERBS =
-  'rose|fell|increased|decreased|grew|declined|dropped|climbed|jumped|surged|slipped|slid|eased|gained|lost|plunged|soared|tumbled|rises|falls|increases|decreases|grows|declines|rising|falling|risen|fallen|shrank|contracted|expanded|up|down';
+  'rose|fell|increased|decreased|grew|declined|dropped|climbed|jumped|surged|slipped|slid|eased|gained|lost|plunged|soared|tumbled|rises|falls|increases|decreases|grows|declines|rising|falling|risen|fallen|shrank|contracted|expanded|' +
+  'lifted|raised|hiked|boosted|added|cut|lowered|reduced|trimmed|slashed|shed|up|down';
 const EN_DIRECTION_BEFORE = new RegExp(
   String.raw`\b(${EN_VERBS})(?:\s+(?:by|a further|an?|slightly|sharply|strongly|just))*\s*(?:(?:about|around|nearly|almost|over|more than|some)\s+)?(?:\S+\s*\(\s*)?$`,
   'i',
 );
+/** "lifted the cash rate by 25 basis points": the verb, its object, then by. */
+const EN_DIRECTION_BY = new RegExp(String.raw`\b(${EN_VERBS})\b[^,;.()]{0,40}?\bby\s+(?:(?:about|around|nearly|almost|over|more than|some)\s+)?$`, 'i');
 const EN_NOUNS = 'increase|decrease|rise|fall|drop|decline|growth|gain|loss|jump|reduction|contraction|expansion';
 const EN_DIRECTION_OF = new RegExp(String.raw`\b(${EN_NOUNS})\s+of\s*(?:(?:about|around|nearly|almost|over|more than|some)\s+)?$`, 'i');
 const EN_DIRECTION_AFTER = new RegExp(String.raw`^\s*\)?\s*(?:\([^)]*\)\s*)?(${EN_NOUNS}|higher|lower)\b`, 'i');
@@ -102,7 +108,10 @@ function zhDirection(s: string, pos: number): { verb: string; at: number } | nul
   if (approx) end -= approx.length;
   if (s[end - 1] === '了') end--;
   const verb = wordEndingAt(s, end, ZH_DIRECTION);
-  if (!verb || s[end - verb.length - 1] === '新') return null;
+  if (!verb) return null;
+  // 新增 is "newly added"; 最高/最低 are bounds, not changes.
+  const prefix = s[end - verb.length - 1];
+  if (prefix === '新' || (verb.length === 1 && (prefix === '最' || prefix === '提' || prefix === '降'))) return null;
   return { verb, at: end - verb.length };
 }
 
@@ -114,7 +123,7 @@ export function qualify(s: string, f: Found, english: boolean, q: Qualifiers): v
     const after = s.slice(f.end, f.end + 24);
     if ((m = EN_APPROX_BEFORE.exec(before))) q.approx = (m[1] ?? m[2]!).toLowerCase();
     else if ((m = EN_APPROX_AFTER.exec(after))) q.approx = m[1]!.toLowerCase();
-    if ((m = EN_DIRECTION_BEFORE.exec(before) ?? EN_DIRECTION_OF.exec(before) ?? EN_DIRECTION_AFTER.exec(after))) {
+    if ((m = EN_DIRECTION_BEFORE.exec(before) ?? EN_DIRECTION_OF.exec(before) ?? EN_DIRECTION_BY.exec(before) ?? EN_DIRECTION_AFTER.exec(after))) {
       q.direction = m[1]!.toLowerCase();
       const from = clauseStart(s, f.start, 200);
       let to = s.slice(f.end).search(/[,;.](?:\s|$)/);

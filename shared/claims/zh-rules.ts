@@ -230,11 +230,19 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
     // 突破百亿元 is an amount; a lone 亿元以上 is not (the README's threshold rule).
     const money = run.length >= 2 ? unitAt(s, b) : null;
     if (money?.kind === 'money') return found(a, b + money.text.length, 'money', parseNumber(run), money.unit);
+    // 百余家, 千余名, 万余人: a round figure with an approximation.
+    if ((s[b] === '余' || s[b] === '多') && s[a - 1] !== '几' && s[a - 1] !== '数') {
+      const unit = unitAt(s, b + 1);
+      if (unit && (unit.kind === 'count' || unit.kind === 'quantity' || unit.kind === 'money')) {
+        return found(a, b + 1 + unit.text.length, unit.kind, parseNumber(run), unit.unit, 0, s[b]);
+      }
+    }
     return b;
   }
   if (run === '一' || (run.length === 1 && FINANCIAL.has(run))) return b;
   const before = s[a - 1];
-  if (before !== undefined && '第前后头'.includes(before)) return b;
+  // 第五, 前三, 几十万, 数百: ordinals, periods and vague amounts.
+  if (before !== undefined && '第前后头几数'.includes(before)) return b;
   // 三番五次, 五花八门: a numeral two characters back makes an idiom or formula.
   if (isChineseNumeral(s[a - 2]) && before !== undefined && before >= '\u4e00' && before <= '\u9fff' && !isChineseNumeral(before)) return b;
   if (inShortQuote(s, a, b) || inTitle(scan, a)) return b;

@@ -20,6 +20,7 @@ describe('Chinese numbers', () => {
     ['mixed 1.2亿', '吸引游客1.2亿人次', [['1.2亿人次', 'count', 120000000, '人次']]],
     ['余 inside the span', '清理厂房3万余平方米', [['3万余平方米', 'quantity', 30000, 'm2']]],
     ['多 inside the span', '销往60多个国家', [['60多个', 'count', 60, '个']]],
+    ['round figures with 余', '全县百余家企业、千余名职工', [['百余家', 'count', 100, '家'], ['千余名', 'count', 1000, '名']]],
     ['a space before the unit', '总额9.14 亿元,增长6.3 %', [['9.14 亿元', 'money', 914000000, 'CNY'], ['6.3 %', 'percent', 6.3, '%']]],
     ['a printed minus sign', '人口自然增长率为-1.11‰', [['-1.11‰', 'percent', -0.111, '%']]],
   ])('%s', (_name, text, expected) => {
@@ -101,6 +102,7 @@ describe('Chinese numerals that are not claims', () => {
     ['Chinese-numeral period words', '前三季度,一季度,三季度末,上半年'],
     ['lexicalized words', '第一产业、第二、第三产业,三次产业结构,一般,之一,一系列,一次性'],
     ['place names', '七台河市和三门峡市'],
+    ['vague amounts', '几十万人,数百家企业,十几个项目'],
     ['a bare 亿元以上', '亿元以上项目'],
     ['codes glued to letters', '5G基站,PM2.5浓度,G20峰会,COVID-19'],
   ])('%s', (_name, text) => {

@@ -15,6 +15,7 @@ describe('approximation, direction and base period', () => {
     ['leading approximators', '拨付资金近2亿元,约45万台,超过40个', [['2亿元', '近', undefined, undefined], ['45万台', '约', undefined, undefined], ['40个', '超过', undefined, undefined]]],
     ['trailing approximators', '完成项目10个以上,失业率控制在3.5%以内,5年内完成', [['10个', '以上', undefined, undefined], ['3.5%', '以内', undefined, undefined], ['5年', '内', undefined, undefined]]],
     ['余 inside the span', '解决用工2000余人', [['2000余人', '余', undefined, undefined]]],
+    ['faster growth and comparisons', '增速比去年同期加快2.3个百分点,比全国高1.2个百分点,最高3%', [['2.3个百分点', undefined, '加快', '比去年同期'], ['1.2个百分点', undefined, '高', undefined], ['3%', '最高', undefined, undefined]]],
     ['新增 is not a direction', '新增企业1524户', [['1524户', undefined, undefined, undefined]]],
     ['a level after 增至 is not a change', '营业收入增至86亿元', [['86亿元', undefined, undefined, undefined]]],
     ['dates and durations have no direction', '制造业倍增三年行动', [['三年', undefined, undefined, undefined]]],
@@ -22,6 +23,7 @@ describe('approximation, direction and base period', () => {
       ['$557m', undefined, 'rose', undefined], ['1%', undefined, 'rose', undefined], ['$41,293m', undefined, undefined, undefined], ['$62m', undefined, 'fell', undefined],
     ]],
     ['English nouns of change', 'a decrease of $364m and a $54.7b (12%) increase', [['$364m', undefined, 'decrease', undefined], ['$54.7b', undefined, 'increase', undefined], ['12%', undefined, 'increase', undefined]]],
+    ['English verb, object, by', 'The bank lifted the cash rate by 25 basis points to 4.35%.', [['25 basis points', undefined, 'lifted', undefined], ['4.35%', undefined, undefined, undefined]]],
     ['English year on year and approximators', 'Revenue climbed 9.4% year on year; costs grew by about 6 percent.', [['9.4%', undefined, 'climbed', 'year on year'], ['6 percent', 'about', 'grew', undefined]]],
   ])('%s', (_name, text, expected) => {
     expect(notes(text)).toEqual(expected);

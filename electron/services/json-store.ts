@@ -93,12 +93,19 @@ function isArrayIndex(k: string): boolean {
   return Number(k) < 4294967295;
 }
 
+const sortedKeyCache = new WeakMap<object, { keys: string[]; sorted: string[] }>();
+
 function sortedKeys(rec: object): string[] {
   const keys = Object.keys(rec);
+  // A big record (the claims of an article) keeps its keys between writes: reuse their order.
+  const cached = keys.length > 32 ? sortedKeyCache.get(rec) : undefined;
+  if (cached && cached.keys.length === keys.length && cached.keys.every((k, i) => k === keys[i])) return cached.sorted;
+  let sorted: string[];
   const indices = keys.filter(isArrayIndex);
-  if (indices.length === 0) return keys.sort();
-  const names = keys.filter((k) => !isArrayIndex(k)).sort();
-  return indices.sort((a, b) => Number(a) - Number(b)).concat(names);
+  if (indices.length === 0) sorted = [...keys].sort();
+  else sorted = indices.sort((a, b) => Number(a) - Number(b)).concat(keys.filter((k) => !isArrayIndex(k)).sort());
+  if (keys.length > 32) sortedKeyCache.set(rec, { keys, sorted });
+  return sorted;
 }
 
 /** What JSON.stringify serializes in place of `value` (after toJSON). */
@@ -151,8 +158,9 @@ function writeValue(value: unknown, key: string, indent: string, out: ByteChunks
   let first = true;
   out.text('{');
   for (const k of sortedKeys(rec)) {
-    if (omitted(jsonValue(rec[k], k))) continue;
-    writeMember(rec[k], k, k, inner, first, out);
+    const member = rec[k];
+    if (omitted(typeof member === 'object' && member !== null && frozenMembers.has(member) ? member : jsonValue(member, k))) continue;
+    writeMember(member, k, k, inner, first, out);
     first = false;
   }
   out.text(first ? '}' : '\n' + indent + '}');
@@ -161,22 +169,29 @@ function writeValue(value: unknown, key: string, indent: string, out: ByteChunks
 
 /** One array element (`name` null) or object member, preceded by its separator and indentation. */
 function writeMember(value: unknown, key: string, name: string | null, indent: string, first: boolean, out: ByteChunks): void {
-  const head = (): string => ',\n' + indent + (name === null ? '' : JSON.stringify(name) + ': ');
-  if (value !== null && typeof value === 'object' && Object.isFrozen(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
-    let hit = frozenMembers.get(value);
-    if (!hit || hit.indent !== indent || hit.key !== name) {
-      const own = new ByteChunks();
-      own.text(head());
-      writeValue(value, key, indent, own);
-      hit = { indent, key: name, bytes: own.bytes() };
-      frozenMembers.set(value, hit);
+  if (value !== null && typeof value === 'object') {
+    // Only frozen objects are cached, so a hit needs no second look.
+    const hit = frozenMembers.get(value);
+    if (hit !== undefined && hit.indent === indent && hit.key === name) {
+      out.raw(first ? hit.bytes.subarray(1) : hit.bytes);
+      return;
     }
-    out.raw(first ? hit.bytes.subarray(1) : hit.bytes);
-    return;
+    if (Object.isFrozen(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
+      const own = new ByteChunks();
+      own.text(memberHead(name, indent));
+      writeValue(value, key, indent, own);
+      const bytes = own.bytes();
+      frozenMembers.set(value, { indent, key: name, bytes });
+      out.raw(first ? bytes.subarray(1) : bytes);
+      return;
+    }
   }
-  out.text(first ? head().slice(1) : head());
+  const head = memberHead(name, indent);
+  out.text(first ? head.slice(1) : head);
   if (!writeValue(value, key, indent, out)) out.text('null');
 }
+
+const memberHead = (name: string | null, indent: string): string => ',\n' + indent + (name === null ? '' : JSON.stringify(name) + ': ');
 
 export interface Recovery {
   file: string;

@@ -14,7 +14,9 @@ function reference(value: unknown): string {
       (_k, v: unknown) => {
         if (v && typeof v === 'object' && !Array.isArray(v)) {
           const sorted: Record<string, unknown> = {};
-          for (const k of Object.keys(v as Record<string, unknown>).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+          for (const k of Object.keys(v as Record<string, unknown>).sort()) {
+            Object.defineProperty(sorted, k, { value: (v as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
+          }
           return sorted;
         }
         return v;

@@ -86,14 +86,15 @@ export const claimsSuite: BenchSuite = {
     const chars = big.length;
     const utf8Bytes = Buffer.byteLength(big, 'utf8');
     let claimCount = 0;
+    // Nine runs after three warm-ups: on a shared two-core machine a single run can double.
     const detectMs = await medianMs(() => {
       claimCount = detectClaims(big).length;
-    }, 5, 1);
+    }, 9, 3);
     const msPer1MB = +(detectMs * (TARGET_CHARS / chars)).toFixed(1);
 
     // Linearity: the same text at a quarter of the size should take about a quarter of the time.
     const quarter = big.slice(0, Math.floor(chars / 4));
-    const quarterMs = await medianMs(() => detectClaims(quarter), 5, 1);
+    const quarterMs = await medianMs(() => detectClaims(quarter), 9, 3);
 
     const peerLimit = Number(process.env.BENCH_PEER_CHARS ?? 0);
     let peerParagraphs = bigParagraphs;

@@ -50,6 +50,8 @@ export interface AnnotationStoreOptions {
   author: string;
   /** Called after an article's annotations changed. */
   onChange?: (articleId: string) => void;
+  /** Called when what the article list shows (workflow, claim count) changed. */
+  onListChange?: () => void;
   /** Called after a revision was recorded. */
   onRevision?: (articleId: string, revision: RevisionInfo) => void;
   /** Called when a damaged sidecar was moved aside (and restored from its backup if there was one). */
@@ -225,6 +227,11 @@ export class AnnotationStore {
     db.data = freezeStored(fresh ?? this.defaults(id));
   }
 
+  /** Resolves once every change queued so far has been written (or failed). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
   /** Runs `fn` after every earlier operation on the same article has finished. */
   private exclusive<T>(id: string, fn: () => Promise<T>): Promise<T> {
     return this.queue.run(id, fn);
@@ -249,11 +256,13 @@ export class AnnotationStore {
       await this.reload(id, db);
       throw e;
     }
-    await this.ws.cacheAnnotationState(id, { workflow: db.data.workflow, claimCount: countClaims(db.data) }).catch((e) => {
+    const listChanged = await this.ws.cacheAnnotationState(id, { workflow: db.data.workflow, claimCount: countClaims(db.data) }).catch((e) => {
       // The index copy is a cache: the sidecar already holds the truth.
       console.error(`factdesk: could not update the article list copy of ${id}:`, e instanceof Error ? e.message : e);
+      return false;
     });
     this.opts.onChange?.(id);
+    if (listChanged) this.opts.onListChange?.();
     return result;
   }
 

@@ -60,7 +60,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'articles.setWorkflow': async ({ id, workflow }) => {
       await store().setWorkflow(id, workflow);
-      ctx.session().bus.emit('articles.changed', {});
       return ws().summary(id);
     },
     'articles.audit': async ({ id }) => store().auditLog(id),

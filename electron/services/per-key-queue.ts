@@ -12,4 +12,9 @@ export class PerKeyQueue {
     });
     return next;
   }
+
+  /** Resolves once every task queued so far has settled. */
+  async idle(): Promise<void> {
+    while (this.tails.size) await Promise.all(this.tails.values());
+  }
 }

@@ -69,6 +69,7 @@ export class Session {
     this.annotations = new AnnotationStore(workspace, this.revisions, {
       author,
       onChange: (id) => bus.emit('claims.changed', { id }),
+      onListChange: () => bus.emit('articles.changed', {}),
       onRevision: (id, revision) => bus.emit('revisions.changed', { id, revision: revision.n }),
       onRecovered: (r) => {
         console.error(`factdesk: ${r.file} was damaged; moved aside to ${r.movedTo}${r.restored ? ', last good copy restored' : ', no good copy found'}`);
@@ -183,6 +184,8 @@ export class Session {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     await this.watcher?.close();
     await this.syncing?.catch(() => {});
+    // Changes already asked for are written before the lock is let go.
+    await this.annotations.idle();
     await this.workspace.close();
   }
 }

@@ -413,14 +413,16 @@ export class Workspace {
   /**
    * Keeps the article list's copy of what the article's sidecar holds; the
    * index is written only when the copy changes (a status change does not).
+   * Returns whether it changed.
    */
-  async cacheAnnotationState(id: string, state: { workflow: WorkflowStatus; claimCount: number }): Promise<void> {
-    if (this.readOnly || !this.has(id)) return;
+  async cacheAnnotationState(id: string, state: { workflow: WorkflowStatus; claimCount: number }): Promise<boolean> {
+    if (this.readOnly || !this.has(id)) return false;
     const r = this.record(id);
-    if (r.workflow === state.workflow && r.claimCount === state.claimCount) return;
+    if (r.workflow === state.workflow && r.claimCount === state.claimCount) return false;
     r.workflow = state.workflow;
     r.claimCount = state.claimCount;
     await this.persist();
+    return true;
   }
 
   async create(name: string, text = ''): Promise<string> {

@@ -11,7 +11,7 @@ import { readArticleFile } from '../article-file.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { reportError } from '../errors.js';
 import { displayWidth, pad } from '../text-width.js';
-import { workspaceClaimSubcommands } from './claims-workspace.js';
+import { workspaceClaimSubcommands, workspaceClaimUsage } from './claims-workspace.js';
 
 type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -50,7 +50,7 @@ function formatTable(claims: DetectedClaim[]): string {
 export const claimsCommand: CliCommand = {
   name: 'claims',
   summary: 'List the checkable figures in an article file',
-  usage,
+  usage: `${usage}\n\n${workspaceClaimUsage}`,
   async run(argv, io) {
     const sub = argv[0] !== undefined ? subcommands[argv[0]] : undefined;
     if (sub) return sub(argv.slice(1), io);

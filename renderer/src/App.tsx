@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
 import { describeError, type Language } from '../../shared/i18n/index.js';
 import type { AppInfo, ArticleDocument, ArticleSummary, TrashEntry, WorkspaceInfo } from '../../shared/model.js';
 import { client } from './client.js';
+import type { Claim, ClaimList } from '../../shared/annotations.js';
 import type { DetectedClaim } from '../../shared/claims/index.js';
-import { ArticleEditor, type FocusRequest } from './components/ArticleEditor.js';
+import { ArticleEditor, type EditorSelection, type FocusRequest } from './components/ArticleEditor.js';
 import { ArticleList } from './components/ArticleList.js';
 import { Dialog, type DialogProps } from './components/Dialog.js';
 import { SidePanel } from './components/SidePanel.js';
@@ -38,8 +39,14 @@ export function App() {
   /** Claims the engine finds in the editor's text right now, and that text. */
   const [live, setLive] = useState<{ claims: DetectedClaim[]; text: string }>({ claims: [], text: '' });
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [claimList, setClaimList] = useState<ClaimList | null>(null);
+  const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<EditorSelection | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const openRef = useRef(open);
   openRef.current = open;
+
+  const focusSpans = useCallback((spans: FocusRequest['spans']) => setFocus((prev) => ({ spans, serial: (prev?.serial ?? 0) + 1 })), []);
 
   const showError = useCallback((e: unknown) => {
     if (!isFactDeskError(e)) console.error(e);
@@ -66,17 +73,37 @@ export function App() {
     })();
   }, [refreshList, showError]);
 
-  const loadArticle = useCallback(
-    async (id: string) => {
+  const loadClaims = useCallback(
+    async (articleId: string) => {
       try {
-        const doc = await client['articles.read']({ id });
-        setOpen((prev) => ({ doc, text: doc.text, generation: (prev?.generation ?? 0) + 1, conflict: false, missing: false }));
-        setSaveState('clean');
+        const list = await client['claims.list']({ articleId });
+        // Only the article still open may take the list (a slow answer for another one is dropped).
+        if (openRef.current?.doc.id === articleId) setClaimList(list);
       } catch (e) {
         showError(e);
       }
     },
     [showError],
+  );
+
+  const loadArticle = useCallback(
+    async (id: string) => {
+      try {
+        const doc = await client['articles.read']({ id });
+        if (openRef.current?.doc.id !== id) {
+          setSelectedClaimId(null);
+          setClaimList(null);
+        }
+        const next = { doc, text: doc.text, generation: (openRef.current?.generation ?? 0) + 1, conflict: false, missing: false };
+        openRef.current = next;
+        setOpen(next);
+        setSaveState('clean');
+        await loadClaims(id);
+      } catch (e) {
+        showError(e);
+      }
+    },
+    [showError, loadClaims],
   );
 
   const save = useCallback(
@@ -87,8 +114,10 @@ export function App() {
       try {
         const doc = await client['articles.write']({ id: cur.doc.id, text: cur.text, baseHash: cur.doc.disk.hash, overwrite });
         setOpen((prev) => (prev && prev.doc.id === doc.id ? { ...prev, doc, conflict: false } : prev));
+        if (openRef.current) openRef.current = { ...openRef.current, doc };
         setSaveState(openRef.current?.text === cur.text ? 'clean' : 'dirty');
         void refreshList();
+        await loadClaims(doc.id);
         return true;
       } catch (e) {
         setSaveState('dirty');
@@ -97,8 +126,14 @@ export function App() {
         return false;
       }
     },
-    [workspace, refreshList, showError],
+    [workspace, refreshList, showError, loadClaims],
   );
+
+  const ensureSaved = useCallback(async () => {
+    const cur = openRef.current;
+    if (!cur || cur.text === cur.doc.text) return true;
+    return save();
+  }, [save]);
 
   /** Runs `next` once unsaved edits are saved or discarded; cancelling keeps everything as it is. */
   const guardUnsaved = useCallback(
@@ -135,6 +170,13 @@ export function App() {
         else if (cur.text === cur.doc.text) void loadArticle(id);
         else setOpen({ ...cur, conflict: true });
       }),
+      client.on('claims.changed', ({ id }) => {
+        if (openRef.current?.doc.id === id) void loadClaims(id);
+        void refreshList();
+      }),
+      client.on('store.recovered', (r) =>
+        setNotice(t('review.recovered', { file: r.file, movedTo: r.movedTo, restored: r.restored ? t('review.recoveredRestored') : t('review.recoveredEmpty') })),
+      ),
       client.on('workspace.changed', () => {
         setOpen(null);
         void client['workspace.info']({}).then(setWorkspace, showError);
@@ -143,7 +185,7 @@ export function App() {
       client.onConnection(setConnected),
     ];
     return () => offs.forEach((off) => off());
-  }, [refreshList, loadArticle, showError]);
+  }, [refreshList, loadArticle, loadClaims, showError, t]);
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
@@ -243,6 +285,30 @@ export function App() {
     });
   };
 
+  const deleteClaim = (c: Claim) =>
+    setDialog({
+      title: t('review.deleteClaim'),
+      message: t('review.deleteConfirm', { quote: c.anchor.quote }),
+      buttons: [
+        { label: t('review.deleteClaim'), value: 'ok', primary: true },
+        { label: t('editor.cancel'), value: 'cancel' },
+      ],
+      onClose: (v) => {
+        setDialog(null);
+        if (v === 'ok' && open) void client['claims.delete']({ articleId: open.doc.id, claimId: c.id }).then(() => setSelectedClaimId(null), showError);
+      },
+    });
+
+  const stored = useMemo(
+    () =>
+      open && claimList && claimList.articleId === open.doc.id
+        ? { marks: claimList.claims.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, status: c.status })), baseText: open.doc.text }
+        : null,
+    // The marks follow the stored list and the saved text, not every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [claimList, open?.doc],
+  );
+
   const dirty = !!open && open.text !== open.doc.text;
   const readOnly = !!workspace?.readOnly;
   const lang = i18n.language as Language;
@@ -274,6 +340,14 @@ export function App() {
         </label>
       </header>
 
+      {notice ? (
+        <div className="banner banner-warn" role="status">
+          <span>{notice}</span>
+          <button className="link-button" onClick={() => setNotice(null)} aria-label="×">
+            ×
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <div className="banner banner-error" role="alert">
           <span>{error}</span>
@@ -323,6 +397,9 @@ export function App() {
                 onClaims={(claims, text) => setLive({ claims, text })}
                 describeClaim={(c) => t('claimKind.tooltip', { kind: t(`claimKind.${c.kind}`), value: formatClaimValue(c, i18n.language) })}
                 focus={focus}
+                stored={stored}
+                onClaimClick={(id) => setSelectedClaimId(id)}
+                onSelection={setSelection}
               />
             </>
           ) : (
@@ -332,8 +409,23 @@ export function App() {
         <SidePanel
           claims={open ? live.claims : []}
           text={open ? live.text : ''}
-          hasArticle={!!open}
-          onFocus={(spans) => setFocus((prev) => ({ spans, serial: (prev?.serial ?? 0) + 1 }))}
+          onFocus={focusSpans}
+          review={
+            open
+              ? {
+                  articleId: open.doc.id,
+                  list: claimList && claimList.articleId === open.doc.id ? claimList : null,
+                  baseText: open.doc.text,
+                  readOnly,
+                  selection,
+                  selectedClaimId,
+                  onSelectClaim: setSelectedClaimId,
+                  ensureSaved,
+                  onError: showError,
+                  onDeleteClaim: deleteClaim,
+                }
+              : null
+          }
         />
       </main>
 

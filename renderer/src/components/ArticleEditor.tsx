@@ -5,6 +5,14 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { claimHighlighting, setFocusSpans } from '../editor/claim-highlights.js';
+import { setStoredClaims, storedClaims, type StoredMark } from '../editor/stored-claims.js';
+
+/** The selected words in the editor (offsets in the text on screen). */
+export interface EditorSelection {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /** Spans the editor should emphasize and scroll to (a selected claim or finding). */
 export interface FocusRequest {
@@ -24,17 +32,23 @@ export interface ArticleEditorProps {
   onClaims: (claims: DetectedClaim[], text: string) => void;
   describeClaim: (claim: DetectedClaim) => string;
   focus: FocusRequest | null;
+  /** Stored claims, in the coordinates of `baseText` (the saved text). */
+  stored: { marks: StoredMark[]; baseText: string } | null;
+  onClaimClick: (id: string) => void;
+  onSelection: (sel: EditorSelection | null) => void;
 }
 
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label, onClaims, describeClaim, focus }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label, onClaims, describeClaim, focus, stored, onClaimClick, onSelection }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onSave, onClaims, describeClaim });
-  callbacks.current = { onChange, onSave, onClaims, describeClaim };
+  const callbacks = useRef({ onChange, onSave, onClaims, describeClaim, onClaimClick, onSelection });
+  callbacks.current = { onChange, onSave, onClaims, describeClaim, onClaimClick, onSelection };
+  const storedRef = useRef(stored);
+  storedRef.current = stored;
 
   useEffect(() => {
     const state = EditorState.create({
@@ -62,7 +76,12 @@ export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label,
         ]),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+          if (u.selectionSet || u.docChanged) {
+            const r = u.state.selection.main;
+            callbacks.current.onSelection(r.empty ? null : { start: r.from, end: r.to, text: u.state.sliceDoc(r.from, r.to) });
+          }
         }),
+        storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id) }),
         claimHighlighting({
           onClaims: (claims, t) => callbacks.current.onClaims(claims, t),
           describe: (c) => callbacks.current.describeClaim(c),
@@ -72,7 +91,7 @@ export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label,
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
     // Report the claims of the freshly loaded text (listeners fire on updates only).
-    v.dispatch({});
+    v.dispatch(storedRef.current ? { effects: setStoredClaims.of(storedRef.current) } : {});
     return () => {
       v.destroy();
       view.current = null;
@@ -80,6 +99,10 @@ export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label,
     // The editor is rebuilt only when another text is loaded (docKey), not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docKey, readOnly]);
+
+  useEffect(() => {
+    if (stored) view.current?.dispatch({ effects: setStoredClaims.of(stored) });
+  }, [stored]);
 
   useEffect(() => {
     const v = view.current;

@@ -1,39 +1,37 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { runChecks, type CheckFinding } from '../../../shared/checks/index.js';
 import type { Language } from '../../../shared/i18n/index.js';
-import { formatClaimValue } from '../format.js';
 import type { FocusRequest } from './ArticleEditor.js';
+import { ClaimsPanel, type ClaimsPanelProps } from './ClaimsPanel.js';
 
 const tabs = ['claims', 'checks', 'history'] as const;
 type Tab = (typeof tabs)[number];
 
 export interface SidePanelProps {
-  /** Claims of the text in the editor now, and that text. */
+  /** Claims the engine finds in the text in the editor now, and that text. */
   claims: DetectedClaim[];
   text: string;
-  hasArticle: boolean;
   onFocus: (spans: FocusRequest['spans']) => void;
-}
-
-/** Up to `width` characters of the sentence around a claim, the figure marked. */
-function context(text: string, c: DetectedClaim, width = 28): { before: string; after: string } {
-  const from = Math.max(c.sentence?.start ?? 0, c.start - width);
-  const to = Math.min(c.sentence?.end ?? text.length, c.end + width);
-  return {
-    before: (from > (c.sentence?.start ?? 0) ? '…' : '') + text.slice(from, c.start).trimStart(),
-    after: text.slice(c.end, to).trimEnd() + (to < (c.sentence?.end ?? text.length) ? '…' : ''),
-  };
+  /** The review of the open article; null when no article is open. */
+  review: Omit<ClaimsPanelProps, 'live' | 'liveText' | 'onFocus'> | null;
 }
 
 /** The review panel beside the article: claims, cross-checks and history. */
-export function SidePanel({ claims, text, hasArticle, onFocus }: SidePanelProps) {
+export function SidePanel({ claims, text, onFocus, review }: SidePanelProps) {
+  const hasArticle = review !== null;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const [tab, setTab] = useState<Tab>('claims');
   const [alarmsOnly, setAlarmsOnly] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const storedCount = review?.list?.claims.length ?? 0;
+  const selectedClaimId = review?.selectedClaimId ?? null;
+  // Choosing a claim in the text brings its card forward.
+  useEffect(() => {
+    if (selectedClaimId) setTab('claims');
+  }, [selectedClaimId]);
   // Checks follow the text a moment behind typing, never blocking it.
   const deferred = useDeferredValue({ claims, text });
   const report = useMemo(() => (deferred.text ? runChecks(deferred.text, deferred.claims, { language: lang }) : null), [deferred, lang]);
@@ -51,7 +49,7 @@ export function SidePanel({ claims, text, hasArticle, onFocus }: SidePanelProps)
         {tabs.map((name) => (
           <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
             {t(`panel.${name}`)}
-            {name === 'claims' && hasArticle ? <span className="count">{claims.length}</span> : null}
+            {name === 'claims' && hasArticle ? <span className="count">{storedCount}</span> : null}
             {name === 'checks' && alarms > 0 ? <span className="count count-alarm">{alarms}</span> : null}
           </button>
         ))}
@@ -59,41 +57,7 @@ export function SidePanel({ claims, text, hasArticle, onFocus }: SidePanelProps)
       <div className="tab-body" role="tabpanel" aria-label={t(`panel.${tab}`)}>
         {!hasArticle ? <p className="muted">{t('panel.noArticle')}</p> : null}
 
-        {hasArticle && tab === 'claims' ? (
-          claims.length === 0 ? (
-            <p className="muted">{t('panel.noClaims')}</p>
-          ) : (
-            <ul className="claim-list" aria-label={t('panel.claims')}>
-              {claims.map((c) => {
-                const key = `${c.start}:${c.end}`;
-                const ctx = context(text, c);
-                return (
-                  <li key={key}>
-                    <button
-                      className={`claim-row${selected === key ? ' selected' : ''}`}
-                      onClick={() => {
-                        setSelected(key);
-                        onFocus([{ start: c.start, end: c.end, tone: 'claim' }]);
-                      }}
-                    >
-                      <span className="claim-line">
-                        <span className={`claim-figure kind-${c.kind}`}>{c.text}</span>
-                        <span className="badge">{t(`claimKind.${c.kind}`)}</span>
-                        <span className="spacer" />
-                        <span className="claim-value">{formatClaimValue(c, lang)}</span>
-                      </span>
-                      <span className="claim-context">
-                        {ctx.before}
-                        <mark>{c.text}</mark>
-                        {ctx.after}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )
-        ) : null}
+        {review && tab === 'claims' ? <ClaimsPanel {...review} live={claims} liveText={text} onFocus={onFocus} /> : null}
 
         {hasArticle && tab === 'checks' ? (
           <>

@@ -8,7 +8,8 @@ test('marks every figure in the text and lists it with its normalized value', as
   await bench.open(page, { language: 'zh-CN' });
   await page.getByRole('option', { name: /郴州经开区招商纪实\.txt/ }).click();
   await expect(editor(page).locator('.cm-claim', { hasText: '305.7亿元' })).toHaveCount(1);
-  const claims = page.getByRole('list', { name: '断言' });
+  // Before any claim is stored, every figure is listed as not claimed yet.
+  const claims = page.getByRole('list', { name: /个数字尚未设为断言/ });
   const row = claims.getByRole('button', { name: /^305\.7亿元/ });
   await expect(row).toContainText('金额');
   await expect(row).toContainText('305.7亿 元');

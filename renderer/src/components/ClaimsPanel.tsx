@@ -1,0 +1,304 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnchorCandidate } from '../../../shared/anchoring/index.js';
+import type { AuditEntry, Claim, ClaimList, ClaimStatus } from '../../../shared/annotations.js';
+import type { DetectedClaim } from '../../../shared/claims/index.js';
+import { client } from '../client.js';
+import { mapMarks } from '../editor/stored-claims.js';
+import { formatClaimValue } from '../format.js';
+import type { EditorSelection, FocusRequest } from './ArticleEditor.js';
+import { ClaimCard } from './ClaimCard.js';
+
+export interface ClaimsPanelProps {
+  articleId: string;
+  list: ClaimList | null;
+  /** Figures the engine finds in the editor's text now. */
+  live: DetectedClaim[];
+  liveText: string;
+  /** The saved text the stored claims' offsets refer to. */
+  baseText: string;
+  readOnly: boolean;
+  selection: EditorSelection | null;
+  selectedClaimId: string | null;
+  onSelectClaim: (id: string | null) => void;
+  onFocus: (spans: FocusRequest['spans']) => void;
+  /** Saves unsaved edits first (claims point at saved text); false if saving failed or was refused. */
+  ensureSaved: () => Promise<boolean>;
+  onError: (e: unknown) => void;
+  onDeleteClaim: (claim: Claim) => void;
+}
+
+type Filter = 'all' | 'open' | 'done';
+const openStatuses: ClaimStatus[] = ['unchecked', 'in-progress', 'needs-recheck', 'disputed'];
+
+/** The claims of one article for review: stored claims, figures not claimed yet, detached and deleted claims. */
+export function ClaimsPanel(p: ClaimsPanelProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [filter, setFilter] = useState<Filter>('all');
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [reattaching, setReattaching] = useState<{ claimId: string; candidates: AnchorCandidate[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const claims = useMemo(() => p.list?.claims ?? [], [p.list]);
+  // Stored claims where they are on screen now (the editor may hold unsaved edits).
+  const livePositions = useMemo(() => {
+    const marks = claims.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, status: c.status }));
+    return new Map(mapMarks(marks, p.baseText, p.liveText).map((m) => [m.id, m]));
+  }, [claims, p.baseText, p.liveText]);
+  const unclaimed = useMemo(
+    () => p.live.filter((d) => ![...livePositions.values()].some((m) => m.start < d.end && d.start < m.end)),
+    [p.live, livePositions],
+  );
+  const shown = claims.filter((c) => filter === 'all' || (filter === 'open' ? openStatuses.includes(c.status) : !openStatuses.includes(c.status)));
+
+  // The chosen claim's row comes into view, with its card below it.
+  useEffect(() => {
+    if (!p.selectedClaimId) return;
+    listRef.current?.querySelector(`[data-claim-row="${p.selectedClaimId}"]`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [p.selectedClaimId]);
+
+  useEffect(() => {
+    if (!p.selectedClaimId) return;
+    void client['articles.audit']({ id: p.articleId }).then(setAudit, p.onError);
+  }, [p.selectedClaimId, p.articleId, p.list, p.onError]);
+
+  const act = async (f: () => Promise<unknown>, needsSaved = true) => {
+    setBusy(true);
+    try {
+      if (needsSaved && !(await p.ensureSaved())) return;
+      await f();
+    } catch (e) {
+      p.onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const focusClaim = (c: Claim) => {
+    const pos = livePositions.get(c.id);
+    if (pos) p.onFocus([{ start: pos.start, end: pos.end, tone: 'claim' }]);
+  };
+
+  return (
+    <div className="claims-panel">
+      <div className="panel-toolbar">
+        <label>
+          {t('review.workflow')}
+          <select
+            aria-label={t('review.workflow')}
+            value={p.list?.workflow ?? 'draft'}
+            disabled={p.readOnly || !p.list}
+            onChange={(e) => void client['articles.setWorkflow']({ id: p.articleId, workflow: e.target.value as never }).catch(p.onError)}
+          >
+            {(['draft', 'in-review', 'approved', 'published'] as const).map((w) => (
+              <option key={w} value={w}>
+                {t(`workflow.${w}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <label>
+          {t('review.filter')}
+          <select aria-label={t('review.filter')} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+            <option value="all">{t('review.filterAll')}</option>
+            <option value="open">{t('review.filterOpen')}</option>
+            <option value="done">{t('review.filterDone')}</option>
+          </select>
+        </label>
+      </div>
+      {!p.readOnly ? (
+        <div className="panel-actions">
+          <button
+            disabled={busy || !p.selection}
+            title={p.selection ? t('review.savesFirst') : t('review.addSelectionHint')}
+            onClick={() => {
+              const sel = p.selection!;
+              void act(async () => {
+                const c = await client['claims.add']({ articleId: p.articleId, start: sel.start, end: sel.end });
+                p.onSelectClaim(c.id);
+              });
+            }}
+          >
+            {t('review.addSelection')}
+          </button>
+          {unclaimed.length > 0 ? (
+            <button disabled={busy} title={t('review.savesFirst')} onClick={() => void act(() => client['claims.addDetected']({ articleId: p.articleId }))}>
+              {t('review.addAll', { count: unclaimed.length })}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <h3 className="section-heading">{t('review.claims', { count: claims.length })}</h3>
+      {claims.length === 0 ? <p className="muted">{t('review.noClaims')}</p> : null}
+      <ul className="claim-list stored" aria-label={t('panel.claims')} ref={listRef}>
+        {shown.map((c) => {
+          const open = p.selectedClaimId === c.id;
+          return (
+            <li key={c.id} className={open ? 'open' : ''} data-claim-row={c.id}>
+              <button
+                className={`claim-row${open ? ' selected' : ''}`}
+                aria-expanded={open}
+                onClick={() => {
+                  // Opens or closes the card; either way the claim's words are selected in the text.
+                  p.onSelectClaim(open ? null : c.id);
+                  focusClaim(c);
+                }}
+              >
+                <span className="claim-line">
+                  <span className={`claim-figure kind-${c.kind}`}>{c.anchor.quote}</span>
+                  <span className={`status-badge status-${c.status}`}>{t(`review.status.${c.status}`)}</span>
+                  <span className="spacer" />
+                  <span className="claim-value">{formatClaimValue(c, lang)}</span>
+                </span>
+                <span className="claim-context">
+                  …{c.anchor.prefix.slice(-16)}
+                  <mark>{c.anchor.quote}</mark>
+                  {c.anchor.suffix.slice(0, 16)}…
+                </span>
+                {c.sources.length || c.comments.length || c.assignee ? (
+                  <span className="claim-meta muted">
+                    {c.assignee ? `@${c.assignee} ` : ''}
+                    {c.sources.length ? `${t('review.sources')} ${c.sources.length} ` : ''}
+                    {c.comments.length ? `${t('review.comments')} ${c.comments.length}` : ''}
+                  </span>
+                ) : null}
+              </button>
+              {open ? (
+                <ClaimCard
+                  articleId={p.articleId}
+                  claim={c}
+                  readOnly={p.readOnly}
+                  activity={audit.filter((a) => a.claimId === c.id)}
+                  onError={p.onError}
+                  onDelete={p.onDeleteClaim}
+                />
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+
+      {unclaimed.length > 0 ? (
+        <details className="section" open={claims.length === 0}>
+          <summary>{t('review.unclaimed', { count: unclaimed.length })}</summary>
+          <ul className="claim-list" aria-label={t('review.unclaimed', { count: unclaimed.length })}>
+            {unclaimed.map((d) => (
+              <li key={`${d.start}:${d.end}`} className="candidate-row">
+                <button className="claim-row" onClick={() => p.onFocus([{ start: d.start, end: d.end, tone: 'claim' }])}>
+                  <span className="claim-line">
+                    <span className="claim-figure">{d.text}</span>
+                    <span className="badge">{t(`claimKind.${d.kind}`)}</span>
+                    <span className="spacer" />
+                    <span className="claim-value">{formatClaimValue(d, lang)}</span>
+                  </span>
+                </button>
+                {!p.readOnly ? (
+                  <button
+                    className="add-button"
+                    aria-label={`${t('review.add')} ${d.text}`}
+                    disabled={busy}
+                    onClick={() =>
+                      void act(async () => {
+                        // After saving, the live text is the saved text, so the span is valid there.
+                        const r = await client['claims.addDetected']({ articleId: p.articleId, start: d.start, end: d.end });
+                        if (r.added[0]) p.onSelectClaim(r.added[0].id);
+                      })
+                    }
+                  >
+                    {t('review.add')}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {p.list && p.list.detached.length > 0 ? (
+        <details className="section" open>
+          <summary className="warn">{t('review.detached', { count: p.list.detached.length })}</summary>
+          <ul className="claim-list">
+            {p.list.detached.map((c) => (
+              <li key={c.id} className="detached-row">
+                <div className="claim-line">
+                  <span className="claim-figure">{c.anchor.quote}</span>
+                  <span className={`status-badge status-${c.status}`}>{t(`review.status.${c.status}`)}</span>
+                </div>
+                <div className="muted">{c.detached?.reason === 'ambiguous' ? t('review.detachedAmbiguous') : t('review.detachedOrphan')}</div>
+                {!p.readOnly ? (
+                  <div className="row-actions-inline">
+                    <button
+                      className="link-button"
+                      onClick={() =>
+                        void client['claims.reattachCandidates']({ articleId: p.articleId, claimId: c.id }).then((candidates) => setReattaching({ claimId: c.id, candidates }), p.onError)
+                      }
+                    >
+                      {t('review.reattach')}
+                    </button>
+                    <button
+                      className="link-button"
+                      disabled={!p.selection || busy}
+                      onClick={() => {
+                        const sel = p.selection!;
+                        void act(() => client['claims.reattach']({ articleId: p.articleId, claimId: c.id, start: sel.start, end: sel.end }));
+                      }}
+                    >
+                      {t('review.reattachSelection')}
+                    </button>
+                  </div>
+                ) : null}
+                {reattaching?.claimId === c.id ? (
+                  reattaching.candidates.length === 0 ? (
+                    <p className="muted">{t('review.noCandidates')}</p>
+                  ) : (
+                    <ul className="candidates">
+                      {reattaching.candidates.map((cand) => (
+                        <li key={`${cand.start}:${cand.end}`}>
+                          <button className="link-button" onClick={() => p.onFocus([{ start: cand.start, end: cand.end, tone: 'claim' }])}>
+                            {cand.quote}
+                          </button>
+                          <button
+                            disabled={busy}
+                            onClick={() =>
+                              void act(async () => {
+                                await client['claims.reattach']({ articleId: p.articleId, claimId: c.id, start: cand.start, end: cand.end });
+                                setReattaching(null);
+                              })
+                            }
+                          >
+                            {t('review.reattachHere')}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  )
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      {p.list && p.list.deleted.length > 0 ? (
+        <details className="section">
+          <summary>{t('review.deleted', { count: p.list.deleted.length })}</summary>
+          <ul className="claim-list">
+            {p.list.deleted.map((c) => (
+              <li key={c.id} className="candidate-row">
+                <span className="claim-figure">{c.anchor.quote}</span>
+                <span className="spacer" />
+                {!p.readOnly ? (
+                  <button onClick={() => void client['claims.restore']({ articleId: p.articleId, claimId: c.id }).catch(p.onError)}>{t('review.restore')}</button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -40,7 +40,7 @@ import { claimKinds, detectClaims, type ClaimKind, type DetectedClaim } from '..
 import { FactDeskError } from '../../shared/errors.js';
 import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
 import { textHash } from '../../shared/revisions/index.js';
-import { DurableJsonFile, type Recovery } from './json-store.js';
+import { DurableJsonFile, frozenJson, type Recovery } from './json-store.js';
 import { PerKeyQueue } from './per-key-queue.js';
 import type { RevisionStore } from './revision-store.js';
 import type { Workspace } from './workspace.js';
@@ -84,19 +84,11 @@ function newId(prefix: string): string {
   return prefix + randomBytes(6).toString('hex');
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-/** Claims and audit entries are frozen (the store serializes frozen objects once); a change replaces them. */
+/** Claims, relations and audit entries are frozen (the store serializes them once); a change replaces them. */
 function freezeStored(data: ArticleAnnotations): ArticleAnnotations {
-  for (const c of Object.values(data.claims)) deepFreeze(c);
-  for (const r of Object.values(data.relations)) deepFreeze(r);
-  for (const a of data.audit) deepFreeze(a);
+  for (const [id, c] of Object.entries(data.claims)) data.claims[id] = frozenJson(c);
+  for (const [id, r] of Object.entries(data.relations)) data.relations[id] = frozenJson(r);
+  data.audit = data.audit.map(frozenJson);
   return data;
 }
 
@@ -293,7 +285,7 @@ export class AnnotationStore {
   }
 
   private audit(data: ArticleAnnotations, entry: Omit<AuditEntry, 'at' | 'by'> & { at: string; by?: string | null }): void {
-    data.audit.push(deepFreeze({ ...entry, by: entry.by === undefined ? this.author : entry.by }));
+    data.audit.push(frozenJson({ ...entry, by: entry.by === undefined ? this.author : entry.by }));
   }
 
   private claimIn(data: ArticleAnnotations, claimId: string): Claim {
@@ -304,9 +296,9 @@ export class AnnotationStore {
 
   /** Replaces a claim by a changed copy (stored claims are frozen). */
   private put(data: ArticleAnnotations, claim: Claim, patch: Partial<Claim>, now: string, by: string | null = this.author): Claim {
-    const next = { ...claim, ...patch, updatedAt: now, updatedBy: by ?? claim.updatedBy };
-    for (const k of Object.keys(patch) as Array<keyof Claim>) if (patch[k] === undefined) delete next[k];
-    data.claims[claim.id] = deepFreeze(next);
+    // Members set to undefined in `patch` are dropped.
+    const next = frozenJson({ ...claim, ...patch, updatedAt: now, updatedBy: by ?? claim.updatedBy });
+    data.claims[claim.id] = next;
     return next;
   }
 
@@ -447,7 +439,7 @@ export class AnnotationStore {
   }
 
   private newClaim(anchor: TextAnchor, fields: Required<Pick<ClaimUpdate, 'kind' | 'value' | 'unit' | 'note'>> & { assignee: string | null }, now: string): Claim {
-    return deepFreeze({
+    return frozenJson({
       id: newId('c'),
       anchor,
       ...fields,
@@ -617,7 +609,7 @@ export class AnnotationStore {
           throw new FactDeskError('invalid-relation', `relation names ${ref} but only ${claimIds.length} claim(s) were given`, { expression, at: expression.indexOf(ref) + 1, reason: `${ref} has no claim` });
         }
       }
-      const relation: CheckerRelation = deepFreeze({ id: newId('r'), expression, claimIds: [...claimIds], createdBy: this.author, createdAt: now });
+      const relation: CheckerRelation = frozenJson({ id: newId('r'), expression, claimIds: [...claimIds], createdBy: this.author, createdAt: now });
       data.relations[relation.id] = relation;
       this.audit(data, { at: now, action: 'relation.added', after: expression });
       return relation;
@@ -722,7 +714,7 @@ export class AnnotationStore {
           this.put(data, c, { anchor: o.anchor, detached: undefined }, now, by);
         } else if (!sameAnchor(c.anchor, o.anchor)) {
           // Moving with its words is not an edit of the claim: updatedAt/By stay.
-          data.claims[c.id] = deepFreeze({ ...c, anchor: o.anchor });
+          data.claims[c.id] = frozenJson({ ...c, anchor: o.anchor });
         }
         return;
       }
@@ -741,14 +733,14 @@ export class AnnotationStore {
       case 'orphan': {
         if (c.detached?.reason !== 'orphan') this.audit(data, { at: now, by, action: 'claim.orphaned', claimId: c.id, before: c.anchor.quote, revision });
         const since = c.detached?.reason === 'orphan' ? c.detached.since : now;
-        data.claims[c.id] = deepFreeze({ ...c, detached: { reason: 'orphan', since, revision, at: o.at } });
+        data.claims[c.id] = frozenJson({ ...c, detached: { reason: 'orphan', since, revision, at: o.at } });
         return;
       }
       case 'ambiguous': {
         if (c.detached?.reason !== 'ambiguous') this.audit(data, { at: now, by, action: 'claim.ambiguous', claimId: c.id, before: c.anchor.quote, revision });
         const since = c.detached?.reason === 'ambiguous' ? c.detached.since : now;
         const candidates = o.candidates.slice(0, 10).map(({ start, end }) => ({ start, end }));
-        data.claims[c.id] = deepFreeze({ ...c, detached: { reason: 'ambiguous', since, revision, at: candidates[0]?.start ?? 0, candidates } });
+        data.claims[c.id] = frozenJson({ ...c, detached: { reason: 'ambiguous', since, revision, at: candidates[0]?.start ?? 0, candidates } });
         return;
       }
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileDurable } from '../../../../electron/services/durable-file.js';
-import { openJsonStore, stableJsonChunks, stableStringify } from '../../../../electron/services/json-store.js';
+import { frozenJson, openJsonStore, stableJsonChunks, stableStringify } from '../../../../electron/services/json-store.js';
 import { removeDir, tempDir } from '../../../helpers/temp-workspace.js';
 
 /** The definition: JSON.stringify over key-sorted copies. */
@@ -45,6 +45,18 @@ describe('stableStringify', () => {
     const odd = fc.oneof(json, fc.constant(undefined), fc.constant(Number.NaN), fc.constant(new Date(0)), fc.dictionary(fc.constantFrom('10', '9', '0', '01', 'b', 'a', '4294967295', '-1'), json));
     fc.assert(fc.property(fc.oneof(json, fc.array(odd), fc.dictionary(fc.string(), odd)), (v) => {
       expect(stableStringify(v)).toBe(reference(v));
+    }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
+  });
+
+  it('writes the same text for frozenJson copies (serialized natively), at any depth', () => {
+    const json = fc.jsonValue();
+    const odd = fc.oneof(json, fc.constant(undefined), fc.dictionary(fc.constantFrom('10', '9', '__proto__', 'b', 'a'), json));
+    fc.assert(fc.property(fc.dictionary(fc.string(), odd), fc.array(odd), (members, items) => {
+      const frozen = { members: Object.fromEntries(Object.entries(members).map(([k, v]) => [k, frozenJson(v)])), deeper: { items: items.map((v) => frozenJson(v)) } };
+      const plain = { members, deeper: { items } };
+      expect(stableStringify(frozen)).toBe(reference(plain));
+      // Twice: the second time from the kept bytes.
+      expect(stableStringify(frozen)).toBe(reference(plain));
     }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
   });
 

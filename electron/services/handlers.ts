@@ -33,6 +33,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'articles.write': async ({ id, text, baseHash, overwrite, label }) => {
       const session = ctx.session();
+      // "Keep mine" over an outside edit: the outside text is kept as a revision first, never lost.
+      if (overwrite) await session.syncFromDisk();
       const { doc } = await ws().write(id, text, baseHash, overwrite);
       await session.notifyTextChange({ id, doc, source: 'save', ...(label ? { label } : {}) });
       return doc;

@@ -162,9 +162,12 @@ for (const makeHost of allHosts) {
       const changedParts = (d: DisplayDiff) => d.paragraphs.filter((p) => p.kind === 'changed').flatMap((p) => p.parts.filter((x) => x.kind !== 'same').map((x) => `${x.kind}:${x.text}`));
       expect(changedParts(cmp.diff)).toEqual(['removed:305.7亿元', 'added:306.1亿元']);
       expect(changedParts(cmp.mine!)).toEqual(expect.arrayContaining(['removed:46个', 'added:45个', 'removed:305.7亿元', 'added:306.1亿元']));
-      // Keep mine: overwrite with the file hash now known.
-      const saved = await call<ArticleDocument>('articles.write', { id, text: mine, baseHash: cmp.diskHash });
+      // Keep mine: the outside edit stays in the history.
+      const saved = await call<ArticleDocument>('articles.write', { id, text: mine, baseHash: doc.disk.hash, overwrite: true });
       expect(saved.text).toBe(mine);
+      const revisions = await call<RevisionInfo[]>('revisions.list', { articleId: id });
+      expect(revisions.map((r) => r.source)).toEqual(['first-seen', 'external', 'save']);
+      expect((await call<RevisionText>('revisions.text', { articleId: id, revision: 2 })).text).toContain('306.1亿元');
       expect(await errorCode(call('articles.compareDisk', { id, baseHash: 'nothex' }))).toBe('invalid-input');
     });
   });

@@ -207,6 +207,8 @@ export class AnnotationStore {
 
   /** The sidecar if the article has one (or had one loaded); null otherwise, without creating it. */
   private async sidecarIfAny(id: string): Promise<Low<ArticleAnnotations> | null> {
+    // A reader sees what the writer (another process) wrote since: no keeping.
+    if (this.ws.readOnly) this.sidecars.delete(id);
     if (this.sidecars.has(id)) return this.sidecar(id);
     const p = this.path(id);
     const exists = async (f: string) => fs.access(f).then(() => true, () => false);
@@ -231,13 +233,20 @@ export class AnnotationStore {
 
   /**
    * Changes an article's sidecar and writes it durably. `fn` checks its input
-   * before changing anything; if it or the write fails, the sidecar is
-   * reloaded from disk and the error passed on.
+   * before changing anything (and refuses with a FactDeskError); if the write
+   * or anything unexpected fails, the sidecar is reloaded from disk and the
+   * error passed on.
    */
   private async change<T>(db: Low<ArticleAnnotations>, id: string, fn: (data: ArticleAnnotations) => T): Promise<T> {
     let result: T;
     try {
       result = fn(db.data);
+    } catch (e) {
+      // A refused input (a FactDeskError) is refused before anything changed.
+      if (!(e instanceof FactDeskError)) await this.reload(id, db);
+      throw e;
+    }
+    try {
       this.dirMade ??= fs.mkdir(this.dir, { recursive: true }).then(() => undefined);
       await this.dirMade.catch((e) => {
         this.dirMade = null;

@@ -78,8 +78,14 @@ export class RevisionStore {
     return new Set(names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length)));
   }
 
-  private chain(id: string): Promise<Chain> {
+  private async chain(id: string): Promise<Chain> {
     let c = this.chains.get(id);
+    if (c && this.readOnly) {
+      // A reader picks up what the writer (another process) appended since.
+      const size = await fs.stat(this.file(id)).then((st) => st.size, () => 0);
+      const known = await c.catch(() => null);
+      if (!known || size !== known.size) c = undefined;
+    }
     if (!c) {
       c = this.load(id);
       this.chains.set(id, c);

@@ -421,5 +421,10 @@ describe('stores that cannot be read or written', () => {
     expect((await second.annotations.list(id)).claims.map((x) => x.id)).toEqual([c.id]);
     expect(await code(second.annotations.setStatus(id, c.id, 'verified'))).toBe('workspace-read-only');
     expect(existsSync(join(o.root, '.factdesk', 'articles', `${id}.json`))).toBe(true);
+    // What the writer does next is what the reader sees next.
+    await o.call('claims.setStatus', { articleId: id, claimId: c.id, status: 'verified' });
+    await save(o, id, (t) => t + '补充。\n');
+    expect((await second.annotations.list(id)).claims.map((x) => x.status)).toEqual(['verified']);
+    expect((await second.revisions.list(id)).map((r) => r.n)).toEqual([1, 2]);
   });
 });

@@ -36,7 +36,7 @@ import {
   type RevisionSource,
 } from '../../shared/annotations.js';
 import { parseRelation, type CheckerRelation } from '../../shared/checks/index.js';
-import { claimKinds, detectClaims, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
+import { claimKinds, createClaimDetector, type ClaimDetector, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
 import { FactDeskError } from '../../shared/errors.js';
 import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
 import { textHash } from '../../shared/revisions/index.js';
@@ -142,6 +142,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 export class AnnotationStore {
   private readonly sidecars = new Map<string, Promise<Low<ArticleAnnotations>>>();
   private readonly queue = new PerKeyQueue();
+  /** One incremental claim detector per article: after an edit only the changed lines are scanned again. */
+  private readonly detectors = new Map<string, ClaimDetector>();
   private dirMade: Promise<void> | null = null;
 
   constructor(
@@ -219,6 +221,16 @@ export class AnnotationStore {
   private async reload(id: string, db: Low<ArticleAnnotations>): Promise<void> {
     const fresh = await db.adapter.read().catch(() => null);
     db.data = freezeStored(fresh ?? this.defaults(id));
+  }
+
+  /** The figures the claim engine finds in an article's text (the whole text, so tables and `$` read right). */
+  private figures(id: string, text: string): DetectedClaim[] {
+    let d = this.detectors.get(id);
+    if (!d) {
+      d = createClaimDetector();
+      this.detectors.set(id, d);
+    }
+    return d.detect(text);
   }
 
   /** Resolves once every change queued so far has been written (or failed). */
@@ -365,7 +377,7 @@ export class AnnotationStore {
     if (!this.ws.readOnly) await this.exclusive(id, () => this.takeInLocked({ id, doc, source: 'external' }));
     const db = await this.sidecarIfAny(id);
     const spans = db ? attachedSpans(db.data) : [];
-    return detectClaims(doc.text).map((c) => ({ ...c, claimId: spans.find((s) => overlaps(s, c))?.id ?? null }));
+    return this.figures(id, doc.text).map((c) => ({ ...c, claimId: spans.find((s) => overlaps(s, c))?.id ?? null }));
   }
 
   /** Finds which article a claim id belongs to (the CLI names claims without their article). */
@@ -402,7 +414,7 @@ export class AnnotationStore {
       if (anchor.quote.trim() === '') throw new FactDeskError('invalid-input', 'the selection is empty', { detail: 'select the words of the claim first' });
       const same = Object.values(data.claims).find((c) => !c.deleted && !c.detached && c.anchor.start === anchor.start && c.anchor.end === anchor.end);
       if (same) return same;
-      const found = figureAt(doc.text, anchor);
+      const found = figureAt(this.figures(id, doc.text), anchor);
       const claim = this.newClaim(anchor, {
         kind: input.kind ?? found?.kind ?? 'other',
         value: input.value !== undefined ? input.value : (found?.value ?? null),
@@ -423,7 +435,7 @@ export class AnnotationStore {
    */
   async addDetected(id: string, span?: { start: number; end: number }): Promise<AddDetectedResult> {
     return this.mutateWithText(id, (data, doc, _head, now) => {
-      let candidates = detectClaims(doc.text);
+      let candidates = this.figures(id, doc.text);
       if (span) {
         const hit = candidates.find((c) => c.start === span.start && c.end === span.end);
         if (!hit) throw new FactDeskError('not-found', `no detected figure at ${span.start}..${span.end}`, { what: `${span.start}..${span.end}` });
@@ -689,13 +701,13 @@ export class AnnotationStore {
     const by = change.source === 'save' || change.source === 'restore' ? this.author : null;
     const revision = head.n;
     await this.change(db, id, (data) => {
-      this.applyReanchoring(data, oldText, doc.text, revision, by);
+      this.applyReanchoring(data, oldText, doc.text, revision, by, () => this.figures(id, doc.text));
       data.anchoredTo = revision;
     });
     return head;
   }
 
-  private applyReanchoring(data: ArticleAnnotations, oldText: string, newText: string, revision: number, by: string | null): void {
+  private applyReanchoring(data: ArticleAnnotations, oldText: string, newText: string, revision: number, by: string | null, figures: () => DetectedClaim[]): void {
     const claims = Object.values(data.claims);
     const outcomes = reanchor(
       claims.map((c) => (c.detached ? searchProbe(c) : c.anchor)),
@@ -703,8 +715,8 @@ export class AnnotationStore {
       newText,
     );
     const now = new Date().toISOString();
-    let figures: DetectedClaim[] | null = null;
-    const detected = (): DetectedClaim[] => (figures ??= detectClaims(newText));
+    let found: DetectedClaim[] | null = null;
+    const detected = (): DetectedClaim[] => (found ??= figures());
     claims.forEach((c, i) => this.applyOutcome(data, c, outcomes[i]!, { newText, revision, by, now, detected }));
   }
 
@@ -793,14 +805,9 @@ function attachedSpans(data: ArticleAnnotations): Array<{ id: string; start: num
 }
 
 /** The figure the claim engine reads at exactly this anchor, or else the only one inside it. */
-function figureAt(text: string, anchor: TextAnchor): DetectedClaim | undefined {
-  const lineStart = text.lastIndexOf('\n', anchor.start - 1) + 1;
-  const nl = text.indexOf('\n', anchor.end);
-  const lineEnd = nl < 0 ? text.length : nl;
-  if (anchor.end > lineEnd) return undefined;
-  const found = detectClaims(text.slice(lineStart, lineEnd)).map((c) => ({ ...c, start: c.start + lineStart, end: c.end + lineStart }));
-  const exact = found.find((c) => c.start === anchor.start && c.end === anchor.end);
+function figureAt(figures: readonly DetectedClaim[], anchor: TextAnchor): DetectedClaim | undefined {
+  const exact = figures.find((c) => c.start === anchor.start && c.end === anchor.end);
   if (exact) return exact;
-  const inside = found.filter((c) => c.start >= anchor.start && c.end <= anchor.end);
+  const inside = figures.filter((c) => c.start >= anchor.start && c.end <= anchor.end);
   return inside.length === 1 ? inside[0] : undefined;
 }

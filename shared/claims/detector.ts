@@ -5,7 +5,6 @@
  */
 import { inferDollarCurrency } from './currency.js';
 import { scanLine, type LineClaim, type LineContext } from './line-scanner.js';
-import { splitLines } from './sentences.js';
 import type { DetectedClaim } from './types.js';
 
 /** Options for `detectClaims` and `createClaimDetector`. */
@@ -46,26 +45,34 @@ function moveInPlace(c: LineClaim, offset: number): DetectedClaim {
   return c;
 }
 
-function detectWith(text: string, options: ClaimDetectOptions, previous: Map<string, LineResult> | null): { claims: DetectedClaim[]; lines: Map<string, LineResult> | null } {
+/** Line results of one detect call, by context key, then by line text. */
+type LineCache = Map<string, Map<string, LineResult>>;
+
+function detectWith(text: string, options: ClaimDetectOptions, previous: LineCache | null): { claims: DetectedClaim[]; lines: LineCache | null } {
   const dollar = options.dollarCurrency?.toUpperCase() ?? inferDollarCurrency(text);
-  const current = previous ? new Map<string, LineResult>() : null;
+  const current: LineCache | null = previous ? new Map() : null;
   let ctx: LineContext = { dollar, table: null, caption: null };
   const claims: DetectedClaim[] = [];
-  for (const line of splitLines(text)) {
-    const raw = text.slice(line.start, line.end);
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(start, end);
     let result: LineResult | undefined;
     if (current) {
-      const key = `${contextKey(ctx)}\u0001${raw}`;
-      result = current.get(key) ?? previous!.get(key);
+      const key = contextKey(ctx);
+      let now = current.get(key);
+      if (!now) current.set(key, (now = new Map()));
+      result = now.get(raw) ?? previous!.get(key)?.get(raw);
       if (!result) result = scanLine(raw, ctx);
-      current.set(key, result);
+      now.set(raw, result);
+      for (const c of result.claims) claims.push(shift(c, start));
     } else {
+      // A fresh (uncached) result belongs to this call alone and can be moved in place.
       result = scanLine(raw, ctx);
+      for (const c of result.claims) claims.push(moveInPlace(c, start));
     }
-    // A fresh (uncached) result belongs to this call alone and can be moved in place.
-    if (current) for (const c of result.claims) claims.push(shift(c, line.start));
-    else for (const c of result.claims) claims.push(moveInPlace(c, line.start));
     ctx = result.next;
+    start = end + 1;
   }
   return { claims, lines: current };
 }
@@ -88,7 +95,7 @@ export function detectClaims(text: string, options: ClaimDetectOptions = {}): De
  * 50 KB article costs well under a frame.
  */
 export function createClaimDetector(options: ClaimDetectOptions = {}): ClaimDetector {
-  let lines = new Map<string, LineResult>();
+  let lines: LineCache = new Map();
   return {
     detect(text: string): DetectedClaim[] {
       const r = detectWith(text, options, lines);

@@ -9,7 +9,7 @@ import { chineseNumeralChars, scaleDecimal, toHalfWidth } from './numerals.js';
 import { qualify } from './qualifiers.js';
 import { isFound, type Found, type LineScan, type RuleResult, found } from './scan-types.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
-import { captionUnit, tableLine, type TableState, type TableUnit } from './tables.js';
+import { captionUnit, NOT_A_ROW, tableLine, type TableState, type TableUnit } from './tables.js';
 import type { DetectedClaim } from './types.js';
 import { inTitle, readArabicUnit, readChineseRun, readDateOrRatio, readRank } from './zh-rules.js';
 
@@ -57,10 +57,8 @@ function numeralEnd(s: string, a: number): number {
 
 /** Scratch marks of offsets already inside a figure; one buffer reused for every line. */
 let takenBuffer = new Uint8Array(1024);
-const CJK = /[\u4e00-\u9fff]/;
 const LIST_GAP = /^\s*(?:和|与|及|以及|、|或|,|，|and|or|\()?\s*$/i;
 const NO_DIRECTION_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'quarter', 'rank', 'ratio', '周年', '强']);
-const LATIN_OR_SYMBOL = /[A-Za-z$€£¥₹₩]/;
 const CONNECTOR_ZH = /^\s*(?:和|与|及|以及|、|或|至|到|-|—|–|~|～)\s*/;
 const CONNECTOR_EN = /^\s*(?:-|–|and|or|to)\s*/;
 const BARE_DECIMAL_BEFORE_ZH = /(?:为|是|达|报|至|到|于|在|由|从|:|：|=)\s*$/;
@@ -208,17 +206,50 @@ function signed(s: string, f: Found): Found {
 }
 
 /** Scans one line; returns its claims (offsets relative to the line) and the context for the next line. */
+const F_TEXT = 1;
+const F_CJK = 2;
+const F_LATIN = 4;
+const F_TITLE = 8;
+const F_TABLE = 16;
+const F_CAPTION = 32;
+const F_FULL_WIDTH = 64;
+const LATIN_SYMBOL_CODES = new Set([...'$€£¥₹₩'].map((c) => c.charCodeAt(0)));
+
+/** One pass over a line for what the later steps need to know (instead of a regex pass each). */
+function lineFlags(line: string): number {
+  let f = 0;
+  let prevSpace = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const space = c === 32 || c === 0x3000;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      f |= F_CJK | F_TEXT;
+      if (c === 0x5355) f |= F_CAPTION; // 单(位)
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      f |= F_LATIN | F_TEXT;
+      if (c === 85) f |= F_CAPTION; // U(nit)
+    } else if (c === 9 || c === 124 || (space && prevSpace)) f |= F_TABLE;
+    else if (c === 0x300a) f |= F_TITLE;
+    else if (LATIN_SYMBOL_CODES.has(c)) f |= F_LATIN;
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) f |= F_FULL_WIDTH;
+    if (!space && c !== 9 && c !== 13 && c !== 0xa0) f |= F_TEXT;
+    prevSpace = space;
+  }
+  return f;
+}
+
 export function scanLine(line: string, ctx: LineContext): { claims: LineClaim[]; next: LineContext } {
+  const flags = lineFlags(line);
   // Blank lines end a table and keep a pending caption; nothing else to do.
-  if (!/\S/.test(line)) return { claims: [], next: ctx.table ? { ...ctx, table: null } : ctx };
-  const s = toHalfWidth(line);
+  if (!(flags & F_TEXT)) return { claims: [], next: ctx.table ? { ...ctx, table: null } : ctx };
+  const s = flags & F_FULL_WIDTH ? toHalfWidth(line) : line;
   if (takenBuffer.length < s.length) takenBuffer = new Uint8Array(s.length * 2);
-  const scan: LineScan = { raw: line, s, dollar: ctx.dollar, taken: takenBuffer, cjk: CJK.test(s), titles: s.includes('《') };
+  const scan: LineScan = { raw: line, s, dollar: ctx.dollar, taken: takenBuffer, cjk: (flags & F_CJK) !== 0, titles: (flags & F_TITLE) !== 0 };
   const scanner = new Scanner(scan);
-  const table = tableLine(s, ctx.table, ctx.caption, ctx.dollar);
+  const table = flags & F_TABLE ? tableLine(s, ctx.table, ctx.caption, ctx.dollar) : NOT_A_ROW;
   try {
     for (const f of table.figures) scanner.add(f);
-    if (LATIN_OR_SYMBOL.test(s)) scanEnglishAnchors(scan, (f) => scanner.add(f));
+    if (flags & F_LATIN) scanEnglishAnchors(scan, (f) => scanner.add(f));
     scanner.run();
   } finally {
     takenBuffer.fill(0, 0, s.length);
@@ -258,7 +289,7 @@ export function scanLine(line: string, ctx: LineContext): { claims: LineClaim[];
     prevEnd = f.end;
   }
   // A caption (单位：万元) holds across blank lines until the table below it ends or prose intervenes.
-  const caption = table.isRow ? ctx.caption : captionUnit(s, ctx.dollar);
+  const caption = table.isRow ? ctx.caption : flags & F_CAPTION ? captionUnit(s, ctx.dollar) : null;
   const unchanged = table.state === ctx.table && caption === ctx.caption;
   return { claims, next: unchanged ? ctx : { dollar: ctx.dollar, table: table.state, caption } };
 }

@@ -81,7 +81,8 @@ export function parseUnitText(text: string, dollar: string): TableUnit | null {
 
 const isSeparatorRow = (s: string): boolean => /^\s*\|?\s*:?-{3,}/.test(s);
 
-const NOT_A_ROW: { figures: Found[]; state: null; isRow: false } = Object.freeze({ figures: [], state: null, isRow: false });
+/** What `tableLine` returns for a line that is not a table row. */
+export const NOT_A_ROW: { figures: Found[]; state: null; isRow: false } = Object.freeze({ figures: [], state: null, isRow: false });
 
 /**
  * One line of a table: returns the figures its bare-number cells make, and

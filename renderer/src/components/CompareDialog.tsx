@@ -4,7 +4,7 @@ import type { DiskComparison } from '../../../shared/annotations.js';
 import { toErrorPayload } from '../../../shared/errors.js';
 import { describeError } from '../../../shared/i18n/index.js';
 import { client } from '../client.js';
-import { DiffView, type DiffMode } from './DiffView.js';
+import { DiffModeToggle, DiffView, type DiffMode } from './DiffView.js';
 import { formatRevisionDate } from './HistoryPanel.js';
 import { WideDialog } from './WideDialog.js';
 
@@ -84,6 +84,10 @@ export function CompareDialog({ articleId, baseHash, text, onClose, onReload, on
       {!result && !error ? <p className="muted">{t('history.compare.loading')}</p> : null}
       {result ? (
         <>
+          <div className="compare-toolbar">
+            <span className="muted">{t('history.diff.view')}</span>
+            <DiffModeToggle mode={mode} onChange={setMode} />
+          </div>
           <section className="compare-section">
             <h4>{t('history.compare.mineHeading')}</h4>
             {result.mine ? (
@@ -95,7 +99,7 @@ export function CompareDialog({ articleId, baseHash, text, onClose, onReload, on
                 removedLabel={t('history.compare.mineRemoved')}
                 addedLabel={t('history.compare.mineAdded')}
                 mode={mode}
-                onModeChange={setMode}
+                modeToggle={false}
               />
             ) : null}
           </section>
@@ -114,7 +118,7 @@ export function CompareDialog({ articleId, baseHash, text, onClose, onReload, on
                 oldLabel={t('history.compare.diskOld', { n: base.n })}
                 newLabel={t('history.compare.diskNew')}
                 mode={mode}
-                onModeChange={setMode}
+                modeToggle={false}
               />
             )}
           </section>

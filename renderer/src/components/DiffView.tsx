@@ -18,6 +18,8 @@ export interface DiffViewProps {
   mode?: DiffMode;
   defaultMode?: DiffMode;
   onModeChange?: (mode: DiffMode) => void;
+  /** Show the inline / side-by-side switch (default); off when the caller shows one for several diffs. */
+  modeToggle?: boolean;
 }
 
 /** One figure that changed, was removed or was added, in reading order. */
@@ -31,6 +33,9 @@ type Piece = { kind: DiffPart['kind']; text: string; figure?: number } | { kind:
 
 type Row =
   | { type: 'paragraph'; key: number; p: ParagraphDiff; pieces: Piece[] }
+  /** An unchanged paragraph kept in view between changes. */
+  | { type: 'same'; key: number; p: ParagraphDiff }
+  /** A run of unchanged paragraphs, folded until asked for. */
   | { type: 'unchanged'; key: number; paragraphs: ParagraphDiff[] };
 
 interface DiffModel {
@@ -108,7 +113,10 @@ function buildModel(diff: DisplayDiff): DiffModel {
   let run: ParagraphDiff[] = [];
   let runKey = 0;
   const closeRun = () => {
-    if (run.some((p) => !isBlank(p.oldText))) m.rows.push({ type: 'unchanged', key: runKey, paragraphs: run });
+    const shown = run.filter((p) => !isBlank(p.oldText));
+    // Folding a single paragraph saves little and hides the context of the change.
+    if (shown.length === 1) m.rows.push({ type: 'same', key: runKey, p: shown[0]! });
+    else if (shown.length > 1) m.rows.push({ type: 'unchanged', key: runKey, paragraphs: run });
     run = [];
   };
   diff.paragraphs.forEach((p, i) => {
@@ -158,7 +166,7 @@ function summaryOf(m: DiffModel, t: (k: string, o?: Record<string, unknown>) => 
  * top, since figures are what fact-checkers look at first. Unchanged
  * paragraphs fold away.
  */
-export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedLabel, mode, defaultMode = 'inline', onModeChange }: DiffViewProps) {
+export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedLabel, mode, defaultMode = 'inline', onModeChange, modeToggle = true }: DiffViewProps) {
   const { t } = useTranslation();
   const [ownMode, setOwnMode] = useState<DiffMode>(defaultMode);
   const shown = mode ?? ownMode;
@@ -173,8 +181,10 @@ export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedL
   const body = useRef<HTMLDivElement>(null);
 
   const unfold = (key: number) => setUnfolded({ ...open, keys: new Set([...open.keys, key]) });
-  const hasFolds = model.rows.some((r) => r.type === 'unchanged');
-  const same = model.rows.every((r) => r.type === 'unchanged');
+  const folds = model.rows.filter((r) => r.type === 'unchanged');
+  const hasFolds = folds.length > 0;
+  const allOpen = open.all || folds.every((r) => open.keys.has(r.key));
+  const same = model.rows.every((r) => r.type !== 'paragraph');
   const summary = summaryOf(model, t);
 
   const showFigure = (i: number) => {
@@ -241,20 +251,27 @@ export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedL
     );
   };
 
-  const unfoldedRun = (r: Extract<Row, { type: 'unchanged' }>) => open.all || open.keys.has(r.key);
+  const unfoldedRun = (r: Extract<Row, { type: 'unchanged' }>) => allOpen || open.keys.has(r.key);
+
+  const sameInline = (p: ParagraphDiff, key: string | number) => (
+    <p key={key} className="diff-para diff-para-same">
+      {p.oldText}
+    </p>
+  );
+  const sameRow = (p: ParagraphDiff, key: string | number) => (
+    <tr key={key} className="diff-row-same">
+      <td>{p.oldText}</td>
+      <td>{p.newText}</td>
+    </tr>
+  );
 
   const inline = (
     <div className="diff-inline">
       {model.rows.map((r) => {
+        if (r.type === 'same') return sameInline(r.p, r.key);
         if (r.type === 'unchanged') {
           if (!unfoldedRun(r)) return <div key={r.key}>{foldButton(r)}</div>;
-          return r.paragraphs
-            .filter((p) => !isBlank(p.oldText))
-            .map((p) => (
-              <p key={`${r.key}:${p.oldIndex}`} className="diff-para diff-para-same">
-                {p.oldText}
-              </p>
-            ));
+          return r.paragraphs.filter((p) => !isBlank(p.oldText)).map((p) => sameInline(p, `${r.key}:${p.oldIndex}`));
         }
         const { p } = r;
         const moved = p.movedTo !== undefined || p.movedFrom !== undefined;
@@ -282,6 +299,7 @@ export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedL
       </thead>
       <tbody>
         {model.rows.map((r) => {
+          if (r.type === 'same') return sameRow(r.p, r.key);
           if (r.type === 'unchanged') {
             if (!unfoldedRun(r))
               return (
@@ -289,14 +307,7 @@ export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedL
                   <td colSpan={2}>{foldButton(r)}</td>
                 </tr>
               );
-            return r.paragraphs
-              .filter((p) => !isBlank(p.oldText))
-              .map((p) => (
-                <tr key={`${r.key}:${p.oldIndex}`} className="diff-row-same">
-                  <td>{p.oldText}</td>
-                  <td>{p.newText}</td>
-                </tr>
-              ));
+            return r.paragraphs.filter((p) => !isBlank(p.oldText)).map((p) => sameRow(p, `${r.key}:${p.oldIndex}`));
           }
           const { p } = r;
           const moved = p.movedTo !== undefined || p.movedFrom !== undefined;
@@ -327,26 +338,28 @@ export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedL
 
   return (
     <section className={`diff-view diff-mode-${shown}`} aria-label={label}>
-      <div className="diff-toolbar">
-        <div className="diff-modes" role="group" aria-label={t('history.diff.view')}>
-          {(['inline', 'side'] as const).map((m) => (
-            <button key={m} className={shown === m ? 'diff-mode active' : 'diff-mode'} aria-pressed={shown === m} onClick={() => setMode(m)}>
-              {t(`history.diff.${m}`)}
-            </button>
-          ))}
-        </div>
-        <span className="spacer" />
-        {hasFolds && !same ? (
-          <button className="link-button" aria-pressed={open.all} onClick={() => setUnfolded({ diff, keys: open.keys, all: !open.all })}>
-            {open.all ? t('history.diff.hideUnchanged') : t('history.diff.showAll')}
-          </button>
-        ) : null}
-      </div>
       {same ? (
         <p className="diff-note">{t('history.diff.noChanges')}</p>
       ) : (
         <>
-          {summary ? <p className="diff-summary">{summary}</p> : model.blank ? <p className="diff-summary">{t('history.diff.blankOnly')}</p> : null}
+          <div className="diff-toolbar">
+            {modeToggle ? <DiffModeToggle mode={shown} onChange={setMode} /> : null}
+            <span className="spacer" />
+            {hasFolds ? (
+              <button className="link-button" aria-pressed={allOpen} onClick={() => setUnfolded(allOpen ? { diff, keys: new Set(), all: false } : { diff, keys: open.keys, all: true })}>
+                {allOpen ? t('history.diff.hideUnchanged') : t('history.diff.showAll')}
+              </button>
+            ) : null}
+          </div>
+          <div className="diff-summary-row">
+            <p className="diff-summary">{summary || t('history.diff.blankOnly')}</p>
+            {shown === 'inline' ? (
+              <span className="diff-legend" aria-hidden="true">
+                <del>{removedLabel ?? t('history.diff.removed')}</del>
+                <ins>{addedLabel ?? t('history.diff.added')}</ins>
+              </span>
+            ) : null}
+          </div>
           {model.figures.length ? (
             <div className="diff-figures">
               <span className="diff-figures-label">{t('history.diff.figures')}</span>
@@ -364,19 +377,25 @@ export function DiffView({ diff, label, oldLabel, newLabel, removedLabel, addedL
               {t('history.diff.fellBack')}
             </p>
           ) : null}
-          {shown === 'inline' ? (
-            <p className="diff-legend" aria-hidden="true">
-              <del>{removedLabel ?? t('history.diff.removed')}</del>
-              <ins>{addedLabel ?? t('history.diff.added')}</ins>
-            </p>
-          ) : null}
+          <div className="diff-body" ref={body}>
+            {shown === 'inline' ? inline : side}
+          </div>
         </>
       )}
-      {same ? null : (
-        <div className="diff-body" ref={body}>
-          {shown === 'inline' ? inline : side}
-        </div>
-      )}
     </section>
+  );
+}
+
+/** The inline / side-by-side switch, for a view that shows several diffs in one mode. */
+export function DiffModeToggle({ mode, onChange }: { mode: DiffMode; onChange: (mode: DiffMode) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="diff-modes" role="group" aria-label={t('history.diff.view')}>
+      {(['inline', 'side'] as const).map((m) => (
+        <button key={m} className={mode === m ? 'diff-mode active' : 'diff-mode'} aria-pressed={mode === m} onClick={() => onChange(m)}>
+          {t(`history.diff.${m}`)}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -23,7 +23,7 @@ export interface HistoryPanelProps {
 export function formatRevisionDate(at: string, lang: string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return at;
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(d);
 }
 
 /** Who made a revision and how, in one phrase: "Saved by 王芳", "Changed outside FactDesk"… */
@@ -61,7 +61,8 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
   const cache = useRef(new Map<string, DisplayDiff>());
   const listRef = useRef<HTMLUListElement>(null);
 
-  const refresh = useCallback(async () => {
+  /** Reloads the list; `selectNewest` moves the selection to the newest revision whatever was selected. */
+  const refresh = useCallback(async (selectNewest = false) => {
     const id = articleId;
     try {
       const list = await client['revisions.list']({ articleId: id });
@@ -71,7 +72,7 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
       current.current.latest = latest;
       setRevisions(list);
       // The newest revision stays selected as new ones arrive; an older choice is kept.
-      if (sel === null || sel === prevLatest || !list.some((r) => r.n === sel)) {
+      if (selectNewest || sel === null || sel === prevLatest || !list.some((r) => r.n === sel)) {
         setSelected(latest || null);
         setBase(null);
       }
@@ -143,8 +144,7 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
       const doc = await client['revisions.restore']({ articleId, revision: r.n });
       onRestored(doc);
       // Show the new "restored" revision the store just recorded.
-      current.current.selected = null;
-      await refresh();
+      await refresh(true);
     } catch (e) {
       onError(e);
     } finally {

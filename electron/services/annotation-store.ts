@@ -453,8 +453,10 @@ export class AnnotationStore {
         data.claims[claim.id] = claim;
         taken.push({ id: claim.id, start: c.start, end: c.end });
         added.push(claim);
-        this.audit(data, { at: now, action: 'claim.added', claimId: claim.id, after: c.text });
       }
+      // One entry for the batch (each claim carries createdBy/createdAt): a sidecar of thousands of claims stays small.
+      if (added.length === 1) this.audit(data, { at: now, action: 'claim.added', claimId: added[0]!.id, after: added[0]!.anchor.quote });
+      else if (added.length > 1) this.audit(data, { at: now, action: 'claim.added', after: `${added.length} detected figures` });
       return { added, skipped };
     });
   }

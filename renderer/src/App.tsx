@@ -8,6 +8,7 @@ import type { Claim, ClaimList } from '../../shared/annotations.js';
 import type { DetectedClaim } from '../../shared/claims/index.js';
 import { ArticleEditor, type EditorSelection, type FocusRequest } from './components/ArticleEditor.js';
 import { ArticleList } from './components/ArticleList.js';
+import { CompareDialog } from './components/CompareDialog.js';
 import { Dialog, type DialogProps } from './components/Dialog.js';
 import { SidePanel } from './components/SidePanel.js';
 import { formatClaimValue } from './format.js';
@@ -43,6 +44,7 @@ export function App() {
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
   const [selection, setSelection] = useState<EditorSelection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
   const openRef = useRef(open);
   openRef.current = open;
 
@@ -382,6 +384,7 @@ export function App() {
                   <span className="spacer" />
                   <button onClick={() => void loadArticle(open.doc.id)}>{t('editor.reload')}</button>
                   <button onClick={() => void save(true)}>{t('editor.keepMine')}</button>
+                  <button onClick={() => setComparing(true)}>{t('editor.compare')}</button>
                 </div>
               ) : null}
               <ArticleEditor
@@ -426,6 +429,17 @@ export function App() {
                 }
               : null
           }
+          history={
+            open
+              ? {
+                  articleId: open.doc.id,
+                  readOnly,
+                  dirty,
+                  onRestored: () => void loadArticle(open.doc.id),
+                  onError: showError,
+                }
+              : null
+          }
         />
       </main>
 
@@ -449,6 +463,22 @@ export function App() {
         <span className="muted">v{appInfo?.version}</span>
       </footer>
       {dialog ? <Dialog {...dialog} /> : null}
+      {comparing && open ? (
+        <CompareDialog
+          articleId={open.doc.id}
+          baseHash={open.doc.disk.hash}
+          text={open.text}
+          onClose={() => setComparing(false)}
+          onReload={() => {
+            setComparing(false);
+            void loadArticle(open.doc.id);
+          }}
+          onKeepMine={() => {
+            setComparing(false);
+            void save(true);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -64,7 +64,6 @@ const en = {
     noFindings: 'No relations among figures to check.',
     consistent: 'Consistent',
     inconsistent: 'Inconsistent',
-    historyPlaceholder: 'Revisions of this article will be listed here.',
   },
   claimKind: {
     money: 'Money',
@@ -167,7 +166,6 @@ const zhCN: typeof en = {
     noFindings: '没有可核验的数字关系。',
     consistent: '一致',
     inconsistent: '不一致',
-    historyPlaceholder: '本文的历史版本将列在这里。',
   },
   claimKind: {
     money: '金额',

@@ -5,6 +5,7 @@ import { runChecks, type CheckFinding } from '../../../shared/checks/index.js';
 import type { Language } from '../../../shared/i18n/index.js';
 import type { FocusRequest } from './ArticleEditor.js';
 import { ClaimsPanel, type ClaimsPanelProps } from './ClaimsPanel.js';
+import { HistoryPanel, type HistoryPanelProps } from './HistoryPanel.js';
 
 const tabs = ['claims', 'checks', 'history'] as const;
 type Tab = (typeof tabs)[number];
@@ -16,10 +17,11 @@ export interface SidePanelProps {
   onFocus: (spans: FocusRequest['spans']) => void;
   /** The review of the open article; null when no article is open. */
   review: Omit<ClaimsPanelProps, 'live' | 'liveText' | 'onFocus'> | null;
+  history: HistoryPanelProps | null;
 }
 
 /** The review panel beside the article: claims, cross-checks and history. */
-export function SidePanel({ claims, text, onFocus, review }: SidePanelProps) {
+export function SidePanel({ claims, text, onFocus, review, history }: SidePanelProps) {
   const hasArticle = review !== null;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
@@ -95,7 +97,7 @@ export function SidePanel({ claims, text, onFocus, review }: SidePanelProps) {
           </>
         ) : null}
 
-        {hasArticle && tab === 'history' ? <p className="muted">{t('panel.historyPlaceholder')}</p> : null}
+        {history && tab === 'history' ? <HistoryPanel key={history.articleId} {...history} /> : null}
       </div>
     </aside>
   );

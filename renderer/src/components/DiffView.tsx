@@ -54,10 +54,37 @@ interface DiffModel {
 
 const isBlank = (s: string) => s.trim() === '';
 
+/** What follows a figure's last numeral: `亿元` in `305.7亿元`, `%` in `19.6%`, ` per cent`. */
+function unitOf(figure: string): string {
+  return figure.replace(/^.*[0-9０-９零〇一二三四五六七八九十百千两.．]/s, '');
+}
+
 /**
- * The pieces of one run of changes (removed parts, then added parts). When as
- * many figures left as arrived, each pair is shown as one replaced token
- * (`305.7亿元 → 306.1亿元`), the words around them struck or inserted as usual.
+ * Which removed figure became which added one, as index pairs, in reading
+ * order. As many figures on each side: taken in order. Otherwise only
+ * figures with the same unit are paired (`1524户` → `1542户`), so a figure
+ * inserted beside an edited one is not shown as its replacement.
+ */
+function pairFigures(removed: DiffPart[], added: DiffPart[]): Array<[number, number]> {
+  const r = removed.flatMap((p, i) => (p.figure ? [i] : []));
+  const a = added.flatMap((p, i) => (p.figure ? [i] : []));
+  if (r.length === a.length) return r.map((ri, k) => [ri, a[k]!]);
+  const pairs: Array<[number, number]> = [];
+  let from = 0;
+  for (const ri of r) {
+    const unit = unitOf(removed[ri]!.text);
+    const k = a.findIndex((ai, k) => k >= from && unitOf(added[ai]!.text) === unit);
+    if (k < 0) continue;
+    pairs.push([ri, a[k]!]);
+    from = k + 1;
+  }
+  return pairs;
+}
+
+/**
+ * The pieces of one run of changes (removed parts, then added parts): a
+ * figure that became another is shown as one replaced token
+ * (`305.7亿元 → 306.1亿元`), the words around it struck or inserted as usual.
  */
 function changePieces(removed: DiffPart[], added: DiffPart[], figures: FigureChange[]): Piece[] {
   const out: Piece[] = [];
@@ -67,23 +94,15 @@ function changePieces(removed: DiffPart[], added: DiffPart[], figures: FigureCha
       else out.push({ kind, text: p.text });
     }
   };
-  const oldFigures = removed.filter((p) => p.figure).length;
-  if (oldFigures === 0 || oldFigures !== added.filter((p) => p.figure).length) {
-    plain('removed', removed);
-    plain('added', added);
-    return out;
-  }
   let r = 0;
   let a = 0;
-  for (let k = 0; k < oldFigures; k++) {
-    const r0 = r;
-    const a0 = a;
-    while (!removed[r]!.figure) r++;
-    while (!added[a]!.figure) a++;
-    plain('removed', removed.slice(r0, r));
-    plain('added', added.slice(a0, a));
-    const change = { old: removed[r++]!.text, new: added[a++]!.text };
+  for (const [ri, ai] of pairFigures(removed, added)) {
+    plain('removed', removed.slice(r, ri));
+    plain('added', added.slice(a, ai));
+    const change = { old: removed[ri]!.text, new: added[ai]!.text };
     out.push({ kind: 'figure', ...change, figure: figures.push(change) - 1 });
+    r = ri + 1;
+    a = ai + 1;
   }
   plain('removed', removed.slice(r));
   plain('added', added.slice(a));

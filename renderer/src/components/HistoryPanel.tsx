@@ -161,6 +161,8 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
   const newLabel = selected !== null ? t('history.revision', { n: selected }) : '';
   const diffLabel = t('history.diffLabel', { from, to: selected });
   const newestFirst = [...revisions].reverse();
+  // The first revision has no changes of its own to show.
+  const detailTitle = selected === null ? '' : from === null ? t('history.revision', { n: selected }) : t('history.changesIn', { n: selected });
 
   return (
     <div className="history-panel">
@@ -195,8 +197,8 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
       </ul>
 
       {selectedInfo ? (
-        <section className="revision-detail" aria-label={t('history.changesIn', { n: selectedInfo.n })}>
-          <h3 className="revision-detail-title">{t('history.changesIn', { n: selectedInfo.n })}</h3>
+        <section className="revision-detail" aria-label={detailTitle}>
+          <h3 className="revision-detail-title">{detailTitle}</h3>
           {revisions.length > 1 ? (
             <label className="revision-base">
               <span>{t('history.compareWith')}</span>

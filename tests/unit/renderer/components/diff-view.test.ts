@@ -33,6 +33,13 @@ describe('DiffView', () => {
     expect(text(html)).toContain('2 figures changed');
   });
 
+  it('pairs a changed figure by its unit when another figure was inserted beside it', () => {
+    const html = render(diffForDisplay('净增企业1524户,企业涉税率80.3%。', '净增企业1542户,新增就业岗位3200个,企业涉税率80.3%。'));
+    expect(html).toContain('aria-label="Figure changed: 1524户 → 1542户"');
+    expect(html).toMatch(/<ins class="diff-fig" data-figure="1">3200个<\/ins>/);
+    expect(text(html)).toContain('1 figure changed · 1 figure added');
+  });
+
   it('says a figure was removed when nothing replaced it', () => {
     const html = render(diffForDisplay('总投资20亿,其中外资3亿元。', '总投资20亿。'));
     expect(text(html)).toContain('1 figure removed');

@@ -60,6 +60,9 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
   // Revisions never change once recorded, so their diffs can be kept.
   const cache = useRef(new Map<string, DisplayDiff>());
   const listRef = useRef<HTMLUListElement>(null);
+  // A new onError from the parent must not reload the list or reset the selection.
+  const reportError = useRef(onError);
+  reportError.current = onError;
 
   /** Reloads the list; `selectNewest` moves the selection to the newest revision whatever was selected. */
   const refresh = useCallback(async (selectNewest = false) => {
@@ -77,9 +80,9 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
         setBase(null);
       }
     } catch (e) {
-      if (current.current.articleId === id) onError(e);
+      if (current.current.articleId === id) reportError.current(e);
     }
-  }, [articleId, onError]);
+  }, [articleId]);
 
   useEffect(() => {
     setRevisions(null);
@@ -113,12 +116,12 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
         cache.current.set(diffKey, d);
         if (live) setDiff({ key: diffKey, diff: d });
       },
-      (e) => live && onError(e),
+      (e) => live && reportError.current(e),
     );
     return () => {
       live = false;
     };
-  }, [articleId, diffKey, from, selected, onError]);
+  }, [articleId, diffKey, from, selected]);
 
   const shownDiff = diff && diff.key === diffKey ? diff.diff : null;
 

@@ -26,6 +26,8 @@ export interface ClaimsPanelProps {
   ensureSaved: () => Promise<boolean>;
   onError: (e: unknown) => void;
   onDeleteClaim: (claim: Claim) => void;
+  /** Claims named by a stated relation that is broken now. */
+  flagged: Set<string>;
 }
 
 type Filter = 'all' | 'open' | 'done';
@@ -151,6 +153,7 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
                 <span className="claim-line">
                   <span className={`claim-figure kind-${c.kind}`}>{c.anchor.quote}</span>
                   <span className={`status-badge status-${c.status}`}>{t(`review.status.${c.status}`)}</span>
+                  {p.flagged.has(c.id) ? <span className="status-badge status-false">{t('review.relationBroken')}</span> : null}
                   <span className="spacer" />
                   <span className="claim-value">{formatClaimValue(c, lang)}</span>
                 </span>

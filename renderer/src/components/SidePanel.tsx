@@ -1,7 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
-import { runChecks, type CheckFinding } from '../../../shared/checks/index.js';
+import { runChecks, type CheckClaim, type CheckFinding } from '../../../shared/checks/index.js';
+import { mapMarks } from '../editor/stored-claims.js';
+import { RelationsSection } from './RelationsSection.js';
 import type { Language } from '../../../shared/i18n/index.js';
 import type { FocusRequest } from './ArticleEditor.js';
 import { ClaimsPanel, type ClaimsPanelProps } from './ClaimsPanel.js';
@@ -16,7 +18,7 @@ export interface SidePanelProps {
   text: string;
   onFocus: (spans: FocusRequest['spans']) => void;
   /** The review of the open article; null when no article is open. */
-  review: Omit<ClaimsPanelProps, 'live' | 'liveText' | 'onFocus'> | null;
+  review: Omit<ClaimsPanelProps, 'live' | 'liveText' | 'onFocus' | 'flagged'> | null;
   history: HistoryPanelProps | null;
 }
 
@@ -34,11 +36,44 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
   useEffect(() => {
     if (selectedClaimId) setTab('claims');
   }, [selectedClaimId]);
+  const list = review?.list ?? null;
+  const baseText = review?.baseText ?? '';
   // Checks follow the text a moment behind typing, never blocking it.
-  const deferred = useDeferredValue({ claims, text });
-  const report = useMemo(() => (deferred.text ? runChecks(deferred.text, deferred.claims, { language: lang }) : null), [deferred, lang]);
+  const deferred = useDeferredValue({ claims, text, list, baseText });
+  const report = useMemo(() => {
+    if (!deferred.text) return null;
+    // The figures as the checks see them: detected ones, carrying the id of the stored claim on
+    // the same words (so stated relations resolve), plus stored claims the engine does not detect.
+    const stored = deferred.list?.claims ?? [];
+    const positions = mapMarks(
+      stored.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, status: c.status })),
+      deferred.baseText,
+      deferred.text,
+    );
+    const byId = new Map(stored.map((c) => [c.id, c]));
+    const used = new Set<string>();
+    const checkClaims: CheckClaim[] = deferred.claims.map((d) => {
+      const m = positions.find((p) => p.start === d.start && p.end === d.end);
+      if (!m) return d;
+      used.add(m.id);
+      return { ...d, id: m.id };
+    });
+    for (const m of positions) {
+      const c = byId.get(m.id);
+      if (!c || used.has(m.id)) continue;
+      checkClaims.push({ id: c.id, start: m.start, end: m.end, text: deferred.text.slice(m.start, m.end), kind: c.kind, value: c.value, unit: c.unit });
+    }
+    checkClaims.sort((a, b) => a.start - b.start);
+    return runChecks(deferred.text, checkClaims, { language: lang, relations: deferred.list?.relations ?? [] });
+  }, [deferred, lang]);
   const alarms = report?.findings.filter((f) => !f.ok).length ?? 0;
-  const findings = (report?.findings ?? []).filter((f) => !alarmsOnly || !f.ok);
+  const relationResults = useMemo(() => new Map((report?.findings ?? []).filter((f) => f.relationId).map((f) => [f.relationId!, f])), [report]);
+  const findings = (report?.findings ?? []).filter((f) => f.kind !== 'relation' && (!alarmsOnly || !f.ok));
+  // A stated relation that breaks flags the claims it names.
+  const flagged = useMemo(
+    () => new Set((list?.relations ?? []).filter((r) => relationResults.get(r.id)?.ok === false).flatMap((r) => r.claimIds)),
+    [list, relationResults],
+  );
 
   const focusFinding = (f: CheckFinding, key: string) => {
     setSelected(key);
@@ -59,7 +94,7 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
       <div className="tab-body" role="tabpanel" aria-label={t(`panel.${tab}`)}>
         {!hasArticle ? <p className="muted">{t('panel.noArticle')}</p> : null}
 
-        {review && tab === 'claims' ? <ClaimsPanel {...review} live={claims} liveText={text} onFocus={onFocus} /> : null}
+        {review && tab === 'claims' ? <ClaimsPanel {...review} live={claims} liveText={text} onFocus={onFocus} flagged={flagged} /> : null}
 
         {hasArticle && tab === 'checks' ? (
           <>
@@ -70,6 +105,17 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
                 <input type="checkbox" checked={alarmsOnly} onChange={(e) => setAlarmsOnly(e.target.checked)} /> {t('panel.alarmsOnly')}
               </label>
             </div>
+            {review && list ? (
+              <RelationsSection
+                articleId={review.articleId}
+                claims={list.claims}
+                relations={list.relations}
+                results={relationResults}
+                readOnly={review.readOnly}
+                onError={review.onError}
+                onSelect={(f) => focusFinding(f, `relation:${f.relationId}`)}
+              />
+            ) : null}
             {findings.length === 0 ? <p className="muted">{t('panel.noFindings')}</p> : null}
             <ul className="finding-list" aria-label={t('panel.checks')}>
               {findings.map((f, i) => {

@@ -109,3 +109,46 @@ test.describe('claim review', () => {
     await expect(page.locator('.detached-row')).toContainText('Its words were deleted');
   });
 });
+
+test.describe('checker-defined relations', () => {
+  test.use({ files: { '两园.txt': '新能源产业园引资额155亿元,大健康产业园引资额112亿元,全年项目总投资305.7亿元。\n' } });
+
+  test('a stated relation is stored, re-checked after an edit, and flags its claims when it breaks', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /两园/ }).click();
+    await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
+    await expect(claimList(page, 'en').getByRole('button')).toHaveCount(3);
+    await page.getByRole('tab', { name: /Cross-checks/ }).click();
+    await page.getByRole('button', { name: 'State a relation' }).click();
+    const form = page.getByRole('form', { name: 'State a relation' });
+    await form.getByLabel('Relation').fill('A + B ≤ C');
+    // Options: "—", then the claims in text order (155亿元, 112亿元, 305.7亿元).
+    await form.getByLabel('A', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('B', { exact: true }).selectOption({ index: 2 });
+    await form.getByLabel('C', { exact: true }).selectOption({ index: 3 });
+    await form.getByRole('button', { name: 'Save relation' }).click();
+    const relation = page.getByRole('region', { name: 'Your relations' }).locator('li');
+    await expect(relation).toContainText('A + B ≤ C');
+    await expect(relation).toContainText('Holds');
+    await expect(relation).toContainText('A = 155亿元 · B = 112亿元 · C = 305.7亿元');
+
+    // Raise one part above what the whole allows: the relation breaks at once, unsaved.
+    await page.getByRole('tab', { name: /Claims/ }).click();
+    await claimList(page, 'en').getByRole('button', { name: /^112亿元/ }).click();
+    await page.keyboard.type('212亿元');
+    // The list shows a claim's stored words until the article is saved.
+    await expect(claimList(page, 'en').getByRole('button', { name: /^112亿元/ })).toContainText('Broken');
+    await expect(claimList(page, 'en').getByRole('button', { name: /^155亿元/ })).toContainText('Broken');
+    await page.getByRole('tab', { name: /Cross-checks/ }).click();
+    await expect(relation).toContainText('Broken');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: testInfo.outputPath('relation-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'relation-en.png') });
+    // Stored with the claims, in the article's sidecar.
+    const dir = join(bench.root, '.factdesk', 'articles');
+    const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+    const relations = Object.values(JSON.parse(readFileSync(join(dir, file), 'utf8')).relations) as Array<{ expression: string; claimIds: string[] }>;
+    expect(relations).toMatchObject([{ expression: 'A + B ≤ C' }]);
+    expect(relations[0]!.claimIds).toHaveLength(3);
+  });
+});

@@ -12,7 +12,7 @@ const noServices = { group: ['**/electron/**', '../electron/*', '../../electron/
 const noRenderer = { group: ['**/renderer/**'], message: 'This layer may not reach into renderer/.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

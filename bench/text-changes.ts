@@ -10,7 +10,7 @@ import { computeChanges, createAnchor, reanchor } from '../shared/anchoring/inde
 import type { TextAnchor, TextChange } from '../shared/anchoring/index.js';
 import { diffForDisplay, nextRevisionBody, rebuildText, utf8Length } from '../shared/revisions/index.js';
 import type { RevisionBody, RevisionChainLink } from '../shared/revisions/index.js';
-import { medianMs, type BenchSuite } from './suite.js';
+import { medianMs, type BenchSuite, seededRandom } from './suite.js';
 
 const sharedDir = process.env.FACTDESK_SHARED ?? '/work/shared';
 
@@ -50,18 +50,6 @@ function loadSourceLines(): SourceLine[] {
     }
   }
   return [...lines.values()];
-}
-
-/** Deterministic PRNG (mulberry32), so every run measures the same inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
@@ -289,7 +277,7 @@ export const textChangesSuite: BenchSuite = {
   name: 'text-changes',
   async run() {
     const source = loadSourceLines();
-    const rnd = random(20240611);
+    const rnd = seededRandom(20240611);
     const mebibyte = 1024 * 1024;
     return {
       // The targets, with "1 MB" and "50 KB" read as UTF-8 file sizes.

@@ -82,6 +82,22 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The index record of an article just found or created: a UTF-8 draft until its bytes say otherwise. */
+function newRecord(path: string, disk: DiskStamp | null): ArticleRecord {
+  return {
+    path,
+    title: basename(path),
+    format: formatOf(path)!,
+    disk,
+    encoding: 'utf-8',
+    bom: false,
+    lineEnding: 'lf',
+    workflow: 'draft',
+    missing: false,
+    addedAt: new Date().toISOString(),
+  };
+}
+
 function newId(): string {
   return randomBytes(8).toString('hex');
 }
@@ -283,19 +299,7 @@ export class Workspace {
         result.relinked.push(id);
       } else {
         const id = newId();
-        const format = formatOf(f.rel)!;
-        const r: ArticleRecord = {
-          path: f.rel,
-          title: basename(f.rel),
-          format,
-          disk: null,
-          encoding: 'utf-8',
-          bom: false,
-          lineEnding: 'lf',
-          workflow: 'draft',
-          missing: false,
-          addedAt: new Date().toISOString(),
-        };
+        const r = newRecord(f.rel, null);
         this.refreshFromBytes(r, f.bytes, f.stamp);
         this.db.data.articles[id] = r;
         result.added.push(id);
@@ -442,20 +446,10 @@ export class Workspace {
     await h.sync();
     await h.close();
     const id = newId();
-    const format = formatOf(rel)!;
     const st = await fs.stat(abs);
-    this.db.data.articles[id] = {
-      path: rel,
-      title: titleOf(text, format, basename(rel)),
-      format,
-      disk: { size: bytes.length, mtimeMs: st.mtimeMs, hash: sha256(bytes) },
-      encoding: 'utf-8',
-      bom: false,
-      lineEnding: 'lf',
-      workflow: 'draft',
-      missing: false,
-      addedAt: new Date().toISOString(),
-    };
+    const r = newRecord(rel, { size: bytes.length, mtimeMs: st.mtimeMs, hash: sha256(bytes) });
+    r.title = titleOf(text, r.format, basename(rel));
+    this.db.data.articles[id] = r;
     await this.persist();
     return id;
   }

@@ -3,13 +3,12 @@
  * arithmetic cross-checks on the figures of an article file and lists what
  * hangs together and what does not.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runChecks, type CheckFinding } from '../../../shared/checks/index.js';
 import { detectClaims } from '../../../shared/claims/index.js';
 import { FactDeskError } from '../../../shared/errors.js';
 import { languages, type Language } from '../../../shared/i18n/index.js';
-import { decodeArticleBytes } from '../../services/text-codec.js';
+import { readArticleFile } from '../article-file.js';
 import type { CliCommand } from '../command.js';
 import { cliI18n, reportError } from '../errors.js';
 
@@ -31,16 +30,6 @@ Options:
 
 Exit status: 0 no alarm, 1 at least one figure does not add up, 2 the file
 cannot be read or the options are wrong.`;
-
-async function readArticle(file: string): Promise<string> {
-  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') throw new FactDeskError('not-found', `${file} does not exist`, { what: file });
-    throw new FactDeskError('invalid-input', `${file} cannot be read: ${e.code ?? e.message}`, { detail: `${file} cannot be read (${e.code ?? e.message})` });
-  });
-  const decoded = decodeArticleBytes(bytes, file);
-  // Offsets must index the file's own characters, as `factdesk claims` reports them.
-  return decoded.lineEnding === 'crlf' ? decoded.text.replaceAll('\n', '\r\n') : decoded.text;
-}
 
 function readable(file: string, year: number | null, findings: CheckFinding[], lang: Language): string {
   const t = cliI18n.getFixedT(lang);
@@ -76,7 +65,7 @@ export const checkCommand: CliCommand = {
       }
       const lang = (values.lang ?? cliI18n.language) as Language;
       const file = positionals[0]!;
-      const text = await readArticle(file);
+      const text = await readArticleFile(file);
       const report = runChecks(text, detectClaims(text), { year, language: lang });
       if (values.json) {
         const findings = report.findings.map((f) => ({ kind: f.kind, ok: f.ok, claims: f.claims.map((c) => ({ start: c.start, end: c.end, text: c.text })), explanation: f.explanation }));

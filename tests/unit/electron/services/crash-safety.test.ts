@@ -17,23 +17,32 @@ import { stateAfter } from '../../../helpers/crash-steps.js';
 import { errorCode } from '../../../helpers/error-code.js';
 import { makeWorkspace, projectRoot, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
 
-/** The writer, bundled once so each trial starts as plain node (tsx would take a second a start). */
-const writerJs = join(projectRoot, 'node_modules', '.cache', 'factdesk-tests', `store-writer-${process.pid}.mjs`);
+/**
+ * The writer, bundled once with its dependencies so each trial starts as plain
+ * node (tsx would take a second a start) and so it runs from a folder any user
+ * can read: the permission test starts it as `nobody`, who may not be able to
+ * enter the checkout (CI clones into a private temporary folder).
+ */
+const writerDir = tempDir('factdesk-writer-');
+const writerJs = join(writerDir, 'store-writer.mjs');
 
 beforeAll(async () => {
+  await fs.chmod(writerDir, 0o755);
   await build({
     entryPoints: [join(projectRoot, 'tests', 'helpers', 'store-writer.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
     outfile: writerJs,
     logLevel: 'error',
+    // CommonJS dependencies (proper-lockfile) call require() for Node built-ins.
+    banner: { js: "import { createRequire as __factdeskRequire } from 'node:module'; const require = __factdeskRequire(import.meta.url);" },
   });
+  await fs.chmod(writerJs, 0o644);
 });
 afterAll(async () => {
-  await fs.rm(writerJs, { force: true });
+  await fs.rm(writerDir, { recursive: true, force: true });
 });
 
 /** An article with many figures, so a sidecar write takes a while and kills land inside it. */
@@ -251,7 +260,7 @@ describe('a full disk and a folder FactDesk may not write', () => {
       chownSync(articles, 0, 0);
       await fs.chmod(articles, 0o755);
       for (const n of readdirSync(articles)) chownSync(join(articles, n), 0, 0);
-      const r = spawnSync(process.execPath, [writerJs, 'set-status', root, id, ids[0]!, 'verified'], { cwd: projectRoot, uid: nobody, gid: nobody, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [writerJs, 'set-status', root, id, ids[0]!, 'verified'], { cwd: writerDir, uid: nobody, gid: nobody, encoding: 'utf8' });
       expect(r.stderr).toBe('');
       expect(JSON.parse(r.stdout)).toMatchObject({ error: 'permission-denied', params: { name: `${id}.json` } });
       expect(readFileSync(file).equals(before)).toBe(true);

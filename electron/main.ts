@@ -5,7 +5,8 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, shell } from 'electron';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createI18n, describeError, pickLanguage, type Language } from '../shared/i18n/index.js';
 import { toErrorPayload } from '../shared/errors.js';
@@ -17,6 +18,7 @@ import { EventBus } from './services/event-bus.js';
 import { createHandlers } from './services/handlers.js';
 import { ensureSampleWorkspace } from './services/sample-workspace.js';
 import { Session } from './services/session.js';
+import { decodeArticleBytes } from './services/text-codec.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -106,7 +108,22 @@ async function start(): Promise<void> {
       });
       for (const file of r.canceled ? [] : r.filePaths) {
         try {
-          await current.workspace.importFile(file);
+          // A GBK/GB18030 or UTF-16 file is converted to UTF-8 only if the user agrees.
+          const { encoding } = decodeArticleBytes(await readFile(file), basename(file));
+          let toUtf8 = false;
+          if (encoding !== 'utf-8') {
+            const answer = await dialog.showMessageBox(win, {
+              type: 'question',
+              message: t()('menu.importEncodingTitle', { name: basename(file), encoding: encoding.toUpperCase() }),
+              detail: t()('menu.importEncodingDetail', { encoding: encoding.toUpperCase() }),
+              buttons: [t()('menu.importConvert'), t()('menu.importKeep', { encoding: encoding.toUpperCase() }), t()('menu.cancel')],
+              defaultId: 1,
+              cancelId: 2,
+            });
+            if (answer.response === 2) continue;
+            toUtf8 = answer.response === 0;
+          }
+          await current.workspace.importFile(file, { toUtf8 });
         } catch (e) {
           showError(e);
         }

@@ -58,8 +58,10 @@ export interface WorkspaceInfo {
   name: string;
   /** Another FactDesk instance holds the workspace lock. */
   readOnly: boolean;
-  /** Why the workspace is read-only, for the banner. */
+  /** Why the workspace is read-only (English, for logs); the UI translates `lockedBy`. */
   readOnlyReason?: string;
+  /** The process holding the writer lock, when that is why this session is read-only. */
+  lockedBy?: { pid: number };
   /** Who this session records as the author of claims, verdicts and revisions. */
   author?: string;
 }

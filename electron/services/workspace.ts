@@ -180,7 +180,13 @@ export class Workspace {
   }
 
   info(): WorkspaceInfo {
-    return { root: this.root, name: basename(this.root), readOnly: this.readOnly, ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}) };
+    return {
+      root: this.root,
+      name: basename(this.root),
+      readOnly: this.readOnly,
+      ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
+      ...(this.lockedBy ? { lockedBy: this.lockedBy } : {}),
+    };
   }
 
   async close(): Promise<void> {

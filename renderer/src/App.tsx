@@ -342,6 +342,13 @@ export function App() {
         </label>
       </header>
 
+      {readOnly ? (
+        <div className="banner banner-warn" role="status">
+          {workspace?.lockedBy
+            ? describeError(i18n, { code: 'workspace-locked', message: '', params: { pid: workspace.lockedBy.pid } })
+            : t('editor.readOnlyBanner', { reason: workspace?.readOnlyReason ?? '' })}
+        </div>
+      ) : null}
       {notice ? (
         <div className="banner banner-warn" role="status">
           <span>{notice}</span>

@@ -33,6 +33,7 @@ const en = {
     published: 'Published',
   },
   editor: {
+    readOnlyBanner: 'This workspace is open read-only: {{reason}}',
     noArticle: 'Choose an article on the left to read and check it.',
     loading: 'Loading…',
     save: 'Save',
@@ -98,6 +99,10 @@ const en = {
     open: 'Open',
     cancel: 'Cancel',
     notAvailable: '{{what}} is not available yet in this version.',
+    importEncodingTitle: '{{name}} is encoded as {{encoding}}. Convert it to UTF-8?',
+    importEncodingDetail: 'Converting makes the copy in your workspace UTF-8. Keeping {{encoding}} leaves the bytes as they are; FactDesk reads it and saves it back as {{encoding}}.',
+    importConvert: 'Convert to UTF-8',
+    importKeep: 'Keep {{encoding}}',
   },
 };
 
@@ -135,6 +140,7 @@ const zhCN: typeof en = {
     published: '已发布',
   },
   editor: {
+    readOnlyBanner: '该工作区以只读方式打开:{{reason}}',
     noArticle: '请在左侧选择一篇文章进行阅读和核查。',
     loading: '正在载入…',
     save: '保存',
@@ -200,6 +206,10 @@ const zhCN: typeof en = {
     open: '打开',
     cancel: '取消',
     notAvailable: '此版本暂不支持“{{what}}”。',
+    importEncodingTitle: '{{name}} 的编码是 {{encoding}}。要转换为 UTF-8 吗?',
+    importEncodingDetail: '转换后,工作区中的副本为 UTF-8。保留 {{encoding}} 则不改动文件字节,FactDesk 照常读取,并按 {{encoding}} 保存。',
+    importConvert: '转换为 UTF-8',
+    importKeep: '保留 {{encoding}}',
   },
 };
 

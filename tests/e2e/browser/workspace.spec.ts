@@ -113,3 +113,27 @@ test('creates, renames, trashes and restores an article', async ({ page, bench }
   await page.getByRole('dialog', { name: 'Trash' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('option', { name: /稿件\/定稿\.md/ })).toBeVisible();
 });
+
+test('a second FactDesk on the same workspace opens it read-only and says why', async ({ page, bench }) => {
+  const { spawn } = await import('node:child_process');
+  const second = spawn(process.execPath, [join('dist', 'electron', 'cli.mjs'), 'serve', bench.root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      second.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /Open: (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      second.on('exit', (c) => reject(new Error(`second server exited ${c}: ${out}`)));
+    });
+    await page.addInitScript(() => localStorage.setItem('factdesk.language', 'en'));
+    await page.goto(url);
+    await expect(page.getByRole('status').filter({ hasText: 'Another FactDesk window' })).toContainText('opened read-only');
+    await expect(page.getByRole('button', { name: 'New article' })).toBeDisabled();
+    await page.getByRole('option', { name: /Exports rise in December/ }).click();
+    await expect(page.getByTestId('article-text').locator('.cm-content')).toHaveAttribute('aria-readonly', 'true');
+  } finally {
+    second.kill('SIGTERM');
+  }
+});

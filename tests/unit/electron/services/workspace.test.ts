@@ -218,3 +218,29 @@ describe('Workspace writer lock', () => {
     expect(ws.info().readOnly).toBe(false);
   });
 });
+
+describe('Workspace import', () => {
+  it('imports a GBK file as it is, or converted to UTF-8 when the user agrees', async () => {
+    const src = join(teamShared, 'fixtures', 'encodings', 'seed-gbk.txt');
+    const { root, ws } = await open({ 'a.md': '# A' });
+    const kept = await ws.importFile(src);
+    const converted = await ws.importFile(src, { toUtf8: true });
+    expect(ws.summary(kept).path).toBe('seed-gbk.txt');
+    expect(ws.summary(converted).path).toBe('seed-gbk (2).txt');
+    expect(Buffer.compare(readFileSync(join(root, 'seed-gbk.txt')), readFileSync(src))).toBe(0);
+    const utf8 = readFileSync(join(root, 'seed-gbk (2).txt'));
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(utf8)).toContain('19.5亿美元,折合人民币130.6亿元');
+    expect((await ws.readCurrent(kept)).encoding).toBe('gb18030');
+    expect((await ws.readCurrent(converted)).encoding).toBe('utf-8');
+  });
+
+  it('refuses a binary file and a file that is not an article', async () => {
+    const { root, ws } = await open({});
+    expect(await code(ws.importFile(join(teamShared, 'fixtures', 'encodings', 'binary.bin')))).toBe('unsupported-file-type');
+    const disguised = join(tempDir('factdesk-src-'), 'disguised.txt');
+    dirs.push(join(disguised, '..'));
+    await fs.writeFile(disguised, readFileSync(join(teamShared, 'fixtures', 'encodings', 'binary.bin')));
+    expect(await code(ws.importFile(disguised))).toBe('binary-file');
+    expect(readdirSync(root).filter((f) => !f.startsWith('.'))).toEqual([]);
+  });
+});

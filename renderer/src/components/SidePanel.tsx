@@ -1,8 +1,9 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
-import { runChecks, type CheckClaim, type CheckFinding } from '../../../shared/checks/index.js';
+import type { CheckClaim, CheckFinding } from '../../../shared/checks/index.js';
 import { mapMarks } from '../editor/stored-claims.js';
+import { useChecks } from '../use-checks.js';
 import { RelationsSection } from './RelationsSection.js';
 import type { Language } from '../../../shared/i18n/index.js';
 import type { FocusRequest } from './ArticleEditor.js';
@@ -38,21 +39,19 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
   }, [selectedClaimId]);
   const list = review?.list ?? null;
   const baseText = review?.baseText ?? '';
-  // Checks follow the text a moment behind typing, never blocking it.
-  const deferred = useDeferredValue({ claims, text, list, baseText });
-  const report = useMemo(() => {
-    if (!deferred.text) return null;
-    // The figures as the checks see them: detected ones, carrying the id of the stored claim on
-    // the same words (so stated relations resolve), plus stored claims the engine does not detect.
-    const stored = deferred.list?.claims ?? [];
+  // The figures as the checks see them: detected ones, carrying the id of the stored claim on
+  // the same words (so stated relations resolve), plus stored claims the engine does not detect.
+  const checksInput = useMemo(() => {
+    if (!text) return null;
+    const stored = list?.claims ?? [];
     const positions = mapMarks(
       stored.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, status: c.status })),
-      deferred.baseText,
-      deferred.text,
+      baseText,
+      text,
     );
     const byId = new Map(stored.map((c) => [c.id, c]));
     const used = new Set<string>();
-    const checkClaims: CheckClaim[] = deferred.claims.map((d) => {
+    const checkClaims: CheckClaim[] = claims.map((d) => {
       const m = positions.find((p) => p.start === d.start && p.end === d.end);
       if (!m) return d;
       used.add(m.id);
@@ -61,11 +60,13 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
     for (const m of positions) {
       const c = byId.get(m.id);
       if (!c || used.has(m.id)) continue;
-      checkClaims.push({ id: c.id, start: m.start, end: m.end, text: deferred.text.slice(m.start, m.end), kind: c.kind, value: c.value, unit: c.unit });
+      checkClaims.push({ id: c.id, start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: c.kind, value: c.value, unit: c.unit });
     }
     checkClaims.sort((a, b) => a.start - b.start);
-    return runChecks(deferred.text, checkClaims, { language: lang, relations: deferred.list?.relations ?? [] });
-  }, [deferred, lang]);
+    return { text, claims: checkClaims, relations: list?.relations ?? [] };
+  }, [claims, text, list, baseText]);
+  // Computed off the main thread, a moment after typing pauses.
+  const report = useChecks(checksInput, lang);
   const alarms = report?.findings.filter((f) => !f.ok).length ?? 0;
   const relationResults = useMemo(() => new Map((report?.findings ?? []).filter((f) => f.relationId).map((f) => [f.relationId!, f])), [report]);
   const findings = (report?.findings ?? []).filter((f) => f.kind !== 'relation' && (!alarmsOnly || !f.ok));

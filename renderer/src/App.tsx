@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
 import { describeError, type Language } from '../../shared/i18n/index.js';
@@ -39,6 +39,8 @@ export function App() {
   const [connected, setConnected] = useState(true);
   /** Claims the engine finds in the editor's text right now, and that text. */
   const [live, setLive] = useState<{ claims: DetectedClaim[]; text: string }>({ claims: [], text: '' });
+  // The panel's long lists follow typing at low priority, so keystrokes never wait for them.
+  const panelLive = useDeferredValue(live);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [claimList, setClaimList] = useState<ClaimList | null>(null);
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
@@ -417,8 +419,8 @@ export function App() {
           )}
         </section>
         <SidePanel
-          claims={open ? live.claims : []}
-          text={open ? live.text : ''}
+          claims={open ? panelLive.claims : []}
+          text={open ? panelLive.text : ''}
           onFocus={focusSpans}
           review={
             open

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { claimStatuses, type AuditEntry, type Claim, type ClaimSource, type ClaimStatus } from '../../../shared/annotations.js';
 import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
@@ -17,6 +17,34 @@ export interface ClaimCardProps {
 
 type SourceDraft = Pick<ClaimSource, 'title' | 'url' | 'publisher' | 'accessed' | 'quote' | 'note'>;
 const emptySource: SourceDraft = { title: '', url: '', publisher: '', accessed: '', quote: '', note: '' };
+
+/** A titled part of the card with its item count and a line for when it is empty. */
+function CountedSection({ title, count, empty, children }: { title: string; count: number; empty: string; children: ReactNode }) {
+  return (
+    <section>
+      <h4>
+        {title} <span className="count">{count}</span>
+      </h4>
+      {count === 0 ? <p className="muted">{empty}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+/** Edit and Remove links under a source or a comment. */
+function EditRemove({ onEdit, onRemove }: { onEdit: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="row-actions-inline">
+      <button className="link-button" onClick={onEdit}>
+        {t('review.edit')}
+      </button>
+      <button className="link-button" onClick={onRemove}>
+        {t('review.remove')}
+      </button>
+    </div>
+  );
+}
 
 function when(iso: string, lang: string): string {
   return new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
@@ -146,11 +174,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
         </div>
       </section>
 
-      <section>
-        <h4>
-          {t('review.sources')} <span className="count">{claim.sources.length}</span>
-        </h4>
-        {claim.sources.length === 0 ? <p className="muted">{t('review.noSources')}</p> : null}
+      <CountedSection title={t('review.sources')} count={claim.sources.length} empty={t('review.noSources')}>
         <ul className="source-list">
           {claim.sources.map((s) => (
             <li key={s.id}>
@@ -167,14 +191,10 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
               {s.quote ? <blockquote>{s.quote}</blockquote> : null}
               {s.note ? <div>{s.note}</div> : null}
               {!readOnly ? (
-                <div className="row-actions-inline">
-                  <button className="link-button" onClick={() => setSourceDraft({ id: s.id, fields: { title: s.title, url: s.url, publisher: s.publisher, accessed: s.accessed, quote: s.quote, note: s.note } })}>
-                    {t('review.edit')}
-                  </button>
-                  <button className="link-button" onClick={() => run(client['claims.removeSource']({ ...ref, sourceId: s.id }))}>
-                    {t('review.remove')}
-                  </button>
-                </div>
+                <EditRemove
+                  onEdit={() => setSourceDraft({ id: s.id, fields: { title: s.title, url: s.url, publisher: s.publisher, accessed: s.accessed, quote: s.quote, note: s.note } })}
+                  onRemove={() => run(client['claims.removeSource']({ ...ref, sourceId: s.id }))}
+                />
               ) : null}
             </li>
           ))}
@@ -222,13 +242,9 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
         ) : !readOnly ? (
           <button onClick={() => setSourceDraft({ id: null, fields: { ...emptySource, accessed: new Date().toISOString().slice(0, 10) } })}>{t('review.addSource')}</button>
         ) : null}
-      </section>
+      </CountedSection>
 
-      <section>
-        <h4>
-          {t('review.comments')} <span className="count">{claim.comments.length}</span>
-        </h4>
-        {claim.comments.length === 0 ? <p className="muted">{t('review.noComments')}</p> : null}
+      <CountedSection title={t('review.comments')} count={claim.comments.length} empty={t('review.noComments')}>
         <ul className="comment-list">
           {claim.comments.map((c) => (
             <li key={c.id}>
@@ -255,14 +271,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
                 <div className="comment-text">{c.text}</div>
               )}
               {!readOnly && editingComment?.id !== c.id ? (
-                <div className="row-actions-inline">
-                  <button className="link-button" onClick={() => setEditingComment({ id: c.id, text: c.text })}>
-                    {t('review.edit')}
-                  </button>
-                  <button className="link-button" onClick={() => run(client['claims.removeComment']({ ...ref, commentId: c.id }))}>
-                    {t('review.remove')}
-                  </button>
-                </div>
+                <EditRemove onEdit={() => setEditingComment({ id: c.id, text: c.text })} onRemove={() => run(client['claims.removeComment']({ ...ref, commentId: c.id }))} />
               ) : null}
             </li>
           ))}
@@ -293,7 +302,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
             </div>
           </form>
         ) : null}
-      </section>
+      </CountedSection>
 
       <section>
         <h4>{t('review.activity')}</h4>

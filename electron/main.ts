@@ -71,6 +71,20 @@ async function start(): Promise<void> {
   trackWindowState(win, userData);
   forwardEvents(bus, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   win.once('ready-to-show', () => win.show());
+  // The page asks to stay when it holds unsaved edits; Electron would silently refuse to close,
+  // so ask the user like any desktop editor does.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const tr = createI18n(language).t;
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: [tr('menu.closeAnyway'), tr('menu.cancel')],
+      defaultId: 1,
+      cancelId: 1,
+      message: tr('menu.unsavedClose'),
+      detail: tr('menu.unsavedCloseDetail'),
+    });
+    if (choice === 0) event.preventDefault();
+  });
   await win.loadURL(appUrl);
 
   app.on('second-instance', (_e, argv) => {

@@ -39,6 +39,9 @@ export const methodNames = [
   'revisions.text',
   'revisions.diff',
   'revisions.restore',
+  'drafts.get',
+  'drafts.put',
+  'drafts.discard',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -21,7 +21,7 @@ import {
 } from './annotations.js';
 import type { CheckerRelation } from './checks/index.js';
 import { claimKinds } from './claims/index.js';
-import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleSummary, type TrashEntry, type WorkspaceInfo } from './model.js';
+import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type TrashEntry, type WorkspaceInfo } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
@@ -189,6 +189,14 @@ export const contract = {
       .strict(),
     output: out<ArticleDocument>(),
   },
+  /** Unsaved edits kept for an article (crash recovery), or null. */
+  'drafts.get': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<ArticleDraft | null>() },
+  /** Keeps the editor's unsaved text on disk until it is saved or discarded. */
+  'drafts.put': {
+    input: z.object({ articleId: articleIdSchema, text: z.string().max(20_000_000), baseHash: fileHashSchema }).strict(),
+    output: out<ArticleDraft>(),
+  },
+  'drafts.discard': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<null>() },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 // Both directions: every name has a schema, every schema has a name.

@@ -80,3 +80,11 @@ export interface TrashEntry {
   articleId: string;
   deletedAt: string;
 }
+
+/** Unsaved edits of an article, kept on disk until they are saved or discarded. */
+export interface ArticleDraft {
+  text: string;
+  /** SHA-256 of the file the edits were made on. */
+  baseHash: string;
+  savedAt: string;
+}

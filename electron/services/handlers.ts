@@ -36,6 +36,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       // "Keep mine" over an outside edit: the outside text is kept as a revision first, never lost.
       if (overwrite) await session.syncFromDisk();
       const { doc } = await ws().write(id, text, baseHash, overwrite);
+      // Saved: the kept draft has done its job.
+      await session.drafts.discard(id);
       await session.notifyTextChange({ id, doc, source: 'save', ...(label ? { label } : {}) });
       return doc;
     },
@@ -123,6 +125,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const { doc } = await ws().write(articleId, text, baseHash ?? current.disk.hash);
       await session.notifyTextChange({ id: articleId, doc, source: 'restore', restoredFrom: revision, ...(label ? { label } : {}) });
       return doc;
+    },
+    'drafts.get': async ({ articleId }) => {
+      ws().record(articleId);
+      return ctx.session().drafts.get(articleId);
+    },
+    'drafts.put': async ({ articleId, text, baseHash }) => {
+      ws().record(articleId);
+      return ctx.session().drafts.put(articleId, text, baseHash);
+    },
+    'drafts.discard': async ({ articleId }) => {
+      ws().record(articleId);
+      await ctx.session().drafts.discard(articleId);
+      return null;
     },
   };
 }

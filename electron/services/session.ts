@@ -10,6 +10,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { RevisionSource } from '../../shared/annotations.js';
 import type { ArticleDocument } from '../../shared/model.js';
 import { AnnotationStore } from './annotation-store.js';
+import { DraftStore } from './draft-store.js';
 import { EventBus } from './event-bus.js';
 import { RevisionStore } from './revision-store.js';
 import { Workspace, type OpenOptions, type ScanResult } from './workspace.js';
@@ -59,6 +60,7 @@ export class Session {
   private baselined: Set<string> | null = null;
   readonly revisions: RevisionStore;
   readonly annotations: AnnotationStore;
+  readonly drafts: DraftStore;
 
   private constructor(
     readonly workspace: Workspace,
@@ -66,6 +68,7 @@ export class Session {
     readonly author: string,
   ) {
     this.revisions = new RevisionStore(join(workspace.metaDir, 'revisions'), workspace.readOnly);
+    this.drafts = new DraftStore(join(workspace.metaDir, 'drafts'), workspace.readOnly);
     this.annotations = new AnnotationStore(workspace, this.revisions, {
       author,
       onChange: (id) => bus.emit('claims.changed', { id }),

@@ -82,6 +82,43 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+interface LockOwner {
+  pid: number;
+  host: string;
+}
+
+async function readLockOwner(metaDir: string): Promise<LockOwner | null> {
+  try {
+    const o = JSON.parse(await fs.readFile(join(metaDir, 'writer.json'), 'utf8')) as Partial<LockOwner>;
+    return typeof o.pid === 'number' && typeof o.host === 'string' ? { pid: o.pid, host: o.host } : null;
+  } catch {
+    return null;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * True when the process that holds the writer lock is gone from this machine.
+ * Read twice, a moment apart: a writer that has just taken the lock has not
+ * written its own pid yet, and the first reading may still name its dead
+ * predecessor.
+ */
+async function lockOwnerIsGone(metaDir: string): Promise<boolean> {
+  const first = await readLockOwner(metaDir);
+  if (!first || first.host !== os.hostname() || first.pid === process.pid || processAlive(first.pid)) return false;
+  await new Promise((r) => setTimeout(r, 250));
+  const second = await readLockOwner(metaDir);
+  return second?.pid === first.pid && second.host === first.host && !processAlive(first.pid);
+}
+
 /** The index record of an article just found or created: a UTF-8 draft until its bytes say otherwise. */
 function newRecord(path: string, disk: DiskStamp | null): ArticleRecord {
   return {
@@ -154,22 +191,33 @@ export class Workspace {
     let release: (() => Promise<void>) | null = null;
     if (!readOnly) {
       await fs.mkdir(metaDir, { recursive: true });
-      try {
-        release = await lockfile.lock(metaDir, {
-          lockfilePath: join(metaDir, 'writer.lock'),
+      const lockPath = join(metaDir, 'writer.lock');
+      const take = () =>
+        lockfile.lock(metaDir, {
+          lockfilePath: lockPath,
           stale: 30_000,
           update: 10_000,
           realpath: false,
           // A lost lock (machine slept past `stale`, lock dir removed) must not crash the app.
           onCompromised: (e) => console.error(`factdesk: workspace lock of ${root} compromised: ${e.message}`),
         });
+      try {
+        try {
+          release = await take();
+        } catch (e) {
+          // A writer that crashed leaves its lock behind; when its process is gone, take over at once
+          // instead of making the user wait for the lock to go stale.
+          if ((e as NodeJS.ErrnoException).code !== 'ELOCKED' || !(await lockOwnerIsGone(metaDir))) throw e;
+          await fs.rm(lockPath, { recursive: true, force: true });
+          release = await take();
+        }
         await writeFileDurable(join(metaDir, 'writer.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }) + '\n');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
-        const owner = await fs.readFile(join(metaDir, 'writer.json'), 'utf8').then((t) => JSON.parse(t) as { pid: number }).catch(() => ({ pid: 0 }));
+        const owner = await readLockOwner(metaDir);
         readOnly = true;
-        lockedBy = { pid: owner.pid };
-        reason = new FactDeskError('workspace-locked', 'another FactDesk process is editing this workspace', { pid: owner.pid }).message;
+        lockedBy = { pid: owner?.pid ?? 0 };
+        reason = new FactDeskError('workspace-locked', 'another FactDesk process is editing this workspace', { pid: owner?.pid ?? 0 }).message;
       }
     }
     const db = await openJsonStore<WorkspaceIndex>(join(metaDir, 'workspace.json'), { version: 1, articles: {}, trash: {} }, {

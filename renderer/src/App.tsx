@@ -2,7 +2,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { useTranslation } from 'react-i18next';
 import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
 import { describeError, type Language } from '../../shared/i18n/index.js';
-import type { AppInfo, ArticleDocument, ArticleSummary, TrashEntry, WorkspaceInfo } from '../../shared/model.js';
+import type { AppInfo, ArticleDocument, ArticleDraft, ArticleSummary, TrashEntry, WorkspaceInfo } from '../../shared/model.js';
 import { client } from './client.js';
 import type { Claim, ClaimList } from '../../shared/annotations.js';
 import type { DetectedClaim } from '../../shared/claims/index.js';
@@ -47,6 +47,8 @@ export function App() {
   const [selection, setSelection] = useState<EditorSelection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
+  /** Unsaved edits found kept on disk when the article was opened (after a crash or a closed window). */
+  const [recovered, setRecovered] = useState<{ articleId: string; draft: ArticleDraft } | null>(null);
   const openRef = useRef(open);
   openRef.current = open;
 
@@ -102,6 +104,8 @@ export function App() {
         openRef.current = next;
         setOpen(next);
         setSaveState('clean');
+        const draft = await client['drafts.get']({ articleId: id });
+        setRecovered(draft && draft.text !== doc.text ? { articleId: id, draft } : null);
         await loadClaims(id);
       } catch (e) {
         showError(e);
@@ -133,6 +137,35 @@ export function App() {
     [workspace, refreshList, showError, loadClaims],
   );
 
+  /** The user chose the file on disk over their unsaved edits. */
+  const reloadFromDisk = useCallback(
+    async (id: string) => {
+      await client['drafts.discard']({ articleId: id }).catch(() => {});
+      await loadArticle(id);
+    },
+    [loadArticle],
+  );
+
+  // Unsaved edits are kept on disk a moment after typing pauses, so nothing is lost if the
+  // window closes or the app crashes; back to the saved text, the kept copy goes.
+  const draftKept = useRef<string | null>(null);
+  useEffect(() => {
+    if (!open || workspace?.readOnly) return;
+    const { id, disk } = open.doc;
+    const isDirty = open.text !== open.doc.text;
+    if (!isDirty && draftKept.current !== id) return;
+    const timer = setTimeout(() => {
+      if (isDirty) {
+        draftKept.current = id;
+        void client['drafts.put']({ articleId: id, text: open.text, baseHash: disk.hash }).catch(showError);
+      } else {
+        draftKept.current = null;
+        void client['drafts.discard']({ articleId: id }).catch(() => {});
+      }
+    }, 800);
+    return () => clearTimeout(timer);
+  }, [open, workspace, showError]);
+
   const ensureSaved = useCallback(async () => {
     const cur = openRef.current;
     if (!cur || cur.text === cur.doc.text) return true;
@@ -155,7 +188,10 @@ export function App() {
         onClose: (v) => {
           setDialog(null);
           if (v === 'save') void save().then((ok) => ok && next());
-          else if (v === 'discard') next();
+          else if (v === 'discard') {
+            void client['drafts.discard']({ articleId: cur.doc.id }).catch(() => {});
+            next();
+          }
         },
       });
     },
@@ -190,6 +226,17 @@ export function App() {
     ];
     return () => offs.forEach((off) => off());
   }, [refreshList, loadArticle, loadClaims, showError, t]);
+
+  // Ctrl/Cmd+S saves wherever the focus is (the editor handles it itself when focused).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 's') return;
+      e.preventDefault();
+      void save();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
@@ -387,18 +434,46 @@ export function App() {
                 <div className="article-path">{open.doc.path}</div>
               </div>
               {open.missing ? <div className="banner banner-warn">{t('editor.missingOnDisk')}</div> : null}
+              {recovered && recovered.articleId === open.doc.id ? (
+                <div className="banner banner-warn" role="alert">
+                  <span>
+                    {t('editor.draftFound', { time: new Date(recovered.draft.savedAt).toLocaleString(i18n.language) })}
+                    {recovered.draft.baseHash !== open.doc.disk.hash ? ` ${t('editor.draftFileChanged')}` : ''}
+                  </span>
+                  <span className="spacer" />
+                  <button
+                    onClick={() => {
+                      const next = { ...open, text: recovered.draft.text, generation: open.generation + 1 };
+                      openRef.current = next;
+                      setOpen(next);
+                      setSaveState('dirty');
+                      setRecovered(null);
+                    }}
+                  >
+                    {t('editor.draftRestore')}
+                  </button>
+                  <button
+                    onClick={() => {
+                      void client['drafts.discard']({ articleId: open.doc.id }).catch(showError);
+                      setRecovered(null);
+                    }}
+                  >
+                    {t('editor.draftDiscard')}
+                  </button>
+                </div>
+              ) : null}
               {open.conflict ? (
                 <div className="banner banner-warn" role="alert">
                   <span>{dirty ? t('editor.changedOnDiskDirty') : t('editor.changedOnDisk')}</span>
                   <span className="spacer" />
-                  <button onClick={() => void loadArticle(open.doc.id)}>{t('editor.reload')}</button>
+                  <button onClick={() => void reloadFromDisk(open.doc.id)}>{t('editor.reload')}</button>
                   <button onClick={() => void save(true)}>{t('editor.keepMine')}</button>
                   <button onClick={() => setComparing(true)}>{t('editor.compare')}</button>
                 </div>
               ) : null}
               <ArticleEditor
                 docKey={`${open.doc.id}:${open.generation}`}
-                text={open.doc.text}
+                text={open.text}
                 readOnly={readOnly}
                 label={open.doc.title}
                 onChange={(text) => {
@@ -480,7 +555,7 @@ export function App() {
           onClose={() => setComparing(false)}
           onReload={() => {
             setComparing(false);
-            void loadArticle(open.doc.id);
+            void reloadFromDisk(open.doc.id);
           }}
           onKeepMine={() => {
             setComparing(false);

@@ -128,6 +128,22 @@ for (const makeHost of allHosts) {
       });
     });
 
+    it('keeps unsaved edits as a draft until the article is saved', async () => {
+      const id = await idOf('en/trade.md');
+      const doc = (await host.call('articles.read', { id })) as ArticleDocument;
+      expect(await host.call('drafts.get', { articleId: id })).toBeNull();
+      await host.call('drafts.put', { articleId: id, text: doc.text + 'Unsaved line.\n', baseHash: doc.disk.hash });
+      expect(await host.call('drafts.get', { articleId: id })).toMatchObject({ text: doc.text + 'Unsaved line.\n', baseHash: doc.disk.hash });
+      // The file itself is untouched until a save.
+      expect(readFileSync(join(root, 'en/trade.md'), 'utf8')).toBe(doc.text);
+      await host.call('articles.write', { id, text: doc.text + 'Saved line.\n', baseHash: doc.disk.hash });
+      expect(await host.call('drafts.get', { articleId: id })).toBeNull();
+      await host.call('drafts.put', { articleId: id, text: 'again', baseHash: doc.disk.hash });
+      await host.call('drafts.discard', { articleId: id });
+      expect(await host.call('drafts.get', { articleId: id })).toBeNull();
+      expect(await errorCode(host.call('drafts.put', { articleId: '../../x', text: 'x', baseHash: doc.disk.hash }))).toBe('invalid-input');
+    });
+
     it('takes in an edit made outside the app and says so', async () => {
       const id = await idOf('en/trade.md');
       const seen: unknown[] = [];

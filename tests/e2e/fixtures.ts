@@ -80,8 +80,11 @@ export const test = base.extend<{ files: Record<string, string | Uint8Array>; be
         await page.getByRole('listbox').first().waitFor();
       },
     });
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    // A test may have killed the server already (crash recovery).
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
     await fs.rm(root, { recursive: true, force: true });
     await fs.rm(home, { recursive: true, force: true });
   },

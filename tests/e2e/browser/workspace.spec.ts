@@ -137,3 +137,43 @@ test('a second FactDesk on the same workspace opens it read-only and says why', 
     second.kill('SIGTERM');
   }
 });
+
+test('unsaved edits survive the server being killed and are offered back', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('option', { name: /Exports rise in December/ }).click();
+  const editor = page.getByTestId('article-text').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Imports fell 2.4 per cent.');
+  // Kept on disk a moment after typing pauses.
+  const drafts = join(bench.root, '.factdesk', 'drafts');
+  await expect.poll(async () => (await fs.readdir(drafts).catch(() => [])).filter((f) => f.endsWith('.json')).length).toBe(1);
+  expect(readFileSync(join(bench.root, 'english/trade.md'), 'utf8')).not.toContain('Imports fell');
+
+  // The app dies without a chance to save; a new one opens the same workspace.
+  bench.server.kill('SIGKILL');
+  const { spawn } = await import('node:child_process');
+  const again = spawn(process.execPath, [join('dist', 'electron', 'cli.mjs'), 'serve', bench.root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      again.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /Open: (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      again.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
+    });
+    await page.goto(url);
+    await page.getByRole('option', { name: /Exports rise in December/ }).click();
+    await expect(page.getByRole('alert')).toContainText('Unsaved edits to this article');
+    await page.getByRole('button', { name: 'Restore my edits' }).click();
+    await expect(editor).toContainText('Imports fell 2.4 per cent.');
+    await expect(page.getByText('Unsaved changes')).toBeVisible();
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => readFileSync(join(bench.root, 'english/trade.md'), 'utf8')).toContain('Imports fell 2.4 per cent.');
+    await expect.poll(async () => (await fs.readdir(drafts)).filter((f) => f.endsWith('.json')).length).toBe(0);
+  } finally {
+    again.kill('SIGTERM');
+  }
+});

@@ -207,6 +207,38 @@ describe('Workspace writer lock', () => {
     expect(await code(second.create('b.md', 'x'))).toBe('workspace-read-only');
   });
 
+  it('takes over at once the fresh lock of a writer whose process is gone', async () => {
+    const root = await makeWorkspace({ 'a.md': 'x' });
+    dirs.push(root);
+    // A real process that has ended: its pid is free.
+    const { spawnSync } = await import('node:child_process');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await fs.mkdir(join(root, '.factdesk', 'writer.lock'), { recursive: true });
+    const os = await import('node:os');
+    await fs.writeFile(join(root, '.factdesk', 'writer.json'), JSON.stringify({ pid: Number(dead.stdout), host: os.hostname(), since: new Date().toISOString() }));
+    const ws = await Workspace.open(root);
+    opened.push(ws);
+    expect(ws.info().readOnly).toBe(false);
+    expect(JSON.parse(readFileSync(join(root, '.factdesk', 'writer.json'), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('leaves a fresh lock alone while its process lives', async () => {
+    const root = await makeWorkspace({ 'a.md': 'x' });
+    dirs.push(root);
+    const { spawn } = await import('node:child_process');
+    const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      await fs.mkdir(join(root, '.factdesk', 'writer.lock'), { recursive: true });
+      const os = await import('node:os');
+      await fs.writeFile(join(root, '.factdesk', 'writer.json'), JSON.stringify({ pid: alive.pid, host: os.hostname(), since: new Date().toISOString() }));
+      const ws = await Workspace.open(root);
+      opened.push(ws);
+      expect(ws.info()).toMatchObject({ readOnly: true, lockedBy: { pid: alive.pid } });
+    } finally {
+      alive.kill();
+    }
+  });
+
   it('takes over a stale lock left by a crashed process', async () => {
     const root = await makeWorkspace({ 'a.md': 'x' });
     dirs.push(root);

@@ -1,0 +1,44 @@
+/**
+ * Unsaved edits kept on disk while an editor works, so a crash, a closed tab
+ * or a killed window loses nothing: one small file per article in
+ * `.factdesk/drafts/`, written durably, removed when the article is saved or
+ * the edits are discarded.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleDraft } from '../../shared/model.js';
+import { DurableJsonFile } from './json-store.js';
+
+function isDraft(d: unknown): d is ArticleDraft {
+  const x = d as ArticleDraft;
+  return !!x && typeof x.text === 'string' && typeof x.baseHash === 'string' && typeof x.savedAt === 'string';
+}
+
+export class DraftStore {
+  constructor(
+    private readonly dir: string,
+    private readonly readOnly: boolean,
+  ) {}
+
+  private file(id: string): DurableJsonFile<ArticleDraft> {
+    return new DurableJsonFile<ArticleDraft>(join(this.dir, `${id}.json`), { validate: isDraft });
+  }
+
+  async get(id: string): Promise<ArticleDraft | null> {
+    return this.file(id).read();
+  }
+
+  async put(id: string, text: string, baseHash: string): Promise<ArticleDraft> {
+    const draft: ArticleDraft = { text, baseHash, savedAt: new Date().toISOString() };
+    if (this.readOnly) return draft;
+    await fs.mkdir(this.dir, { recursive: true });
+    await this.file(id).write(draft);
+    return draft;
+  }
+
+  async discard(id: string): Promise<void> {
+    if (this.readOnly) return;
+    const path = join(this.dir, `${id}.json`);
+    await Promise.all([fs.rm(path, { force: true }), fs.rm(`${path}.bak`, { force: true })]);
+  }
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
 import { describeError, type Language } from '../../shared/i18n/index.js';
 import type { AppInfo, ArticleDocument, ArticleDraft, ArticleSummary, TrashEntry, WorkspaceInfo } from '../../shared/model.js';
-import { client } from './client.js';
+import { client, type ConnectionState } from './client.js';
 import type { Claim, ClaimList } from '../../shared/annotations.js';
 import type { DetectedClaim } from '../../shared/claims/index.js';
 import { ArticleEditor, type EditorSelection, type FocusRequest } from './components/ArticleEditor.js';
@@ -36,7 +36,7 @@ export function App() {
   const [saveState, setSaveState] = useState<SaveState>('clean');
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogProps | null>(null);
-  const [connected, setConnected] = useState(true);
+  const [connection, setConnection] = useState<ConnectionState>('up');
   /** Claims the engine finds in the editor's text right now, and that text. */
   const [live, setLive] = useState<{ claims: DetectedClaim[]; text: string }>({ claims: [], text: '' });
   // The panel's long lists follow typing at low priority, so keystrokes never wait for them.
@@ -222,7 +222,7 @@ export function App() {
         void client['workspace.info']({}).then(setWorkspace, showError);
         void refreshList();
       }),
-      client.onConnection(setConnected),
+      client.onConnection(setConnection),
     ];
     return () => offs.forEach((off) => off());
   }, [refreshList, loadArticle, loadClaims, showError, t]);
@@ -543,7 +543,9 @@ export function App() {
           </>
         ) : null}
         <span className="spacer" />
-        <span className={connected ? 'muted' : 'warn'}>{connected ? t('status.connected') : t('status.disconnected')}</span>
+        <span className={connection === 'up' ? 'muted' : 'warn'} role="status">
+          {t(`status.${connection}`)}
+        </span>
         <span className="muted">v{appInfo?.version}</span>
       </footer>
       {dialog ? <Dialog {...dialog} /> : null}

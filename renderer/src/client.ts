@@ -18,7 +18,10 @@ declare global {
   }
 }
 
-export type Client = FactDeskApi & FactDeskEvents & { host: HostKind; onConnection(listener: (up: boolean) => void): () => void };
+/** `expired`: the server answers but no longer knows this tab's token (it was restarted). */
+export type ConnectionState = 'up' | 'down' | 'expired';
+
+export type Client = FactDeskApi & FactDeskEvents & { host: HostKind; onConnection(listener: (state: ConnectionState) => void): () => void };
 
 function tokenFromPage(): string {
   const url = new URL(window.location.href);
@@ -76,7 +79,7 @@ function httpClient(): Client {
   ) as unknown as FactDeskApi;
 
   const listeners = new Map<EventName, Set<(p: unknown) => void>>();
-  const connection = new Set<(up: boolean) => void>();
+  const connection = new Set<(state: ConnectionState) => void>();
   const source = new EventSource(`./events?token=${encodeURIComponent(token)}`);
   for (const name of eventNames) {
     source.addEventListener(name, (e) => {
@@ -84,8 +87,18 @@ function httpClient(): Client {
       listeners.get(name)?.forEach((l) => l(payload));
     });
   }
-  source.addEventListener('open', () => connection.forEach((l) => l(true)));
-  source.addEventListener('error', () => connection.forEach((l) => l(false)));
+  source.addEventListener('open', () => connection.forEach((l) => l('up')));
+  source.addEventListener('error', () => {
+    // EventSource retries on its own; a restarted server refuses the old token, which no retry fixes.
+    void fetch('./rpc/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' }).then(
+      (res) => {
+        const state: ConnectionState = res.status === 401 ? 'expired' : res.ok ? 'up' : 'down';
+        if (state === 'expired') source.close();
+        connection.forEach((l) => l(state));
+      },
+      () => connection.forEach((l) => l('down')),
+    );
+  });
   return {
     ...api,
     host: 'browser',

@@ -82,8 +82,9 @@ const en = {
   status: {
     encoding: 'Encoding',
     lineEndings: 'Line endings',
-    connected: 'Connected',
-    disconnected: 'Connection lost — retrying…',
+    up: 'Connected',
+    down: 'Connection lost — retrying…',
+    expired: 'FactDesk was restarted: open the new link it printed',
   },
   menu: {
     file: 'File',
@@ -196,8 +197,9 @@ const zhCN: typeof en = {
   status: {
     encoding: '编码',
     lineEndings: '换行符',
-    connected: '已连接',
-    disconnected: '连接中断,正在重试…',
+    up: '已连接',
+    down: '连接中断,正在重试…',
+    expired: 'FactDesk 已重新启动:请打开它新显示的链接',
   },
   menu: {
     file: '文件',

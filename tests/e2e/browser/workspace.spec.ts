@@ -177,3 +177,35 @@ test('unsaved edits survive the server being killed and are offered back', async
     again.kill('SIGTERM');
   }
 });
+
+test('a tab left open across a server restart says to open the new link', async ({ page, bench }) => {
+  const { spawn } = await import('node:child_process');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const serve = () => {
+    const p = spawn(process.execPath, [join('dist', 'electron', 'cli.mjs'), 'serve', bench.root, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = new Promise<string>((resolve, reject) => {
+      let out = '';
+      p.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /Open: (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      p.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
+    });
+    return { p, url };
+  };
+  bench.server.kill('SIGTERM');
+  const first = serve();
+  await page.addInitScript(() => localStorage.setItem('factdesk.language', 'en'));
+  await page.goto(await first.url);
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  first.p.kill('SIGTERM');
+  await new Promise((r) => first.p.once('exit', r));
+  const second = serve();
+  try {
+    await second.url;
+    await expect(page.getByRole('status').filter({ hasText: 'FactDesk was restarted: open the new link it printed' })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    second.p.kill('SIGTERM');
+  }
+});

@@ -173,6 +173,18 @@ export function label(text: string, claims: readonly CheckClaim[], c: CheckClaim
   return (cut >= 0 ? ctx.slice(cut + 1) : ctx).trim();
 }
 
+/**
+ * A figure used as a size class rather than an amount: `500万元以上工业项目`,
+ * `10亿元以上重大项目`, `超亿元企业`. It is neither a part, a whole nor a
+ * quantity that can be stated twice.
+ */
+export function isThreshold(text: string, c: CheckClaim): boolean {
+  const after = text.slice(c.end, c.end + 8);
+  if (/^(及以上|以上|及以下|以下|以内)的?[\u4e00-\u9fff]/.test(after) && !/^(及以上|以上|及以下|以下|以内)的?(和|与|及|或|同比|比|较|增|下降|减|占)/.test(after)) return true;
+  const approx = c.approx?.trim() ?? '';
+  return /^(超|超过|逾)$/.test(approx) && /^的?[\u4e00-\u9fff]/.test(after) && !/^的?(和|与|及|或|同比|比|较|增|下降|减|占|左右|以上)/.test(after);
+}
+
 /** Per-capita figures, averages and rates do not add up like amounts. */
 export function isAverageLike(labelText: string): boolean {
   return /人均|户均|平均|均价|单价|每|率|per capita|average|per head|rate|price/i.test(labelText);
@@ -214,23 +226,34 @@ function readDirection(text: string, claims: readonly CheckClaim[], c: CheckClai
   if (fromEngine) return fromEngine;
   // The last direction word in the clause, with only filler after it.
   const m = near.match(/(增长|增加|上升|上涨|提高|提升|下降|减少|回落|下跌|降低|下滑|缩减|\b(?:rose|rise|rises|risen|up|increased|increase|grew|gained|climbed|jumped|fell|fall|falls|down|decreased|decrease|declined|dropped|shrank)\b)([^增减升降涨跌]*)$/i);
-  if (!m) return null;
-  if (!/^\s*(了|by|of)?\s*[(（]?\s*$/i.test(m[2]!)) return null;
-  return classify(m[1]!);
+  if (m) return /^\s*(了|by|of)?\s*[(（]?\s*$/i.test(m[2]!) ? classify(m[1]!) : null;
+  // `增幅达24.5%`, `降幅为3%`: the rate named as a noun, then a copula.
+  const noun = near.match(/(增幅|增速|涨幅|降幅|跌幅|减幅)\s*(达到|达|为|是|约|高达|仅为|仅)?\s*$/);
+  return noun ? classify(noun[1]!) : null;
 }
 
 /** Words that say the figures are parts of the one stated before. */
 export const partsCue = /其中|of which|of whom/gi;
 
-/** The year a sentence speaks of, when it names exactly one. */
+/** The year a sentence speaks of, when it names exactly one (comparison years like `比2017年` do not count). */
 export function sentenceYear(text: string, claims: readonly CheckClaim[], c: CheckClaim): number | null {
   const s = sentenceOf(text, c);
   const years = new Set<number>();
   for (const o of claimsInSentence(text, claims, s)) {
-    const y = yearOf(o);
+    const y = ownYear(text, o);
     if (y !== null) years.add(y);
   }
   return years.size === 1 ? [...years][0]! : null;
+}
+
+// `比2017年压缩71%`, `较2022年`, `since 2015`, `compared with 2021`: a year named only as what is compared with.
+const comparisonBefore = /(比|较|与|同|相比|对比|从|自|since|from|compared with|than|over)\s*$/i;
+
+/** The year a date names as the period a figure belongs to; null for comparison years (`比2017年`, `since 2015`). */
+function ownYear(text: string | undefined, c: CheckClaim): number | null {
+  const y = yearOf(c);
+  if (y === null || text === undefined) return y;
+  return comparisonBefore.test(text.slice(Math.max(0, c.start - 12), c.start)) ? null : y;
 }
 
 /** The year a date claim names: its value for a bare year (`2022年`), else the year written in a fuller date (`2023年1-9月`, `December 2019`). */
@@ -241,11 +264,15 @@ export function yearOf(c: CheckClaim): number | null {
   return m ? parseNumber(m[1]!) : null;
 }
 
-/** The year the article speaks of: the year its dates name most often (the first of equals). */
-export function articleYear(claims: readonly CheckClaim[]): number | null {
+/**
+ * The year the article speaks of: the year its dates name most often (the
+ * first of equals). With the text, years named only as comparisons
+ * (`分别比2017年压缩了71.3%`) do not count.
+ */
+export function articleYear(claims: readonly CheckClaim[], text?: string): number | null {
   const counts = new Map<number, number>();
   for (const c of byPosition(claims)) {
-    const y = yearOf(c);
+    const y = ownYear(text, c);
     if (y !== null && y >= 1900 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   let best: number | null = null;

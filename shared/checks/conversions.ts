@@ -21,7 +21,7 @@ export interface ConversionOptions {
 /** Finds `foreign ⇄ CNY` pairs in one sentence joined by a conversion word, and checks their rate. */
 export function findConversions(text: string, claims: readonly CheckClaim[], opts: ConversionOptions): RawFinding[] {
   const sorted = byPosition(claims);
-  const docYear = articleYear(sorted);
+  const docYear = articleYear(sorted, text);
   const out: RawFinding[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
@@ -72,5 +72,5 @@ function checkConversion(text: string, claims: readonly CheckClaim[], cny: Check
   steps.push({ key: 'conversion.official', params: { year, official: (ref * scale).toFixed(4), currency } });
   steps.push({ key: 'conversion.deviation', params: { deviation: formatSignedPercent(deviation) } });
   steps.push(ok ? { key: 'verdict.consistent', params: {} } : { key: 'verdict.rateOff', params: { limit: `${opts.tolerancePercent}%` } });
-  return { kind: 'conversion', ok, claims: claimsOut, steps, derivedValue: mid(implied) * scale };
+  return { kind: 'conversion', ok, claims: claimsOut, steps, derivedValue: Number.isFinite(mid(implied)) ? mid(implied) * scale : point };
 }

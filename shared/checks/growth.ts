@@ -97,7 +97,7 @@ function growthPercent(level: Interval, base: Interval, direction: Direction): I
 
 export function findGrowth(text: string, claims: readonly CheckClaim[], opts: { year?: number }): RawFinding[] {
   const sorted = byPosition(claims);
-  const docYear = articleYear(sorted);
+  const docYear = articleYear(sorted, text);
   const out: RawFinding[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const s = statement(text, sorted, i);

@@ -49,7 +49,7 @@ export function runChecks(text: string, claims: readonly CheckClaim[] = detectCl
     ...findConversions(text, sorted, { year: options.year, tolerancePercent: options.fxTolerancePercent ?? 2 }),
     ...findGrowth(text, sorted, { year: options.year }),
     ...findPartsAndShares(text, sorted),
-    ...findRepeats(text, sorted, options.year ?? articleYear(sorted)),
+    ...findRepeats(text, sorted, options.year ?? articleYear(sorted, text)),
   ];
   for (const relation of options.relations ?? []) {
     const r = evaluateRelation(relation, sorted);
@@ -57,5 +57,5 @@ export function runChecks(text: string, claims: readonly CheckClaim[] = detectCl
   }
   const findings = raw.map((f) => render(f, options));
   findings.sort((a, b) => (a.claims[0]?.start ?? Infinity) - (b.claims[0]?.start ?? Infinity));
-  return { year: options.year ?? articleYear(sorted), findings };
+  return { year: options.year ?? articleYear(sorted, text), findings };
 }

@@ -5,7 +5,7 @@
  * are parts of the article's total for it; a stated share (`占…15%`) must
  * match part ÷ whole.
  */
-import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, label, partsCue, sentenceDates, sentenceOf, type Span } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, label, partsCue, sentenceDates, sentenceOf, type Span } from './article.js';
 import { formatLike, formatNumber } from './format.js';
 import { printedForm, claimInterval, add, div, exact, mul, overlaps, possiblyLe, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -28,7 +28,12 @@ function isBareAmount(c: CheckClaim): boolean {
 }
 
 function usable(text: string, claims: readonly CheckClaim[], c: CheckClaim): boolean {
-  return memoized('usable', text, claims, c, () => isAmount(c) && !changeDirection(text, claims, c) && !isAverageLike(clauseContext(text, claims, c)));
+  return memoized('usable', text, claims, c, () => isAmount(c) && !changeDirection(text, claims, c) && !isAverageLike(withoutConversion(clauseContext(text, claims, c))) && !isThreshold(text, c));
+}
+
+/** `按全年平均汇率折算约合人民币`: the words of a conversion say how the figure was converted, not what it measures. */
+function withoutConversion(ctx: string): string {
+  return ctx.replace(/(按[^,，;；]{0,12}汇率|以[^,，;；]{0,4}计)?(折算|计算)?(约合|折合|合|相当于)?(人民币|美元|欧元|港元|日元|英镑)?$/, '');
 }
 
 interface PartList {
@@ -112,11 +117,12 @@ function readPartLists(text: string, claims: readonly CheckClaim[]): PartList[] 
         levelParts = [];
       }
       if (nestedAt >= 0 && /[;；]/.test(text.slice(nestedAt, c.start))) loose = true;
-      // After a `;` the list goes on only with figures named like its parts (`夏粮产量…;秋粮产量…`), not with a new topic (`…;截至年末,累计拥有有效专利…`).
+      // After a `;` the list goes on only with figures named like its parts (`夏粮产量…;秋粮产量…`), not with a new topic (`…;截至年末,累计拥有有效专利…`),
+      // and a `;` before any part is listed ends a list whose parts were all of another measure (`其中对欧盟出口87.4亿欧元;对美国进出口874.5亿元`).
       const lastPart = listed[listed.length - 1];
-      if (lastPart && /[;；]/.test(text.slice(lastPart.end, c.start))) {
+      if (/[;；]/.test(text.slice(lastPart ? lastPart.end : cues[0]!, c.start))) {
         const ctx = clauseContext(text, sorted, c);
-        if (totalMarker.test(ctx) || !listed.some((p) => namesMeasure(commonSuffix(clauseContext(text, sorted, p), ctx)))) break;
+        if (!lastPart || totalMarker.test(ctx) || !listed.some((p) => namesMeasure(commonSuffix(clauseContext(text, sorted, p), ctx)))) break;
       }
       const pool = loose ? outermost : candidates;
       const whole = pickWhole(text, sorted, pool, c);
@@ -248,7 +254,9 @@ function readSiblingGroups(text: string, claims: readonly CheckClaim[]): Sibling
         .filter((it) => !used.has(it.claim) && it.claim.kind === first.kind && it.claim.unit === first.unit)
         .map((it) => ({ it, label: commonSuffix(chain.label, it.ctx) }))
         // Two paragraphs set the group's label; later ones must carry all of it.
-        .filter((m) => namesMeasure(m.label) && (chain.members.length < 2 || m.label === chain.label));
+        .filter((m) => namesMeasure(m.label) && (chain.members.length < 2 || m.label === chain.label))
+        // A paragraph that states the measure several times (a total and its breakdown) is no one member of a parallel series.
+        .filter((m) => perPara[chain.lastPara]!.filter((o) => o.claim.kind === first.kind && o.claim.unit === first.unit && namesMeasure(commonSuffix(o.ctx, m.it.ctx))).length === 1);
       if (matches.length !== 1) continue;
       const m = matches[0]!;
       chain.members.push(m.it.claim);

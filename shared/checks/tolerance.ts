@@ -79,14 +79,23 @@ export function printedStep(claim: Pick<CheckClaim, 'text' | 'value'>): number {
   return Math.abs(claim.value) / asInteger;
 }
 
-/** The interval a printed figure stands for. `余`/`约`/`about` figures get ±5 % as well. */
+/** Words that make a figure a floor, not an estimate: `超千亿元` may be any amount above 1000亿. */
+const floorApprox = /^(超|超过|逾|突破|以上|及以上|over|more than|above|in excess of)$/i;
+
+/**
+ * The interval a printed figure stands for. `余`/`约`/`about` figures get
+ * ±5 % as well; a floor (`超千亿元`, `over $1 billion`, `10万人以上`) has no
+ * upper end.
+ */
 export function claimInterval(claim: Pick<CheckClaim, 'text' | 'value' | 'approx'>): Interval | null {
   if (claim.value === null || !Number.isFinite(claim.value)) return null;
   const v = claim.value;
   let half = printedStep(claim) / 2;
   const form = printedForm(claim.text);
-  const marked = (claim.approx && looseApprox.test(claim.approx.trim())) || (form && /^(万亿|万|亿|千|百)?[余多]/.test(form.suffix));
+  const approx = claim.approx?.trim();
+  const marked = (approx && looseApprox.test(approx)) || (form && /^(万亿|万|亿|千|百)?[余多]/.test(form.suffix));
   if (marked) half = Math.max(half, Math.abs(v) * approxRelativeSlack);
+  if (approx && floorApprox.test(approx) && v >= 0) return { lo: v - half, hi: Infinity };
   return { lo: v - half, hi: v + half };
 }
 
@@ -101,7 +110,8 @@ export function sub(a: Interval, b: Interval): Interval {
 }
 
 export function mul(a: Interval, b: Interval): Interval {
-  const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+  // 0 × ∞ is 0 here: an unbounded figure (a floor) times zero is still zero.
+  const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi].map((x) => (Number.isNaN(x) ? 0 : x));
   return { lo: Math.min(...p), hi: Math.max(...p) };
 }
 

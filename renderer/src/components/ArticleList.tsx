@@ -47,6 +47,11 @@ export function ArticleList({ articles, selectedId, readOnly, onSelect, onCreate
             className={`article-item${a.id === selectedId ? ' selected' : ''}${a.missing ? ' missing' : ''}`}
             onClick={() => onSelect(a.id)}
             onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                e.preventDefault();
+                const sibling = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
+                (sibling as HTMLElement | null)?.focus();
+              }
               if (e.key === 'Enter' || e.key === ' ') onSelect(a.id);
               if (e.key === 'F2' && !readOnly) onRename(a);
               if (e.key === 'Delete' && !readOnly) onDelete(a);

@@ -20,6 +20,18 @@ test('shows the workspace and renders an article’s Chinese text (zh-CN)', asyn
   await page.screenshot({ path: join('test-results', 'screens', 'article-zh-CN.png') });
 });
 
+test('the article list works from the keyboard', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  const options = page.getByRole('listbox', { name: 'Articles' }).getByRole('option');
+  await options.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(options.first()).toBeFocused();
+});
+
 test('switches the interface to English and keeps the choice', async ({ page, bench }, testInfo) => {
   await bench.open(page, { language: 'zh-CN' });
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');

@@ -288,3 +288,145 @@ export function sentenceDates(text: string, claims: readonly CheckClaim[], c: Ch
     .filter((o) => o.kind === 'date')
     .map((o) => o.text);
 }
+
+// Words that set the period a figure covers. Base-period words (上年, a year earlier) name the period of their own clause only.
+const framePeriod =
+  /上半年|下半年|前三季度|第?[一二三四1-4]季度|[0-9０-９一二三四五六七八九十]+[-—至到~～][0-9０-９一二三四五六七八九十]+月份?|前[0-9一二三四五六七八九十]+个?月|当月|本月|年末|年底|年初|年中|季末|月末|累计|[两三四五六七八九十]年(?!度)|“?十[一二三四五]五”?|first half|second half|(?:first|second|third|fourth) quarter|\bq[1-4]\b|\bh[12]\b|(?:first )?(?:three|six|nine) months|year[- ]to[- ]date|cumulative/gi;
+const basePeriod = /上年|去年|同期|上一年|前一年|a year earlier|a year ago|last year|previous year|prior year|year before/gi;
+// Plans and targets are not statements of what happened.
+const planWords = /目标|预期|计划|力争|预计|争取|规划|拟|将(?:达到|突破|实现)|\b(?:expects?|expected|forecasts?|targets?|plans?|planned|guidance|aims?|projected)\b/i;
+
+function periodTokens(s: string, withBase: boolean): string[] {
+  const out = (s.toLowerCase().match(framePeriod) ?? []).map((t) => t.replace(/[“”]/g, ''));
+  if (withBase && basePeriod.test(s.toLowerCase())) out.push('base');
+  basePeriod.lastIndex = 0;
+  return out;
+}
+
+/** Clause boundaries (commas, semicolons, colons) of a sentence, as offsets. */
+function clauseStarts(text: string, s: Span): number[] {
+  const out = [s.start];
+  for (let i = s.start; i < s.end; i++) if (clauseMark.test(text[i]!)) out.push(i + 1);
+  return out;
+}
+
+/**
+ * The period a figure covers, as a comparable key: the dates and period words
+ * (`上半年`, `第四季度`, `1-9月`, `累计`, `first half`, `in 2018`) of its own
+ * clause, else of the nearest clause before it in the sentence that names
+ * one; plus `plan` in a sentence of targets. The article's own year and
+ * whole-year words (全年, 报告期内) are the default period and add nothing.
+ */
+export function periodOf(text: string, claims: readonly CheckClaim[], c: CheckClaim, year: number | null): string {
+  return memoized('period', text, claims, c, () => {
+    const s = sentenceOf(text, c);
+    const starts = clauseStarts(text, s);
+    const inSentence = claimsInSentence(text, claims, s);
+    const tokensIn = (from: number, to: number, own: boolean): string[] => {
+      const words = periodTokens(stripClaims(text, inSentence, from, to), own);
+      for (const o of inSentence) {
+        if (o.kind !== 'date' || o.start < from || o.end > to) continue;
+        const y = ownYear(text, o);
+        if (y === null && yearOf(o) !== null) continue;
+        if (y !== null && y === year && /^\s*(?:(?:19|20)[0-9]{2}\s*年?|(?:fy|fiscal)?\s*(?:19|20)[0-9]{2})\s*$/i.test(o.text)) continue;
+        words.push(o.text.replace(/\s+/g, '').toLowerCase());
+      }
+      return words;
+    };
+    let k = starts.length - 1;
+    while (k > 0 && starts[k]! > c.start) k--;
+    const clauseEnd = k + 1 < starts.length ? starts[k + 1]! - 1 : s.end;
+    let tokens = tokensIn(starts[k]!, clauseEnd, true);
+    for (let j = k - 1; j >= 0 && !tokens.length; j--) tokens = tokensIn(starts[j]!, starts[j + 1]! - 1, false);
+    if (planWords.test(text.slice(s.start, c.start))) tokens.push('plan');
+    return [...new Set(tokens)].sort().join('|');
+  });
+}
+
+/** Text of a stretch with the figures in it taken out (dates dropped, other figures as `#`). */
+function stripClaims(text: string, inSentence: readonly CheckClaim[], from: number, to: number): string {
+  let out = '';
+  let pos = from;
+  for (const o of inSentence) {
+    if (o.start < from || o.end > to) continue;
+    out += text.slice(pos, o.start) + (o.kind === 'date' ? ' ' : '#');
+    pos = o.end;
+  }
+  return out + text.slice(pos, to);
+}
+
+const reportingFrame = /^.*\b(?:said|says|reported|reports|announced|announces|posted|posts|disclosed|showed|shows|estimated)\b(?:\s+on\s+\w+)?(?:\s+that)?\s*/;
+const englishVerb =
+  /\b(?:rose|fell|was|were|is|are|be|been|reached|reaches|totalled|totaled|totals|totalling|totaling|amounted|came|stood|grew|increased|decreased|declined|jumped|climbed|dropped|slipped|edged|hit|contributed|brought|generated|accounted|made|had|has|have|widened|narrowed|rising|falling|rises|falls|grows|up|down|remained|reported|posted)\b/;
+const englishFunction = /\b(?:which|whom|who|of|for|in|during|at|from|to|by|on|with|as|the|a|an|and|or|but|while|its|their|our|his|her|this|that|these|those|total|about|around|some|nearly|almost|over|more|than|roughly|approximately|per|cent|percent)\b/g;
+
+/**
+ * What quantity a figure states, to tell two mentions of one quantity from
+ * figures of different things: in Chinese the words of its clause before it
+ * (other figures as `#`, dates and period words out, `公司实现` reduced to
+ * what is realised); in English the noun phrase that names it (`revenue` in
+ * `its revenue for 2019 rose 9.6 per cent to …` and in `the group's revenue
+ * reached …`, `revenue from mainland china` apart), plus any qualifier after
+ * the figure in its clause (`in Europe`). Null when too little is named.
+ */
+export function measureName(text: string, claims: readonly CheckClaim[], c: CheckClaim): string | null {
+  return memoized('measure', text, claims, c, () => readMeasureName(text, claims, c));
+}
+
+function readMeasureName(text: string, claims: readonly CheckClaim[], c: CheckClaim): string | null {
+  const s = sentenceOf(text, c);
+  const starts = clauseStarts(text, s);
+  let k = starts.length - 1;
+  while (k > 0 && starts[k]! > c.start) k--;
+  const clauseEnd = k + 1 < starts.length ? starts[k + 1]! - 1 : s.end;
+  const inSentence = claimsInSentence(text, claims, s);
+  const before = stripClaims(text, inSentence, starts[k]!, c.start).replace(/[’‘]/g, "'").replace(/[\s“”"《》()（）]+/g, ' ').trim().toLowerCase();
+  const after = stripClaims(text, inSentence, c.end, clauseEnd).replace(/[\s“”"'‘’《》()（）。.!?！？]+/g, ' ').trim().toLowerCase();
+  const basis = leadingBasis(text, inSentence, starts.slice(0, k + 1));
+  if (/[\u4e00-\u9fff]/.test(before)) {
+    let name = zhName(before);
+    // `高新区新引进项目18个,签约金额96.5亿元`: a clause that goes on from a figure names what that figure counted.
+    if (k > 0) {
+      const previous = stripClaims(text, inSentence, starts[k - 1]!, starts[k]! - 1).trim().toLowerCase();
+      if (/#\s*$/.test(previous)) name = zhName(previous) + name;
+    }
+    const han = (name.match(/[\u4e00-\u9fff]/g) ?? []).length;
+    return han >= 4 ? name + basis : null;
+  }
+  const phrase = before.replace(reportingFrame, '').replace(/#/g, ' ');
+  const cut = phrase.search(englishVerb);
+  let subject = (cut >= 0 ? phrase.slice(0, cut) : phrase).replace(/\b(?:the\s+)?(?:company|group|firm|bank|city|country|government|port|region|state)'s\b/g, ' ');
+  subject = subject.replace(englishFunction, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const qualifier = after.replace(/#/g, ' ').replace(framePeriod, ' ').replace(englishFunction, ' ').replace(/\b(?:year|month|quarter|fiscal)\b/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (subject.replace(/[^a-z]/g, '').length < 4) return null;
+  return (qualifier ? `${subject} | ${qualifier}` : subject) + basis;
+}
+
+/** A Chinese clause reduced to what it names: no periods, no `公司实现`, no trailing copula. */
+function zhName(clause: string): string {
+  return clause
+    .replace(framePeriod, '')
+    .replace(basePeriod, '')
+    .replace(/全年|今年|当年|本年|年内|报告期内?|其中/g, '')
+    .replace(/^(该|本)?(公司|集团|企业)/, '')
+    .replace(/实现|完成|录得|取得/g, '')
+    .replace(/(约|大约|近|将近|接近|超过|超|逾|达到|达|为|是|共计|共|合计|总计|高达|仅|只有)\s*$/, '')
+    .replace(/[\s,，、:：]+/g, '');
+}
+
+/**
+ * Lead-in clauses that set the basis of the figures after them (`In trend
+ * terms,`, `On a seasonally adjusted basis,`, `按可比价格计算,`, `以美元计,`):
+ * the same words measured on another basis are another quantity. Periods in
+ * them are the period's business, not the basis's.
+ */
+function leadingBasis(text: string, inSentence: readonly CheckClaim[], starts: readonly number[]): string {
+  const out: string[] = [];
+  for (let j = 0; j + 1 < starts.length; j++) {
+    const clause = stripClaims(text, inSentence, starts[j]!, starts[j + 1]! - 1).trim().toLowerCase();
+    if (!/^(按|以|扣除|剔除|不含|含)[\u4e00-\u9fff]/.test(clause) && !/^(in|on|at|by|under|excluding|including)\b.*\b(terms|basis|adjusted|prices?|constant|nominal|real|currency|excluding|including)\b/.test(clause)) continue;
+    const rest = clause.replace(framePeriod, ' ').replace(englishFunction, ' ').replace(/\b(?:year|month|quarter|fiscal|terms?|basis)\b/g, ' ').replace(/[^a-z\u4e00-\u9fff]+/g, ' ').trim();
+    if (rest && rest !== '按' && rest !== '以') out.push(rest);
+  }
+  return out.length ? ` @ ${out.join(' ')}` : '';
+}

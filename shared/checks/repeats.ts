@@ -3,46 +3,12 @@
  * both be right, and figures printed without the unit their neighbours carry
  * (`总投资20亿` among `亿元` figures, `2.5 billion` among `$… billion`).
  */
-import { byPosition, changeDirection, claimsInSentence, clauseContext, isAmount, isAverageLike, paragraphOf, sentenceDates, sentenceOf } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, isAmount, isAverageLike, isThreshold, measureName, paragraphOf, periodOf, sentenceOf } from './article.js';
+import { joinedAsConversion } from './conversions.js';
 import { partLists, siblingGroups } from './parts.js';
 import { claimInterval, overlaps, printedForm } from './tolerance.js';
 import type { CheckClaim } from './types.js';
 import type { RawFinding } from './finding.js';
-
-// Context words too general to identify a measure on their own.
-const generic = /^(全年|今年|其中|共|合计|累计|总计|达|为|约|the|a|an|total|and|of|in)?$/i;
-
-const functionWords = /\b(from|to|by|of|the|a|an|and|or|was|were|is|are|be|been|at|in|on|for|with|up|down|rose|fell|rise|fall|increased|decreased|reached|about|around|some|its|their|this|that|year|earlier|last|previous)\b/gi;
-
-/**
- * What identifies a figure's quantity: its whole clause up to the figure,
- * other figures replaced by `#` (`新能源新材料项目#、总投资` is not
- * `…项目#,总投资`). Null when that says too little to identify anything
- * (`总投资` alone, `from`).
- */
-function identity(text: string, claims: readonly CheckClaim[], c: CheckClaim): string | null {
-  const s = sentenceOf(text, c);
-  let from = s.start;
-  for (let i = c.start - 1; i >= s.start; i--) {
-    if (/[,，;；:：]/.test(text[i]!)) {
-      from = i + 1;
-      break;
-    }
-  }
-  let clause = '';
-  let pos = from;
-  for (const o of claimsInSentence(text, claims, s)) {
-    if (o.start < from || o.end > c.start) continue;
-    clause += text.slice(pos, o.start) + '#';
-    pos = o.end;
-  }
-  clause += text.slice(pos, c.start);
-  const id = clause.replace(/[\s“”"'‘’]/g, ' ').trim().toLowerCase();
-  const han = (id.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  const content = id.replace(functionWords, ' ').replace(/[^a-z]+/g, ' ').trim();
-  if (han < 4 && content.length < 4) return null;
-  return id.replace(/\s+/g, '');
-}
 
 /** Whether two paragraphs are next to each other (blank lines between do not count). */
 function adjacentParagraphs(text: string, a: CheckClaim, b: CheckClaim): boolean {
@@ -53,23 +19,26 @@ function adjacentParagraphs(text: string, a: CheckClaim, b: CheckClaim): boolean
   return text.slice(first.end, second.start).trim() === '';
 }
 
-function otherDates(text: string, claims: readonly CheckClaim[], c: CheckClaim, year: number | null): string {
-  return sentenceDates(text, claims, c)
-    .filter((d) => year === null || !new RegExp(`^${year}年?$`).test(d.trim()))
-    .join('|');
-}
+// Names that say how a figure relates to another (its equivalent, one of a list), not what it measures.
+const relationalName = /^(折合|约合|合|相当于|折)(人民币|美元|欧元|港元|日元|英镑)?|分别|respectively|^(equivalent|equal|or)\b/i;
 
 export function findRepeats(text: string, claims: readonly CheckClaim[], year: number | null): RawFinding[] {
   const sorted = byPosition(claims);
   const siblings = new Set<CheckClaim>();
   for (const g of siblingGroups(text, sorted)) for (const m of g.members) siblings.add(m);
   const byKey = new Map<string, CheckClaim[]>();
-  for (const c of sorted) {
-    if (!isAmount(c) || changeDirection(text, sorted, c)) continue;
-    const ctx = identity(text, sorted, c);
-    if (!ctx || generic.test(ctx) || isAverageLike(ctx)) continue;
-    const key = `${c.kind}|${c.unit}|${ctx}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), c]);
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    if (!isAmount(c) || changeDirection(text, sorted, c) || isThreshold(text, c)) continue;
+    // An equivalent in another currency is the same amount again, named by the conversion words.
+    const prev = sorted[i - 1];
+    if (prev && joinedAsConversion(text, prev, c)) continue;
+    const name = measureName(text, sorted, c);
+    if (!name || relationalName.test(name) || isAverageLike(name)) continue;
+    const key = `${c.kind}|${c.unit}|${name}|${periodOf(text, sorted, c, year)}`;
+    const list = byKey.get(key);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
   }
   const out: RawFinding[] = [];
   for (const list of byKey.values()) {
@@ -81,15 +50,13 @@ export function findRepeats(text: string, claims: readonly CheckClaim[], year: n
         const sa = sentenceOf(text, a);
         if (b.start < sa.end) continue;
         if (adjacentParagraphs(text, a, b)) continue;
-        // Figures for different dates are different quantities; naming the article's own year changes nothing.
-        if (otherDates(text, sorted, a, year) !== otherDates(text, sorted, b, year)) continue;
         if (overlaps(claimInterval(a)!, claimInterval(b)!)) continue;
         out.push({
           kind: 'repeat',
           ok: false,
           claims: [a, b],
           steps: [
-            { key: 'repeat.different', params: { label: clauseContext(text, sorted, a), first: a.text, second: b.text } },
+            { key: 'repeat.different', params: { label: clauseContext(text, sorted, a) || measureName(text, sorted, a)!.split(' | ')[0]!, first: a.text, second: b.text } },
             { key: 'verdict.repeatDiffers', params: {} },
           ],
         });

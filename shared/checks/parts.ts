@@ -420,6 +420,54 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
   return out;
 }
 
+// `…分别为286.5亿元、241.3亿元和198.7亿元,合计726.5亿元`, `…, a combined $2.0 billion`: the words between a list and its stated
+// total — nothing, or a collective subject (三个园区, 两项, 上述) — then the total word.
+// A figure that says it is a total or an overall level, which a list of parts never runs through.
+const statesTotal = /全市|全县|全区|全省|全国|全州|全镇|全园|合计|共计|总计|累计|(总额|总值|总量|总数|总和)$|\b(total|overall|altogether|in all|combined)\b/i;
+const listTotalZh = /^[\s,，、;；]*(?:(?:两|二|三|四|五|六|七|八|九|十|[0-9]+|上述|以上|这|此|各|两者|二者|三者)[^\s,，;；。]{0,6})?(?:合计|共计|总计|一共|总共|合共)[^\s,，;；。]{0,4}$/;
+const listTotalEn = /^[\s,;]*(?:(?:for|with|making|bringing)\s+)?(?:(?:a|the)\s+)?(?:(?:two|three|four|five|six|both)\s+[a-z]+\s+)?(?:combined(?:\s+total)?|total(?:\s+of)?|in\s+total|altogether|together|in\s+all|totall?ing|totaled|totaling)(?:\s+(?:of|were|was|came to|reached|to))?\s*$/i;
+
+/**
+ * Totals stated after their parts (`分别为A、B和C,合计D`, `A and B, a
+ * combined D`): the parts, listed right before in the same sentence, must add
+ * up to the total within rounding — more or less is an error.
+ */
+function checkListTotals(text: string, claims: readonly CheckClaim[]): RawFinding[] {
+  const sorted = byPosition(claims);
+  const out: RawFinding[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const total = sorted[i]!;
+    if (!usable(text, sorted, total)) continue;
+    const s = sentenceOf(text, total);
+    const parts: CheckClaim[] = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const c = sorted[j]!;
+      if (c.start < s.start) break;
+      if (!sameMeasure(c, total) || c.kind !== total.kind) continue;
+      // The list stops at a figure that is no part (a change, an average) or that is itself a total (全市…, 总额).
+      if (!usable(text, sorted, c) || statesTotal.test(clauseContext(text, sorted, c))) break;
+      if (!parts.length && !(listTotalZh.test(text.slice(c.end, total.start)) || listTotalEn.test(text.slice(c.end, total.start)))) break;
+      parts.unshift(c);
+    }
+    if (parts.length < 2) continue;
+    const sum = sumOf(parts);
+    const ok = overlaps(sum.interval, claimInterval(total)!);
+    const shown = formatLike(sum.value, mostPrecise(parts));
+    out.push({
+      kind: 'part-whole',
+      ok,
+      claims: byPosition([total, ...parts]),
+      steps: [
+        { key: 'parts.sumTotal', params: { parts: parts.map((p) => p.text).join(' + '), sum: shown, total: total.text } },
+        ok ? { key: 'verdict.withinRounding', params: {} } : { key: 'verdict.sumNotTotal', params: {} },
+      ],
+      derivedValue: sum.value,
+      derivedText: shown,
+    });
+  }
+  return out;
+}
+
 export function findPartsAndShares(text: string, claims: readonly CheckClaim[]): RawFinding[] {
   const lists = partLists(text, claims);
   const out: RawFinding[] = [];
@@ -429,6 +477,7 @@ export function findPartsAndShares(text: string, claims: readonly CheckClaim[]):
     for (const p of [...l.parts, ...l.loose]) inLists.add(p);
   }
   out.push(...checkSiblings(text, claims, inLists));
+  out.push(...checkListTotals(text, claims));
   out.push(...checkShares(text, claims, lists));
   return out;
 }

@@ -67,6 +67,9 @@ export function findRepeats(text: string, claims: readonly CheckClaim[], year: n
   return out;
 }
 
+const moneyWords =
+  /收入|营收|利润|投资|引资|金额|总额|产值|增加值|生产总值|销售|出口|进口|进出口|贸易|外贸|税|资金|支出|成本|营业额|消费|零售|存款|贷款|融资|收益|签约|合同|预算|债|资产|revenue|sales|export|import|trade|profit|income|earning|cost|spend|investment|value|budget|debt|turnover|asset|loss|deficit|surplus|fund|price|capital|dividend|wage|salar|expenditure|gdp|output|receipt|credit|debit|payment|bill|fee|tax/i;
+
 const scaleOnly = /^\s*(万亿|亿|万|千|百万|千万|百亿|千亿|million|billion|trillion|bn|mn)\s*$/i;
 
 /**
@@ -102,7 +105,11 @@ function findMissingUnits(text: string, sorted: readonly CheckClaim[]): RawFindi
       const p = paragraphOf(text, c.start);
       neighbours = sorted.filter((o) => o.start >= p.start && o.end <= p.end && withUnit(o));
     }
-    if (!neighbours.length) neighbours = (moneyFigures ??= sorted.filter((o) => o.kind === 'money')).filter(withUnit);
+    if (!neighbours.length) {
+      // Far from any money figure, a bare `3.4 million` the engine could not type is money only if its words say so (`Imports … 11.6 billion`, `签约金额131.2亿`), not `Visitor arrivals reached about 3.4 million`.
+      if (c.kind !== 'money' && !moneyWords.test(`${clauseContext(text, sorted, c)} ${measureName(text, sorted, c) ?? ''}`)) continue;
+      neighbours = (moneyFigures ??= sorted.filter((o) => o.kind === 'money')).filter(withUnit);
+    }
     if (!neighbours.length) continue;
     const unitWord = (o: CheckClaim) => {
       const f = printedForm(o.text)!;

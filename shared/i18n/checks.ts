@@ -34,6 +34,7 @@ const en = {
       partExceeds: 'the part {{part}} is larger than its whole {{whole}}',
       sumWithin: '{{parts}} = {{sum}} ≤ {{whole}}',
       sumExceeds: '{{parts}} = {{sum}} > {{whole}}',
+      sumTotal: '{{parts}} = {{sum}}; stated total {{total}}',
     },
     share: {
       computed: '{{part}} ÷ {{whole}} = {{share}}',
@@ -60,6 +61,7 @@ const en = {
       growthOff: 'does not match the printed rate, even allowing for rounding',
       partExceeds: 'a part cannot be larger than its whole',
       sumExceeds: 'the parts add up to more than the whole',
+      sumNotTotal: 'the parts do not add up to the stated total, even allowing for rounding',
       shareOff: 'does not match the printed share, even allowing for rounding',
       repeatDiffers: 'the same quantity has two values that cannot both be right',
       unitMissing: 'add the unit',
@@ -105,6 +107,7 @@ const zhCN: typeof en = {
       partExceeds: '部分 {{part}} 大于整体 {{whole}}',
       sumWithin: '{{parts}} = {{sum}} ≤ {{whole}}',
       sumExceeds: '{{parts}} = {{sum}} > {{whole}}',
+      sumTotal: '{{parts}} = {{sum}}；文中合计 {{total}}',
     },
     share: {
       computed: '{{part}} ÷ {{whole}} = {{share}}',
@@ -131,6 +134,7 @@ const zhCN: typeof en = {
       growthOff: '即使考虑四舍五入,也与文中增速不符',
       partExceeds: '部分不能大于整体',
       sumExceeds: '各部分之和大于整体',
+      sumNotTotal: '即使考虑四舍五入,各部分之和也与文中合计不符',
       shareOff: '即使考虑四舍五入,也与文中占比不符',
       repeatDiffers: '同一数量出现两个不可能同时成立的数值',
       unitMissing: '请补上单位',

@@ -5,7 +5,7 @@
  * are parts of the article's total for it; a stated share (`占…15%`) must
  * match part ÷ whole.
  */
-import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, label, partsCue, sentenceDates, sentenceOf, type Span } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, label, measureName, partsCue, sentenceDates, sentenceOf, type Span } from './article.js';
 import { formatLike, formatNumber } from './format.js';
 import { printedForm, claimInterval, add, div, exact, mul, overlaps, possiblyLe, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -350,6 +350,60 @@ function namedAs(ctx: string, target: string): boolean {
 const shareCue = /占(.{0,16}?)(的)?(比重|比例|份额)?(为|达|约)?\s*$|(accounting for|accounted for|account for|representing|making up)\s*$|\bor\s*$/i;
 const genericTarget = /^(全部|总|总量|总额|总数|总体|合计|比|比重|全体|the total|total)?$/;
 
+/**
+ * What an English share is a share of: `of the total` → `total`, `of total
+ * revenue` / `of the group's revenue` → `revenue`; null without `of …`.
+ */
+function englishTarget(after: string): string | null {
+  const m = after.match(/^\s*of\s+(?:the\s+)?(?:(?:company|group|firm|bank|city|country|state|port|region)'s\s+|its\s+|their\s+)?((?:total|overall)\s+)?([a-z][a-z' -]*?)(?=\s*(?:[,.;:)]|$)|\s+(?:in|for|during|at|last|this|that|a|an|and|while|from|compared|up|down|the|of|year|on)\b)/i);
+  if (!m) return null;
+  const noun = m[2]!.trim().toLowerCase();
+  return /^(total|all|overall)$/.test(noun) ? 'total' : noun;
+}
+
+// Scope words: a share of 全省出口 is not a share of the city's 进出口总额.
+const scopeWord = /^(全市|全省|全区|全县|全国|全州|全镇|全园|我市|我省|本市|本省|全球|全行业)/;
+const totalSuffix = /的?(总数|总额|总量|总值|总和|合计|总计)$/;
+
+/** The words before a figure, carried over from the figure its clause goes on from (`产业项目52个,总投资648.3亿元` → 产业项目总投资). */
+function extendedContext(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
+  const ctx = clauseContext(text, claims, c);
+  const i = claims.indexOf(c);
+  const prev = i > 0 ? claims[i - 1] : undefined;
+  if (!prev || !isAmount(prev) || !/^[,，]\s*[^,，;；:：。]*$/.test(text.slice(prev.end, c.start))) return ctx;
+  return clauseContext(text, claims, prev) + ctx;
+}
+
+/** Whether a Chinese name and a share's target name one measure: same scope, and the target's core ends the name as a word. */
+function zhNamed(name: string, target: string, loose: boolean): boolean {
+  if (namedAs(name, target)) return true;
+  const scope = target.match(scopeWord)?.[0] ?? '';
+  if (scope && !name.includes(scope)) return false;
+  const core = target.slice(scope.length).replace(/^(当年|全年|同期|上年)/, '').replace(totalSuffix, '') || target;
+  const nameCore = name.replace(totalSuffix, '') || name;
+  if (namedAs(nameCore, core) || (core.length >= 3 && nameCore.endsWith(core))) return true;
+  // The whole a 其中 list already gave only needs a name in common (`占员工总数的` for `在职员工5004人,其中…`).
+  return loose && namesMeasure(commonSuffix(nameCore, core));
+}
+
+function englishNamed(text: string, claims: readonly CheckClaim[], c: CheckClaim, target: string): boolean {
+  const name = measureName(text, claims, c)?.split(' | ')[0]?.split(' @ ')[0];
+  return name !== undefined && name === target.replace(/\b(?:the|total|overall)\b/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether figure `c`, met before the share, is the whole its target names. */
+function wholeNamed(text: string, claims: readonly CheckClaim[], c: CheckClaim, target: string, english: boolean): boolean {
+  if (english) return englishNamed(text, claims, c, target);
+  return zhNamed(clauseContext(text, claims, c), target, false) || zhNamed(extendedContext(text, claims, c), target, false);
+}
+
+/** Whether the whole of the part's 其中 list is what the share's target names. */
+function listWholeNamed(text: string, claims: readonly CheckClaim[], whole: CheckClaim, target: string, english: boolean): boolean {
+  const ctx = clauseContext(text, claims, whole);
+  if (ctx.includes(target) || target.includes(label(text, claims, whole))) return true;
+  return english ? englishNamed(text, claims, whole, target) : zhNamed(ctx, target, true);
+}
+
 function checkShares(text: string, claims: readonly CheckClaim[], lists: PartList[]): RawFinding[] {
   const sorted = byPosition(claims);
   const wholeOf = new Map<CheckClaim, CheckClaim>();
@@ -364,10 +418,11 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     const m = gap.match(shareCue);
     if (!m) continue;
     let target = (m[1] ?? '').replace(/\s+/g, '');
-    if (m[5] || /\bor\s*$/i.test(gap)) {
-      const after = text.slice(share.end, s.end).match(/^\s*of\s+(the\s+)?(total|all)\b/i);
-      if (/\bor\s*$/i.test(gap) && !after) continue;
-      target = after ? 'total' : '';
+    const english = Boolean(m[5] || /\bor\s*$/i.test(gap));
+    if (english) {
+      const named = englishTarget(text.slice(share.end, s.end));
+      if (/\bor\s*$/i.test(gap) && named === null) continue;
+      target = named ?? '';
     }
     // The part: the amount the clause names before 占 (`出口占…`), else the nearest amount before.
     const subject = (m[1] !== undefined ? gap.slice(0, gap.length - m[0].length) : '').split(/[,，;；:：]/).pop()!.trim();
@@ -378,15 +433,16 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     } else {
       const nearest = before[before.length - 1];
       const between = nearest ? sorted.slice(sorted.indexOf(nearest) + 1, i) : [];
-      if (nearest && !between.some((c) => c.kind === 'percent') && clauseMarks(text.slice(nearest.end, share.start)) <= 2) part = nearest;
+      // A growth rate of the part may stand between (`52.17亿元,同比增长15.8%,占营业收入的比重为60.3%`); another share may not.
+      if (nearest && !between.some((c) => c.kind === 'percent' && !changeDirection(text, sorted, c)) && clauseMarks(text.slice(nearest.end, share.start)) <= 2) part = nearest;
     }
     if (!part) continue;
     let whole: CheckClaim | null = wholeOf.get(part) ?? null;
-    let targetOk = whole !== null && (genericTarget.test(target) || clauseContext(text, sorted, whole).includes(target) || target.includes(label(text, sorted, whole)));
+    let targetOk = whole !== null && (genericTarget.test(target) || listWholeNamed(text, sorted, whole, target, english));
     if (!targetOk && !genericTarget.test(target)) {
-      // `占营业收入的47.7%`: the whole is the figure named 营业收入 earlier in the article.
+      // `占营业收入的47.7%`, `of total revenue`: the whole is the figure named so earlier in the article.
       const sameUnit = byMeasure.get(`${part.kind}|${part.unit}`) ?? [];
-      const named = sameUnit.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && namedAs(clauseContext(text, sorted, c), target));
+      const named = sameUnit.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && wholeNamed(text, sorted, c, target, english));
       whole = named.reduce<CheckClaim | null>((best, c) => (!best || c.value! > best.value! ? c : best), null);
       targetOk = whole !== null;
     }
@@ -420,10 +476,10 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
   return out;
 }
 
-// `…分别为286.5亿元、241.3亿元和198.7亿元,合计726.5亿元`, `…, a combined $2.0 billion`: the words between a list and its stated
-// total — nothing, or a collective subject (三个园区, 两项, 上述) — then the total word.
 // A figure that says it is a total or an overall level, which a list of parts never runs through.
 const statesTotal = /全市|全县|全区|全省|全国|全州|全镇|全园|合计|共计|总计|累计|(总额|总值|总量|总数|总和)$|\b(total|overall|altogether|in all|combined)\b/i;
+// `…分别为286.5亿元、241.3亿元和198.7亿元,合计726.5亿元`, `…, a combined $2.0 billion`: the words between a list and its stated
+// total — nothing, or a collective subject (三个园区, 两项, 上述) — then the total word.
 const listTotalZh = /^[\s,，、;；]*(?:(?:两|二|三|四|五|六|七|八|九|十|[0-9]+|上述|以上|这|此|各|两者|二者|三者)[^\s,，;；。]{0,6})?(?:合计|共计|总计|一共|总共|合共)[^\s,，;；。]{0,4}$/;
 const listTotalEn = /^[\s,;]*(?:(?:for|with|making|bringing)\s+)?(?:(?:a|the)\s+)?(?:(?:two|three|four|five|six|both)\s+[a-z]+\s+)?(?:combined(?:\s+total)?|total(?:\s+of)?|in\s+total|altogether|together|in\s+all|totall?ing|totaled|totaling)(?:\s+(?:of|were|was|came to|reached|to))?\s*$/i;
 

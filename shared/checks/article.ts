@@ -79,6 +79,8 @@ interface ClaimIndex {
   memo: Map<string, Map<CheckClaim, unknown>>;
   /** End of the last figure before each claim (not overlapping it), or -1. */
   previousEnd: Map<CheckClaim, number>;
+  /** The figure before each claim in text order. */
+  previous: Map<CheckClaim, CheckClaim>;
   sentence: Map<CheckClaim, Span>;
   inSentence: Map<string, CheckClaim[]>;
 }
@@ -90,7 +92,7 @@ function indexFor(text: string, claims: readonly CheckClaim[]): ClaimIndex {
   const cached = indexCache.get(claims);
   if (cached && cached.text === text) return cached;
   const sorted = byPosition(claims);
-  const index: ClaimIndex = { text, memo: new Map(), previousEnd: new Map(), sentence: new Map(), inSentence: new Map() };
+  const index: ClaimIndex = { text, memo: new Map(), previousEnd: new Map(), previous: new Map(), sentence: new Map(), inSentence: new Map() };
   let maxEnd = -1;
   sorted.forEach((c, i) => {
     let prev = maxEnd;
@@ -99,6 +101,7 @@ function indexFor(text: string, claims: readonly CheckClaim[]): ClaimIndex {
       for (let j = i - 1; j >= 0; j--) if (sorted[j]!.end <= c.start) prev = Math.max(prev, sorted[j]!.end);
     }
     index.previousEnd.set(c, prev);
+    if (i > 0) index.previous.set(c, sorted[i - 1]!);
     maxEnd = Math.max(maxEnd, c.end);
     const s = sentenceOf(text, c);
     index.sentence.set(c, s);
@@ -120,6 +123,11 @@ export function memoized<T>(name: string, text: string, claims: readonly CheckCl
   const v = f();
   table.set(c, v);
   return v;
+}
+
+/** The figure before `c` in text order, if any. */
+export function previousClaim(text: string, claims: readonly CheckClaim[], c: CheckClaim): CheckClaim | undefined {
+  return indexFor(text, claims).previous.get(c);
 }
 
 /** The figures of a sentence, in text order. */

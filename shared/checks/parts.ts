@@ -5,7 +5,7 @@
  * are parts of the article's total for it; a stated share (`占…15%`) must
  * match part ÷ whole.
  */
-import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, label, measureName, partsCue, sentenceDates, sentenceOf, type Span } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, label, measureName, partsCue, previousClaim, sentenceDates, sentenceOf, type Span } from './article.js';
 import { formatLike, formatNumber } from './format.js';
 import { printedForm, claimInterval, add, div, exact, mul, overlaps, possiblyLe, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -367,11 +367,12 @@ const totalSuffix = /的?(总数|总额|总量|总值|总和|合计|总计)$/;
 
 /** The words before a figure, carried over from the figure its clause goes on from (`产业项目52个,总投资648.3亿元` → 产业项目总投资). */
 function extendedContext(text: string, claims: readonly CheckClaim[], c: CheckClaim): string {
-  const ctx = clauseContext(text, claims, c);
-  const i = claims.indexOf(c);
-  const prev = i > 0 ? claims[i - 1] : undefined;
-  if (!prev || !isAmount(prev) || !/^[,，]\s*[^,，;；:：。]*$/.test(text.slice(prev.end, c.start))) return ctx;
-  return clauseContext(text, claims, prev) + ctx;
+  return memoized('extended', text, claims, c, () => {
+    const ctx = clauseContext(text, claims, c);
+    const prev = previousClaim(text, claims, c);
+    if (!prev || !isAmount(prev) || !/^[,，]\s*[^,，;；:：。]*$/.test(text.slice(prev.end, c.start))) return ctx;
+    return clauseContext(text, claims, prev) + ctx;
+  });
 }
 
 /** Whether a Chinese name and a share's target name one measure: same scope, and the target's core ends the name as a word. */

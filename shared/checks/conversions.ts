@@ -6,7 +6,7 @@
 import { articleYear, byPosition, sentenceYear } from './article.js';
 import { formatSignedPercent } from './format.js';
 import { officialRate } from './fx-rates.js';
-import { claimInterval, div, mid, overlaps } from './tolerance.js';
+import { div, mid, overlaps, printedInterval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
 import type { RawFinding } from './finding.js';
 
@@ -46,7 +46,8 @@ function checkConversion(text: string, claims: readonly CheckClaim[], cny: Check
   const currency = foreign.unit!;
   const per100 = currency === 'JPY';
   const scale = per100 ? 100 : 1;
-  const implied = div(claimInterval(cny)!, claimInterval(foreign)!);
+  // The 2% allowance already covers what 约合 / about admit to; only the printed digits add slack.
+  const implied = div(printedInterval(cny)!, printedInterval(foreign)!);
   const point = (cny.value! / foreign.value!) * scale;
   const year = sentenceYear(text, claims, cny) ?? opts.year ?? docYear;
   const steps: CheckMessage[] = [

@@ -56,6 +56,8 @@ function statement(text: string, claims: readonly CheckClaim[], i: number): Grow
     if (c.start < sentence.start) break;
     if (c.kind === 'percent') break;
     if (!isAmount(c)) continue;
+    // `比上年的24.15亿元增长12.6%`: the base sits between the level and its rate.
+    if (baseCue.test(gapBefore(text, claims, c))) continue;
     if (changeDirection(text, claims, c)) {
       if (!change && clauseMarks(text.slice(c.end, rate.start)) <= 1) change = c;
       continue;

@@ -241,7 +241,9 @@ function readSiblingGroups(text: string, claims: readonly CheckClaim[]): Sibling
   for (const c of sorted) {
     while (p < paragraphs.length && paragraphs[p]!.end < c.end) p++;
     if (p >= paragraphs.length) break;
-    if (c.start >= paragraphs[p]!.start && usable(text, sorted, c)) perPara[p]!.push({ claim: c, ctx: clauseContext(text, sorted, c) });
+    // One of a list (`分别进出口132.5亿元、118.6亿元…`) is not the one figure a parallel paragraph states.
+    const listed = /[、和及与]\s*$/.test(text.slice(Math.max(0, c.start - 2), c.start)) || /^\s*[、和及与]/.test(text.slice(c.end, c.end + 2)) || clauseContext(text, sorted, c).includes('分别');
+    if (c.start >= paragraphs[p]!.start && usable(text, sorted, c) && !listed) perPara[p]!.push({ claim: c, ctx: clauseContext(text, sorted, c) });
   }
   type Chain = { label: string; members: CheckClaim[]; lastPara: number };
   const open: Chain[] = [];
@@ -298,7 +300,9 @@ function totalOf(text: string, claims: readonly CheckClaim[], c: CheckClaim, gro
   if (labelFamilies.some((f) => f.test(ctx) && f.test(groupLabel))) return true;
   const shared = commonSuffix(ctx, groupLabel);
   if (!namesMeasure(shared)) return false;
-  if (shared.length < groupLabel.length) return true;
+  // More general: the group's label adds a word before the shared name (`产业` in 产业项目 over 项目), not one character that makes
+  // another word (`进` in 进出口, which 出口 is not the total of).
+  if (shared.length < groupLabel.length) return /(?:[\u4e00-\u9fff]{2}|[^\u4e00-\u9fff]|[的等、])$/.test(groupLabel.slice(0, groupLabel.length - shared.length));
   // As specific as the group's own label: only a figure that says it is a total, under a label of some length.
   return groupLabel.replace(/^等/, '').length >= 3 && totalMarker.test(ctx);
 }
@@ -375,11 +379,30 @@ function extendedContext(text: string, claims: readonly CheckClaim[], c: CheckCl
   });
 }
 
-/** Whether a Chinese name and a share's target name one measure: same scope, and the target's core ends the name as a word. */
-function zhNamed(name: string, target: string, loose: boolean): boolean {
+let scopeCache: { text: string; scope: string } | undefined;
+
+/** The scope the article itself speaks for: the scope word (全县, 全市…) it uses most. */
+function ownScope(text: string): string {
+  if (scopeCache?.text !== text) {
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(new RegExp(scopeWord.source.slice(1), 'g'))) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    let best = '';
+    for (const [w, n] of counts) if (n > (counts.get(best) ?? 0)) best = w;
+    scopeCache = { text, scope: best };
+  }
+  return scopeCache.scope;
+}
+
+/**
+ * Whether a Chinese name and a share's target name one measure: the target's
+ * scope is the article's own or the name's (a share of 全省出口 is no share of
+ * the city's figure), and the target's core ends the name as a word.
+ */
+function zhNamed(text: string, name: string, target: string, loose: boolean): boolean {
   if (namedAs(name, target)) return true;
   const scope = target.match(scopeWord)?.[0] ?? '';
-  if (scope && !name.includes(scope)) return false;
+  const nameScope = name.match(new RegExp(scopeWord.source.slice(1)))?.[0];
+  if (scope && (nameScope ? nameScope !== scope : scope !== ownScope(text))) return false;
   const core = target.slice(scope.length).replace(/^(当年|全年|同期|上年)/, '').replace(totalSuffix, '') || target;
   const nameCore = name.replace(totalSuffix, '') || name;
   if (namedAs(nameCore, core) || (core.length >= 3 && nameCore.endsWith(core))) return true;
@@ -395,14 +418,14 @@ function englishNamed(text: string, claims: readonly CheckClaim[], c: CheckClaim
 /** Whether figure `c`, met before the share, is the whole its target names. */
 function wholeNamed(text: string, claims: readonly CheckClaim[], c: CheckClaim, target: string, english: boolean): boolean {
   if (english) return englishNamed(text, claims, c, target);
-  return zhNamed(clauseContext(text, claims, c), target, false) || zhNamed(extendedContext(text, claims, c), target, false);
+  return zhNamed(text, clauseContext(text, claims, c), target, false) || zhNamed(text, extendedContext(text, claims, c), target, false);
 }
 
 /** Whether the whole of the part's 其中 list is what the share's target names. */
 function listWholeNamed(text: string, claims: readonly CheckClaim[], whole: CheckClaim, target: string, english: boolean): boolean {
   const ctx = clauseContext(text, claims, whole);
   if (ctx.includes(target) || target.includes(label(text, claims, whole))) return true;
-  return english ? englishNamed(text, claims, whole, target) : zhNamed(ctx, target, true);
+  return english ? englishNamed(text, claims, whole, target) : zhNamed(text, ctx, target, true);
 }
 
 function checkShares(text: string, claims: readonly CheckClaim[], lists: PartList[]): RawFinding[] {

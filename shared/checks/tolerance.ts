@@ -99,6 +99,17 @@ export function claimInterval(claim: Pick<CheckClaim, 'text' | 'value' | 'approx
   return { lo: v - half, hi: v + half };
 }
 
+/**
+ * The interval of the printed digits alone, without the ±5 % of `约`/`about`:
+ * in `$1.25 billion, or about 8.6 billion yuan` the `about` says the
+ * conversion is rounded, which the printed precision already covers. Floors
+ * (`超`, `over`) stay open-ended.
+ */
+export function printedInterval(claim: Pick<CheckClaim, 'text' | 'value' | 'approx'>): Interval | null {
+  const approx = claim.approx?.trim();
+  return claimInterval({ text: claim.text, value: claim.value, approx: approx && floorApprox.test(approx) ? approx : undefined });
+}
+
 export const exact = (v: number): Interval => ({ lo: v, hi: v });
 
 export function add(a: Interval, b: Interval): Interval {

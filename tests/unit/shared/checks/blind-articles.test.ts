@@ -1,0 +1,51 @@
+// Articles written blind — before the checks were run on them — with planted
+// errors of every kind and correct ones where any alarm is a false alarm
+// (tests/fixtures/checks-blind/, a second round in round2/). Each folder's
+// expected.json lists the alarms every article must raise; an alarm marked
+// `needs` waits for something outside the checks and is expected to fail.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { detectClaims } from '../../../../shared/claims/index.js';
+import { runChecks } from '../../../../shared/checks/index.js';
+
+interface Alarm {
+  kind: string;
+  claims: string[];
+  needs?: string;
+}
+
+const root = fileURLToPath(new URL('../../../fixtures/checks-blind/', import.meta.url));
+const key = (a: { kind: string; claims: string[] }) => `${a.kind}: ${[...a.claims].sort().join(' | ')}`;
+
+function alarms(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  return runChecks(text, detectClaims(text))
+    .findings.filter((f) => !f.ok)
+    .map((f) => key({ kind: f.kind, claims: f.claims.map((c) => c.text) }));
+}
+
+for (const folder of ['', 'round2/']) {
+  const expected = JSON.parse(readFileSync(root + folder + 'expected.json', 'utf8')) as Record<string, Alarm[]>;
+  const files = Object.entries(expected).filter(([f]) => !f.startsWith('_'));
+
+  describe(`blind articles ${folder || 'round 1'}`, () => {
+    for (const [file, want] of files) {
+      const ready = want.filter((a) => !a.needs);
+      it(`${file}: ${ready.length ? `raises exactly the ${ready.length} planted alarms` : 'raises no alarm'}`, () => {
+        expect(alarms(root + folder + file).sort()).toEqual(ready.map(key).sort());
+      });
+      for (const a of want.filter((x) => x.needs)) {
+        it.fails(`${file}: ${key(a)} (needs ${a.needs})`, () => {
+          expect(alarms(root + folder + file)).toContain(key(a));
+        });
+      }
+    }
+
+    it('plants an error of every kind and has correct articles', () => {
+      const kinds = new Set(files.flatMap(([, a]) => a.map((x) => x.kind)));
+      expect([...kinds].sort()).toEqual(['conversion', 'growth', 'part-whole', 'repeat', 'share', 'unit-missing']);
+      expect(files.filter(([, a]) => a.length === 0).length).toBeGreaterThanOrEqual(4);
+    });
+  });
+}

@@ -68,11 +68,13 @@ export function parseUnitText(text: string, dollar: string): TableUnit | null {
   if (paren) t = paren[1]!.trim();
   t = t.replace(/^单位\s*[:：]\s*/, '');
   if (t === '%' || t === '％' || /(?:%|％)$/.test(t)) return { kind: 'percent', unit: '%', exp: 0 };
-  const money = /^(US|A|AU|C|NZ|HK)?\$\s?(thousand|million|billion|m|bn|b|k)?$/i.exec(t);
+  const money = /^(US|A|AU|C|NZ|HK)?\$\s?(thousand|million|billion|m|bn|b|k|'000)?$/i.exec(t);
   if (money) {
     const iso = money[1] ? ({ US: 'USD', A: 'AUD', AU: 'AUD', C: 'CAD', NZ: 'NZD', HK: 'HKD' } as Record<string, string>)[money[1].toUpperCase()]! : dollar;
-    return { kind: 'money', unit: iso, exp: money[2] ? englishScales[money[2].toLowerCase()]! : 0 };
+    return { kind: 'money', unit: iso, exp: money[2] ? (englishScales[money[2].toLowerCase()] ?? 3) : 0 };
   }
+  // ('000) and (thousands): a count in thousands, whatever is counted.
+  if (/^'?000s?$|^thousands?$/i.test(t)) return { kind: 'count', unit: null, exp: 3 };
   const probe = `1${t}`;
   const r = readScaleAndUnit(probe, 1);
   if (r.unit && r.end === probe.length) return { kind: r.unit.kind, unit: r.unit.unit, exp: r.exp + r.unit.exp };
@@ -80,6 +82,21 @@ export function parseUnitText(text: string, dollar: string): TableUnit | null {
 }
 
 const isSeparatorRow = (s: string): boolean => /^\s*\|?\s*:?-{3,}/.test(s);
+/** 表1  2023年主要工业产品产量, Table 2: Labour force: a caption above a table, never a row of it. */
+const TABLE_LABEL = /^\s*(?:附?表|图|Table|Figure|Chart)\s*\d+(?:[-.]\d+)?(?![\d.])/i;
+/** Growth and share columns (比上年增长, 增速, 占比) are percentages even when the header prints no %. */
+const PERCENT_HEADER = /增长|增速|增幅|下降|比重|占比|同比|环比/;
+/** A unit at the end of a row label: 粮食产量（万吨）, 地区生产总值(亿元). */
+const LABEL_UNIT = /[(（][^()（）]+[)）]\s*$/;
+
+/** The unit a header cell gives its column. */
+function headerUnit(text: string, dollar: string): TableUnit | null {
+  return parseUnitText(text, dollar) ?? (PERCENT_HEADER.test(text) && !/[(（]/.test(text) ? { kind: 'percent', unit: '%', exp: 0 } : null);
+}
+
+function headerState(texts: string[], caption: TableUnit | null, dollar: string): TableState {
+  return { cols: texts.map((t) => headerUnit(t, dollar)), unitCol: texts.findIndex((t) => /^(?:计量)?单位$/.test(t)), caption };
+}
 
 /** What `tableLine` returns for a line that is not a table row. */
 export const NOT_A_ROW: { figures: Found[]; state: null; isRow: false } = Object.freeze({ figures: [], state: null, isRow: false });
@@ -94,27 +111,25 @@ export function tableLine(
   caption: TableUnit | null,
   dollar: string,
 ): { figures: Found[]; state: TableState | null; isRow: boolean } {
+  if (TABLE_LABEL.test(s)) return NOT_A_ROW;
   const cells = splitCells(s);
   if (!cells) return NOT_A_ROW;
   if (isSeparatorRow(s)) return { figures: [], state, isRow: true };
   const texts = cells.map((c) => s.slice(c.start, c.end));
-  if (!state) {
-    const isHeader = !texts.some((t) => BARE_NUMBER.test(t));
-    if (isHeader) {
-      return {
-        figures: [],
-        state: { cols: texts.map((t) => parseUnitText(t, dollar)), unitCol: texts.findIndex((t) => /^(?:计量)?单位$/.test(t)), caption },
-        isRow: true,
-      };
-    }
-    state = { cols: [], unitCol: -1, caption };
+  const numeric = texts.some((t) => BARE_NUMBER.test(t));
+  // A row of words is a header; below a header that gave no unit at all it is the real one (a caption was read as the header).
+  if (!numeric && (!state || (state.unitCol < 0 && state.cols.every((u) => u === null)))) {
+    return { figures: [], state: headerState(texts, state?.caption ?? caption, dollar), isRow: true };
   }
-  const rowUnit = state.unitCol >= 0 && texts[state.unitCol] ? parseUnitText(texts[state.unitCol]!, dollar) : null;
+  state ??= { cols: [], unitCol: -1, caption };
+  const labelUnit = LABEL_UNIT.test(texts[0]!) ? parseUnitText(texts[0]!, dollar) : null;
+  const rowUnit = (state.unitCol >= 0 && texts[state.unitCol] ? parseUnitText(texts[state.unitCol]!, dollar) : null) ?? labelUnit;
   const figures: Found[] = [];
   cells.forEach((c, i) => {
     const t = texts[i]!;
     if (i === 0 || !BARE_NUMBER.test(t)) return;
-    const unit = rowUnit ?? state!.cols[i] ?? state!.caption;
+    // A column that prints its own unit (比上年增长(%)) keeps it in every row; the row's 单位 fills the others.
+    const unit = state!.cols[i] ?? rowUnit ?? state!.caption;
     const num = t.replace(/,/g, '').replace('−', '-');
     if (unit) figures.push(found(c.start, c.end, unit.kind, scaleDecimal(num, unit.exp), unit.unit, unit.exp));
     else figures.push(found(c.start, c.end, 'other', Number(num), null));

@@ -129,6 +129,31 @@ describe('tables', () => {
     ]);
   });
 
+  it('reads a 表N caption line with aligned spaces as a caption, not as the header', () => {
+    const text = ['表1  2023年主要工业产品产量', '产品名称\t单位\t产量\t比上年增长(%)', '原煤\t万吨\t8635.2\t-2.3', '发电量\t亿千瓦时\t3865.1\t6.2', ''].join('\n');
+    expect(figures(text)).toEqual([
+      ['2023年', 'date', 2023, 'year'],
+      ['8635.2', 'quantity', 86352000, 't'],
+      ['-2.3', 'percent', -2.3, '%'],
+      ['3865.1', 'quantity', 386510000000, 'kWh'],
+      ['6.2', 'percent', 6.2, '%'],
+    ]);
+  });
+
+  it.each<[string, string, Row[]]>([
+    ['a header below a caption read as the header replaces it', '2023年各地区生产总值  2023年\n地区\t地区生产总值(亿元)\t增速(%)\n长沙市\t14331.98\t4.8\n', [
+      ['2023年', 'date', 2023, 'year'], ['2023年', 'date', 2023, 'year'], ['14331.98', 'money', 1433198000000, 'CNY'], ['4.8', 'percent', 4.8, '%'],
+    ]],
+    ['a growth column without % is a percentage', '单位:亿元\n项目\t金额\t比上年增长\n税收收入\t2587.9\t9.6\n', [
+      ['2587.9', 'money', 258790000000, 'CNY'], ['9.6', 'percent', 9.6, '%'],
+    ]],
+    ['a unit at the end of the row label', '指标\t2023年\t增速(%)\n粮食产量(万吨)\t3147.6\t1.9\n', [
+      ['2023年', 'date', 2023, 'year'], ['3147.6', 'quantity', 31476000, 't'], ['1.9', 'percent', 1.9, '%'],
+    ]],
+  ])('%s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
   it('forgets the header when the table ends', () => {
     const text = '指标\t总额(亿元)\n产值\t10.5\n\n其后一段文字,数值为12.3。\n';
     expect(figures(text)).toEqual([

@@ -35,6 +35,13 @@ describe('what a bare $ means', () => {
     expect(inferDollarCurrency('New Zealand’s exports rose.')).toBe('NZD');
   });
 
+  it('is the publisher’s, not a trading partner’s', () => {
+    const nz = 'Overseas merchandise trade: September 2024\n\nThe goods trade deficit was $2.1 billion, Stats NZ said.\n\nExports to the United States rose $87 million and exports to Australia rose $58 million. Imports from the United States fell.';
+    expect(inferDollarCurrency(nz)).toBe('NZD');
+    expect(inferDollarCurrency('The Census and Statistics Department released retail sales of $28.6 billion. Visitors from the US and America spent less.')).toBe('HKD');
+    expect(inferDollarCurrency('WELLINGTON, Oct 3 - Dairy prices rose; exports to the US and to America rose $5m.')).toBe('NZD');
+  });
+
   it('falls back to USD', () => {
     expect(inferDollarCurrency('Exports rose to $5m.')).toBe('USD');
   });

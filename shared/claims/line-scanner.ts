@@ -11,7 +11,7 @@ import { isFound, type Found, type LineScan, type RuleResult, found } from './sc
 import { sentenceAt, sentenceRanges } from './sentences.js';
 import { captionUnit, NOT_A_ROW, tableLine, type TableState, type TableUnit } from './tables.js';
 import type { DetectedClaim } from './types.js';
-import { inTitle, readArabicUnit, readChineseRun, readDateOrRatio, readRank } from './zh-rules.js';
+import { EXCHANGE, inTitle, readArabicUnit, readChineseRun, readDateOrRatio, readRank } from './zh-rules.js';
 
 /** What one line hands to the next: the table being read and a pending caption unit. */
 export interface LineContext {
@@ -61,11 +61,13 @@ const LIST_GAP = /^\s*(?:和|与|及|以及|、|或|,|，|and|or|\()?\s*$/i;
 const NO_DIRECTION_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'quarter', 'rank', 'ratio', '周年', '强']);
 const CONNECTOR_ZH = /^\s*(?:和|与|及|以及|、|或|至|到|-|—|–|~|～)\s*/;
 const CONNECTOR_EN = /^\s*(?:-|–|and|or|to)\s*/;
-const BARE_DECIMAL_BEFORE_ZH = /(?:为|是|达|报|至|到|于|在|由|从|:|：|=)\s*$/;
+const BARE_DECIMAL_BEFORE_ZH = /(?:为|是|达|报|至|到|于|在|由|从|触及|跌破|升破|突破|站上|:|：|=)\s*$/;
+const INDEX_BEFORE = /指数\s*(?:为|是|报|达|:|：)?\s*$/;
+/** 比上年缩小0.07: a change verb before a bare decimal, which then measures the bare figure before it (收入比为2.14). */
+const CHANGE_BEFORE_ZH = /(?:缩小|扩大|收窄|提高|上升|下降|降低|增加|减少|回落|上涨|下跌)了?\s*$/;
 /** 收入比由2.11缩小到2.01: a bare figure in a clause about a 比 (ratio). */
 const RATIO_CLAUSE = /(?<![对相])比(?:值|例)?\s*(?:为|是|由|从|达|:|：)/;
 const BARE_DECIMAL_BEFORE_EN = /\b(?:to|at|of|was|is|were|from|reached|hit|stood at)\s+$/i;
-const EXCHANGE = /汇率|中间价|兑/;
 const CURRENCY_NAMES: Record<string, string> = { 人民币: 'CNY', 美元: 'USD', 欧元: 'EUR', 日元: 'JPY', 港元: 'HKD', 港币: 'HKD', 英镑: 'GBP', 澳元: 'AUD' };
 
 /** The unit of an exchange rate named before it (人民币对美元汇率 → CNY/USD), home currency on top. */
@@ -123,20 +125,38 @@ class Scanner {
     return null;
   }
 
-  /** A bare number that takes the unit of the next item of its list (2.16和1.66个百分点). */
-  shared(a: number, b: number, depth = 0): Found | null {
+  /**
+   * A bare number [a, b) that takes the unit of the next item of its list
+   * (2.16和1.66个百分点); `from` is where its own span ends when it has a
+   * scale already (318 million and 326 million tonnes), `exp` that scale.
+   */
+  shared(a: number, b: number, depth = 0, from = b, exp = 0): Found | null {
     const { s } = this.scan;
-    const c = (this.scan.cjk ? CONNECTOR_ZH : CONNECTOR_EN).exec(s.slice(b, b + 8));
+    const c = (this.scan.cjk ? CONNECTOR_ZH : CONNECTOR_EN).exec(s.slice(from, from + 8));
     if (!c || depth > 8) return null;
-    const p = b + c[0].length;
+    const p = from + c[0].length;
     const e = isDigitCode(s.charCodeAt(p)) ? numeralEnd(s, p) : -1;
     if (e < 0) return null;
     const next = this.read(p, e);
     const tail = isFound(next) ? next : next === null ? this.shared(p, e, depth + 1) : null;
     if (!tail || tail.unit === 'ratio' || tail.unit === 'rank') return null;
     const num = plain(s.slice(a, b));
-    if (tail.kind === 'date') return found(a, b, 'date', tail.unit === 'year' ? Number(num) : null, tail.unit);
-    return found(a, b, tail.kind, scaleDecimal(num, tail.exp), tail.unit, tail.exp);
+    // 3万和5亿元 has two scales; only a figure without one (or with the same one) can borrow the next.
+    if (from !== b && tail.exp !== exp) return null;
+    if (tail.kind === 'date') return found(a, from, 'date', tail.unit === 'year' ? Number(num) : null, tail.unit);
+    return found(a, from, tail.kind, scaleDecimal(num, tail.exp), tail.unit, tail.exp);
+  }
+
+  /** The last figure found before `a` in the same sentence, if any. */
+  previousInSentence(a: number): Found | null {
+    const { s } = this.scan;
+    for (let i = this.figures.length - 1; i >= 0; i--) {
+      const f = this.figures[i]!;
+      if (f.end > a) continue;
+      for (let k = f.end; k < a; k++) if ('。；;!！?？'.includes(s[k]!)) return null;
+      return f;
+    }
+    return null;
   }
 
   /** Bare numbers: a shared unit, an exchange rate or index value, an English year. */
@@ -145,10 +165,16 @@ class Scanner {
     const num = plain(s.slice(a, b));
     const shared = this.shared(a, b);
     if (shared) return shared;
-    if (num.includes('.') && !/^[.\d]/.test(s[b] ?? ' ')) {
+    // A full stop after the digits ends the sentence (little changed at 104.1.); 1.2.3 is a version.
+    if (num.includes('.') && !isDigitCode(s.charCodeAt(b)) && !(s[b] === '.' && isDigitCode(s.charCodeAt(b + 1)))) {
       const before = s.slice(Math.max(0, a - 30), a);
+      if (this.scan.cjk && CHANGE_BEFORE_ZH.test(before)) {
+        const prev = this.previousInSentence(a);
+        if (prev && prev.kind === 'other' && prev.value !== null && prev.exp === 0) return found(a, b, 'other', Number(num), prev.unit);
+      }
       if (this.scan.cjk ? BARE_DECIMAL_BEFORE_ZH.test(before) : BARE_DECIMAL_BEFORE_EN.test(before)) {
-        if (this.scan.cjk && EXCHANGE.test(before)) return found(a, b, 'other', Number(num), exchangeUnit(before));
+        // 人民币汇率指数为98.2 is an index level, not a rate.
+        if (this.scan.cjk && EXCHANGE.test(before) && !INDEX_BEFORE.test(before)) return found(a, b, 'other', Number(num), exchangeUnit(before));
         const clause = before.slice(before.search(/[^,，;；。]*$/));
         if (this.scan.cjk && RATIO_CLAUSE.test(clause)) return found(a, b, 'other', Number(num), 'ratio');
         return found(a, b, 'other', Number(num), null);
@@ -168,8 +194,11 @@ class Scanner {
       const b = numeralEnd(s, a);
       const r = this.read(a, b);
       let f: Found | null = null;
-      if (isFound(r)) f = r;
-      else if (r === null && isDigitCode(s.charCodeAt(a))) f = this.fallback(a, b);
+      if (isFound(r)) {
+        f = r;
+        // 318 million and 326 million tonnes: a scaled figure without a unit shares the next one's.
+        if (f.kind === 'other' && f.unit === null && f.exp > 0) f = this.shared(a, b, 0, f.end, f.exp) ?? f;
+      } else if (r === null && isDigitCode(s.charCodeAt(a))) f = this.fallback(a, b);
       if (f) {
         this.add(signed(s, f));
         a = Math.max(b, f.end);

@@ -31,12 +31,13 @@ export const chineseCurrencies: Record<string, string> = {
 export const measureWords = [
   '个', '户', '家', '名', '人', '件', '项', '次', '台', '套', '所', '座', '条', '批', '辆', '架', '艘', '栋', '幢', '间', '张',
   '部', '支', '种', '只', '头', '株', '棵', '宗', '笔', '处', '片', '门', '份', '篇', '场', '位', '起', '例', '单', '箱', '枚',
-  '颗', '匹', '口', '组', '大', '股', '人次', '家次', '户次', '车次', '架次', '艘次',
+  '颗', '匹', '口', '组', '大', '股', '列', '块', '册', '趟', '轮', '层', '剂',
+  '人次', '家次', '户次', '车次', '架次', '艘次', '辆次', '班次', '航次', '剂次',
 ];
 
 const zhUnits: UnitDef[] = [
   ...Object.entries(chineseCurrencies).map(([text, unit]) => ({ text, kind: 'money' as const, unit, exp: 0, scalable: true })),
-  ...defs('percent', false, [[['%', '%'], '%'], ['‰', '%', -1], [['个百分点', '百分点'], 'pp']]),
+  ...defs('percent', false, [[['%', '%'], '%'], ['‰', '%', -1], [['个百分点', '百分点'], 'pp'], [['个基点', '基点'], 'pp', -2]]),
   ...defs('count', true, measureWords.map((w) => [w, w] as [string, string])),
   ...defs('quantity', true, [
     [['平方公里', '平方千米', 'km²', 'km2'], 'km2'],
@@ -63,6 +64,8 @@ const zhUnits: UnitDef[] = [
     ['升', 'L'],
     ['毫升', 'mL'],
     [['标箱', '标准箱'], 'TEU'],
+    ['桶', 'bbl'],
+    ['盎司', 'oz'],
     ['微克/立方米', 'μg/m3'],
     [['摄氏度', '℃'], '°C'],
     // Durations.

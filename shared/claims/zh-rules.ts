@@ -83,6 +83,9 @@ const CHENG_WORDS = new Set('为立本果员功长交都熟型品效绩就份群
 /** Words before a time span that make it a relative period (前三季度, 近三年, 这两天). */
 const RELATIVE_BEFORE = new Set('前后近头这那每今去明上下本');
 
+/** Nouns a round amount grades rather than measures (百亿元企业, 千亿元级产业). */
+const GRADED_NOUN = /^(?:级|企业|园区|产业|集群|项目|工程)/;
+
 const SCALE_FIRST = new Set(chineseScales.map(([w]) => w[0]!));
 
 /** Reads 余/多, a 万/亿 scale and a unit after a numeral ending at `p`. */
@@ -127,6 +130,17 @@ export function readScaleAndUnit(
 /** Words before a bare 20亿 that make it an amount of money (总投资20亿). */
 const MONEY_CONTEXT = /(?:投资|资金|金额|收入|营收|利润|产值|总额|税|融资|贷款|存款|财政|资产|GDP|生产总值|增加值|销售|成交|交易|引资|签约|预算|支出|补贴|奖励|基金|经费|额|价值|市值|规模)[^,，;；。:：]{0,8}$/;
 
+/** Words that make a bare decimal an exchange rate (人民币对美元汇率中间价为7.1018) and 基点 a pip of it. */
+export const EXCHANGE = /汇率|中间价|兑/;
+
+/** 16.38元/股, 72.3美元/桶, 10326元/平方米: a price keeps its per-unit in the span. */
+function perUnitEnd(s: string, end: number): number {
+  if (s[end] !== '/') return end;
+  const per = unitAt(s, end + 1);
+  if (per && per.kind !== 'money' && per.kind !== 'percent') return end + 1 + per.text.length;
+  return s[end + 1] === '月' ? end + 2 : end;
+}
+
 /** A unit as a Found, with the value scaled by the unit's and the scale's powers of ten. */
 export function unitFound(start: number, end: number, num: string, exp: number, unit: UnitDef, approx?: string): Found {
   const e = exp + unit.exp;
@@ -147,14 +161,25 @@ export function readArabicUnit(scan: LineScan, a: number, b: number, num: string
     // 90年代 is a decade, 3年级 a school year.
     if (r.unit.text === '年' && (s[r.end] === '代' || s[r.end] === '级')) return r.end;
     if (!countAllowed(s, r.end, r.unit)) return r.end;
+    if (r.unit.kind === 'money') return unitFound(a, perUnitEnd(s, r.end), num, r.exp, r.unit, r.approx);
+    // 调升56个基点 of an exchange rate is 56 pips of the rate, not 0.56 percentage points.
+    if (r.unit.unit === 'pp' && r.unit.exp === -2 && EXCHANGE.test(s.slice(clauseStartZh(s, a), a))) return found(a, r.end, 'other', Number(num), '基点');
     return unitFound(a, r.end, num, r.exp, r.unit, r.approx);
   }
+  // 报3012.45点, 上涨120点: index points; a small whole number before 点 is a time of day (3点).
+  if (s[b] === '点' && (num.includes('.') || Number(num) >= 100) && !'钟半整'.includes(s[b + 1] ?? ' ')) return found(a, b + 1, 'other', Number(num), 'points');
   if (r.scaled && /^\d/.test(num)) {
     const before = s.slice(Math.max(0, a - 24), a);
     if (MONEY_CONTEXT.test(before)) return found(a, r.end, 'money', scaleDecimal(num, r.exp), 'CNY', r.exp, r.approx);
     return found(a, r.end, 'other', scaleDecimal(num, r.exp), null, r.exp, r.approx);
   }
   return null;
+}
+
+/** Start of the sentence holding `pos` (a 。；!? before it), so that context words are read from the same sentence. */
+function clauseStartZh(s: string, pos: number): number {
+  for (let i = pos - 1; i >= 0; i--) if ('。；;!！?？'.includes(s[i]!)) return i + 1;
+  return 0;
 }
 
 /** True when [a, b) sits in a short quotation (“两个确立”, “0成本”): a slogan, not a figure. */
@@ -169,7 +194,8 @@ function inShortQuote(s: string, a: number, b: number): boolean {
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const RANK_PUNCT = /[\s,，;；。、:：)）!！?？]/;
-const RANK_BEFORE = /(?:居|列|排名|排|位居|位列|全国|全省|全市|全区|全球|世界|全州|同行业)$/;
+/** 居全国第一, 居中部第一, 位列同类城市第一: a ranking verb (a few characters back) or a ranked area right before 第. */
+const RANK_BEFORE = /(?:(?:居|列|排名|排)[^,，。;；、:：\s第]{0,6}|全国|全省|全市|全区|全球|世界|全州|同行业)$/;
 
 /** Ranks: 第3 (位/名/大…), 居全国第一; other ordinals (第五届, 第3期) are skipped whole. */
 export function readRank(scan: LineScan, a: number): RuleResult {
@@ -189,7 +215,7 @@ export function readRank(scan: LineScan, a: number): RuleResult {
   const rankFollower = next === undefined || '位名大高低多'.includes(next) || RANK_PUNCT.test(next);
   const rank = arabic
     ? rankFollower
-    : (next !== undefined && '位名大'.includes(next)) || (rankFollower && RANK_BEFORE.test(s.slice(Math.max(0, a - 6), a)));
+    : (next !== undefined && '位名大'.includes(next)) || (rankFollower && RANK_BEFORE.test(s.slice(Math.max(0, a - 10), a)));
   if (!rank) return numEnd;
   return found(a, numEnd, 'other', parseNumber(s.slice(b, numEnd)), 'rank');
 }
@@ -227,9 +253,13 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
   if (!hasDigit) {
     // 百强县 is a list, 百年/千亿园区/万人 are idioms and labels.
     if ((run === '百' || run === '千') && s[b] === '强') return found(a, b + 1, 'other', run === '百' ? 100 : 1000, '强');
-    // 突破百亿元 is an amount; a lone 亿元以上 is not (the README's threshold rule).
+    // 突破百亿元 is an amount; a lone 亿元以上 is not (the README's threshold rule), nor a grade (百亿元企业, 千亿元级).
     const money = run.length >= 2 ? unitAt(s, b) : null;
-    if (money?.kind === 'money') return found(a, b + money.text.length, 'money', parseNumber(run), money.unit);
+    if (money?.kind === 'money') {
+      const end = b + money.text.length;
+      if (GRADED_NOUN.test(s.slice(end, end + 2))) return end;
+      return found(a, end, 'money', parseNumber(run), money.unit);
+    }
     // 百余家, 千余名, 万余人: a round figure with an approximation.
     if ((s[b] === '余' || s[b] === '多') && s[a - 1] !== '几' && s[a - 1] !== '数') {
       const unit = unitAt(s, b + 1);
@@ -260,12 +290,19 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
   }
   if (unit.text === '元' && value < 10 && !/[万亿千百]/.test(run)) return r.end;
   if (unit.kind === 'count') {
-    if (run === '二' || PLACE_SUFFIX.has(after[0] ?? '') || isChineseNumeral(after[0])) return r.end;
+    if (run === '二' || PLACE_SUFFIX.has(after[0] ?? '') || (isChineseNumeral(after[0]) && !beforeGrade(after))) return r.end;
     if (unit.text !== '大' && FORMULA_NOUNS.test(after)) return r.end;
     if (!countAllowed(s, r.end, unit)) return r.end;
   }
   if (unit.text === '%' || unit.text === '%') return r.end;
   return found(a, r.end, unit.kind, value * 10 ** unit.exp, unit.unit, r.exp + unit.exp, r.approx);
+}
+
+/** 千亿级, 百亿级: a numeral that grades the noun after it (两个千亿级产业集群 counts two clusters). */
+function beforeGrade(after: string): boolean {
+  let k = 0;
+  while (isChineseNumeral(after[k])) k++;
+  return k > 0 && after[k] === '级';
 }
 
 /** True when `pos` is inside a 《title》: numbers in titles are part of a name. */

@@ -89,6 +89,38 @@ describe('Chinese dates, durations, ranks, ratios, lists', () => {
   });
 });
 
+describe('Chinese rules found on unseen articles (blind set)', () => {
+  it.each<[string, string, Row[]]>([
+    ['measure words for trains, chips, books and doses', '中欧班列开行1824列,集成电路96.3亿块,藏书5640万册,接种3.2亿剂次', [
+      ['1824列', 'count', 1824, '列'], ['96.3亿块', 'count', 9630000000, '块'], ['5640万册', 'count', 56400000, '册'], ['3.2亿剂次', 'count', 320000000, '剂次'],
+    ]],
+    ['a price keeps its per-unit', '收报16.38元/股,猪肉22.6元/公斤,房价10326元/平方米,油价72.3美元/桶,月薪5000元/月', [
+      ['16.38元/股', 'money', 16.38, 'CNY'], ['22.6元/公斤', 'money', 22.6, 'CNY'], ['10326元/平方米', 'money', 10326, 'CNY'], ['72.3美元/桶', 'money', 72.3, 'USD'], ['5000元/月', 'money', 5000, 'CNY'],
+    ]],
+    ['basis points of an interest rate are hundredths of a point', '1年期LPR下调10个基点', [['1年', 'quantity', 1, 'year'], ['10个基点', 'percent', 0.1, 'pp']]],
+    ['basis points of an exchange rate are pips of the rate', '人民币对美元汇率中间价为7.1018,较前一交易日调升56个基点', [['7.1018', 'other', 7.1018, 'CNY/USD'], ['56个基点', 'other', 56, '基点']]],
+    ['index points', '沪指报3012.45点,恒指上涨120点', [['3012.45点', 'other', 3012.45, 'points'], ['120点', 'other', 120, 'points']]],
+    ['a count before a graded cluster', '两个千亿级产业集群,3个百亿级园区', [['两个', 'count', 2, '个'], ['3个', 'count', 3, '个']]],
+    ['a round amount as an amount, not as a grade', '新增2家百亿元企业,营收突破百亿元', [['2家', 'count', 2, '家'], ['百亿元', 'money', 10000000000, 'CNY']]],
+    ['the change of a ratio', '城乡居民收入比为2.14,比上年缩小0.07', [['2.14', 'other', 2.14, 'ratio'], ['0.07', 'other', 0.07, 'ratio']]],
+    ['the change of a coefficient', '基尼系数为0.465,比上年下降0.002', [['0.465', 'other', 0.465, null], ['0.002', 'other', 0.002, null]]],
+    ['the change of an exchange rate', '人民币对美元汇率中间价为7.1018,较上日下降0.0056', [['7.1018', 'other', 7.1018, 'CNY/USD'], ['0.0056', 'other', 0.0056, 'CNY/USD']]],
+    ['an exchange rate after 触及 and 跌破', '在岸人民币对美元汇率最高触及7.1230,一度跌破7.3', [['7.1230', 'other', 7.123, 'CNY/USD'], ['7.3', 'other', 7.3, 'CNY/USD']]],
+    ['an exchange-rate index is not a rate', '人民币汇率指数为98.2', [['98.2', 'other', 98.2, null]]],
+    ['ranks a few words after 居/位居', '连续3年居中部第一,位居同类城市第一', [['3年', 'quantity', 3, 'year'], ['第一', 'other', 1, 'rank'], ['第一', 'other', 1, 'rank']]],
+  ])('%s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ['a time of day before 点', '会议下午3点开始'],
+    ['an ordinal before 个千亿级', '培育第三个千亿级产业集群'],
+    ['a rank word that is a tier', '位列全省第一方阵'],
+  ])('not claims: %s', (_name, text) => {
+    expect(figures(text)).toEqual([]);
+  });
+});
+
 describe('Chinese numerals that are not claims', () => {
   it.each<[string, string]>([
     ['list markers', '一、综合\n(一)农业\n1.工业\n2、建筑业\n(3)服务业'],

@@ -21,17 +21,28 @@ const MONTH_DATE = new RegExp(
   String.raw`\b(?:${DAY}\s)?(${MONTHS})\.?(?:\s${DAY}(?![\d,.]\d)(?:,)?)?(?:\s(?:quarter\s)?${YEAR}(?:\squarter\b)?)?\b`,
   'g',
 );
-/** Quarters, halves, financial years (Q3 2019, H1, FY2019-20) and 2019-20. */
-const PERIOD = /\b(?:(?:Q[1-4]|H[12])(?:\s?(?:19|20)\d{2}|\s?'\d{2})?|FY\s?(?:\d{4}|\d{2})(?:[-/]\d{2,4})?|((?:19|20)\d{2})[-/](\d{2})(?![\d/-]))\b/g;
-const FRACTION = /\b(?:(a|one|two|three|four)[ -](quarters?|thirds?|fifths?|tenths?|half)|(half))(?= of\b)/gi;
+/** Quarters, halves, financial years (Q3 2019, Q1-Q3, 3Q24, 24Q3, 2024H1, H1, FY2019-20) and 2019-20. */
+const PERIOD = new RegExp(
+  String.raw`\b(?:(?:Q[1-4]|H[12])(?:\s?[-–]\s?(?:Q[1-4]|H[12]))?(?:\s?(?:19|20)\d{2}|\s?'\d{2})?|[1-4]Q\s?(?:(?:19|20)\d{2}|\d{2})|[12]H\s?(?:(?:19|20)\d{2}|\d{2})|(?:(?:19|20)\d{2}\s?|\d{2})(?:Q[1-4]|H[12])|FY\s?(?:\d{4}|\d{2})(?:[-/]\d{2,4})?|((?:19|20)\d{2})[-/](\d{2})(?![\d/-]))\b`,
+  'g',
+);
+const FRACTION = /\b(?:(a|one|two|three|four)[ -](quarters?|thirds?|fifths?|tenths?|half)|(half))\b/gi;
+/** A fraction is a share when "of" follows (a third of output) or "by"/"of" precedes it (cut by a third, a rise of a fifth). */
+const FRACTION_OF = /^ of\b/i;
+const FRACTION_BY = /\b(?:by|of)\s$/i;
+/** The first half of the year is a period, not 50%. */
+const HALF_PERIOD = /\b(?:first|second|latter|back|front|other)[ -]$/i;
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
 };
+/** Words between a number and a time unit that keep it a duration (18 consecutive months, three straight quarters). */
+const TIME_ADJECTIVE = String.raw`(?:consecutive|straight|successive|full|calendar|working|business)\s`;
 const WORD_FIGURE = new RegExp(
-  String.raw`\b(${Object.keys(WORD_NUMBERS).join('|')})[ -](per ?cent\b|percent\b|years?\b|months?\b|weeks?\b|days?\b|quarters?\b)`,
+  String.raw`\b(${Object.keys(WORD_NUMBERS).join('|')})[ -](?:${TIME_ADJECTIVE})?(per ?cent\b|percent\b|years?\b|months?\b|weeks?\b|days?\b|quarters?\b)`,
   'gi',
 );
+const TIME_ADJECTIVE_BEFORE_UNIT = new RegExp(String.raw`^${TIME_ADJECTIVE}(?=(?:days?|weeks?|months?|quarters?|years?|hours?)\b)`, 'i');
 const FRACTION_PARTS: Record<string, number> = { quarter: 25, third: 100 / 3, fifth: 20, tenth: 10, half: 50 };
 
 /** The ISO code for a symbol: `$` by context, `¥` as CNY in Chinese text and JPY elsewhere. */
@@ -62,6 +73,10 @@ export function scanEnglishAnchors(scan: LineScan, add: (f: Found) => void): voi
     add(found(m.index, m.index + m[0].length, 'date', null, null));
   }
   for (const m of s.matchAll(FRACTION)) {
+    const end = m.index + m[0].length;
+    const before = s.slice(Math.max(0, m.index - 8), m.index);
+    if (!FRACTION_OF.test(s.slice(end, end + 4)) && !FRACTION_BY.test(before)) continue;
+    if (m[3] && HALF_PERIOD.test(before)) continue;
     const part = (m[2] ?? m[3]!).toLowerCase().replace(/s$/, '').replace(/^halve$/, 'half');
     const count = m[1] ? (WORD_NUMBERS[m[1].toLowerCase()] ?? 1) : 1;
     add(found(m.index, m.index + m[0].length, 'percent', count * FRACTION_PARTS[part]!, '%'));
@@ -91,17 +106,22 @@ const NOT_NOUNS = new Set([
   'shows', 'says', 'remains', 'includes', 'means', 'reflects', 'represents', 'accounts', 'makes', 'takes', 'gives', 'comes',
   'sees', 'holds', 'stands', 'suggests', 'indicates', 'rises', 'falls', 'compares', 'continues', 'expects', 'follows',
 ]);
+/** Words that cannot stand between a number and the noun it counts (14 analyst estimates, but not 14 of the…). */
+const NOT_MODIFIERS = new Set([
+  'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'and', 'or', 'but', 'nor', 'the', 'a', 'an', 'per', 'than', 'as',
+  'was', 'were', 'is', 'are', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must',
+  'can', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'which', 'who', 'after', 'before',
+  'since', 'until', 'over', 'under', 'into', 'onto', 'about', 'around', 'between', 'across', 'through', 'during', 'against',
+  'among', 'while', 'when', 'where', 'so', 'if', 'then', 'up', 'down', 'out', 'off', 'more', 'less', 'also', 'not', 'only',
+  'each', 'every', 'all', 'both', 'said', 'percent', 'cent', 'year', 'month', 'week', 'day',
+]);
 /** A word after the noun that shows the "noun" was a verb (2 shows the…). */
 const VERB_OBJECT = /^\s+(?:the|a|an|that|this|these|those|its|their|how|what|which)\b/i;
 const PEOPLE = new Set(['people', 'staff', 'children', 'men', 'women', 'personnel', 'cattle', 'sheep', 'livestock', 'police']);
 const ADJECTIVES = /^(?:new|more|additional|extra|full-time|part-time|other|major|foreign|local|small|large|registered|active)\s+/i;
 
-/** A count noun after a number ("1,200 jobs", "45 new projects"): its end and the noun. */
-function countNoun(s: string, p: number): { end: number; noun: string } | null {
-  if (s[p] !== ' ') return null;
-  let q = p + 1;
-  const adj = ADJECTIVES.exec(s.slice(q, q + 24));
-  if (adj) q += adj[0].length;
+/** The counted noun starting at `q` (a plural, or people/staff…), if any. */
+function nounAt(s: string, q: number): { end: number; noun: string } | null {
   const w = /^[A-Za-z][a-z-]*[a-z]/.exec(s.slice(q, q + 30));
   if (!w) return null;
   const noun = w[0].toLowerCase();
@@ -109,6 +129,41 @@ function countNoun(s: string, p: number): { end: number; noun: string } | null {
   const plural = noun.length >= 4 && noun.endsWith('s') && !/(?:ss|us|is)$/.test(noun) && !NOT_NOUNS.has(noun);
   if (PEOPLE.has(noun) || (plural && !VERB_OBJECT.test(s.slice(end, end + 8)))) return { end, noun };
   return null;
+}
+
+/** A count noun after a number ("1,200 jobs", "45 new projects", "14 analyst estimates"): its end and the noun. */
+function countNoun(s: string, p: number, yearLike = false): { end: number; noun: string } | null {
+  if (s[p] !== ' ') return null;
+  let q = p + 1;
+  const adj = ADJECTIVES.exec(s.slice(q, q + 24));
+  if (adj) q += adj[0].length;
+  const direct = nounAt(s, q);
+  if (direct || yearLike) return direct;
+  // One modifier noun between (14 analyst estimates, 12 mega events); "2025 steel targets" is a year, not a count.
+  const mod = /^([a-z][a-z-]*[a-z]) (?=[a-z])/.exec(s.slice(q, q + 24));
+  if (!mod || NOT_MODIFIERS.has(mod[1]!) || NOT_NOUNS.has(mod[1]!)) return null;
+  return nounAt(s, q + mod[0].length);
+}
+
+/** A capitalised word right before the number, not opening the sentence: the number is part of a name (Section 232, Boeing 737, S&P 500). */
+const NAME_BEFORE = /(?:^|[^A-Za-z'’])([A-Z][A-Za-z&.-]*) $/;
+function afterName(s: string, a: number): boolean {
+  const m = NAME_BEFORE.exec(s.slice(Math.max(0, a - 24), a));
+  if (!m) return false;
+  const at = a - 1 - m[1]!.length;
+  if (/^[\s"“'‘(]*$/.test(s.slice(0, at)) || /[.!?:;"“(]\s*$/.test(s.slice(Math.max(0, at - 3), at))) return false;
+  return !titleCase(s);
+}
+
+/** A headline in title case (Ridgeback Cuts 350 Jobs), where capitals say nothing about names. */
+function titleCase(s: string): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const m of s.matchAll(/\b[A-Za-z][a-z]{3,}\b/g)) {
+    words++;
+    if (m[0].charCodeAt(0) < 97) capitals++;
+  }
+  return words >= 3 && capitals / words >= 0.6;
 }
 
 /** Percent, amounts with currency words, units and counts after an Arabic numeral [a, b) in English text. */
@@ -139,25 +194,31 @@ export function readEnglishSuffix(scan: LineScan, a: number, b: number, num: str
   if (code && sp > 0) return found(a, b + p + sp + code[0].length, 'money', scaleDecimal(num, exp), code[1] === 'RMB' ? 'CNY' : code[1]!, exp);
   const hyphen = /^-(year|month|week|day|quarter)\b/i.exec(rest);
   if (hyphen && !scaled) return found(a, b + hyphen[0].length, 'quantity', scaleDecimal(num, 0), hyphen[1]!.toLowerCase());
+  // 1,245p: pence printed against the number.
+  if (!scaled && /^p(?![A-Za-z0-9.])/.test(rest)) return found(a, b + 1, 'money', scaleDecimal(num, -2), 'GBP', -2);
+  const timeAdjective = sp > 0 ? TIME_ADJECTIVE_BEFORE_UNIT.exec(tail) : null;
+  const unitTail = timeAdjective ? tail.slice(timeAdjective[0].length) : tail;
+  const unitAt = b + p + sp + (timeAdjective ? timeAdjective[0].length : 0);
   for (const u of englishUnits) {
     if (scaled && u.kind === 'percent') continue;
-    const m = u.re.exec(tail);
+    const m = u.re.exec(unitTail);
     if (!m) continue;
     // "5%" may touch the number; word units need a space unless abbreviated (5km, 3.2bn t).
     if (sp === 0 && !scaled && /^[a-z]{3,}/i.test(m[0]) && !/^(?:%|per)/i.test(m[0])) continue;
     const e = exp + (u.exp ?? 0);
     const unit = u.unit === '$' ? scan.dollar : u.unit;
-    return found(a, b + p + sp + m[0].length, u.kind, scaleDecimal(num, e), unit, e);
+    return found(a, unitAt + m[0].length, u.kind, scaleDecimal(num, e), unit, e);
   }
-  const noun = countNoun(s, b + p);
-  if (noun && !(p === 0 && /^(?:19|20)\d{2}$/.test(num) && YEAR_BEFORE.test(s.slice(Math.max(0, a - 12), a)))) {
+  const yearLike = p === 0 && /^(?:19|20)\d{2}$/.test(num);
+  const noun = afterName(s, a) ? null : countNoun(s, b + p, yearLike);
+  if (noun && !(yearLike && YEAR_BEFORE.test(s.slice(Math.max(0, a - 12), a)))) {
     return found(a, noun.end, 'count', scaleDecimal(num, exp), noun.noun, exp);
   }
   if (scaled && sc![1]) return found(a, b + p, 'other', scaleDecimal(num, exp), null, exp);
   return null;
 }
 
-const YEAR_BEFORE = /\b(?:in|for|since|by|of|from|to|until|till|through|during|between|and|year|fiscal|calendar|early|late|mid|end|the|before|after)\s$/i;
+const YEAR_BEFORE = /\b(?:in|for|since|by|of|from|to|until|till|through|during|between|and|year|fiscal|calendar|early|late|mid|end|the|before|after|its|their|our|this|next|last|past)\s$/i;
 
 /** A bare year in English text: "in 2018", "2019 situation". */
 export function readEnglishYear(scan: LineScan, a: number, b: number, num: string): RuleResult {
@@ -167,6 +228,6 @@ export function readEnglishYear(scan: LineScan, a: number, b: number, num: strin
   if (next !== undefined && /[A-Za-z0-9%$\u4e00-\u9fff]/.test(next)) return null;
   const prev = s[a - 1];
   if (prev !== undefined && /[$€£¥\u4e00-\u9fff#]/.test(prev)) return null;
-  if (!YEAR_BEFORE.test(s.slice(Math.max(0, a - 12), a)) && countNoun(s, b)) return null;
+  if (!YEAR_BEFORE.test(s.slice(Math.max(0, a - 12), a)) && countNoun(s, b, true)) return null;
   return found(a, b, 'date', Number(num), 'year');
 }

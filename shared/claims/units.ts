@@ -140,7 +140,7 @@ export const englishCurrencyWords: Array<[RegExp, string | null]> = [
 
 /** English units after a number (with an optional scale word between). */
 export const englishUnits: Array<{ re: RegExp; kind: ClaimKind; unit: string; exp?: number }> = [
-  { re: /^(?:%|per ?cent\b|percent\b|pct\b)/i, kind: 'percent', unit: '%' },
+  { re: /^(?:%|per ?cent\b|percent\b|pct\b|pc\b)/i, kind: 'percent', unit: '%' },
   { re: /^(?:percentage points?|pp|ppts?)\b/i, kind: 'percent', unit: 'pp' },
   { re: /^(?:basis points?|bps|bp)\b/i, kind: 'percent', unit: 'pp', exp: -2 },
   { re: /^(?:square (?:kilometres|kilometers|kilometre|kilometer)|sq km|km2|km²)(?![a-z])/i, kind: 'quantity', unit: 'km2' },
@@ -163,8 +163,12 @@ export const englishUnits: Array<{ re: RegExp; kind: ClaimKind; unit: string; ex
   { re: /^days?\b/i, kind: 'quantity', unit: 'day' },
   { re: /^weeks?\b/i, kind: 'quantity', unit: 'week' },
   { re: /^months?\b/i, kind: 'quantity', unit: 'month' },
+  { re: /^quarters?\b/i, kind: 'quantity', unit: 'quarter' },
   { re: /^years?\b/i, kind: 'quantity', unit: 'year' },
   { re: /^hours?\b/i, kind: 'quantity', unit: 'hour' },
   { re: /^minutes?\b/i, kind: 'quantity', unit: 'minute' },
   { re: /^cents?\b/i, kind: 'money', unit: '$', exp: -2 },
+  { re: /^pence\b/i, kind: 'money', unit: 'GBP', exp: -2 },
+  // Index points (the FTSE 100 fell 56.3 points); percentage and basis points are matched above.
+  { re: /^points?\b/i, kind: 'other', unit: 'points' },
 ];

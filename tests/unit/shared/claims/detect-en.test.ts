@@ -67,10 +67,37 @@ describe('English percentages, counts, quantities and dates', () => {
     expect(figures(text)).toEqual(expected);
   });
 
+  it.each<[string, string, Row[]]>([
+    ['pence, pc and index points', 'Shares rose 5.2pc to 1,245p; another fell to 2,118 pence as the FTSE 100 lost 56.3 points.', [
+      ['5.2pc', 'percent', 5.2, '%'], ['1,245p', 'money', 12.45, 'GBP'], ['2,118 pence', 'money', 21.18, 'GBP'], ['56.3 points', 'other', 56.3, 'points'],
+    ]],
+    ['compact periods', 'Sales in 3Q24, 1H24, 24Q3 and 2024H1; Q1-Q3 revenue.', [
+      ['3Q24', 'date', null, null], ['1H24', 'date', null, null], ['24Q3', 'date', null, null], ['2024H1', 'date', null, null], ['Q1-Q3', 'date', null, null],
+    ]],
+    ['fractions after by and of', 'Output fell by a third, a rise of a fifth.', [['a third', 'percent', 100 / 3, '%'], ['a fifth', 'percent', 20, '%']]],
+    ['a count with a modifier noun', 'It missed the average of 14 analyst estimates and holds 12 mega events.', [
+      ['14 analyst estimates', 'count', 14, 'estimates'], ['12 mega events', 'count', 12, 'events'],
+    ]],
+    ['durations with consecutive or straight', 'It fell for 18 consecutive months, three straight quarters and 10 working days.', [
+      ['18 consecutive months', 'quantity', 18, 'month'], ['three straight quarters', 'quantity', 3, 'quarter'], ['10 working days', 'quantity', 10, 'day'],
+    ]],
+    ['a range sharing a scaled unit', 'It will ship between 318 million and 326 million tonnes.', [
+      ['318 million', 'quantity', 318000000, 't'], ['326 million tonnes', 'quantity', 326000000, 't'],
+    ]],
+    ['a decimal that ends the sentence', 'The dollar index was little changed at 104.1.', [['104.1', 'other', 104.1, null]]],
+    ['a year before a modified noun', 'It cut its 2025 steel targets.', [['2025', 'date', 2025, 'year']]],
+    ['a title-case headline still counts', 'Ridgeback Resources Cuts 350 Jobs After Profit Slides', [['350 Jobs', 'count', 350, 'jobs']]],
+  ])('%s', (_name, text, expected) => {
+    expect(figures(text)).toEqual(expected);
+  });
+
   it.each<[string, string]>([
     ['ordinals and vague words', 'The first of several quarters, the third-largest group.'],
     ['names glued to digits', 'G20 leaders, COVID-19 and 5G networks.'],
     ['bare integers', 'Figure 2 shows the ASX 200 and the S&P 500.'],
+    ['numbers inside names', 'Under Section 232 tariffs, Boeing 737 deliveries and S&P 500 companies fell.'],
+    ['the first half is a period', 'It will finish by the end of the first half of the year.'],
+    ['a fraction that is not a share', 'A third party and half the board.'],
   ])('not claims: %s', (_name, text) => {
     expect(figures(text)).toEqual([]);
   });

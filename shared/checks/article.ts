@@ -193,6 +193,37 @@ export function isThreshold(text: string, c: CheckClaim): boolean {
   return /^(超|超过|逾)$/.test(approx) && /^的?[\u4e00-\u9fff]/.test(after) && !/^的?(和|与|及|或|同比|比|较|增|下降|减|占|左右|以上)/.test(after);
 }
 
+/** Words that say whose figure it is: the city's, the province's, the country's. */
+export const scopeWords = /全市|全省|全区|全县|全国|全州|全镇|全园|我市|我省|本市|本省|我县|本县|我区|本区|全球|全行业/;
+
+let scopeCache: { text: string; scope: string } | undefined;
+
+/** The scope the article itself speaks for: the scope word (全县, 全市…) it uses most. */
+export function ownScope(text: string): string {
+  if (scopeCache?.text !== text) {
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(new RegExp(scopeWords.source, 'g'))) {
+      const w = canonicalScope(m[0]);
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    let best = '';
+    for (const [w, n] of counts) if (n > (counts.get(best) ?? 0)) best = w;
+    scopeCache = { text, scope: best };
+  }
+  return scopeCache.scope;
+}
+
+/** 我市 and 本市 are 全市 as far as scope goes. */
+export function canonicalScope(word: string): string {
+  return /^[我本][市省县区州镇]$/.test(word) ? `全${word.slice(-1)}` : word;
+}
+
+/** The ways an article names its own scope: 全市, 我市, 本市. */
+export function ownScopeVariants(scope: string): string[] {
+  const unit = scope.slice(-1);
+  return /^[全我本][市省县区州镇]$/.test(scope) ? [`全${unit}`, `我${unit}`, `本${unit}`] : [scope];
+}
+
 /** Per-capita figures, averages and rates do not add up like amounts. */
 export function isAverageLike(labelText: string): boolean {
   return /人均|户均|平均|均价|单价|每|率|per capita|average|per head|rate|price/i.test(labelText);
@@ -241,7 +272,8 @@ function readDirection(text: string, claims: readonly CheckClaim[], c: CheckClai
 }
 
 /** Words that say the figures are parts of the one stated before. */
-export const partsCue = /其中|of which|of whom/gi;
+// `…45个,包括5A级景区3个…`, `…$4.8 billion, including $1.9 billion from services`: after a comma only, and never `包括…在内` (which names the whole).
+export const partsCue = /其中|of which|of whom|(?<=[,，]\s*)(?:包括|including)(?![^,，。;；]*在内)/gi;
 
 /** The year a sentence speaks of, when it names exactly one (comparison years like `比2017年` do not count). */
 export function sentenceYear(text: string, claims: readonly CheckClaim[], c: CheckClaim): number | null {
@@ -392,11 +424,14 @@ function readMeasureName(text: string, claims: readonly CheckClaim[], c: CheckCl
   const after = stripClaims(text, inSentence, c.end, clauseEnd).replace(/[\s“”"'‘’《》()（）。.!?！？]+/g, ' ').trim().toLowerCase();
   const basis = leadingBasis(text, inSentence, starts.slice(0, k + 1));
   if (/[\u4e00-\u9fff]/.test(before)) {
-    let name = zhName(before);
+    // The article's own scope (全市 in a city's report) goes without saying: `全市外贸进出口总额` is `外贸进出口总额`.
+    const own = ownScope(text);
+    const unscoped = (s: string) => (own ? ownScopeVariants(own).reduce((acc, w) => acc.split(w).join(''), s) : s);
+    let name = zhName(unscoped(before));
     // `高新区新引进项目18个,签约金额96.5亿元`: a clause that goes on from a figure names what that figure counted.
     if (k > 0) {
       const previous = stripClaims(text, inSentence, starts[k - 1]!, starts[k]! - 1).trim().toLowerCase();
-      if (/#\s*$/.test(previous)) name = zhName(previous) + name;
+      if (/#\s*$/.test(previous)) name = zhName(unscoped(previous)) + name;
     }
     const han = (name.match(/[\u4e00-\u9fff]/g) ?? []).length;
     return han >= 4 ? name + basis : null;

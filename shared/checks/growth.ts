@@ -11,7 +11,7 @@ import type { CheckClaim, CheckMessage } from './types.js';
 import type { RawFinding } from './finding.js';
 import { joinedAsConversion } from './conversions.js';
 
-const baseCue = /(上年|去年|上年同期|去年同期|上一年|前一年|同期|上月|上季度)(的|为|是|水平)?\s*$|(由|从)\s*$|\bfrom\s*$|compared with\s*$|last year'?s?\s*$|a year earlier\s*$/i;
+const baseCue = /(上年|去年|上年同期|去年同期|上一年|前一年|同期|上月|上季度)(的|为|是|水平)?\s*$|(由|从)\s*$|\bfrom\s*$|compared with\s*$|\b(?:versus|vs\.?|against)\s*$|last year'?s?\s*$|a year earlier\s*$/i;
 const yearOnYear = /同比|比上年|较上年|比去年|较去年|上年同期|year[- ]on[- ]year|from a year earlier|over the previous year|annual/i;
 const toCue = /^\s*[)）]?\s*[,，]?\s*(to|至|达到|达)\s*$/i;
 

@@ -5,7 +5,7 @@
  * are parts of the article's total for it; a stated share (`占…15%`) must
  * match part ÷ whole.
  */
-import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, label, measureName, partsCue, previousClaim, sentenceDates, sentenceOf, type Span } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, canonicalScope, label, measureName, ownScope, ownScopeVariants, partsCue, previousClaim, scopeWords, sentenceDates, sentenceOf, type Span } from './article.js';
 import { formatLike, formatNumber } from './format.js';
 import { printedForm, claimInterval, add, div, exact, mul, overlaps, possiblyLe, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -351,7 +351,7 @@ function namedAs(ctx: string, target: string): boolean {
   return before === '' || !/[\u4e00-\u9fff]$/.test(before) || /[现成为达是的共计有得获]$/.test(before) || !/[\u4e00-\u9fff]/.test(target);
 }
 
-const shareCue = /占(.{0,16}?)(的)?(比重|比例|份额)?(为|达|约)?\s*$|(accounting for|accounted for|account for|representing|making up)\s*$|\bor\s*$/i;
+const shareCue = /占(.{0,16}?)(的)?(比重|比例|份额)?(为|达|约)?\s*$|(accounting for|accounted for|account for|representing|making up)\s*$|\bor\s*$|[(（]\s*$/i;
 const genericTarget = /^(全部|总|总量|总额|总数|总体|合计|比|比重|全体|the total|total)?$/;
 
 /**
@@ -366,7 +366,7 @@ function englishTarget(after: string): string | null {
 }
 
 // Scope words: a share of 全省出口 is not a share of the city's 进出口总额.
-const scopeWord = /^(全市|全省|全区|全县|全国|全州|全镇|全园|我市|我省|本市|本省|全球|全行业)/;
+const scopeWord = new RegExp(`^(?:${scopeWords.source})`);
 const totalSuffix = /的?(总数|总额|总量|总值|总和|合计|总计)$/;
 
 /** The words before a figure, carried over from the figure its clause goes on from (`产业项目52个,总投资648.3亿元` → 产业项目总投资). */
@@ -379,20 +379,6 @@ function extendedContext(text: string, claims: readonly CheckClaim[], c: CheckCl
   });
 }
 
-let scopeCache: { text: string; scope: string } | undefined;
-
-/** The scope the article itself speaks for: the scope word (全县, 全市…) it uses most. */
-function ownScope(text: string): string {
-  if (scopeCache?.text !== text) {
-    const counts = new Map<string, number>();
-    for (const m of text.matchAll(new RegExp(scopeWord.source.slice(1), 'g'))) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-    let best = '';
-    for (const [w, n] of counts) if (n > (counts.get(best) ?? 0)) best = w;
-    scopeCache = { text, scope: best };
-  }
-  return scopeCache.scope;
-}
-
 /**
  * Whether a Chinese name and a share's target name one measure: the target's
  * scope is the article's own or the name's (a share of 全省出口 is no share of
@@ -401,8 +387,8 @@ function ownScope(text: string): string {
 function zhNamed(text: string, name: string, target: string, loose: boolean): boolean {
   if (namedAs(name, target)) return true;
   const scope = target.match(scopeWord)?.[0] ?? '';
-  const nameScope = name.match(new RegExp(scopeWord.source.slice(1)))?.[0];
-  if (scope && (nameScope ? nameScope !== scope : scope !== ownScope(text))) return false;
+  const nameScope = name.match(scopeWords)?.[0];
+  if (scope && (nameScope ? canonicalScope(nameScope) !== canonicalScope(scope) : canonicalScope(scope) !== ownScope(text))) return false;
   const core = target.slice(scope.length).replace(/^(当年|全年|同期|上年)/, '').replace(totalSuffix, '') || target;
   const nameCore = name.replace(totalSuffix, '') || name;
   if (namedAs(nameCore, core) || (core.length >= 3 && nameCore.endsWith(core))) return true;
@@ -442,8 +428,14 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     const m = gap.match(shareCue);
     if (!m) continue;
     let target = (m[1] ?? '').replace(/\s+/g, '');
-    const english = Boolean(m[5] || /\bor\s*$/i.test(gap));
-    if (english) {
+    if (!m[1] && /[(（]\s*$/.test(gap)) {
+      // `(45.2% of the total)`: a bracketed share reads like `or 45.2% of …`.
+      const named = englishTarget(text.slice(share.end, s.end));
+      if (named === null) continue;
+      target = named;
+    }
+    const english = Boolean(m[5] || /\bor\s*$/i.test(gap) || (!m[1] && /[(（]\s*$/.test(gap)));
+    if (english && !/[(（]\s*$/.test(gap)) {
       const named = englishTarget(text.slice(share.end, s.end));
       if (/\bor\s*$/i.test(gap) && named === null) continue;
       target = named ?? '';
@@ -463,7 +455,20 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     if (!part) continue;
     let whole: CheckClaim | null = wholeOf.get(part) ?? null;
     let targetOk = whole !== null && (genericTarget.test(target) || listWholeNamed(text, sorted, whole, target, english));
-    if (!targetOk && !genericTarget.test(target)) {
+    const scopeOnly = english ? null : target.match(/^(全市|全省|全区|全县|全国|全州|全镇|全园|我市|我省|本市|本省|我县|本县|我区|本区)的?(总量|总额|总数|总值)?$/);
+    if (!targetOk && scopeOnly) {
+      // `高新区进出口853.1亿元,占全市的67.3%`: the whole is the figure the scope states for the part's own measure.
+      const partCtx = clauseContext(text, sorted, part);
+      const sameUnit = byMeasure.get(`${part.kind}|${part.unit}`) ?? [];
+      whole = null;
+      for (const c of sameUnit) {
+        if (c.end > part.start) break;
+        if (c === part || c.value! < part.value! || !usable(text, sorted, c)) continue;
+        const ctx = clauseContext(text, sorted, c);
+        if (ownScopeVariants(scopeOnly[1]!).some((w) => ctx.includes(w)) && namesMeasure(commonSuffix(ctx, partCtx))) whole = c;
+      }
+      targetOk = whole !== null;
+    } else if (!targetOk && !genericTarget.test(target)) {
       // `占营业收入的47.7%`, `of total revenue`: the whole is the figure named so earlier in the article.
       const sameUnit = byMeasure.get(`${part.kind}|${part.unit}`) ?? [];
       const named = sameUnit.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && wholeNamed(text, sorted, c, target, english));

@@ -99,17 +99,19 @@ function findMissingUnits(text: string, sorted: readonly CheckClaim[]): RawFindi
       const suffix = f.suffix.trim().toLowerCase();
       return (suffix.startsWith(scale) && suffix.length > scale.length) || (suffix === scale && f.prefix.trim() !== '');
     };
+    // A bare `3.4 million` or `2.3亿` the engine could not type is money only if its words say so (`Imports … 11.6 billion`,
+    // `签约金额131.2亿`), not `Visitor arrivals reached about 3.4 million` or `接待游客2.3亿`.
+    if (c.kind !== 'money') {
+      const ctx = clauseContext(text, sorted, c);
+      if (!moneyWords.test(/[\u4e00-\u9fff]/.test(ctx) ? ctx : `${ctx} ${measureName(text, sorted, c) ?? ''}`)) continue;
+    }
     const s = sentenceOf(text, c);
     let neighbours = claimsInSentence(text, sorted, s).filter(withUnit);
     if (!neighbours.length) {
       const p = paragraphOf(text, c.start);
       neighbours = sorted.filter((o) => o.start >= p.start && o.end <= p.end && withUnit(o));
     }
-    if (!neighbours.length) {
-      // Far from any money figure, a bare `3.4 million` the engine could not type is money only if its words say so (`Imports … 11.6 billion`, `签约金额131.2亿`), not `Visitor arrivals reached about 3.4 million`.
-      if (c.kind !== 'money' && !moneyWords.test(`${clauseContext(text, sorted, c)} ${measureName(text, sorted, c) ?? ''}`)) continue;
-      neighbours = (moneyFigures ??= sorted.filter((o) => o.kind === 'money')).filter(withUnit);
-    }
+    if (!neighbours.length) neighbours = (moneyFigures ??= sorted.filter((o) => o.kind === 'money')).filter(withUnit);
     if (!neighbours.length) continue;
     const unitWord = (o: CheckClaim) => {
       const f = printedForm(o.text)!;

@@ -209,7 +209,7 @@ export function readEnglishSuffix(scan: LineScan, a: number, b: number, num: str
     const unit = u.unit === '$' ? scan.dollar : u.unit;
     return found(a, unitAt + m[0].length, u.kind, scaleDecimal(num, e), unit, e);
   }
-  const yearLike = p === 0 && /^(?:19|20)\d{2}$/.test(num);
+  const yearLike = p === 0 && /^(?:19|20)\d{2}$/.test(num) && !s.slice(a, b).includes(',');
   const noun = afterName(s, a) ? null : countNoun(s, b + p, yearLike);
   if (noun && !(yearLike && YEAR_BEFORE.test(s.slice(Math.max(0, a - 12), a)))) {
     return found(a, noun.end, 'count', scaleDecimal(num, exp), noun.noun, exp);
@@ -218,12 +218,16 @@ export function readEnglishSuffix(scan: LineScan, a: number, b: number, num: str
   return null;
 }
 
+/** "8,450 employees, of whom 5,120 were…": the words that make the next bare numbers parts of that count. */
+export const PART_OF = /\b(?:of whom|of which|of them|among them|among whom|including)\b/i;
+
 const YEAR_BEFORE = /\b(?:in|for|since|by|of|from|to|until|till|through|during|between|and|year|fiscal|calendar|early|late|mid|end|the|before|after|its|their|our|this|next|last|past)\s$/i;
 
 /** A bare year in English text: "in 2018", "2019 situation". */
 export function readEnglishYear(scan: LineScan, a: number, b: number, num: string): RuleResult {
-  if (scan.cjk || !/^(?:19|20)\d{2}$/.test(num)) return null;
   const s = scan.s;
+  // A year is never printed with a thousands separator (fell by 2,000).
+  if (scan.cjk || !/^(?:19|20)\d{2}$/.test(num) || s[a + 1] === ',') return null;
   const next = s[b];
   if (next !== undefined && /[A-Za-z0-9%$\u4e00-\u9fff]/.test(next)) return null;
   const prev = s[a - 1];

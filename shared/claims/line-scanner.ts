@@ -4,7 +4,7 @@
  * Chinese and English rules, then the fallbacks for bare numbers (a unit
  * shared across a list, money by context, exchange rates, English years).
  */
-import { readEnglishSuffix, readEnglishYear, scanEnglishAnchors } from './en-rules.js';
+import { PART_OF, readEnglishSuffix, readEnglishYear, scanEnglishAnchors } from './en-rules.js';
 import { chineseNumeralChars, scaleDecimal, toHalfWidth } from './numerals.js';
 import { qualify } from './qualifiers.js';
 import { isFound, type Found, type LineScan, type RuleResult, found } from './scan-types.js';
@@ -147,16 +147,42 @@ class Scanner {
     return found(a, from, tail.kind, scaleDecimal(num, tail.exp), tail.unit, tail.exp);
   }
 
+  /** True when a sentence ends between `from` and `to` (。；!? or a full stop before a space). */
+  sentenceEndsBetween(from: number, to: number): boolean {
+    const { s } = this.scan;
+    for (let k = from; k < to; k++) if ('。；;!！?？'.includes(s[k]!) || (s[k] === '.' && (s[k + 1] === ' ' || s[k + 1] === undefined))) return true;
+    return false;
+  }
+
   /** The last figure found before `a` in the same sentence, if any. */
   previousInSentence(a: number): Found | null {
-    const { s } = this.scan;
     for (let i = this.figures.length - 1; i >= 0; i--) {
       const f = this.figures[i]!;
       if (f.end > a) continue;
-      for (let k = f.end; k < a; k++) if ('。；;!！?？'.includes(s[k]!)) return null;
-      return f;
+      return this.sentenceEndsBetween(f.end, a) ? null : f;
     }
     return null;
+  }
+
+  /**
+   * A bare English integer: a part of the count before "of whom" (8,450
+   * employees, of whom 5,120…) takes its noun; one printed with thousands
+   * separators (fell by 2,000 to 612,400) is a count of its own.
+   */
+  englishBare(a: number, b: number, num: string): Found | null {
+    const { s } = this.scan;
+    if (this.scan.cjk || num.includes('.')) return null;
+    const grouped = s.slice(a, b).includes(',');
+    for (let i = this.figures.length - 1; i >= 0; i--) {
+      const f = this.figures[i]!;
+      if (f.end > a) continue;
+      if (this.sentenceEndsBetween(f.end, a)) break;
+      if (f.kind === 'count' && f.unit !== null && PART_OF.test(s.slice(f.end, a))) {
+        if (!grouped && /^(?:1[89]|20)\d{2}$/.test(num)) return null;
+        return found(a, b, 'count', Number(num), f.unit);
+      }
+    }
+    return grouped ? found(a, b, 'count', Number(num), null) : null;
   }
 
   /** Bare numbers: a shared unit, an exchange rate or index value, an English year. */
@@ -181,7 +207,7 @@ class Scanner {
       }
     }
     const year = readEnglishYear(this.scan, a, b, num);
-    return isFound(year) ? year : null;
+    return isFound(year) ? year : this.englishBare(a, b, num);
   }
 
   run(): void {

@@ -87,6 +87,13 @@ describe('English percentages, counts, quantities and dates', () => {
     ['a decimal that ends the sentence', 'The dollar index was little changed at 104.1.', [['104.1', 'other', 104.1, null]]],
     ['a year before a modified noun', 'It cut its 2025 steel targets.', [['2025', 'date', 2025, 'year']]],
     ['a title-case headline still counts', 'Ridgeback Resources Cuts 350 Jobs After Profit Slides', [['350 Jobs', 'count', 350, 'jobs']]],
+    ['parts of a count after of whom take its noun', 'It had 8,450 employees, of whom 5,120 were in manufacturing, 2,310 in research and 1,460 in sales.', [
+      ['8,450 employees', 'count', 8450, 'employees'], ['5,120', 'count', 5120, 'employees'], ['2,310', 'count', 2310, 'employees'], ['1,460', 'count', 1460, 'employees'],
+    ]],
+    ['a year after including stays a year', 'It cut 2,000 jobs in 2019, including 300 in 2020.', [
+      ['2,000 jobs', 'count', 2000, 'jobs'], ['2019', 'date', 2019, 'year'], ['300', 'count', 300, 'jobs'], ['2020', 'date', 2020, 'year'],
+    ]],
+    ['a number with thousands separators is a count, never a year', 'Unemployment decreased by 2,000 to 612,400.', [['2,000', 'count', 2000, null], ['612,400', 'count', 612400, null]]],
   ])('%s', (_name, text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -98,6 +105,7 @@ describe('English percentages, counts, quantities and dates', () => {
     ['numbers inside names', 'Under Section 232 tariffs, Boeing 737 deliveries and S&P 500 companies fell.'],
     ['the first half is a period', 'It will finish by the end of the first half of the year.'],
     ['a fraction that is not a share', 'A third party and half the board.'],
+    ['bare small integers in prose', 'Exports were 300, imports 200.'],
   ])('not claims: %s', (_name, text) => {
     expect(figures(text)).toEqual([]);
   });

@@ -77,6 +77,8 @@ interface ClaimIndex {
   text: string;
   /** Memoized per-claim readings (clause context, direction), which every check asks for. */
   memo: Map<string, Map<CheckClaim, unknown>>;
+  /** Readings of whole sentences (their clauses), by sentence span. */
+  sentences: Map<string, Clauses>;
   /** End of the last figure before each claim (not overlapping it), or -1. */
   previousEnd: Map<CheckClaim, number>;
   /** The figure before each claim in text order. */
@@ -92,7 +94,7 @@ function indexFor(text: string, claims: readonly CheckClaim[]): ClaimIndex {
   const cached = indexCache.get(claims);
   if (cached && cached.text === text) return cached;
   const sorted = byPosition(claims);
-  const index: ClaimIndex = { text, memo: new Map(), previousEnd: new Map(), previous: new Map(), sentence: new Map(), inSentence: new Map() };
+  const index: ClaimIndex = { text, memo: new Map(), sentences: new Map(), previousEnd: new Map(), previous: new Map(), sentence: new Map(), inSentence: new Map() };
   let maxEnd = -1;
   sorted.forEach((c, i) => {
     let prev = maxEnd;
@@ -343,11 +345,37 @@ function periodTokens(s: string, withBase: boolean): string[] {
   return out;
 }
 
-/** Clause boundaries (commas, semicolons, colons) of a sentence, as offsets. */
-function clauseStarts(text: string, s: Span): number[] {
-  const out = [s.start];
-  for (let i = s.start; i < s.end; i++) if (clauseMark.test(text[i]!)) out.push(i + 1);
+/** A sentence cut at its clause marks, each clause with its figures taken out, read once for all its figures. */
+interface Clauses {
+  starts: number[];
+  ends: number[];
+  stripped: string[];
+  /** Period words and dates of each clause (`own` with base-period words), filled in as asked. */
+  tokens: Map<string, string[]>;
+  /** What each clause says about the basis of the figures after it (`in trend terms`, `按可比价格计算`), or ''. */
+  basis: string[] | undefined;
+}
+
+function clausesOf(text: string, claims: readonly CheckClaim[], s: Span): Clauses {
+  const index = indexFor(text, claims);
+  const key = `${s.start}:${s.end}`;
+  let out = index.sentences.get(key);
+  if (!out) {
+    const starts = [s.start];
+    for (let i = s.start; i < s.end; i++) if (clauseMark.test(text[i]!)) starts.push(i + 1);
+    const ends = starts.map((_, k) => (k + 1 < starts.length ? starts[k + 1]! - 1 : s.end));
+    const inSentence = claimsInSentence(text, claims, s);
+    out = { starts, ends, stripped: starts.map((from, k) => stripClaims(text, inSentence, from, ends[k]!)), tokens: new Map(), basis: undefined };
+    index.sentences.set(key, out);
+  }
   return out;
+}
+
+/** The clause of a sentence that holds offset `pos`. */
+function clauseAt(clauses: Clauses, pos: number): number {
+  let k = clauses.starts.length - 1;
+  while (k > 0 && clauses.starts[k]! > pos) k--;
+  return k;
 }
 
 /**
@@ -360,10 +388,15 @@ function clauseStarts(text: string, s: Span): number[] {
 export function periodOf(text: string, claims: readonly CheckClaim[], c: CheckClaim, year: number | null): string {
   return memoized('period', text, claims, c, () => {
     const s = sentenceOf(text, c);
-    const starts = clauseStarts(text, s);
+    const clauses = clausesOf(text, claims, s);
     const inSentence = claimsInSentence(text, claims, s);
-    const tokensIn = (from: number, to: number, own: boolean): string[] => {
-      const words = periodTokens(stripClaims(text, inSentence, from, to), own);
+    const tokensIn = (k: number, own: boolean): string[] => {
+      const key = `${k}:${own}:${year}`;
+      let words = clauses.tokens.get(key);
+      if (words) return words;
+      const from = clauses.starts[k]!;
+      const to = clauses.ends[k]!;
+      words = periodTokens(clauses.stripped[k]!, own);
       for (const o of inSentence) {
         if (o.kind !== 'date' || o.start < from || o.end > to) continue;
         const y = ownYear(text, o);
@@ -371,13 +404,13 @@ export function periodOf(text: string, claims: readonly CheckClaim[], c: CheckCl
         if (y !== null && y === year && /^\s*(?:(?:19|20)[0-9]{2}\s*年?|(?:fy|fiscal)?\s*(?:19|20)[0-9]{2})\s*$/i.test(o.text)) continue;
         words.push(o.text.replace(/\s+/g, '').toLowerCase());
       }
+      clauses.tokens.set(key, words);
       return words;
     };
-    let k = starts.length - 1;
-    while (k > 0 && starts[k]! > c.start) k--;
-    const clauseEnd = k + 1 < starts.length ? starts[k + 1]! - 1 : s.end;
-    let tokens = tokensIn(starts[k]!, clauseEnd, true);
-    for (let j = k - 1; j >= 0 && !tokens.length; j--) tokens = tokensIn(starts[j]!, starts[j + 1]! - 1, false);
+    const k = clauseAt(clauses, c.start);
+    let tokens = tokensIn(k, true);
+    for (let j = k - 1; j >= 0 && !tokens.length; j--) tokens = tokensIn(j, false);
+    tokens = [...tokens];
     if (planWords.test(text.slice(s.start, c.start))) tokens.push('plan');
     return [...new Set(tokens)].sort().join('|');
   });
@@ -415,14 +448,14 @@ export function measureName(text: string, claims: readonly CheckClaim[], c: Chec
 
 function readMeasureName(text: string, claims: readonly CheckClaim[], c: CheckClaim): string | null {
   const s = sentenceOf(text, c);
-  const starts = clauseStarts(text, s);
-  let k = starts.length - 1;
-  while (k > 0 && starts[k]! > c.start) k--;
-  const clauseEnd = k + 1 < starts.length ? starts[k + 1]! - 1 : s.end;
+  const clauses = clausesOf(text, claims, s);
+  const starts = clauses.starts;
+  const k = clauseAt(clauses, c.start);
+  const clauseEnd = clauses.ends[k]!;
   const inSentence = claimsInSentence(text, claims, s);
   const before = stripClaims(text, inSentence, starts[k]!, c.start).replace(/[’‘]/g, "'").replace(/[\s“”"《》()（）]+/g, ' ').trim().toLowerCase();
   const after = stripClaims(text, inSentence, c.end, clauseEnd).replace(/[\s“”"'‘’《》()（）。.!?！？]+/g, ' ').trim().toLowerCase();
-  const basis = leadingBasis(text, inSentence, starts.slice(0, k + 1));
+  const basis = leadingBasis(clauses, k);
   if (/[\u4e00-\u9fff]/.test(before)) {
     // The article's own scope (全市 in a city's report) goes without saying: `全市外贸进出口总额` is `外贸进出口总额`.
     const own = ownScope(text);
@@ -430,7 +463,7 @@ function readMeasureName(text: string, claims: readonly CheckClaim[], c: CheckCl
     let name = zhName(unscoped(before));
     // `高新区新引进项目18个,签约金额96.5亿元`: a clause that goes on from a figure names what that figure counted.
     if (k > 0) {
-      const previous = stripClaims(text, inSentence, starts[k - 1]!, starts[k]! - 1).trim().toLowerCase();
+      const previous = clauses.stripped[k - 1]!.trim().toLowerCase();
       if (/#\s*$/.test(previous)) name = zhName(unscoped(previous)) + name;
     }
     const han = (name.match(/[\u4e00-\u9fff]/g) ?? []).length;
@@ -463,13 +496,13 @@ function zhName(clause: string): string {
  * the same words measured on another basis are another quantity. Periods in
  * them are the period's business, not the basis's.
  */
-function leadingBasis(text: string, inSentence: readonly CheckClaim[], starts: readonly number[]): string {
-  const out: string[] = [];
-  for (let j = 0; j + 1 < starts.length; j++) {
-    const clause = stripClaims(text, inSentence, starts[j]!, starts[j + 1]! - 1).trim().toLowerCase();
-    if (!/^(按|以|扣除|剔除|不含|含)[\u4e00-\u9fff]/.test(clause) && !/^(in|on|at|by|under|excluding|including)\b.*\b(terms|basis|adjusted|prices?|constant|nominal|real|currency|excluding|including)\b/.test(clause)) continue;
+function leadingBasis(clauses: Clauses, k: number): string {
+  clauses.basis ??= clauses.stripped.map((raw) => {
+    const clause = raw.trim().toLowerCase();
+    if (!/^(按|以|扣除|剔除|不含|含)[\u4e00-\u9fff]/.test(clause) && !/^(in|on|at|by|under|excluding|including)\b.*\b(terms|basis|adjusted|prices?|constant|nominal|real|currency|excluding|including)\b/.test(clause)) return '';
     const rest = clause.replace(framePeriod, ' ').replace(englishFunction, ' ').replace(/\b(?:year|month|quarter|fiscal|terms?|basis)\b/g, ' ').replace(/[^a-z\u4e00-\u9fff]+/g, ' ').trim();
-    if (rest && rest !== '按' && rest !== '以') out.push(rest);
-  }
+    return rest === '按' || rest === '以' ? '' : rest;
+  });
+  const out = clauses.basis.slice(0, k).filter(Boolean);
   return out.length ? ` @ ${out.join(' ')}` : '';
 }

@@ -52,10 +52,24 @@ function translator(lang: Language): I18n {
   return inst;
 }
 
+// The checks re-run after every edit and mostly find what they found before: a translated step is looked up, not rendered again.
+const rendered = new Map<string, string>();
+
+function render(t: I18n, lang: Language, step: CheckMessage): string {
+  const key = `${lang}\u0000${step.key}\u0000${JSON.stringify(step.params)}`;
+  let out = rendered.get(key);
+  if (out === undefined) {
+    if (rendered.size > 20_000) rendered.clear();
+    out = t.t(`checks.${step.key}`, step.params);
+    rendered.set(key, out);
+  }
+  return out;
+}
+
 /** Renders explanation steps as one line: steps joined by `; ` (`；` in Chinese), the verdict after a dash. */
 export function formatSteps(steps: readonly CheckMessage[], lang: Language = 'en'): string {
   const t = translator(lang);
-  const texts = steps.map((s) => t.t(`checks.${s.key}`, s.params));
+  const texts = steps.map((s) => render(t, lang, s));
   const verdictAt = steps.findIndex((s) => s.key.startsWith('verdict.'));
   const body = verdictAt < 0 ? texts : texts.slice(0, verdictAt);
   const verdict = verdictAt < 0 ? [] : texts.slice(verdictAt);

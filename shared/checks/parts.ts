@@ -43,11 +43,14 @@ interface PartList {
   loose: CheckClaim[];
 }
 
+const cueSearch = new RegExp(partsCue.source, 'gi');
+
 function cuePositions(text: string, s: Span): number[] {
   const out: number[] = [];
-  const re = new RegExp(partsCue.source, 'gi');
-  re.lastIndex = s.start;
-  for (let m = re.exec(text); m && m.index < s.end; m = re.exec(text)) out.push(m.index);
+  // Searched within the sentence: a search from its start through the rest of the article would make long articles quadratic.
+  const sentence = text.slice(s.start, s.end);
+  cueSearch.lastIndex = 0;
+  for (let m = cueSearch.exec(sentence); m; m = cueSearch.exec(sentence)) out.push(s.start + m.index);
   return out;
 }
 

@@ -11,7 +11,7 @@ import type { CheckClaim, CheckMessage } from './types.js';
 import type { RawFinding } from './finding.js';
 import { joinedAsConversion } from './conversions.js';
 
-const baseCue = /(上年|去年|上年同期|去年同期|上一年|前一年|同期|上月|上季度)(的|为|是|水平)?\s*$|(由|从)\s*$|\bfrom\s*$|compared with\s*$|\b(?:versus|vs\.?|against)\s*$|last year'?s?\s*$|a year earlier\s*$/i;
+const baseCue = /(上年|去年|上年同期|去年同期|上一年|前一年|同期|上月|上季度)(的|为|是|水平)?\s*$|(由|从)\s*$|\bfrom\s*$|compared (?:with|to)\s*$|\b(?:versus|vs\.?|against)\s*$|\b(?:from|versus|vs\.?|compared (?:with|to))\s+(?:a\s+)?(?:year[- ](?:earlier|ago)|prior[- ]year|last[- ]year'?s?)\s*$|last year'?s?\s*$|a year earlier\s*$/i;
 const yearOnYear = /同比|比上年|较上年|比去年|较去年|上年同期|year[- ]on[- ]year|from a year earlier|over the previous year|annual/i;
 const toCue = /^\s*[)）]?\s*[,，]?\s*(to|至|达到|达)\s*$/i;
 
@@ -72,7 +72,7 @@ function statement(text: string, claims: readonly CheckClaim[], i: number): Grow
 }
 
 /** A base printed in the same sentence (`上年为388.5亿元`, `up from $17.2 billion`), and the level it compares with. */
-function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatement): { base: CheckClaim; level: CheckClaim } | null {
+function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatement, i: number): { base: CheckClaim; level: CheckClaim } | null {
   const sentence = sentenceOf(text, s.rate);
   const first = Math.min(s.level.start, s.rate.start, s.equivalent?.start ?? Infinity);
   const last = Math.max(s.level.end, s.rate.end);
@@ -87,7 +87,19 @@ function statedBase(text: string, claims: readonly CheckClaim[], s: GrowthStatem
     if (sameMeasure(c, s.level)) return { base: c, level: s.level };
     if (s.equivalent && sameMeasure(c, s.equivalent)) return { base: c, level: s.equivalent };
   }
-  return null;
+  return baseInNextSentence(text, claims, s, i, sentence);
+}
+
+// `…增长12.6%。上年为24.15亿元。`: a sentence that only says what last year's figure was.
+const nextSentenceBase = /^\s*(上年|去年|上年同期|去年同期|上一年)(同期)?(的|为|是)/;
+
+/** A base stated in the sentence right after the rate's, when the rate is that sentence's last figure. */
+function baseInNextSentence(text: string, claims: readonly CheckClaim[], s: GrowthStatement, i: number, sentence: { start: number; end: number }): { base: CheckClaim; level: CheckClaim } | null {
+  const next = claims[i + 1];
+  if (!next || next.start < sentence.end) return null;
+  if (/\n/.test(text.slice(sentence.end - 1, next.start)) || !nextSentenceBase.test(text.slice(sentence.end, next.start))) return null;
+  if (!isAmount(next) || !sameMeasure(next, s.level)) return null;
+  return { base: next, level: s.level };
 }
 
 /** Rate of change, in percent, between a base and a level (both intervals). */
@@ -108,7 +120,7 @@ export function findGrowth(text: string, claims: readonly CheckClaim[], opts: { 
     const levelI = claimInterval(s.level)!;
     const rateI = claimInterval(s.rate)!;
     const sign = s.direction === 'up' ? '+' : '−';
-    const stated = statedBase(text, sorted, s);
+    const stated = statedBase(text, sorted, s, i);
     if (stated) {
       const { base, level } = stated;
       const g = growthPercent(claimInterval(level)!, claimInterval(base)!, s.direction);

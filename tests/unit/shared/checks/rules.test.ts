@@ -89,6 +89,12 @@ describe('growth and conversions', () => {
     expect(alarms('2024年前三季度,全市跨境电商进出口共计96.4亿元,增幅达28.5%,去年同期为77.4亿元。')).toEqual(['growth: 96.4亿元 | 28.5% | 77.4亿元']);
   });
 
+  it('reads a base stated in the next sentence, or after `from a year-earlier`', () => {
+    expect(alarms('2021年全县财政总收入26.48亿元,比上年增长9.6%。上年为24.15亿元。')).toEqual([]);
+    expect(alarms('2021年全县财政总收入26.48亿元,比上年增长12.6%。上年为24.15亿元。')).toEqual(['growth: 26.48亿元 | 12.6% | 24.15亿元']);
+    expect(alarms('In 2022, revenue rose 12.6 per cent to $26.48 billion, from a year-earlier $24.15 billion.')).toEqual(['growth: 12.6 per cent | $26.48 billion | $24.15 billion']);
+  });
+
   it('does not let `or about` stretch a conversion 5% beyond its printed digits', () => {
     expect(alarms('In 2021, sales to China were $1.25 billion, or about 8.1 billion yuan.')).toEqual([]);
     expect(alarms('In 2021, sales to China were $1.25 billion, or about 8.6 billion yuan.')).toEqual(['conversion: $1.25 billion | 8.6 billion yuan']);

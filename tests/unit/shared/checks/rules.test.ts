@@ -95,6 +95,13 @@ describe('growth and conversions', () => {
     expect(alarms('In 2022, revenue rose 12.6 per cent to $26.48 billion, from a year-earlier $24.15 billion.')).toEqual(['growth: 12.6 per cent | $26.48 billion | $24.15 billion']);
   });
 
+  it('pairs an amount with its equivalent across a date or a printed rate', () => {
+    expect(alarms('Revenue rose 6.3 per cent to £2.84 billion in 2023, equivalent to about 25.9 billion yuan.')).toEqual(['conversion: £2.84 billion | 25.9 billion yuan']);
+    const text = (cny: string) => `2023年,公司境外收入3.98亿美元(按2023年平均汇率7.0467折算,约合人民币${cny})。`;
+    expect(alarms(text('28.05亿元'))).toEqual([]);
+    expect(alarms(text('26.05亿元'))).toEqual(['conversion: 3.98亿美元 | 26.05亿元']);
+  });
+
   it('does not let `or about` stretch a conversion 5% beyond its printed digits', () => {
     expect(alarms('In 2021, sales to China were $1.25 billion, or about 8.1 billion yuan.')).toEqual([]);
     expect(alarms('In 2021, sales to China were $1.25 billion, or about 8.6 billion yuan.')).toEqual(['conversion: $1.25 billion | 8.6 billion yuan']);

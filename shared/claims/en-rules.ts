@@ -18,7 +18,7 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 const YEAR = '((?:19|20)\\d{2})';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const MONTH_DATE = new RegExp(
-  String.raw`\b(?:${DAY}\s)?(${MONTHS})\.?(?:\s${DAY}(?![\d,.]\d)(?:,)?)?(?:\s(?:quarter\s)?${YEAR}(?:\squarter\b)?)?\b`,
+  String.raw`\b(?:${DAY}\s)?(${MONTHS})\.?(?:\s${DAY}(?![\d,.]\d)(?:,)?)?(?:\s(?:quarter\s)?${YEAR}(?:\s(?:quarter|qtr)\b)?)?\b`,
   'g',
 );
 /** Quarters, halves, financial years (Q3 2019, Q1-Q3, 3Q24, 24Q3, 2024H1, H1, FY2019-20) and 2019-20. */
@@ -26,6 +26,8 @@ const PERIOD = new RegExp(
   String.raw`\b(?:(?:Q[1-4]|H[12])(?:\s?[-–]\s?(?:Q[1-4]|H[12]))?(?:\s?(?:19|20)\d{2}|\s?'\d{2})?|[1-4]Q\s?(?:(?:19|20)\d{2}|\d{2})|[12]H\s?(?:(?:19|20)\d{2}|\d{2})|(?:(?:19|20)\d{2}\s?|\d{2})(?:Q[1-4]|H[12])|FY\s?(?:\d{4}|\d{2})(?:[-/]\d{2,4})?|((?:19|20)\d{2})[-/](\d{2})(?![\d/-]))\b`,
   'g',
 );
+/** mid-2025, early-2024, late-2019: a part of a year. */
+const SEASON_YEAR = /\b(?:mid|early|late|end)-(?:19|20)\d{2}\b/gi;
 const FRACTION = /\b(?:(a|one|two|three|four)[ -](quarters?|thirds?|fifths?|tenths?|half)|(half))\b/gi;
 /** A fraction is a share when "of" follows (a third of output) or "by"/"of" precedes it (cut by a third, a rise of a fifth). */
 const FRACTION_OF = /^ of\b/i;
@@ -67,6 +69,7 @@ export function scanEnglishAnchors(scan: LineScan, add: (f: Found) => void): voi
     if (!hasDay && m[4] === undefined) continue;
     add(found(m.index, m.index + m[0].length, 'date', null, null));
   }
+  for (const m of s.matchAll(SEASON_YEAR)) add(found(m.index, m.index + m[0].length, 'date', null, null));
   for (const m of s.matchAll(PERIOD)) {
     // 2019-20 is a financial year only when the second year follows the first.
     if (m[2] !== undefined && +m[2] !== (+m[1]! + 1) % 100) continue;
@@ -113,7 +116,7 @@ const NOT_MODIFIERS = new Set([
   'can', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'which', 'who', 'after', 'before',
   'since', 'until', 'over', 'under', 'into', 'onto', 'about', 'around', 'between', 'across', 'through', 'during', 'against',
   'among', 'while', 'when', 'where', 'so', 'if', 'then', 'up', 'down', 'out', 'off', 'more', 'less', 'also', 'not', 'only',
-  'each', 'every', 'all', 'both', 'said', 'percent', 'cent', 'year', 'month', 'week', 'day',
+  'each', 'every', 'all', 'both', 'said', 'percent', 'cent', 'year', 'month', 'week', 'day', 'fewer',
 ]);
 /** A word after the noun that shows the "noun" was a verb (2 shows the…). */
 const VERB_OBJECT = /^\s+(?:the|a|an|that|this|these|those|its|their|how|what|which)\b/i;

@@ -131,7 +131,7 @@ export function readScaleAndUnit(
 const MONEY_CONTEXT = /(?:投资|资金|金额|收入|营收|利润|产值|总额|税|融资|贷款|存款|财政|资产|GDP|生产总值|增加值|销售|成交|交易|引资|签约|预算|支出|补贴|奖励|基金|经费|额|价值|市值|规模)[^,，;；。:：]{0,8}$/;
 
 /** Words that make a bare decimal an exchange rate (人民币对美元汇率中间价为7.1018) and 基点 a pip of it. */
-export const EXCHANGE = /汇率|中间价|兑/;
+export const EXCHANGE = /汇率|中间价|兑|(?:人民币|美元|欧元|日元|港元|英镑)对(?:人民币|美元|欧元|日元|港元|英镑)/;
 
 /** 16.38元/股, 72.3美元/桶, 10326元/平方米: a price keeps its per-unit in the span. */
 function perUnitEnd(s: string, end: number): number {
@@ -161,11 +161,15 @@ export function readArabicUnit(scan: LineScan, a: number, b: number, num: string
     // 90年代 is a decade, 3年级 a school year.
     if (r.unit.text === '年' && (s[r.end] === '代' || s[r.end] === '级')) return r.end;
     if (!countAllowed(s, r.end, r.unit)) return r.end;
+    // 沪深300股指期货: the number belongs to an index name, 股指 is not shares.
+    if (r.unit.text === '股' && s[r.end] === '指') return r.end;
     if (r.unit.kind === 'money') return unitFound(a, perUnitEnd(s, r.end), num, r.exp, r.unit, r.approx);
     // 调升56个基点 of an exchange rate is 56 pips of the rate, not 0.56 percentage points.
     if (r.unit.unit === 'pp' && r.unit.exp === -2 && EXCHANGE.test(s.slice(clauseStartZh(s, a), a))) return found(a, r.end, 'other', Number(num), '基点');
     return unitFound(a, r.end, num, r.exp, r.unit, r.approx);
   }
+  // 成交量1876万手: lots of a futures or stock trade (digits only: 两手抓 is a slogan).
+  if (s[r.end] === '手') return found(a, r.end + 1, 'count', scaleDecimal(num, r.exp), '手', r.exp, r.approx);
   // 报3012.45点, 上涨120点: index points; a small whole number before 点 is a time of day (3点).
   if (s[b] === '点' && (num.includes('.') || Number(num) >= 100) && !'钟半整'.includes(s[b + 1] ?? ' ')) return found(a, b + 1, 'other', Number(num), 'points');
   if (r.scaled && /^\d/.test(num)) {
@@ -213,9 +217,11 @@ export function readRank(scan: LineScan, a: number): RuleResult {
     return found(a, numEnd + (next === ' ' ? 3 : 2), 'date', null, null);
   }
   const rankFollower = next === undefined || '位名大高低多'.includes(next) || RANK_PUNCT.test(next);
+  // 连续第18个交易日, 连续第5年: the length of a streak is a checkable figure.
+  const streak = s[a - 1] === '续' && s[a - 2] === '连';
   const rank = arabic
-    ? rankFollower
-    : (next !== undefined && '位名大'.includes(next)) || (rankFollower && RANK_BEFORE.test(s.slice(Math.max(0, a - 10), a)));
+    ? rankFollower || streak
+    : (next !== undefined && '位名大'.includes(next)) || (rankFollower && RANK_BEFORE.test(s.slice(Math.max(0, a - 10), a))) || streak;
   if (!rank) return numEnd;
   return found(a, numEnd, 'other', parseNumber(s.slice(b, numEnd)), 'rank');
 }
@@ -245,8 +251,10 @@ export function readChineseRun(scan: LineScan, a: number, b: number): RuleResult
     return found(a, e, 'percent', value, '%');
   }
   if (/^[〇零一二三四五六七八九]{4}$/.test(run) && s[b] === '年') {
-    const year = parseNumber(run)!;
-    return found(a, b + 1, 'date', year, 'year');
+    // 二〇二四年四月(十日) is a date; 二〇二四年 alone a year.
+    const month = /^(?:十[一二]?|[一二三四五六七八九])月(?:(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)?/.exec(s.slice(b + 1, b + 8));
+    if (month) return found(a, b + 1 + month[0].length, 'date', null, null);
+    return found(a, b + 1, 'date', parseNumber(run)!, 'year');
   }
   let hasDigit = false;
   for (let i = 0; i < run.length && !hasDigit; i++) hasDigit = CN_DIGIT_CHARS.has(run[i]!);

@@ -93,6 +93,8 @@ describe('English percentages, counts, quantities and dates', () => {
     ['a year after including stays a year', 'It cut 2,000 jobs in 2019, including 300 in 2020.', [
       ['2,000 jobs', 'count', 2000, 'jobs'], ['2019', 'date', 2019, 'year'], ['300', 'count', 300, 'jobs'], ['2020', 'date', 2020, 'year'],
     ]],
+    ['part of a year and an abbreviated quarter', 'Unemployment will peak in mid-2025; Sep 2024 qtr figures.', [['mid-2025', 'date', null, null], ['Sep 2024 qtr', 'date', null, null]]],
+    ['fewer is a comparison, not part of the count', 'There were 16,000 fewer people in work.', [['16,000', 'count', 16000, null]]],
     ['a number with thousands separators is a count, never a year', 'Unemployment decreased by 2,000 to 612,400.', [['2,000', 'count', 2000, null], ['612,400', 'count', 612400, null]]],
   ])('%s', (_name, text, expected) => {
     expect(figures(text)).toEqual(expected);

@@ -108,6 +108,10 @@ describe('Chinese rules found on unseen articles (blind set)', () => {
     ['an exchange rate after 触及 and 跌破', '在岸人民币对美元汇率最高触及7.1230,一度跌破7.3', [['7.1230', 'other', 7.123, 'CNY/USD'], ['7.3', 'other', 7.3, 'CNY/USD']]],
     ['an exchange-rate index is not a rate', '人民币汇率指数为98.2', [['98.2', 'other', 98.2, null]]],
     ['ranks a few words after 居/位居', '连续3年居中部第一,位居同类城市第一', [['3年', 'quantity', 3, 'year'], ['第一', 'other', 1, 'rank'], ['第一', 'other', 1, 'rank']]],
+    ['the length of a streak', '成交额连续第18个交易日突破1万亿元', [['第18', 'other', 18, 'rank'], ['1万亿元', 'money', 1000000000000, 'CNY']]],
+    ['basis points of a currency pair without the word 汇率', '在岸人民币对美元收盘报7.1562,较上一交易日上涨218个基点', [['7.1562', 'other', 7.1562, 'CNY/USD'], ['218个基点', 'other', 218, '基点']]],
+    ['lots of a futures trade', '期货成交量为1876万手', [['1876万手', 'count', 18760000, '手']]],
+    ['a date written in Chinese numerals', '二〇二四年四月十日发布', [['二〇二四年四月十日', 'date', null, null]]],
   ])('%s', (_name, text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -116,6 +120,8 @@ describe('Chinese rules found on unseen articles (blind set)', () => {
     ['a time of day before 点', '会议下午3点开始'],
     ['an ordinal before 个千亿级', '培育第三个千亿级产业集群'],
     ['a rank word that is a tier', '位列全省第一方阵'],
+    ['index names before 股指', '沪深300股指期货和中证1000股指期货'],
+    ['slogans with 两手', '坚持两手抓、两手都要硬'],
   ])('not claims: %s', (_name, text) => {
     expect(figures(text)).toEqual([]);
   });

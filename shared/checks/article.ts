@@ -333,7 +333,7 @@ export function sentenceDates(text: string, claims: readonly CheckClaim[], c: Ch
 
 // Words that set the period a figure covers. Base-period words (上年, a year earlier) name the period of their own clause only.
 const framePeriod =
-  /上半年|下半年|前三季度|第?[一二三四1-4]季度|[0-9０-９一二三四五六七八九十]+[-—至到~～][0-9０-９一二三四五六七八九十]+月份?|前[0-9一二三四五六七八九十]+个?月|当月|本月|年末|年底|年初|年中|季末|月末|累计|[两三四五六七八九十]年(?!度)|“?十[一二三四五]五”?|first half|second half|(?:first|second|third|fourth) quarter|\bq[1-4]\b|\bh[12]\b|(?:first )?(?:three|six|nine) months|year[- ]to[- ]date|cumulative/gi;
+  /上半年|下半年|前三季度|第?[一二三四1-4]季度|[0-9０-９一二三四五六七八九十]+[-—至到~～][0-9０-９一二三四五六七八九十]+月份?|前[0-9一二三四五六七八九十]+个?月|当月|本月|年末|年底|年初|年中|季末|月末|累计|[两三四五六七八九十]年(?!度)|“?十[一二三四五]五”?|first[- ]half|second[- ]half|(?:first|second|third|fourth)[- ]quarter|\bq[1-4]\b|\bh[12]\b|(?:first )?(?:three|six|nine) months|year[- ]to[- ]date|cumulative/gi;
 const basePeriod = /上年|去年|同期|上一年|前一年|a year earlier|a year ago|last year|previous year|prior year|year before/gi;
 // Plans and targets are not statements of what happened.
 const planWords = /目标|预期|计划|力争|预计|争取|规划|拟|将(?:达到|突破|实现)|\b(?:expects?|expected|forecasts?|targets?|plans?|planned|guidance|aims?|projected)\b/i;
@@ -410,10 +410,49 @@ export function periodOf(text: string, claims: readonly CheckClaim[], c: CheckCl
     const k = clauseAt(clauses, c.start);
     let tokens = tokensIn(k, true);
     for (let j = k - 1; j >= 0 && !tokens.length; j--) tokens = tokensIn(j, false);
-    tokens = [...tokens];
+    // `四季度经营情况` / `Fourth-quarter highlights` over the paragraphs after it.
+    tokens = tokens.length ? [...tokens] : headingPeriod(text, claims, s.start, year);
     if (planWords.test(text.slice(s.start, c.start))) tokens.push('plan');
     return [...new Set(tokens)].sort().join('|');
   });
+}
+
+/**
+ * The period a section heading sets for the paragraphs under it: the nearest
+ * heading line before `pos` (a short line with no sentence or clause marks)
+ * that names one. The article's own year adds nothing.
+ */
+function headingPeriod(text: string, claims: readonly CheckClaim[], pos: number, year: number | null): string[] {
+  const headings = memoizedHeadings(text, claims, year);
+  let found: string[] = [];
+  for (const h of headings) {
+    if (h.start >= pos) break;
+    found = h.tokens;
+  }
+  return [...found];
+}
+
+function memoizedHeadings(text: string, claims: readonly CheckClaim[], year: number | null): Array<{ start: number; tokens: string[] }> {
+  const index = indexFor(text, claims);
+  const key = `headings:${year}`;
+  let out = index.sentences.get(key) as unknown as Array<{ start: number; tokens: string[] }> | undefined;
+  if (!out) {
+    out = [];
+    let pos = 0;
+    for (const line of text.split('\n')) {
+      const t = line.trim();
+      // A heading: short, no sentence or clause marks. Its period words (a year other than the article's) set the period; a heading without any resets it.
+      if (t && t.length <= 40 && !/[。.!?！？,，;；:：]/.test(t)) {
+        const tokens = periodTokens(t, false);
+        const years = t.match(/(?:19|20)[0-9]{2}/g) ?? [];
+        for (const y of years) if (Number(y) !== year) tokens.push(y);
+        out.push({ start: pos, tokens });
+      }
+      pos += line.length + 1;
+    }
+    index.sentences.set(key, out as unknown as Clauses);
+  }
+  return out;
 }
 
 /** Text of a stretch with the figures in it taken out (dates dropped, other figures as `#`). */

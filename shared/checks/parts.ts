@@ -127,6 +127,8 @@ function readPartLists(text: string, claims: readonly CheckClaim[]): PartList[] 
         const ctx = clauseContext(text, sorted, c);
         if (!lastPart || totalMarker.test(ctx) || !listed.some((p) => namesMeasure(commonSuffix(clauseContext(text, sorted, p), ctx)))) break;
       }
+      // `其中二产2086.5亿元、三产2727.9亿元,二三产合计4814.4亿元`: a subtotal of the parts is no part of its own (the list-total check reads it).
+      if (lastPart && sumWord.test(gapBefore(text, sorted, c))) continue;
       const pool = loose ? outermost : candidates;
       const whole = pickWhole(text, sorted, pool, c);
       if (!whole) continue;
@@ -508,6 +510,8 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
   return out;
 }
 
+// Words that make a figure the sum of the figures before it.
+const sumWord = /合计|共计|总计|一共|总共|合共|\b(?:in total|a total of|combined|altogether)\b/i;
 // A figure that says it is a total or an overall level, which a list of parts never runs through.
 const statesTotal = /全市|全县|全区|全省|全国|全州|全镇|全园|合计|共计|总计|累计|(总额|总值|总量|总数|总和)$|\b(total|overall|altogether|in all|combined)\b/i;
 // `…分别为286.5亿元、241.3亿元和198.7亿元,合计726.5亿元`, `…, a combined $2.0 billion`: the words between a list and its stated

@@ -23,6 +23,11 @@ describe('totals stated after their parts', () => {
     expect(alarms('2023年,全市三个重点片区分别签约项目12个、9个和7个,共计签约项目31个。')).toEqual(['part-whole: 12个 | 9个 | 7个 | 31个']);
   });
 
+  it('does not count a subtotal after 其中 parts as one more part', () => {
+    expect(alarms('2023年,全市GDP为5126.8亿元,其中二产2086.5亿元、三产2727.9亿元,二三产合计4814.4亿元。')).toEqual([]);
+    expect(alarms('2023年,全市GDP为5126.8亿元,其中二产2086.5亿元、三产2727.9亿元,二三产合计4914.4亿元。')).toEqual(['part-whole: 2086.5亿元 | 2727.9亿元 | 4914.4亿元']);
+  });
+
   it('leaves a 共计 that only states one figure alone', () => {
     expect(alarms('2023年,全市出口812.6亿元,进口455.8亿元;跨境电商进出口共计96.4亿元。')).toEqual([]);
   });
@@ -54,6 +59,12 @@ describe('repeated quantities', () => {
   it('keeps a quarter apart from the year, and a plan apart from a result', () => {
     expect(alarms('2023年,公司实现营业收入86.53亿元。\n\n订单充足。\n\n第四季度,公司实现营业收入25.36亿元。')).toEqual([]);
     expect(alarms('2023年城镇新增就业11.2万人。\n\n订单充足。\n\n2024年预期目标是城镇新增就业10.5万人。')).toEqual([]);
+  });
+
+  it('takes the period from a section heading (四季度经营情况, Fourth-quarter highlights)', () => {
+    expect(alarms('2023年经营情况\n\n公司实现营业收入86.53亿元。\n\n公司实现净利润7.12亿元。\n\n四季度经营情况\n\n公司实现营业收入25.36亿元。')).toEqual([]);
+    expect(alarms('Full-year 2023 highlights\n\nRevenue was $4.8 billion, up 5 per cent.\n\nNet income was $0.9 billion.\n\nFourth-quarter highlights\n\nRevenue was $1.3 billion.')).toEqual([]);
+    expect(alarms('2023年经营情况\n\n公司实现营业收入86.53亿元。\n\n公司实现净利润7.12亿元。\n\n公司实现营业收入88.53亿元。')).toEqual(['repeat: 86.53亿元 | 88.53亿元']);
   });
 
   it('names an English quantity by its noun phrase, on its basis', () => {

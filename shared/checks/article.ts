@@ -79,6 +79,8 @@ interface ClaimIndex {
   memo: Map<string, Map<CheckClaim, unknown>>;
   /** Readings of whole sentences (their clauses), by sentence span. */
   sentences: Map<string, Clauses>;
+  /** Heading lines and the periods they name, by the article year asked with. */
+  headings: Map<number | null, Heading[]>;
   /** End of the last figure before each claim (not overlapping it), or -1. */
   previousEnd: Map<CheckClaim, number>;
   /** The figure before each claim in text order. */
@@ -94,7 +96,7 @@ function indexFor(text: string, claims: readonly CheckClaim[]): ClaimIndex {
   const cached = indexCache.get(claims);
   if (cached && cached.text === text) return cached;
   const sorted = byPosition(claims);
-  const index: ClaimIndex = { text, memo: new Map(), sentences: new Map(), previousEnd: new Map(), previous: new Map(), sentence: new Map(), inSentence: new Map() };
+  const index: ClaimIndex = { text, memo: new Map(), sentences: new Map(), headings: new Map(), previousEnd: new Map(), previous: new Map(), sentence: new Map(), inSentence: new Map() };
   let maxEnd = -1;
   sorted.forEach((c, i) => {
     let prev = maxEnd;
@@ -432,10 +434,14 @@ function headingPeriod(text: string, claims: readonly CheckClaim[], pos: number,
   return [...found];
 }
 
-function memoizedHeadings(text: string, claims: readonly CheckClaim[], year: number | null): Array<{ start: number; tokens: string[] }> {
+interface Heading {
+  start: number;
+  tokens: string[];
+}
+
+function memoizedHeadings(text: string, claims: readonly CheckClaim[], year: number | null): Heading[] {
   const index = indexFor(text, claims);
-  const key = `headings:${year}`;
-  let out = index.sentences.get(key) as unknown as Array<{ start: number; tokens: string[] }> | undefined;
+  let out = index.headings.get(year);
   if (!out) {
     out = [];
     let pos = 0;
@@ -450,7 +456,7 @@ function memoizedHeadings(text: string, claims: readonly CheckClaim[], year: num
       }
       pos += line.length + 1;
     }
-    index.sentences.set(key, out as unknown as Clauses);
+    index.headings.set(year, out);
   }
   return out;
 }

@@ -110,6 +110,7 @@ function readPartLists(text: string, claims: readonly CheckClaim[]): PartList[] 
     let nestedAt = -1;
     let loose = false;
     const listed: CheckClaim[] = [];
+    const wholeOfListed = new Map<CheckClaim, CheckClaim>();
     for (const c of inSentence) {
       if (c.start < cues[0]!) continue;
       // Passing another `其中` opens a nested list under the parts named so far.
@@ -125,7 +126,7 @@ function readPartLists(text: string, claims: readonly CheckClaim[]): PartList[] 
       const lastPart = listed[listed.length - 1];
       if (/[;；]/.test(text.slice(lastPart ? lastPart.end : cues[0]!, c.start))) {
         const ctx = clauseContext(text, sorted, c);
-        if (!lastPart || totalMarker.test(ctx) || !listed.some((p) => namesMeasure(commonSuffix(clauseContext(text, sorted, p), ctx)))) break;
+        if (!lastPart || startsTopic.test(ctx) || !continuesList(text, sorted, listed, wholeOfListed, ctx)) break;
       }
       // `其中二产2086.5亿元、三产2727.9亿元,二三产合计4814.4亿元`: a subtotal of the parts is no part of its own (the list-total check reads it).
       if (lastPart && sumWord.test(gapBefore(text, sorted, c))) continue;
@@ -139,11 +140,38 @@ function readPartLists(text: string, claims: readonly CheckClaim[]): PartList[] 
       }
       (loose ? list.loose : list.parts).push(c);
       listed.push(c);
+      wholeOfListed.set(c, whole);
       if (!loose) levelParts.push(c);
     }
   }
   return [...lists.values()];
 }
+
+/**
+ * Whether a figure after a `;` goes on with a 其中 list: named more like its
+ * parts than like their whole (`夏粮产量…;秋粮产量…` under 粮食总产量, not
+ * `其中千兆宽带用户…;移动电话用户…` under 宽带接入用户), or named with the
+ * whole's own characters as the parts are (`出口…;进口…` under 进出口总额).
+ */
+function continuesList(text: string, claims: readonly CheckClaim[], listed: readonly CheckClaim[], wholeOf: ReadonlyMap<CheckClaim, CheckClaim>, ctx: string): boolean {
+  const wholeCtx = (p: CheckClaim) => {
+    const w = wholeOf.get(p);
+    return w ? clauseContext(text, claims, w) : '';
+  };
+  const label = ctx.replace(/^.*[、等的]/, '');
+  return listed.some((p) => {
+    const partCtx = clauseContext(text, claims, p);
+    const shared = commonSuffix(partCtx, ctx);
+    const whole = wholeCtx(p);
+    if (namesMeasure(shared) && shared.length > commonSuffix(whole, ctx).length) return true;
+    const partLabel = partCtx.replace(/^.*[、等的,，]/, '').replace(/^其中/, '');
+    const inWhole = (l: string) => l.length >= 2 && l.length <= 4 && [...l].every((ch) => whole.includes(ch));
+    return inWhole(label) && inWhole(partLabel);
+  });
+}
+
+// After a `;`, words that open a new topic rather than go on with a list (`…;全年全市…`, `…;累计…`).
+const startsTopic = /全市|全县|全区|全省|全国|全州|全镇|全园|合计|共计|总计|累计|\b(total|overall|altogether|in all|combined)\b/i;
 
 function sumOf(parts: readonly CheckClaim[]): { interval: Interval; value: number } {
   let interval = exact(0);

@@ -23,6 +23,13 @@ describe('totals stated after their parts', () => {
     expect(alarms('2023年,全市三个重点片区分别签约项目12个、9个和7个,共计签约项目31个。')).toEqual(['part-whole: 12个 | 9个 | 7个 | 31个']);
   });
 
+  it('goes on with a 其中 list past a ; only with figures named like its parts', () => {
+    const trade = (imports: string) => `2023年全区货物进出口总额138.5亿元,比上年增长7.9%。其中,出口96.2亿元,增长11.3%;进口${imports},增长0.8%。`;
+    expect(alarms(trade('42.3亿元'))).toEqual([]);
+    expect(alarms(trade('52.3亿元'))).toEqual(['part-whole: 138.5亿元 | 96.2亿元 | 52.3亿元']);
+    expect(alarms('2023年末固定互联网宽带接入用户58.2万户,其中千兆宽带用户21.6万户;移动电话用户136.7万户。')).toEqual([]);
+  });
+
   it('does not count a subtotal after 其中 parts as one more part', () => {
     expect(alarms('2023年,全市GDP为5126.8亿元,其中二产2086.5亿元、三产2727.9亿元,二三产合计4814.4亿元。')).toEqual([]);
     expect(alarms('2023年,全市GDP为5126.8亿元,其中二产2086.5亿元、三产2727.9亿元,二三产合计4914.4亿元。')).toEqual(['part-whole: 2086.5亿元 | 2727.9亿元 | 4914.4亿元']);

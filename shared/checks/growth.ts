@@ -51,18 +51,22 @@ function statement(text: string, claims: readonly CheckClaim[], i: number): Grow
   // Without `to …`, a bracketed rate names no level.
   if (bracketed) return null;
   // `305.7亿元,同比增长190.6%`, `完成47亿元,比上年增加5亿元,增长12%`: the level comes before.
+  let baseClauses = 0;
   for (let j = i - 1; j >= 0; j--) {
     const c = claims[j]!;
     if (c.start < sentence.start) break;
     if (c.kind === 'percent') break;
     if (!isAmount(c)) continue;
-    // `比上年的24.15亿元增长12.6%`: the base sits between the level and its rate.
-    if (baseCue.test(gapBefore(text, claims, c))) continue;
+    // `比上年的24.15亿元增长12.6%`, `246.8亿元,上年同期为174.4亿元,同比增长41.5%`: the base sits between the level and its rate, in a clause of its own or not.
+    if (baseCue.test(gapBefore(text, claims, c))) {
+      baseClauses += clauseMarks(text.slice(c.end, rate.start)) > 0 && clauseMarks(gapBefore(text, claims, c)) > 0 ? 1 : 0;
+      continue;
+    }
     if (changeDirection(text, claims, c)) {
       if (!change && clauseMarks(text.slice(c.end, rate.start)) <= 1) change = c;
       continue;
     }
-    const allowed = change && sameMeasure(change, c) ? 2 : 1;
+    const allowed = (change && sameMeasure(change, c) ? 2 : 1) + baseClauses;
     if (clauseMarks(text.slice(c.end, rate.start)) > allowed) return null;
     const before = claims[j - 1];
     const equivalent = before && before.start >= sentence.start && joinedAsConversion(text, before, c) ? before : undefined;

@@ -148,23 +148,21 @@ function readPartLists(text: string, claims: readonly CheckClaim[]): PartList[] 
 }
 
 /**
- * Whether a figure after a `;` goes on with a 其中 list: named more like its
- * parts than like their whole (`夏粮产量…;秋粮产量…` under 粮食总产量, not
- * `其中千兆宽带用户…;移动电话用户…` under 宽带接入用户), or named with the
- * whole's own characters as the parts are (`出口…;进口…` under 进出口总额).
+ * Whether a figure after a `;` goes on with a 其中 list: named like its parts
+ * (a shared name of two characters: `夏粮产量…;秋粮产量…`, `产业项目…;基础设施项目…`)
+ * and tied to the whole as closely as they are — `其中千兆宽带用户…` shares
+ * 宽带 with `宽带接入用户`, `移动电话用户` does not — or named from the whole's own
+ * characters as the parts are (`出口…;进口…` under 进出口总额).
  */
 function continuesList(text: string, claims: readonly CheckClaim[], listed: readonly CheckClaim[], wholeOf: ReadonlyMap<CheckClaim, CheckClaim>, ctx: string): boolean {
-  const wholeCtx = (p: CheckClaim) => {
-    const w = wholeOf.get(p);
-    return w ? clauseContext(text, claims, w) : '';
-  };
-  const label = ctx.replace(/^.*[、等的]/, '');
+  const label = ctx.replace(/^.*[、等的,，]/, '').replace(/^其中/, '');
   return listed.some((p) => {
-    const partCtx = clauseContext(text, claims, p);
-    const shared = commonSuffix(partCtx, ctx);
-    const whole = wholeCtx(p);
-    if (namesMeasure(shared) && shared.length > commonSuffix(whole, ctx).length) return true;
-    const partLabel = partCtx.replace(/^.*[、等的,，]/, '').replace(/^其中/, '');
+    const w = wholeOf.get(p);
+    const whole = w ? clauseContext(text, claims, w) : '';
+    const partLabel = clauseContext(text, claims, p).replace(/^.*[、等的,，]/, '').replace(/^其中/, '');
+    // Characters of a name, beyond the ending it shares with the whole, that the whole also has.
+    const tie = (l: string) => new Set([...l.slice(0, l.length - commonSuffix(l, whole).length)].filter((ch) => /[\u4e00-\u9fff]/.test(ch) && whole.includes(ch))).size;
+    if (namesMeasure(commonSuffix(partLabel, label)) && tie(label) >= tie(partLabel)) return true;
     const inWhole = (l: string) => l.length >= 2 && l.length <= 4 && [...l].every((ch) => whole.includes(ch));
     return inWhole(label) && inWhole(partLabel);
   });

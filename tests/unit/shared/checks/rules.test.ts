@@ -23,6 +23,12 @@ describe('totals stated after their parts', () => {
     expect(alarms('2023年,全市三个重点片区分别签约项目12个、9个和7个,共计签约项目31个。')).toEqual(['part-whole: 12个 | 9个 | 7个 | 31个']);
   });
 
+  it('goes on with a 其中 list past a ; with the parts named alike (产业项目…;基础设施项目…)', () => {
+    const text = (last: string) => `2024年,此次集中开工项目86个,总投资1036.8亿元。其中,产业项目52个,总投资648.3亿元;基础设施项目21个,总投资256.4亿元;社会民生项目13个,总投资${last}。`;
+    expect(alarms(text('132.1亿元'))).toEqual([]);
+    expect(alarms(text('232.1亿元'))).toEqual(['part-whole: 1036.8亿元 | 648.3亿元 | 256.4亿元 | 232.1亿元']);
+  });
+
   it('goes on with a 其中 list past a ; only with figures named like its parts', () => {
     const trade = (imports: string) => `2023年全区货物进出口总额138.5亿元,比上年增长7.9%。其中,出口96.2亿元,增长11.3%;进口${imports},增长0.8%。`;
     expect(alarms(trade('42.3亿元'))).toEqual([]);
@@ -105,6 +111,12 @@ describe('growth and conversions', () => {
     expect(alarms('2021年全县财政总收入26.48亿元,比上年的24.15亿元增长12.6%。')).toEqual(['growth: 26.48亿元 | 24.15亿元 | 12.6%']);
     expect(alarms('2024年前三季度,全市跨境电商进出口共计96.4亿元,增幅达24.5%,去年同期为77.4亿元。')).toEqual([]);
     expect(alarms('2024年前三季度,全市跨境电商进出口共计96.4亿元,增幅达28.5%,去年同期为77.4亿元。')).toEqual(['growth: 96.4亿元 | 28.5% | 77.4亿元']);
+  });
+
+  it('reads a base stated in a clause of its own between the level and the rate', () => {
+    const text = (rate: string) => `2023年1-9月,新签约引进项目38个,项目总投资246.8亿元,上年同期为174.4亿元,同比增长${rate};项目到位资金83.2亿元。`;
+    expect(findings(text('41.5%'), 'growth').map((f) => f.explanation)).toEqual(['246.8亿元 ÷ 174.4亿元 − 1 = 41.51%; printed 41.5% — consistent within rounding']);
+    expect(alarms(text('45.1%'))).toEqual(['growth: 246.8亿元 | 174.4亿元 | 45.1%']);
   });
 
   it('reads a base stated in the next sentence, or after `from a year-earlier`', () => {

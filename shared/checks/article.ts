@@ -5,6 +5,7 @@
  * the claim engine; this module only reads the words between them.
  */
 import { parseNumber } from '../claims/index.js';
+import { cachedByText } from './cache.js';
 import type { CheckClaim } from './types.js';
 
 export interface Span {
@@ -525,19 +526,8 @@ function readMeasureName(text: string, claims: readonly CheckClaim[], c: CheckCl
   return (qualifier ? `${subject} | ${qualifier}` : subject) + basis;
 }
 
-// Clauses repeat (across re-runs after edits, and within long articles): each is reduced once.
-const zhNames = new Map<string, string>();
-
-/** A Chinese clause reduced to what it names: no periods, no `公司实现`, no trailing copula. */
-function zhName(clause: string): string {
-  let name = zhNames.get(clause);
-  if (name === undefined) {
-    if (zhNames.size > 20_000) zhNames.clear();
-    name = readZhName(clause);
-    zhNames.set(clause, name);
-  }
-  return name;
-}
+/** A Chinese clause reduced to what it names: no periods, no `公司实现`, no trailing copula. Clauses repeat: each is reduced once. */
+const zhName = cachedByText(readZhName);
 
 function readZhName(clause: string): string {
   return clause

@@ -5,6 +5,7 @@
  */
 import type { i18n as I18n } from 'i18next';
 import { createI18n, type Language } from '../i18n/index.js';
+import { cachedByText } from './cache.js';
 import { printedForm, printedStep } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
 
@@ -53,23 +54,18 @@ function translator(lang: Language): I18n {
 }
 
 // The checks re-run after every edit and mostly find what they found before: a translated step is looked up, not rendered again.
-const rendered = new Map<string, string>();
+const rendered = cachedByText((key) => {
+  const [lang, stepKey, params] = key.split('\u0000') as [Language, string, string];
+  return translator(lang).t(`checks.${stepKey}`, JSON.parse(params) as Record<string, string | number>);
+});
 
-function render(t: I18n, lang: Language, step: CheckMessage): string {
-  const key = `${lang}\u0000${step.key}\u0000${JSON.stringify(step.params)}`;
-  let out = rendered.get(key);
-  if (out === undefined) {
-    if (rendered.size > 20_000) rendered.clear();
-    out = t.t(`checks.${step.key}`, step.params);
-    rendered.set(key, out);
-  }
-  return out;
+function render(lang: Language, step: CheckMessage): string {
+  return rendered(`${lang}\u0000${step.key}\u0000${JSON.stringify(step.params)}`);
 }
 
 /** Renders explanation steps as one line: steps joined by `; ` (`；` in Chinese), the verdict after a dash. */
 export function formatSteps(steps: readonly CheckMessage[], lang: Language = 'en'): string {
-  const t = translator(lang);
-  const texts = steps.map((s) => render(t, lang, s));
+  const texts = steps.map((s) => render(lang, s));
   const verdictAt = steps.findIndex((s) => s.key.startsWith('verdict.'));
   const body = verdictAt < 0 ? texts : texts.slice(0, verdictAt);
   const verdict = verdictAt < 0 ? [] : texts.slice(verdictAt);

@@ -4,6 +4,7 @@
  * that was correctly rounded before printing can never raise an alarm.
  */
 import { parseNumber, toHalfWidth } from '../claims/index.js';
+import { cachedByText } from './cache.js';
 import type { CheckClaim } from './types.js';
 
 /** A closed range of values; exact numbers have lo === hi. */
@@ -32,17 +33,11 @@ export interface PrintedForm {
  * forms the step rule cannot read (`1万5000`).
  */
 export function printedForm(text: string): PrintedForm | null {
-  let form = formCache.get(text);
-  if (form === undefined) {
-    if (formCache.size > 20_000) formCache.clear();
-    form = readPrintedForm(text);
-    formCache.set(text, form);
-  }
-  return form;
+  return cachedForm(text);
 }
 
 // Figures repeat across checks and re-runs; their printed form depends on the text alone.
-const formCache = new Map<string, PrintedForm | null>();
+const cachedForm = cachedByText((text) => readPrintedForm(text));
 
 function readPrintedForm(text: string): PrintedForm | null {
   const half = toHalfWidth(text);

@@ -90,7 +90,17 @@ export const claimsSuite: BenchSuite = {
     const detectMs = await medianMs(() => {
       claimCount = detectClaims(big).length;
     }, 9, 3);
-    const msPer1MB = +(detectMs * (TARGET_CHARS / chars)).toFixed(1);
+    const perMillionChars = +(detectMs * (TARGET_CHARS / chars)).toFixed(1);
+    // "1 MB of Chinese text" read as a file size, like the text-changes suite: the paragraphs
+    // that fill 1 MiB of UTF-8 (about 410,000 characters, three bytes each for CJK).
+    const mib: string[] = [];
+    for (let bytes = 0, i = 0; bytes < 1024 * 1024; i++) {
+      const p = bigParagraphs[i % bigParagraphs.length]!;
+      mib.push(p);
+      bytes += Buffer.byteLength(p, 'utf8') + 2;
+    }
+    const mibText = mib.join('\n\n');
+    const msPer1MB = await medianMs(() => detectClaims(mibText), 9, 3);
 
     // Linearity: the same text at a quarter of the size should take about a quarter of the time.
     const quarter = big.slice(0, Math.floor(chars / 4));
@@ -136,6 +146,9 @@ export const claimsSuite: BenchSuite = {
       text: { chars, utf8Bytes, paragraphs: bigParagraphs.length, claims: claimCount },
       detectMs,
       msPer1MB,
+      oneMiB: { chars: mibText.length, utf8Bytes: Buffer.byteLength(mibText, 'utf8') },
+      // The stricter reading: a million characters (2.5 MB of UTF-8).
+      msPerMillionChars: perMillionChars,
       charsPerMs: Math.round(chars / detectMs),
       linearity: { quarterChars: quarter.length, quarterMs, fullOverQuarter: +(detectMs / quarterMs).toFixed(2) },
       peer: {

@@ -2,7 +2,6 @@
 // errors of every kind and correct ones where any alarm is a false alarm
 // (tests/fixtures/checks-blind/, later rounds in round2/ and round3/). Each folder's
 // expected.json lists the alarms every article must raise; an alarm marked
-// `needs` waits for the claim engine and may or may not fire yet.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +11,6 @@ import { runChecks } from '../../../../shared/checks/index.js';
 interface Alarm {
   kind: string;
   claims: string[];
-  needs?: string;
 }
 
 const root = fileURLToPath(new URL('../../../fixtures/checks-blind/', import.meta.url));
@@ -31,11 +29,8 @@ for (const folder of ['', 'round2/', 'round3/']) {
 
   describe(`blind articles ${folder || 'round 1'}`, () => {
     for (const [file, want] of files) {
-      const ready = want.filter((a) => !a.needs);
-      // An alarm that waits for the claim engine may already fire where the engine has it (it is being improved alongside).
-      const waiting = want.filter((a) => a.needs).map(key);
-      it(`${file}: ${ready.length ? `raises exactly the ${ready.length} planted alarms` : 'raises no alarm'}${waiting.length ? ` (and ${waiting.length} once the claim engine can)` : ''}`, () => {
-        expect(alarms(root + folder + file).filter((a) => !waiting.includes(a)).sort()).toEqual(ready.map(key).sort());
+      it(`${file}: ${want.length ? `raises exactly the ${want.length} planted alarms` : 'raises no alarm'}`, () => {
+        expect(alarms(root + folder + file).sort()).toEqual(want.map(key).sort());
       });
     }
 

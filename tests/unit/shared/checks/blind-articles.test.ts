@@ -1,7 +1,7 @@
 // Articles written blind — before the checks were run on them — with planted
 // errors of every kind and correct ones where any alarm is a false alarm
 // (tests/fixtures/checks-blind/, later rounds in round2/ and round3/). Each folder's
-// expected.json lists the alarms every article must raise; an alarm marked
+// expected.json lists the alarms every article must raise.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

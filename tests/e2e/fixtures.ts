@@ -25,14 +25,17 @@ export function defaultFiles(): Record<string, string | Uint8Array> {
 
 export interface Workbench {
   root: string;
+  /** FACTDESK_HOME of the test's server (pass it to a second server). */
+  home: string;
   url: string;
   server: ChildProcess;
   /** Opens the app in the page and waits for the article list. */
   open(page: Page, opts?: { language?: 'zh-CN' | 'en' }): Promise<void>;
 }
 
-async function startServer(root: string, home: string): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, [join(projectRoot, 'dist', 'electron', 'cli.mjs'), 'serve', root], {
+/** Starts the built CLI's browser mode on `root` and resolves with the URL it prints. */
+export async function startServer(root: string, home: string, extraArgs: string[] = []): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(process.execPath, [join(projectRoot, 'dist', 'electron', 'cli.mjs'), 'serve', root, ...extraArgs], {
     env: { ...process.env, FACTDESK_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,6 +69,7 @@ export const test = base.extend<{ files: Record<string, string | Uint8Array>; be
     const { url, server } = await startServer(root, home);
     await use({
       root,
+      home,
       url,
       server,
       async open(page, opts = {}) {

@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures.js';
+import { expect, startServer, test } from '../fixtures.js';
 
 const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
 
@@ -127,18 +127,8 @@ test('creates, renames, trashes and restores an article', async ({ page, bench }
 });
 
 test('a second FactDesk on the same workspace opens it read-only and says why', async ({ page, bench }) => {
-  const { spawn } = await import('node:child_process');
-  const second = spawn(process.execPath, [join('dist', 'electron', 'cli.mjs'), 'serve', bench.root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { url, server: second } = await startServer(bench.root, bench.home);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      second.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /Open: (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      second.on('exit', (c) => reject(new Error(`second server exited ${c}: ${out}`)));
-    });
     await page.addInitScript(() => localStorage.setItem('factdesk.language', 'en'));
     await page.goto(url);
     await expect(page.getByRole('status').filter({ hasText: 'Another FactDesk window' })).toContainText('opened read-only');
@@ -164,18 +154,8 @@ test('unsaved edits survive the server being killed and are offered back', async
 
   // The app dies without a chance to save; a new one opens the same workspace.
   bench.server.kill('SIGKILL');
-  const { spawn } = await import('node:child_process');
-  const again = spawn(process.execPath, [join('dist', 'electron', 'cli.mjs'), 'serve', bench.root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { url, server: again } = await startServer(bench.root, bench.home);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      again.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /Open: (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      again.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-    });
     await page.goto(url);
     await page.getByRole('option', { name: /Exports rise in December/ }).click();
     await expect(page.getByRole('alert')).toContainText('Unsaved edits to this article');
@@ -191,33 +171,19 @@ test('unsaved edits survive the server being killed and are offered back', async
 });
 
 test('a tab left open across a server restart says to open the new link', async ({ page, bench }) => {
-  const { spawn } = await import('node:child_process');
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const serve = () => {
-    const p = spawn(process.execPath, [join('dist', 'electron', 'cli.mjs'), 'serve', bench.root, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const url = new Promise<string>((resolve, reject) => {
-      let out = '';
-      p.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /Open: (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      p.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-    });
-    return { p, url };
-  };
+  const serve = () => startServer(bench.root, bench.home, ['--port', String(port)]);
   bench.server.kill('SIGTERM');
-  const first = serve();
+  const first = await serve();
   await page.addInitScript(() => localStorage.setItem('factdesk.language', 'en'));
-  await page.goto(await first.url);
+  await page.goto(first.url);
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
-  first.p.kill('SIGTERM');
-  await new Promise((r) => first.p.once('exit', r));
-  const second = serve();
+  first.server.kill('SIGTERM');
+  await new Promise((r) => first.server.once('exit', r));
+  const second = await serve();
   try {
-    await second.url;
     await expect(page.getByRole('status').filter({ hasText: 'FactDesk was restarted: open the new link it printed' })).toBeVisible({ timeout: 15_000 });
   } finally {
-    second.p.kill('SIGTERM');
+    second.server.kill('SIGTERM');
   }
 });

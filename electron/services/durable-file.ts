@@ -2,8 +2,13 @@
  * Durable, atomic file replacement: a crash at any moment leaves either the
  * old or the new file, never a torn or empty one.
  *
- * temp file in the same directory → write → fsync → (keep the old file as
- * `<name>.bak`) → rename over the target → fsync the directory.
+ * temp file in the same directory → write → fsync → rename over the target
+ * → (a second, separate copy renamed over `<name>.bak`) → fsync the directory.
+ *
+ * The backup is written after the change, not before: it holds the same
+ * acknowledged state as the file, in its own inode, so a file damaged later
+ * (truncated by another program, a bad sector) is restored without losing
+ * the last change.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsc } from 'node:fs';
@@ -11,7 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import { FactDeskError } from '../../shared/errors.js';
 
 export interface DurableWriteOptions {
-  /** Keep the replaced file as `<path>.bak` (the last good copy for recovery). */
+  /** Also write the new data to `<path>.bak`, a second copy to recover from if the file is damaged later. */
   keepBackup?: boolean;
   /** Name shown in errors (defaults to the file name). */
   displayName?: string;
@@ -54,36 +59,42 @@ export function writeError(e: unknown, name: string): unknown {
 /** Bytes to write: one buffer or string, or a list of buffers written in one gathering write. */
 export type DurableData = Uint8Array | string | readonly Uint8Array[];
 
-export async function writeFileDurable(path: string, data: DurableData, opts: DurableWriteOptions = {}): Promise<void> {
-  const dir = dirname(path);
-  const name = opts.displayName ?? basename(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let h: fs.FileHandle | undefined;
+/**
+ * A temp file name beside `path`: short (a 78-character Chinese article name
+ * is already 237 of the 255 bytes a file name may have) and hidden, so the
+ * workspace listing never shows it.
+ */
+export function tempNameFor(path: string): string {
+  return join(dirname(path), `.fd-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Writes `data` to a new file at `tmp` (never following or replacing a link there) and fsyncs it. */
+async function writeNew(tmp: string, data: DurableData): Promise<void> {
+  const h = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL | (fsc.O_NOFOLLOW ?? 0), 0o644);
   try {
-    h = await fs.open(tmp, 'wx', 0o644);
     if (typeof data === 'string' || data instanceof Uint8Array) await h.writeFile(data);
     else await writeAll(h, data);
     await h.sync();
+  } finally {
     await h.close();
-    h = undefined;
-    if (opts.keepBackup) {
-      // A hard link keeps the old bytes under .bak without copying, renamed
-      // into place so a .bak, once there, is always a whole file (a crash
-      // between removing the old one and linking the new one would leave
-      // none). If the target does not exist yet there is nothing to keep.
-      const bakTmp = `${tmp}.bak`;
-      const linked = await fs.link(path, bakTmp).then(
-        () => true,
-        (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? false : fs.copyFile(path, bakTmp).then(() => true)),
-      );
-      if (linked) await fs.rename(bakTmp, `${path}.bak`);
-    }
+  }
+}
+
+export async function writeFileDurable(path: string, data: DurableData, opts: DurableWriteOptions = {}): Promise<void> {
+  const dir = dirname(path);
+  const name = opts.displayName ?? basename(path);
+  const tmp = tempNameFor(path);
+  const bakTmp = opts.keepBackup ? tempNameFor(path) : null;
+  try {
+    // Both copies are whole on disk before either is renamed into place.
+    await writeNew(tmp, data);
+    if (bakTmp) await writeNew(bakTmp, data);
     await fs.rename(tmp, path);
+    if (bakTmp) await fs.rename(bakTmp, `${path}.bak`);
     await fsyncDir(dir);
   } catch (e) {
-    await h?.close().catch(() => {});
     await fs.rm(tmp, { force: true }).catch(() => {});
-    await fs.rm(`${tmp}.bak`, { force: true }).catch(() => {});
+    if (bakTmp) await fs.rm(bakTmp, { force: true }).catch(() => {});
     throw writeError(e, name);
   }
 }

@@ -12,9 +12,10 @@
  *   `onRecovered` so the user hears what happened. Nothing is overwritten silently.
  */
 import { promises as fs } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { writeFileDurable } from './durable-file.js';
+import { readStoreFile } from './safe-open.js';
 
 /**
  * `JSON.stringify(value, null, 2)` with object keys sorted at every level,
@@ -229,6 +230,7 @@ const memberHead = (name: string | null, indent: string): string => ',\n' + inde
 
 export interface Recovery {
   file: string;
+  /** Where the damaged file was moved; empty when the file had disappeared and nothing was moved. */
   movedTo: string;
   /** Whether a good backup was restored (false: started empty). */
   restored: boolean;
@@ -238,10 +240,12 @@ export interface DurableJsonOptions<T> {
   /** Checks parsed data; return false (or throw) to treat the file as corrupt. */
   validate?: (data: unknown) => data is T;
   onRecovered?: (r: Recovery) => void;
+  /** The `.factdesk/` folder the file lives under: no link there is followed (default: the file's folder). */
+  metaDir?: string;
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
-  private pending: { data: T; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> } | null = null;
+  private pending: { data: T; displayName?: string; waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> } | null = null;
   private writing: Promise<void> | null = null;
 
   constructor(
@@ -255,14 +259,24 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return data as T;
   }
 
+  private get metaDir(): string {
+    return this.opts.metaDir ?? dirname(this.path);
+  }
+
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await fs.readFile(this.path, 'utf8');
+      text = (await readStoreFile(this.metaDir, this.path)).toString('utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      // A crash between keeping the backup and the final rename leaves only the .bak.
-      return this.readBackup();
+      // The file is written before its copy, so a copy without the file means the file was removed:
+      // the copy holds the last acknowledged state.
+      const restored = await this.readBackup();
+      if (restored !== null) {
+        await writeFileDurable(this.path, stableJsonBytes(restored));
+        this.opts.onRecovered?.({ file: basename(this.path), movedTo: '', restored: true });
+      }
+      return restored;
     }
     try {
       return this.parse(text);
@@ -278,19 +292,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private async readBackup(): Promise<T | null> {
     try {
-      return this.parse(await fs.readFile(`${this.path}.bak`, 'utf8'));
+      return this.parse((await readStoreFile(this.metaDir, `${this.path}.bak`)).toString('utf8'));
     } catch {
       return null;
     }
   }
 
-  write(data: T): Promise<void> {
+  /** Writes `data` durably; `displayName` is what an error names (default: the file's name). */
+  write(data: T, displayName?: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.pending) {
         this.pending.data = data;
+        if (displayName) this.pending.displayName = displayName;
         this.pending.waiters.push({ resolve, reject });
       } else {
-        this.pending = { data, waiters: [{ resolve, reject }] };
+        this.pending = { data, ...(displayName ? { displayName } : {}), waiters: [{ resolve, reject }] };
       }
       if (!this.writing) this.writing = this.drain();
     });
@@ -298,10 +314,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private async drain(): Promise<void> {
     while (this.pending) {
-      const { data, waiters } = this.pending;
+      const { data, waiters, displayName } = this.pending;
       this.pending = null;
       try {
-        await writeFileDurable(this.path, stableJsonChunks(data), { keepBackup: true });
+        await writeFileDurable(this.path, stableJsonChunks(data), { keepBackup: true, ...(displayName ? { displayName } : {}) });
         waiters.forEach((w) => w.resolve());
       } catch (e) {
         waiters.forEach((w) => w.reject(e));

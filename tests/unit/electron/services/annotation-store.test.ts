@@ -401,14 +401,14 @@ describe('stores that cannot be read or written', () => {
       if (event === 'store.recovered') recovered.push(payload);
     });
     const list = await session.annotations.list(id);
-    // The backup is the state before the last write: the claim, still unchecked.
-    expect(list.claims.map((x) => [x.id, x.status])).toEqual([[c.id, 'unchecked']]);
+    // The copy is written after each change: the last acknowledged status survives the damage.
+    expect(list.claims.map((x) => [x.id, x.status])).toEqual([[c.id, 'verified']]);
     expect(recovered).toMatchObject([{ file: `${id}.json`, restored: true, movedTo: expect.stringMatching(new RegExp(`^${id}\\.json\\.corrupt-`)) }]);
     const aside = readdirSync(join(root, '.factdesk', 'articles')).find((n) => n.includes('.corrupt-'))!;
     expect(readFileSync(join(root, '.factdesk', 'articles', aside), 'utf8')).toBe('{"version": 1, "claims": {');
     // And it keeps working.
-    await session.annotations.setStatus(id, c.id, 'verified');
-    expect(JSON.parse(readFileSync(file, 'utf8')).claims[c.id].status).toBe('verified');
+    await session.annotations.setStatus(id, c.id, 'disputed');
+    expect(JSON.parse(readFileSync(file, 'utf8')).claims[c.id].status).toBe('disputed');
   });
 
   it('opens a second instance read-only: claims can be read, not changed', async () => {

@@ -87,7 +87,7 @@ describe('stableStringify', () => {
 });
 
 describe('openJsonStore', () => {
-  it('keeps the last good copy and restores it when the file is damaged', async () => {
+  it('keeps a second copy of the last acknowledged write and restores it when the file is damaged', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const file = join(dir, 'store.json');
@@ -99,7 +99,8 @@ describe('openJsonStore', () => {
     await fs.writeFile(file, '{"n": 3, torn');
     const recovered: unknown[] = [];
     const again = await openJsonStore(file, { n: 0 }, { onRecovered: (r) => recovered.push(r) });
-    expect(again.data).toEqual({ n: 1 });
+    // The copy is written after the change, so the last acknowledged write survives the damage.
+    expect(again.data).toEqual({ n: 2 });
     expect(recovered).toMatchObject([{ file: 'store.json', restored: true, movedTo: expect.stringMatching(/^store\.json\.corrupt-/) }]);
     const aside = (await fs.readdir(dir)).find((n) => n.includes('.corrupt-'))!;
     expect(readFileSync(join(dir, aside), 'utf8')).toBe('{"n": 3, torn');

@@ -27,6 +27,8 @@ export const errorCodes = [
   'claim-not-found',
   'revision-not-found',
   'invalid-relation',
+  'invalid-text',
+  'store-link',
   'unsupported-in-host',
   'internal',
 ] as const;
@@ -65,9 +67,19 @@ export function isFactDeskError(e: unknown): e is FactDeskError {
   return e instanceof FactDeskError;
 }
 
-/** Maps any thrown value to a payload; unknown errors become `internal`. */
+/**
+ * A message with every absolute path cut to its last part: what reaches a
+ * user (or a page in another tab) never reveals where the workspace or the
+ * user's home folder is.
+ */
+export function withoutAbsolutePaths(message: string): string {
+  return message
+    .replace(/(?<![\w.:/])(?:[A-Za-z]:)?[\\/](?:[^\s'"`\\/,:;()]+[\\/])+([^\s'"`\\/,:;()]*)/g, (_m, last: string) => `…/${last}`);
+}
+
+/** Maps any thrown value to a payload; unknown errors become `internal`, without absolute paths. */
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (isFactDeskError(e)) return e.toPayload();
-  const message = e instanceof Error ? e.message : String(e);
+  const message = withoutAbsolutePaths(e instanceof Error ? e.message : String(e));
   return { code: 'internal', message, params: { detail: message } };
 }

@@ -45,8 +45,17 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-const statusOf: Partial<Record<ErrorCode, number>> = {
+// Every code has its status (the compiler checks): a user's error is never a 500.
+const statusOf: Record<ErrorCode, number> = {
   'invalid-input': 400,
+  'invalid-relation': 400,
+  'invalid-text': 400,
+  'store-link': 409,
+  'not-a-directory': 400,
+  'workspace-busy': 409,
+  'store-corrupt': 500,
+  'store-corrupt-no-backup': 500,
+  internal: 500,
   'invalid-name': 400,
   'not-found': 404,
   'article-not-found': 404,
@@ -171,7 +180,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     } catch (e) {
       const payload = toErrorPayload(e);
       if (!(e instanceof FactDeskError)) console.error(`factdesk: ${method} failed:`, e);
-      sendJson(res, statusOf[payload.code] ?? 500, { ok: false, error: payload } satisfies Envelope<unknown>);
+      sendJson(res, statusOf[payload.code], { ok: false, error: payload } satisfies Envelope<unknown>);
     }
   };
 
@@ -194,7 +203,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
 
   const handleStatic = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw fail(405, 'invalid-input', 'method not allowed', { detail: 'method' });
-    let rel = decodeURIComponent(url.pathname);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      throw fail(400, 'invalid-input', 'bad path', { detail: 'path' });
+    }
     if (rel.includes('\0')) throw fail(400, 'invalid-input', 'bad path', { detail: 'path' });
     if (rel === '/' || rel === '') rel = '/index.html';
     const abs = normalize(join(staticRoot, rel));

@@ -8,6 +8,9 @@ import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { FactDeskError } from '../../shared/errors.js';
 import { articleExtensions, type ArticleFormat } from '../../shared/model.js';
 
+/** The longest file or folder name (UTF-8 bytes) an article path may have. */
+export const maxNameBytes = 255;
+
 /** The folder holding FactDesk's own files inside a workspace. */
 export const metaDirName = '.factdesk';
 
@@ -37,6 +40,8 @@ export function normalizeArticleName(name: string): string {
   if (parts.some((p) => p === '..')) throw new FactDeskError('path-outside-workspace', '.. is refused', {});
   if (parts.some((p) => p === '' || p === '.' || p.startsWith('.'))) throw bad('empty or hidden path segment');
   if (parts.some((p) => /[<>:"|?*]/.test(p))) throw bad('characters not allowed in file names');
+  // Every file system FactDesk runs on caps one name at 255 bytes (a Chinese character is 3 in UTF-8).
+  if (parts.some((p) => Buffer.byteLength(p, 'utf8') > maxNameBytes)) throw bad(`a file or folder name longer than ${maxNameBytes} bytes`);
   const normalized = parts.join('/');
   if (!formatOf(normalized)) throw bad('extension must be .md, .txt or .html');
   return normalized;

@@ -26,6 +26,8 @@ const en: Catalog = {
   'claim-not-found': 'No claim with id {{id}} exists in this article.',
   'revision-not-found': 'No revision {{rev}} exists for this article.',
   'invalid-relation': 'The relation “{{expression}}” cannot be read at character {{at}}: {{reason}}. Write it like A + B ≤ C, A = B × C or A ≈ B ± 1%.',
+  'invalid-text': 'The text holds a broken character (a lone UTF-16 surrogate at character {{at}}) that cannot be saved faithfully. Nothing was saved; delete or retype the character and save again.',
+  'store-link': '{{name}} is a link. FactDesk does not follow links inside its .factdesk folder, so nothing was written there. Remove the link and try again.',
   'unsupported-in-host': 'This action is only available in the desktop app.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
@@ -54,6 +56,8 @@ const zhCN: Catalog = {
   'claim-not-found': '本文中没有编号为 {{id}} 的断言。',
   'revision-not-found': '本文没有版本 {{rev}}。',
   'invalid-relation': '无法解析关系“{{expression}}”(第 {{at}} 个字符):{{reason}}。请写成 A + B ≤ C、A = B × C 或 A ≈ B ± 1% 的形式。',
+  'invalid-text': '文本中有一个无法如实保存的损坏字符(第 {{at}} 个字符处的孤立 UTF-16 代理项)。未保存任何内容;请删除或重新输入该字符后再保存。',
+  'store-link': '{{name}} 是一个链接。FactDesk 不会跟随 .factdesk 文件夹内的链接,因此没有在那里写入任何内容。请删除该链接后重试。',
   'unsupported-in-host': '此操作仅在桌面应用中可用。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };

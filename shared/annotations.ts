@@ -147,6 +147,8 @@ export interface AuditEntry {
 export interface ArticleAnnotations {
   version: 1;
   articleId: string;
+  /** The article's workspace-relative path when the sidecar was last written (to rebuild a lost index). */
+  path?: string;
   workflow: WorkflowStatus;
   /** The revision whose text the claims' anchors point into (0 before any claim). */
   anchoredTo: number;

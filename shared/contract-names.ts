@@ -6,6 +6,8 @@
 export const methodNames = [
   'app.info',
   'workspace.info',
+  'workspace.notices',
+  'workspace.dismissNotice',
   'articles.list',
   'articles.read',
   'articles.write',
@@ -46,7 +48,7 @@ export const methodNames = [
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'workspace.notice', 'article.saved'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

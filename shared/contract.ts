@@ -21,7 +21,7 @@ import {
 } from './annotations.js';
 import type { CheckerRelation } from './checks/index.js';
 import { claimKinds } from './claims/index.js';
-import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type TrashEntry, type WorkspaceInfo } from './model.js';
+import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
@@ -80,6 +80,9 @@ const out = <T>() => undefined as unknown as T;
 export const contract = {
   'app.info': { input: empty, output: out<AppInfo>() },
   'workspace.info': { input: empty, output: out<WorkspaceInfo>() },
+  /** What FactDesk must tell the user about its own files since the workspace was opened (recoveries, files left out, bytes kept). */
+  'workspace.notices': { input: empty, output: out<WorkspaceNotice[]>() },
+  'workspace.dismissNotice': { input: z.object({ id: z.string().regex(/^[0-9a-f]{12}$/) }).strict(), output: out<null>() },
   'articles.list': { input: empty, output: out<ArticleSummary[]>() },
   'articles.read': { input: z.object({ id: articleIdSchema }).strict(), output: out<ArticleDocument>() },
   'articles.write': {
@@ -94,7 +97,7 @@ export const contract = {
         label: z.string().max(200).optional(),
       })
       .strict(),
-    output: out<ArticleDocument>(),
+    output: out<SaveResult>(),
   },
   'articles.create': {
     input: z.object({ name: articleNameSchema, text: z.string().max(20_000_000).optional() }).strict(),
@@ -226,6 +229,14 @@ export interface EventMap {
    * `store-corrupt-no-backup`).
    */
   'store.recovered': { file: string; movedTo: string; restored: boolean };
+  /** A notice for the user (also listed by `workspace.notices`). */
+  'workspace.notice': WorkspaceNotice;
+  /**
+   * An article was saved (or a revision restored) in FactDesk. `textHash` is
+   * `textHash()` of the saved text: a window holding that text ignores it;
+   * a clean window showing the article follows it.
+   */
+  'article.saved': { id: string; textHash: string; revision: number };
 }
 
 type _EventsMatch = keyof EventMap extends EventName ? (EventName extends keyof EventMap ? true : never) : never;

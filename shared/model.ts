@@ -79,6 +79,39 @@ export interface TrashEntry {
   path: string;
   articleId: string;
   deletedAt: string;
+  /**
+   * `deleted`: the article was deleted (the default). `replaced`: bytes
+   * FactDesk could not read as text, kept before a save replaced them;
+   * restoring puts them back beside the article under a free name.
+   */
+  reason?: 'deleted' | 'replaced';
+}
+
+/** What a save returns: the article as saved, and the trash entry of unreadable bytes it replaced, if any. */
+export interface SaveResult extends ArticleDocument {
+  kept?: TrashEntry;
+}
+
+/** What FactDesk tells the user about its own files (recoveries, files left out, bytes kept). */
+export const noticeCodes = [
+  'store-recovered',
+  'store-recovered-empty',
+  'store-restored-missing',
+  'index-rebuilt',
+  'meta-recreated',
+  'link-refused',
+  'file-skipped-name',
+  'file-skipped-size',
+  'bytes-kept',
+] as const;
+export type NoticeCode = (typeof noticeCodes)[number];
+
+/** A notice shown to the user until dismissed; translated from `notices.<code>` with `params`. */
+export interface WorkspaceNotice {
+  id: string;
+  code: NoticeCode;
+  params: Record<string, string | number>;
+  at: string;
 }
 
 /** Unsaved edits of an article, kept on disk until they are saved or discarded. */

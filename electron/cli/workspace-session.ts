@@ -20,13 +20,13 @@ export function userPath(p: string): string {
 }
 
 export async function withWorkspace<T>(workspace: string, mode: 'read' | 'write', io: CliIo, fn: (session: Session) => Promise<T>): Promise<T> {
-  // A damaged store file (index or sidecar) moved aside and restored is reported, not hidden.
+  // What a window would show as a notice (a damaged store file restored, a lost index rebuilt, a link refused,
+  // a file left out) is printed on stderr, not hidden.
   const bus = new EventBus();
   bus.on((event, payload) => {
-    if (event !== 'store.recovered') return;
-    const r = payload as EventMap['store.recovered'];
-    const code = r.restored ? 'store-corrupt' : 'store-corrupt-no-backup';
-    io.err(`factdesk: ${describeError(cliI18n, { code, message: '', params: { name: r.file, movedTo: r.movedTo } })}`);
+    if (event !== 'workspace.notice') return;
+    const n = payload as EventMap['workspace.notice'];
+    io.err(`factdesk: ${cliI18n.t(`notices.${n.code}`, n.params)}`);
   });
   const session = await Session.open(userPath(workspace), { bus });
   try {

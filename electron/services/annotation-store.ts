@@ -146,11 +146,29 @@ export class AnnotationStore {
   private readonly detectors = new Map<string, ClaimDetector>();
   private dirMade: Promise<void> | null = null;
 
+  /** Sidecars on disk when the session started (to say what a vanished `.factdesk/` took with it). */
+  private onDisk = new Set<string>();
+
   constructor(
     private readonly ws: Workspace,
     readonly revisions: RevisionStore,
     private readonly opts: AnnotationStoreOptions,
-  ) {}
+  ) {
+    // Should `.factdesk/` vanish while the workspace is open, every sidecar held in memory is written back.
+    ws.onMetaRecreated(async () => {
+      this.dirMade = null;
+      await fs.mkdir(this.dir, { recursive: true });
+      let sidecars = 0;
+      for (const [, s] of this.sidecars) {
+        const db = await s.catch(() => null);
+        if (!db) continue;
+        await db.write();
+        sidecars++;
+      }
+      const lost = [...this.onDisk].filter((id) => !this.sidecars.has(id)).length;
+      return { sidecars, lost };
+    });
+  }
 
   get author(): string {
     return this.opts.author;
@@ -180,8 +198,9 @@ export class AnnotationStore {
    * holder of the writer lock calls this, so no write can be in progress.
    */
   async sweepLeftovers(): Promise<number> {
-    if (this.ws.readOnly) return 0;
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    this.onDisk = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+    if (this.ws.readOnly) return 0;
     const leftovers = names.filter((n) => n.startsWith('.') && n.endsWith('.tmp'));
     await Promise.all(leftovers.map((n) => fs.rm(join(this.dir, n), { force: true })));
     return leftovers.length;
@@ -194,6 +213,7 @@ export class AnnotationStore {
       s = (async () => {
         const adapter = new DurableJsonFile<ArticleAnnotations>(this.path(id), {
           validate: isSidecar,
+          metaDir: this.ws.metaDir,
           onRecovered: (r) => this.opts.onRecovered?.(r),
         });
         const db = new Low<ArticleAnnotations>(adapter, this.defaults(id));
@@ -243,6 +263,17 @@ export class AnnotationStore {
     return this.queue.run(id, fn);
   }
 
+  /** `exclusive`, inside the workspace's per-article file section (taken first, always in this order). */
+  private withText<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.ws.withArticle(id, () => this.exclusive(id, fn));
+  }
+
+  /** Notes the article's new path in its sidecar (after a rename), if it has one. */
+  async notePath(id: string): Promise<void> {
+    if (this.ws.readOnly || !(await this.sidecarIfAny(id))) return;
+    await this.mutate(id, () => undefined);
+  }
+
   /**
    * Changes an article's sidecar and writes it durably. `fn` checks its input
    * before changing anything (and refuses with a FactDeskError); if the write
@@ -259,12 +290,23 @@ export class AnnotationStore {
       throw e;
     }
     try {
+      // The sidecar remembers its article's path, so a lost index can be rebuilt from the sidecars.
+      const path = this.ws.has(id) ? this.ws.record(id).path : undefined;
+      if (path !== undefined && db.data.path !== path) db.data.path = path;
+      await this.ws.guardMeta(this.dir);
       this.dirMade ??= fs.mkdir(this.dir, { recursive: true }).then(() => undefined);
       await this.dirMade.catch((e) => {
         this.dirMade = null;
         throw e;
       });
-      await db.write();
+      await this.ws.guardMeta(this.dir);
+      await db.write().catch(async (e: NodeJS.ErrnoException) => {
+        // The sidecar folder vanished under a running session: made again, the sidecar held in memory is written.
+        if (e.code !== 'ENOENT') throw e;
+        this.dirMade = null;
+        await fs.mkdir(this.dir, { recursive: true });
+        await db.write();
+      });
     } catch (e) {
       await this.reload(id, db);
       throw e;
@@ -293,7 +335,8 @@ export class AnnotationStore {
    */
   private async mutateWithText<T>(id: string, fn: (data: ArticleAnnotations, doc: ArticleDocument, head: RevisionInfo, now: string) => T): Promise<T> {
     this.assertWritable();
-    return this.exclusive(id, async () => {
+    // The file is read and taken in within the article's critical section, so a save cannot slip in between.
+    return this.withText(id, async () => {
       const doc = await this.ws.readCurrent(id);
       const head = await this.takeInLocked({ id, doc, source: 'external' });
       const db = await this.sidecar(id);
@@ -346,7 +389,7 @@ export class AnnotationStore {
 
   /** Brings the claims up to the text in the file, if that can be read (a missing or unreadable file is left alone). */
   private async catchUp(id: string): Promise<void> {
-    await this.exclusive(id, async () => {
+    await this.withText(id, async () => {
       let doc: ArticleDocument;
       try {
         doc = await this.ws.readCurrent(id);
@@ -373,8 +416,13 @@ export class AnnotationStore {
 
   /** The figures the claim engine finds in the article now, each with the claim that already covers it. */
   async detect(id: string): Promise<ClaimCandidate[]> {
-    const doc = await this.ws.readCurrent(id);
-    if (!this.ws.readOnly) await this.exclusive(id, () => this.takeInLocked({ id, doc, source: 'external' }));
+    const doc = this.ws.readOnly
+      ? await this.ws.readCurrent(id)
+      : await this.withText(id, async () => {
+          const d = await this.ws.readCurrent(id);
+          await this.takeInLocked({ id, doc: d, source: 'external' });
+          return d;
+        });
     const db = await this.sidecarIfAny(id);
     const spans = db ? attachedSpans(db.data) : [];
     return this.figures(id, doc.text).map((c) => ({ ...c, claimId: spans.find((s) => overlaps(s, c))?.id ?? null }));

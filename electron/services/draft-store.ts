@@ -18,21 +18,26 @@ export class DraftStore {
   constructor(
     private readonly dir: string,
     private readonly readOnly: boolean,
+    /** Called before every write (re-creates a vanished `.factdesk/`, refuses links). */
+    private readonly guard: (path: string) => Promise<void> = async () => {},
   ) {}
 
   private file(id: string): DurableJsonFile<ArticleDraft> {
-    return new DurableJsonFile<ArticleDraft>(join(this.dir, `${id}.json`), { validate: isDraft });
+    return new DurableJsonFile<ArticleDraft>(join(this.dir, `${id}.json`), { validate: isDraft, metaDir: join(this.dir, '..') });
   }
 
   async get(id: string): Promise<ArticleDraft | null> {
     return this.file(id).read();
   }
 
-  async put(id: string, text: string, baseHash: string): Promise<ArticleDraft> {
+  /** Keeps unsaved text; `articleName` is what an error names (the article, not the draft file). */
+  async put(id: string, text: string, baseHash: string, articleName?: string): Promise<ArticleDraft> {
     const draft: ArticleDraft = { text, baseHash, savedAt: new Date().toISOString() };
     if (this.readOnly) return draft;
+    await this.guard(this.dir);
     await fs.mkdir(this.dir, { recursive: true });
-    await this.file(id).write(draft);
+    await this.guard(this.dir);
+    await this.file(id).write(draft, articleName);
     return draft;
   }
 

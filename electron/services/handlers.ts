@@ -22,6 +22,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     'app.info': async () => ({ version, host: ctx.host }),
     'workspace.info': async () => ({ ...ws().info(), author: ctx.session().author }),
+    'workspace.notices': async () => ctx.session().notices.list(),
+    'workspace.dismissNotice': async ({ id }) => {
+      ctx.session().notices.dismiss(id);
+      return null;
+    },
     'articles.list': async () => {
       await ctx.session().syncFromDisk();
       return ws().summaries();
@@ -31,16 +36,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await ctx.session().syncFromDisk();
       return ws().readCurrent(id);
     },
-    'articles.write': async ({ id, text, baseHash, overwrite, label }) => {
-      const session = ctx.session();
-      // "Keep mine" over an outside edit: the outside text is kept as a revision first, never lost.
-      if (overwrite) await session.syncFromDisk();
-      const { doc } = await ws().write(id, text, baseHash, overwrite);
-      // Saved: the kept draft has done its job.
-      await session.drafts.discard(id);
-      await session.notifyTextChange({ id, doc, source: 'save', ...(label ? { label } : {}) });
-      return doc;
-    },
+    'articles.write': async ({ id, text, baseHash, overwrite, label }) =>
+      ctx.session().save(id, { text, baseHash, ...(overwrite ? { overwrite } : {}), ...(label ? { label } : {}) }),
     'articles.create': async ({ name, text }) => {
       const id = await ws().create(name, text ?? '');
       ctx.session().bus.emit('articles.changed', {});
@@ -48,6 +45,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'articles.rename': async ({ id, name }) => {
       await ws().rename(id, name);
+      await store().notePath(id);
       ctx.session().bus.emit('articles.changed', {});
       return ws().summary(id);
     },
@@ -122,8 +120,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await session.syncFromDisk();
       const text = await session.revisions.text(articleId, revision);
       const current = await ws().readCurrent(articleId);
-      const { doc } = await ws().write(articleId, text, baseHash ?? current.disk.hash);
-      await session.notifyTextChange({ id: articleId, doc, source: 'restore', restoredFrom: revision, ...(label ? { label } : {}) });
+      const { kept: _kept, ...doc } = await session.save(articleId, {
+        text,
+        baseHash: baseHash ?? current.disk.hash,
+        source: 'restore',
+        restoredFrom: revision,
+        ...(label ? { label } : {}),
+      });
       return doc;
     },
     'drafts.get': async ({ articleId }) => {
@@ -131,8 +134,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return ctx.session().drafts.get(articleId);
     },
     'drafts.put': async ({ articleId, text, baseHash }) => {
-      ws().record(articleId);
-      return ctx.session().drafts.put(articleId, text, baseHash);
+      // An error names the article whose unsaved edits could not be kept, not the draft file.
+      return ctx.session().drafts.put(articleId, text, baseHash, ws().record(articleId).path);
     },
     'drafts.discard': async ({ articleId }) => {
       ws().record(articleId);

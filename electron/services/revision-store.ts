@@ -12,8 +12,17 @@ import { join } from 'node:path';
 import type { RevisionInfo, RevisionSource } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
 import { bodyBytes, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink } from '../../shared/revisions/index.js';
-import { fsyncDir, writeError } from './durable-file.js';
+import { fsyncDir, writeError, writeFileDurable } from './durable-file.js';
 import { PerKeyQueue } from './per-key-queue.js';
+import { openStoreFileForAppend, readStoreFile, storeLinkError } from './safe-open.js';
+
+/** Where the revision files live and what must hold before one is written. */
+export interface RevisionStoreOptions {
+  /** The workspace's `.factdesk/` (no link under it is followed); default: the folder above `dir`. */
+  metaDir?: string;
+  /** Called before every write (re-creates a vanished `.factdesk/`, refuses links). */
+  guard?: (path: string) => Promise<void>;
+}
 
 /** One line of a revision file. */
 export interface RevisionRecord extends RevisionInfo {
@@ -60,11 +69,34 @@ export class RevisionStore {
   // Appends to one article's file one at a time.
   private readonly queue = new PerKeyQueue();
 
+  private readonly metaDir: string;
+
   constructor(
     /** `.factdesk/revisions` of the workspace. */
     readonly dir: string,
     private readonly readOnly: boolean,
-  ) {}
+    private readonly opts: RevisionStoreOptions = {},
+  ) {
+    this.metaDir = opts.metaDir ?? join(dir, '..');
+  }
+
+  /**
+   * Writes every history held in memory back to disk (after `.factdesk/`
+   * vanished while the workspace was open). Returns how many.
+   */
+  async rewriteLoaded(): Promise<number> {
+    await fs.mkdir(this.dir, { recursive: true });
+    let n = 0;
+    for (const [id, c] of this.chains) {
+      const chain = await c.catch(() => null);
+      if (!chain) continue;
+      await this.queue.run(id, async () => {
+        await this.rewrite(id, chain);
+      });
+      n++;
+    }
+    return n;
+  }
 
   private file(id: string): string {
     // Ids come from the workspace index; checked again because they name a file.
@@ -97,7 +129,7 @@ export class RevisionStore {
   private async load(id: string): Promise<Chain> {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(this.file(id));
+      bytes = await readStoreFile(this.metaDir, this.file(id));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], links: [], headText: null, size: 0 };
       throw e;
@@ -126,7 +158,9 @@ export class RevisionStore {
   }
 
   private async truncate(id: string, size: number): Promise<void> {
-    const h = await fs.open(this.file(id), 'r+');
+    const h = await fs.open(this.file(id), fs.constants.O_RDWR | (fs.constants.O_NOFOLLOW ?? 0)).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'ELOOP' ? storeLinkError(this.metaDir, this.file(id)) : e;
+    });
     try {
       await h.truncate(size);
       await h.sync();
@@ -207,13 +241,26 @@ export class RevisionStore {
     });
   }
 
+  /** Writes a whole history held in memory back to its file. */
+  private async rewrite(id: string, chain: Chain): Promise<void> {
+    const bytes = Buffer.from(chain.records.map((r) => JSON.stringify(r) + '\n').join(''), 'utf8');
+    await writeFileDurable(this.file(id), bytes, { displayName: `.factdesk/revisions/${id}.jsonl` });
+    chain.size = bytes.length;
+  }
+
   private async append(id: string, chain: Chain, line: Buffer): Promise<void> {
     const path = this.file(id);
     const created = chain.size === 0;
     let h: fs.FileHandle | undefined;
     try {
+      await this.opts.guard?.(this.dir);
       if (created) await fs.mkdir(this.dir, { recursive: true });
-      h = await fs.open(path, 'a');
+      else if (!(await fs.lstat(path).then(() => true, () => false))) {
+        // The file vanished under a running session (its folder deleted): the history held in memory goes back first.
+        await fs.mkdir(this.dir, { recursive: true });
+        await this.rewrite(id, chain);
+      }
+      h = await openStoreFileForAppend(this.metaDir, path);
       try {
         // writeFile writes the whole line or throws; a bare write may stop short on a full disk.
         await h.writeFile(line);

@@ -8,13 +8,32 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { RevisionSource } from '../../shared/annotations.js';
-import type { ArticleDocument } from '../../shared/model.js';
+import { FactDeskError } from '../../shared/errors.js';
+import type { ArticleDocument, SaveResult } from '../../shared/model.js';
+import { textHash } from '../../shared/revisions/index.js';
 import { AnnotationStore } from './annotation-store.js';
 import { DraftStore } from './draft-store.js';
 import { EventBus } from './event-bus.js';
+import { knownArticleIds } from './index-rebuild.js';
+import type { Recovery } from './json-store.js';
+import { NoticeBoard } from './notices.js';
 import { RevisionStore } from './revision-store.js';
+import { maxArticleBytes } from './text-codec.js';
 import { Workspace, type OpenOptions, type ScanResult } from './workspace.js';
 import { metaDirName } from './workspace-paths.js';
+
+/** What a save asks for. */
+export interface SaveRequest {
+  text: string;
+  /** Hash of the file as the editor last saw it. */
+  baseHash: string;
+  /** "Keep mine": save over a file changed on disk (its text is recorded as a revision first). */
+  overwrite?: boolean;
+  label?: string;
+  /** `restore` when an old revision's text is written back. */
+  source?: 'save' | 'restore';
+  restoredFrom?: number;
+}
 
 /** Why an article's text changed; `first-seen` is an article's text when FactDesk first meets it. */
 export type TextChangeSource = RevisionSource;
@@ -66,19 +85,19 @@ export class Session {
     readonly workspace: Workspace,
     readonly bus: EventBus,
     readonly author: string,
+    readonly notices: NoticeBoard,
   ) {
-    this.revisions = new RevisionStore(join(workspace.metaDir, 'revisions'), workspace.readOnly);
-    this.drafts = new DraftStore(join(workspace.metaDir, 'drafts'), workspace.readOnly);
+    const guard = (path: string) => workspace.guardMeta(path);
+    this.revisions = new RevisionStore(join(workspace.metaDir, 'revisions'), workspace.readOnly, { metaDir: workspace.metaDir, guard });
+    this.drafts = new DraftStore(join(workspace.metaDir, 'drafts'), workspace.readOnly, guard);
     this.annotations = new AnnotationStore(workspace, this.revisions, {
       author,
       onChange: (id) => bus.emit('claims.changed', { id }),
       onListChange: () => bus.emit('articles.changed', {}),
       onRevision: (id, revision) => bus.emit('revisions.changed', { id, revision: revision.n }),
-      onRecovered: (r) => {
-        console.error(`factdesk: ${r.file} was damaged; moved aside to ${r.movedTo}${r.restored ? ', last good copy restored' : ', no good copy found'}`);
-        bus.emit('store.recovered', r);
-      },
+      onRecovered: (r) => recovered(notices, bus, r),
     });
+    workspace.onMetaRecreated(async () => ({ histories: await this.revisions.rewriteLoaded() }));
     // Every change of an article's text is recorded and its claims re-anchored.
     this.onTextChange(async (c) => {
       await this.annotations.takeIn(c);
@@ -87,19 +106,84 @@ export class Session {
 
   static async open(root: string, opts: SessionOptions = {}): Promise<Session> {
     const bus = opts.bus ?? new EventBus();
+    const notices = new NoticeBoard();
+    notices.listen((n) => bus.emit('workspace.notice', n));
     const userRecovered = opts.onRecovered;
     const workspace = await Workspace.open(root, {
       ...opts,
+      notices,
       onRecovered: (r) => {
         userRecovered?.(r);
-        bus.emit('store.recovered', r);
+        recovered(notices, bus, r);
       },
     });
-    const s = new Session(workspace, bus, opts.author ?? defaultAuthor());
+    const s = new Session(workspace, bus, opts.author ?? defaultAuthor(), notices);
     await s.annotations.sweepLeftovers();
+    // A lost index is rebuilt from what the sidecars and revision files remember, so no article gets a new id
+    // and no claim silently disappears.
+    const known = workspace.indexLost && workspace.isEmpty() && !workspace.readOnly ? await knownArticleIds(workspace.metaDir) : null;
+    if (known && known.ids.size) workspace.knownIds = known;
     await s.syncFromDisk();
+    if (workspace.knownIds && known) {
+      let adopted = 0;
+      for (const id of workspace.ids()) {
+        const state = known.state.get(id);
+        if (!known.ids.has(id)) continue;
+        adopted++;
+        if (state) workspace.adoptMeta(id, state);
+      }
+      workspace.knownIds = null;
+      await workspace.save();
+      notices.add('index-rebuilt', { adopted, articles: known.ids.size });
+    }
     if (opts.watch) s.startWatching();
     return s;
+  }
+
+  /**
+   * Saves an article's text as one step per article: the file's bytes are
+   * compared with `baseHash` and replaced, the revision recorded and the
+   * claims re-anchored before the next save of the same article may look at
+   * the file. Of two saves from the same base exactly one wins; the other
+   * gets `changed-on-disk`. Once this resolves the text is in the file and
+   * in the history, durably.
+   */
+  async save(id: string, req: SaveRequest): Promise<SaveResult> {
+    const ws = this.workspace;
+    const result = await ws.withArticle(id, async () => {
+      if (req.overwrite) {
+        // "Keep mine" over an outside edit: the outside text is kept as a revision first, never lost.
+        await this.takeInOutsideChange(id);
+      }
+      const { doc, kept } = await ws.write(id, req.text, req.baseHash, req.overwrite ?? false);
+      const source = req.source ?? 'save';
+      await this.notifyTextChange({ id, doc, source, ...(req.label ? { label: req.label } : {}), ...(req.restoredFrom !== undefined ? { restoredFrom: req.restoredFrom } : {}) });
+      this.baselined?.add(id);
+      // Saved: the kept draft has done its job.
+      await this.drafts.discard(id);
+      return { ...doc, ...(kept ? { kept } : {}) };
+    });
+    const head = await this.revisions.head(id).catch(() => null);
+    this.bus.emit('article.saved', { id, textHash: textHash(result.text), revision: head?.n ?? 0 });
+    if (result.kept) this.bus.emit('articles.changed', {});
+    return result;
+  }
+
+  /** Records the file's current text as an outside edit if FactDesk has not seen it yet (caller holds the article's section). */
+  private async takeInOutsideChange(id: string): Promise<void> {
+    const ws = this.workspace;
+    const r = ws.record(id);
+    let doc: ArticleDocument;
+    try {
+      doc = await ws.readCurrent(id);
+    } catch (e) {
+      // Unreadable bytes cannot be a revision: `write` keeps them in the trash instead.
+      if (e instanceof FactDeskError && e.code !== 'article-missing') return;
+      throw e;
+    }
+    if (r.disk?.hash === doc.disk.hash) return;
+    await this.notifyTextChange({ id, doc, source: 'external' });
+    await ws.acknowledgeDisk(id);
   }
 
   onTextChange(listener: TextChangeListener): void {
@@ -133,7 +217,7 @@ export class Session {
       for (const id of ws.ids()) {
         if (this.baselined.has(id) || result.changed.includes(id) || ws.record(id).missing) continue;
         try {
-          await this.notifyTextChange({ id, doc: await ws.readCurrent(id), source: 'first-seen' });
+          await ws.withArticle(id, async () => this.notifyTextChange({ id, doc: await ws.readCurrent(id), source: 'first-seen' }));
           this.baselined.add(id);
         } catch (e) {
           console.error(`factdesk: could not record the first revision of ${id}:`, e instanceof Error ? e.message : e);
@@ -142,15 +226,18 @@ export class Session {
       }
       for (const id of result.changed) {
         try {
-          const doc = await ws.readCurrent(id);
-          await this.notifyTextChange({ id, doc, source: 'external' });
+          // Within the article's section, and only if still unseen: a save in flight has already recorded its own bytes.
+          await ws.withArticle(id, () => this.takeInOutsideChange(id));
           this.baselined?.add(id);
-          await ws.acknowledgeDisk(id);
         } catch (e) {
           // An unreadable file stays unacknowledged and is reported when opened.
           console.error(`factdesk: could not take in the outside change of ${id}:`, e instanceof Error ? e.message : e);
         }
       }
+    }
+    for (const f of result.skipped) {
+      if (f.reason === 'name') this.notices.add('file-skipped-name', { name: f.name }, `skip-name:${f.name}`);
+      else this.notices.add('file-skipped-size', { name: f.name, size: f.size ?? 0, max: maxArticleBytes }, `skip-size:${f.name}:${f.size}`);
     }
     for (const id of result.changed) this.bus.emit('article.changedOnDisk', { id, missing: false });
     for (const id of result.missing) this.bus.emit('article.changedOnDisk', { id, missing: true });
@@ -191,4 +278,11 @@ export class Session {
     await this.annotations.idle();
     await this.workspace.close();
   }
+}
+
+/** A store file that was damaged or missing and has been dealt with: the user is told, in every window. */
+function recovered(notices: NoticeBoard, bus: EventBus, r: Recovery): void {
+  bus.emit('store.recovered', r);
+  if (r.movedTo === '') notices.add('store-restored-missing', { file: r.file });
+  else notices.add(r.restored ? 'store-recovered' : 'store-recovered-empty', { file: r.file, movedTo: r.movedTo });
 }

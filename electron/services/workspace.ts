@@ -23,8 +23,12 @@ import type {
   WorkflowStatus,
   WorkspaceInfo,
 } from '../../shared/model.js';
-import { writeFileDurable } from './durable-file.js';
+import { loneSurrogateAt } from '../../shared/well-formed.js';
+import { writeFileDurable, writeError } from './durable-file.js';
 import { openJsonStore, type Recovery } from './json-store.js';
+import type { NoticeBoard } from './notices.js';
+import { PerKeyQueue } from './per-key-queue.js';
+import { assertNoLinks, readArticle, storeLinkError } from './safe-open.js';
 import { decodeArticleBytes, encodeArticleText, maxArticleBytes } from './text-codec.js';
 import { formatOf, isInside, metaDirName, normalizeArticleName, resolveInside, toRelative } from './workspace-paths.js';
 
@@ -65,6 +69,14 @@ export interface ScanResult {
   missing: string[];
   /** Articles that were missing and were found again under a new path (same content hash). */
   relinked: string[];
+  /** Article files left out of the list, and why (the user is told). */
+  skipped: Array<{ name: string; reason: 'name' | 'size'; size?: number }>;
+}
+
+/** Ids to give files the index does not know (rebuilding a lost index from the sidecars and revisions). */
+export interface KnownIds {
+  byPath: Map<string, string>;
+  byHash: Map<string, string>;
 }
 
 export interface OpenOptions {
@@ -74,6 +86,52 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Called when a damaged store file was moved aside and restored. */
   onRecovered?: (r: Recovery) => void;
+  /** Where notices for the user go (links refused, files left out, bytes kept). */
+  notices?: NoticeBoard;
+}
+
+/** Called when `.factdesk/` vanished and was re-created: each store writes back what it holds in memory. */
+export type MetaRecreatedListener = () => Promise<{ sidecars?: number; histories?: number; lost?: number }>;
+
+/**
+ * Moves every link found in `.factdesk/` (the folder itself, its files and
+ * folders, two levels down) aside so nothing FactDesk writes or reads there
+ * goes through one. Returns the names moved and where to.
+ */
+async function setLinksAside(root: string): Promise<Array<{ name: string; movedTo: string }>> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const moved: Array<{ name: string; movedTo: string }> = [];
+  const aside = async (abs: string) => {
+    const to = `${abs}.link-refused-${stamp}`;
+    await fs.rename(abs, to);
+    moved.push({ name: toRelative(root, abs), movedTo: toRelative(root, to) });
+  };
+  const metaDir = join(root, metaDirName);
+  const top = await fs.lstat(metaDir).catch(() => null);
+  if (!top) return moved;
+  if (top.isSymbolicLink()) {
+    await aside(metaDir);
+    return moved;
+  }
+  const visit = async (dir: string, depth: number): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const abs = join(dir, e.name);
+      if (e.isSymbolicLink()) await aside(abs);
+      else if (e.isDirectory() && depth < 2) await visit(abs, depth + 1);
+    }
+  };
+  await visit(metaDir, 0);
+  return moved;
+}
+
+/** A file name read from disk, or null when it is not valid UTF-8 (such a file cannot be opened by name). */
+function decodeName(raw: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return null;
+  }
 }
 
 const skipDirs = new Set(['node_modules']);
@@ -160,15 +218,26 @@ function isValidIndex(d: unknown): d is WorkspaceIndex {
 }
 
 export class Workspace {
+  /** One file operation per article at a time: read, compare, write and record are one step. */
+  private readonly articleLocks = new PerKeyQueue();
+  private readonly metaListeners: MetaRecreatedListener[] = [];
+  private recreating: Promise<void> | null = null;
+  /** Ids for files the index does not know yet (set while an index is rebuilt). */
+  knownIds: KnownIds | null = null;
+
   private constructor(
     /** Realpath of the workspace folder. */
     readonly root: string,
     private readonly db: Low<WorkspaceIndex>,
     readonly readOnly: boolean,
     readonly readOnlyReason: string | undefined,
-    private readonly release: (() => Promise<void>) | null,
+    private release: (() => Promise<void>) | null,
     /** The process holding the writer lock when this one was refused it. */
     readonly lockedBy: { pid: number } | null = null,
+    private readonly takeLock: (() => Promise<() => Promise<void>>) | null = null,
+    readonly notices: NoticeBoard | null = null,
+    /** The index file was absent or beyond repair when the workspace was opened. */
+    readonly indexLost = false,
   ) {}
 
   get metaDir(): string {
@@ -189,10 +258,13 @@ export class Workspace {
     let reason: string | undefined;
     let lockedBy: { pid: number } | null = null;
     let release: (() => Promise<void>) | null = null;
+    let take: (() => Promise<() => Promise<void>>) | null = null;
     if (!readOnly) {
+      // Links planted in .factdesk/ (a workspace shared through git can carry them) are moved aside, never followed.
+      for (const m of await setLinksAside(root)) opts.notices?.add('link-refused', m, `link:${m.name}`);
       await fs.mkdir(metaDir, { recursive: true });
       const lockPath = join(metaDir, 'writer.lock');
-      const take = () =>
+      take = () =>
         lockfile.lock(metaDir, {
           lockfilePath: lockPath,
           stale: 30_000,
@@ -220,11 +292,82 @@ export class Workspace {
         reason = new FactDeskError('workspace-locked', 'another FactDesk process is editing this workspace', { pid: owner?.pid ?? 0 }).message;
       }
     }
-    const db = await openJsonStore<WorkspaceIndex>(join(metaDir, 'workspace.json'), { version: 1, articles: {}, trash: {} }, {
+    const indexPath = join(metaDir, 'workspace.json');
+    let indexLost = !(await fs.lstat(indexPath).then(() => true, () => false)) && !(await fs.lstat(`${indexPath}.bak`).then(() => true, () => false));
+    const db = await openJsonStore<WorkspaceIndex>(indexPath, { version: 1, articles: {}, trash: {} }, {
       validate: isValidIndex,
-      onRecovered: opts.onRecovered,
+      metaDir,
+      onRecovered: (r) => {
+        if (!r.restored) indexLost = true;
+        opts.onRecovered?.(r);
+      },
     });
-    return new Workspace(root, db, readOnly, reason, release, lockedBy);
+    return new Workspace(root, db, readOnly, reason, release, lockedBy, take, opts.notices ?? null, indexLost);
+  }
+
+  /** True when the index knows no article (a new workspace, or one whose index was lost). */
+  isEmpty(): boolean {
+    return Object.keys(this.db.data.articles).length === 0 && Object.keys(this.db.data.trash).length === 0;
+  }
+
+  /**
+   * Runs `fn` when every earlier file operation on the article has finished:
+   * the one per-article critical section (read, compare, write, record).
+   * Never call it from inside the annotation store's own per-article queue.
+   */
+  withArticle<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.articleLocks.run(id, fn);
+  }
+
+  /** Registers a store that can write back what it holds should `.factdesk/` vanish. */
+  onMetaRecreated(listener: MetaRecreatedListener): void {
+    this.metaListeners.push(listener);
+  }
+
+  /**
+   * Called before anything is written under `.factdesk/`: refuses a link
+   * there, and re-creates the folder (from what the stores hold in memory,
+   * with a notice) if it was deleted while the workspace was open.
+   */
+  async guardMeta(path?: string): Promise<void> {
+    if (this.readOnly) return;
+    if (this.recreating) return this.recreating;
+    const st = await fs.lstat(this.metaDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw e;
+    });
+    if (st?.isSymbolicLink()) throw storeLinkError(this.metaDir, this.metaDir);
+    if (!st) {
+      this.recreating ??= this.recreateMeta().finally(() => {
+        this.recreating = null;
+      });
+      await this.recreating;
+    }
+    if (path) await assertNoLinks(this.metaDir, path);
+  }
+
+  private async recreateMeta(): Promise<void> {
+    await fs.mkdir(this.metaDir, { recursive: true });
+    // The writer lock went with the folder: take it again so a second instance still opens read-only.
+    if (this.takeLock) {
+      const old = this.release;
+      this.release = await this.takeLock().catch((e) => {
+        console.error(`factdesk: could not take the writer lock of ${this.root} again:`, e instanceof Error ? e.message : e);
+        return old;
+      });
+      await writeFileDurable(join(this.metaDir, 'writer.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }) + '\n');
+    }
+    await this.db.write();
+    let sidecars = 0;
+    let histories = 0;
+    let lost = 0;
+    for (const l of this.metaListeners) {
+      const r = await l();
+      sidecars += r.sidecars ?? 0;
+      histories += r.histories ?? 0;
+      lost = Math.max(lost, r.lost ?? 0);
+    }
+    this.notices?.add('meta-recreated', { sidecars, histories, lost });
   }
 
   info(): WorkspaceInfo {
@@ -246,7 +389,22 @@ export class Workspace {
   }
 
   private async persist(): Promise<void> {
-    if (!this.readOnly) await this.db.write();
+    if (this.readOnly) return;
+    await this.guardMeta();
+    await this.db.write();
+  }
+
+  /** Adopts an id (and what its sidecar remembers) for an article while the index is rebuilt. */
+  adoptMeta(id: string, state: { workflow?: WorkflowStatus; claimCount?: number }): void {
+    const r = this.has(id) ? this.record(id) : undefined;
+    if (!r) return;
+    if (state.workflow) r.workflow = state.workflow;
+    if (state.claimCount !== undefined) r.claimCount = state.claimCount;
+  }
+
+  /** Saves the index now (after a rebuild). */
+  async save(): Promise<void> {
+    await this.persist();
   }
 
   has(id: string): boolean {
@@ -272,30 +430,35 @@ export class Workspace {
     return Object.keys(this.db.data.articles);
   }
 
-  private async walk(dir: string, out: string[]): Promise<void> {
+  private async walk(dir: string, out: string[], skipped: ScanResult['skipped']): Promise<void> {
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch {
       return;
     }
     for (const e of entries) {
-      if (e.name.startsWith('.') || skipDirs.has(e.name)) continue;
-      const abs = join(dir, e.name);
-      if (e.isDirectory()) await this.walk(abs, out);
-      else if (e.isFile() && formatOf(e.name)) out.push(abs);
-      else if (e.isSymbolicLink() && formatOf(e.name)) {
-        // A symlinked article is listed only if it really lives inside the workspace.
+      const name = decodeName(e.name);
+      const shown = name ?? new TextDecoder('utf-8').decode(e.name);
+      if (shown.startsWith('.') || skipDirs.has(shown)) continue;
+      if (name === null) {
+        if (formatOf(shown) || e.isDirectory()) skipped.push({ name: toRelative(this.root, join(dir, shown)), reason: 'name' });
+        continue;
+      }
+      const abs = join(dir, name);
+      if (e.isDirectory()) await this.walk(abs, out, skipped);
+      else if (e.isFile() && formatOf(name)) out.push(abs);
+      else if (e.isSymbolicLink() && formatOf(name)) {
+        // A symlinked article is listed only if it really lives inside the workspace (and outside .factdesk/).
         const real = await fs.realpath(abs).catch(() => null);
-        if (real && isInside(this.root, real) && (await fs.stat(real)).isFile()) out.push(abs);
+        if (real && isInside(this.root, real) && !isInside(this.metaDir, real) && (await fs.stat(real)).isFile()) out.push(abs);
       }
     }
   }
 
   private async stampOf(abs: string): Promise<{ stamp: DiskStamp; bytes: Buffer }> {
-    const bytes = await fs.readFile(abs);
-    const st = await fs.stat(abs);
-    return { stamp: { size: bytes.length, mtimeMs: st.mtimeMs, hash: sha256(bytes) }, bytes };
+    const { bytes, mtimeMs } = await readArticle(this.root, abs, maxArticleBytes, toRelative(this.root, abs));
+    return { stamp: { size: bytes.length, mtimeMs, hash: sha256(bytes) }, bytes };
   }
 
   /**
@@ -305,10 +468,10 @@ export class Workspace {
    */
   async scan(): Promise<ScanResult> {
     const files: string[] = [];
-    await this.walk(this.root, files);
+    const result: ScanResult = { changed: [], added: [], missing: [], relinked: [], skipped: [] };
+    await this.walk(this.root, files, result.skipped);
     const byPath = new Map(Object.entries(this.db.data.articles).map(([id, r]) => [r.path, id]));
     const seen = new Set<string>();
-    const result: ScanResult = { changed: [], added: [], missing: [], relinked: [] };
     const fresh: Array<{ rel: string; abs: string; stamp: DiskStamp; bytes: Buffer }> = [];
     let dirty = false;
 
@@ -325,7 +488,13 @@ export class Workspace {
           dirty = true;
         }
         if (r.disk && st.size === r.disk.size && st.mtimeMs === r.disk.mtimeMs) continue;
-        const { stamp, bytes } = await this.stampOf(abs);
+        if (st.size > maxArticleBytes) {
+          result.skipped.push({ name: rel, reason: 'size', size: st.size });
+          continue;
+        }
+        const stamped = await this.stampOf(abs).catch(() => null);
+        if (!stamped) continue;
+        const { stamp, bytes } = stamped;
         if (!r.disk || stamp.hash !== r.disk.hash) {
           if (r.disk) result.changed.push(id);
           else this.refreshFromBytes(r, bytes, stamp);
@@ -337,8 +506,13 @@ export class Workspace {
         continue;
       }
       const st = await fs.stat(abs).catch(() => null);
-      if (!st || st.size > maxArticleBytes) continue;
-      fresh.push({ rel, abs, ...(await this.stampOf(abs)) });
+      if (!st) continue;
+      if (st.size > maxArticleBytes) {
+        result.skipped.push({ name: rel, reason: 'size', size: st.size });
+        continue;
+      }
+      const stamped = await this.stampOf(abs).catch(() => null);
+      if (stamped) fresh.push({ rel, abs, ...stamped });
     }
 
     const missingNow = Object.entries(this.db.data.articles).filter(([id]) => !seen.has(id));
@@ -352,7 +526,9 @@ export class Workspace {
         missingNow.splice(missingNow.indexOf(twin), 1);
         result.relinked.push(id);
       } else {
-        const id = newId();
+        // Rebuilding a lost index: the id the sidecars and revisions know this file by.
+        const known = this.knownIds?.byPath.get(f.rel) ?? this.knownIds?.byHash.get(f.stamp.hash);
+        const id = known && !this.has(known) ? known : newId();
         const r = newRecord(f.rel, null);
         this.refreshFromBytes(r, f.bytes, f.stamp);
         this.db.data.articles[id] = r;
@@ -386,7 +562,10 @@ export class Workspace {
   async acknowledgeDisk(id: string): Promise<DiskStamp> {
     const r = this.record(id);
     const abs = await resolveInside(this.root, r.path);
-    const { stamp, bytes } = await this.stampOf(abs);
+    const { stamp, bytes } = await this.stampOf(abs).catch((e) => {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FactDeskError('article-missing', `${r.path} is missing`, { name: r.path });
+      throw e;
+    });
     this.refreshFromBytes(r, bytes, stamp);
     await this.persist();
     return stamp;
@@ -415,20 +594,27 @@ export class Workspace {
 
   /** Reads the file as it is now, without changing what the index has seen. */
   async readCurrent(id: string): Promise<ArticleDocument> {
+    return (await this.readWithBytes(id)).doc;
+  }
+
+  /** The file's bytes as they are now, opened and checked in one step (no link can swap in between). */
+  private async readBytes(id: string): Promise<{ r: ArticleRecord; bytes: Buffer; mtimeMs: number; realPath: string }> {
     const r = this.record(id);
     const abs = await resolveInside(this.root, r.path);
-    let bytes: Buffer;
     try {
-      const st = await fs.stat(abs);
-      if (st.size > maxArticleBytes) throw new FactDeskError('file-too-large', `${r.path} is too large`, { name: r.path, size: st.size, max: maxArticleBytes });
-      bytes = await fs.readFile(abs);
+      return { r, ...(await readArticle(this.root, abs, maxArticleBytes, r.path)) };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new FactDeskError('article-missing', `${r.path} is missing`, { name: r.path });
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new FactDeskError('article-missing', `${r.path} is missing`, { name: r.path });
+      if (code === 'EISDIR' || code === 'ENOTDIR') throw new FactDeskError('unsupported-file-type', `${r.path} is not a file`, { name: r.path });
       throw e;
     }
-    const st = await fs.stat(abs);
+  }
+
+  private async readWithBytes(id: string): Promise<{ doc: ArticleDocument; bytes: Buffer; realPath: string }> {
+    const { r, bytes, mtimeMs, realPath } = await this.readBytes(id);
     const d = decodeArticleBytes(bytes, r.path);
-    return {
+    const doc: ArticleDocument = {
       id,
       path: r.path,
       title: titleOf(d.text, r.format, basename(r.path)),
@@ -437,35 +623,66 @@ export class Workspace {
       encoding: d.encoding,
       bom: d.bom,
       lineEnding: d.lineEnding,
-      disk: { size: bytes.length, mtimeMs: st.mtimeMs, hash: sha256(bytes) },
+      disk: { size: bytes.length, mtimeMs, hash: sha256(bytes) },
     };
+    return { doc, bytes, realPath };
   }
 
   /**
-   * Writes an article's text back in its own encoding and line endings.
-   * Refuses (`changed-on-disk`) when the file's bytes are not the ones the
-   * caller based the edit on, unless `overwrite` says the user chose "keep mine".
+   * Writes an article's text back in its own encoding and line endings, as
+   * one compare-and-swap: the caller holds `withArticle(id)`, so the bytes
+   * compared with `baseHash` are the bytes replaced. Refuses
+   * (`changed-on-disk`) when they are not the ones the caller based the edit
+   * on, unless `overwrite` says the user chose "keep mine"; saving the very
+   * text already on disk succeeds whatever the base. Nothing is written when
+   * the text cannot be saved faithfully (a lone surrogate) or would exceed
+   * the size limit. Bytes FactDesk cannot read as text are kept in the trash
+   * before they are replaced (`kept`). A link to another article inside the
+   * workspace is written through to its target and stays a link.
    */
-  async write(id: string, text: string, baseHash: string, overwrite = false): Promise<{ doc: ArticleDocument; previous: DiskStamp | null }> {
+  async write(id: string, text: string, baseHash: string, overwrite = false): Promise<{ doc: ArticleDocument; previous: DiskStamp | null; kept?: TrashEntry }> {
     this.assertWritable();
-    const r = this.record(id);
-    const abs = await resolveInside(this.root, r.path);
-    const current = await fs.readFile(abs).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') throw new FactDeskError('article-missing', `${r.path} is missing`, { name: r.path });
-      throw e;
-    });
+    const bad = loneSurrogateAt(text);
+    if (bad >= 0) throw new FactDeskError('invalid-text', 'the text holds a lone surrogate', { at: bad + 1 });
+    const { r, bytes: current, realPath } = await this.readBytes(id);
+    const bytes = encodeArticleText({ text, encoding: r.encoding, bom: r.bom, lineEnding: r.lineEnding });
+    if (bytes.length > maxArticleBytes) throw new FactDeskError('file-too-large', `${r.path} would be too large`, { name: r.path, size: bytes.length, max: maxArticleBytes });
     const currentHash = sha256(current);
+    const previous = r.disk;
     if (currentHash !== baseHash && !overwrite) {
+      // The same save again (a retry) is not a conflict.
+      if (Buffer.compare(Buffer.from(bytes), current) === 0) return { doc: (await this.readWithBytes(id)).doc, previous };
       throw new FactDeskError('changed-on-disk', `${r.path} changed on disk`, { name: r.path, id });
     }
-    const bytes = encodeArticleText({ text, encoding: r.encoding, bom: r.bom, lineEnding: r.lineEnding });
-    await writeFileDurable(abs, bytes, { displayName: r.path });
-    const previous = r.disk;
-    const st = await fs.stat(abs);
+    let kept: TrashEntry | undefined;
+    if (!this.readable(current, r.path)) kept = await this.keepReplaced(id, r, current);
+    await writeFileDurable(realPath, bytes, { displayName: r.path });
+    const st = await fs.stat(realPath);
     r.disk = { size: bytes.length, mtimeMs: st.mtimeMs, hash: sha256(bytes) };
     r.title = titleOf(text, r.format, basename(r.path));
     await this.persist();
-    return { doc: await this.readCurrent(id), previous };
+    return { doc: (await this.readWithBytes(id)).doc, previous, ...(kept ? { kept } : {}) };
+  }
+
+  /** Whether FactDesk can read these bytes as text in the encoding it would save them in. */
+  private readable(bytes: Buffer, name: string): boolean {
+    try {
+      decodeArticleBytes(bytes, name);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Keeps bytes a save is about to replace in the trash (restorable), and tells the user. */
+  private async keepReplaced(id: string, r: ArticleRecord, bytes: Buffer): Promise<TrashEntry> {
+    const { trashId, storedAs, to } = await this.trashSlot(r.path);
+    await writeFileDurable(to, bytes, { displayName: storedAs });
+    const entry: TrashEntry = { trashId, path: r.path, articleId: id, deletedAt: new Date().toISOString(), reason: 'replaced' };
+    this.db.data.trash[trashId] = { ...entry, storedAs, record: { ...r } };
+    await this.persist();
+    this.notices?.add('bytes-kept', { name: r.path, storedAs });
+    return entry;
   }
 
   /**
@@ -486,6 +703,8 @@ export class Workspace {
   async create(name: string, text = ''): Promise<string> {
     this.assertWritable();
     const rel = normalizeArticleName(name);
+    const bad = loneSurrogateAt(text);
+    if (bad >= 0) throw new FactDeskError('invalid-text', 'the text holds a lone surrogate', { at: bad + 1 });
     const abs = await resolveInside(this.root, rel);
     await fs.mkdir(dirname(abs), { recursive: true });
     await resolveInside(this.root, rel);
@@ -494,7 +713,7 @@ export class Workspace {
       await fs.writeFile(abs, bytes, { flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new FactDeskError('already-exists', `${rel} exists`, { name: rel });
-      throw e;
+      throw writeError(e, rel);
     }
     const h = await fs.open(abs, 'r+');
     await h.sync();
@@ -533,6 +752,27 @@ export class Workspace {
     return id;
   }
 
+  /** Puts kept bytes back beside the article they were replaced in, under a free name, as an article of their own. */
+  private async restoreReplaced(trashId: string, t: TrashRecord, from: string): Promise<string> {
+    const dot = t.path.lastIndexOf('.');
+    let candidate = '';
+    for (let n = 1; ; n++) {
+      candidate = normalizeArticleName(`${t.path.slice(0, dot)} (${n === 1 ? 'kept' : `kept ${n}`})${t.path.slice(dot)}`);
+      if (!(await fs.lstat(await resolveInside(this.root, candidate)).then(() => true, () => false))) break;
+    }
+    const to = await resolveInside(this.root, candidate);
+    await fs.mkdir(dirname(to), { recursive: true });
+    await fs.rename(from, to);
+    await fs.rm(dirname(from), { recursive: true, force: true });
+    const id = newId();
+    const st = await fs.stat(to);
+    const bytes = await fs.readFile(to);
+    this.db.data.articles[id] = { ...newRecord(candidate, { size: st.size, mtimeMs: st.mtimeMs, hash: sha256(bytes) }), encoding: t.record.encoding, bom: t.record.bom, lineEnding: t.record.lineEnding };
+    delete this.db.data.trash[trashId];
+    await this.persist();
+    return id;
+  }
+
   async rename(id: string, name: string): Promise<void> {
     this.assertWritable();
     const r = this.record(id);
@@ -549,15 +789,24 @@ export class Workspace {
     await this.persist();
   }
 
+  /** A new, empty folder in `.factdesk/trash/` for a file named like `path`. */
+  private async trashSlot(path: string): Promise<{ trashId: string; storedAs: string; to: string }> {
+    const trashId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    const storedAs = join(metaDirName, 'trash', trashId, basename(path)).split('\\').join('/');
+    const to = join(this.root, storedAs);
+    // A link planted at .factdesk/trash would carry the file out of the workspace: checked before and after making the folder.
+    await this.guardMeta(dirname(to));
+    await fs.mkdir(dirname(to), { recursive: true });
+    await this.guardMeta(dirname(to));
+    return { trashId, storedAs, to };
+  }
+
   /** Moves the file to `.factdesk/trash/` (restorable); its annotations stay with its id. */
   async delete(id: string): Promise<TrashEntry> {
     this.assertWritable();
     const r = this.record(id);
     const from = await resolveInside(this.root, r.path);
-    const trashId = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-    const storedAs = join(metaDirName, 'trash', trashId, basename(r.path)).split('\\').join('/');
-    const to = join(this.root, storedAs);
-    await fs.mkdir(dirname(to), { recursive: true });
+    const { trashId, storedAs, to } = await this.trashSlot(r.path);
     await fs.rename(from, to);
     const entry: TrashEntry = { trashId, path: r.path, articleId: id, deletedAt: new Date().toISOString() };
     this.db.data.trash[trashId] = { ...entry, storedAs, record: r };
@@ -568,7 +817,7 @@ export class Workspace {
 
   trash(): TrashEntry[] {
     return Object.values(this.db.data.trash)
-      .map(({ trashId, path, articleId, deletedAt }) => ({ trashId, path, articleId, deletedAt }))
+      .map(({ trashId, path, articleId, deletedAt, reason }) => ({ trashId, path, articleId, deletedAt, ...(reason ? { reason } : {}) }))
       .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   }
 
@@ -578,6 +827,8 @@ export class Workspace {
     const t = Object.hasOwn(this.db.data.trash, trashId) ? this.db.data.trash[trashId] : undefined;
     if (!t) throw new FactDeskError('not-found', `no trash entry ${trashId}`, { what: trashId });
     const from = await resolveInside(this.root, t.storedAs);
+    await assertNoLinks(this.metaDir, from);
+    if (t.reason === 'replaced') return this.restoreReplaced(trashId, t, from);
     const to = await resolveInside(this.root, t.path);
     if (await fs.lstat(to).then(() => true, () => false)) throw new FactDeskError('already-exists', `${t.path} exists`, { name: t.path });
     await fs.mkdir(dirname(to), { recursive: true });

@@ -10,8 +10,10 @@ import { ArticleEditor, type EditorSelection, type FocusRequest } from './compon
 import { ArticleList } from './components/ArticleList.js';
 import { CompareDialog } from './components/CompareDialog.js';
 import { Dialog, type DialogProps } from './components/Dialog.js';
+import { NoticeBanners } from './components/NoticeBanners.js';
 import { SidePanel } from './components/SidePanel.js';
 import { formatClaimValue } from './format.js';
+import { textHash } from '../../shared/revisions/index.js';
 import { i18n, setLanguage } from './i18n.js';
 
 type SaveState = 'clean' | 'dirty' | 'saving';
@@ -45,7 +47,6 @@ export function App() {
   const [claimList, setClaimList] = useState<ClaimList | null>(null);
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
   const [selection, setSelection] = useState<EditorSelection | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   /** Unsaved edits found kept on disk when the article was opened (after a crash or a closed window). */
   const [recovered, setRecovered] = useState<{ articleId: string; draft: ArticleDraft } | null>(null);
@@ -214,9 +215,13 @@ export function App() {
         if (openRef.current?.doc.id === id) void loadClaims(id);
         void refreshList();
       }),
-      client.on('store.recovered', (r) =>
-        setNotice(t('review.recovered', { file: r.file, movedTo: r.movedTo, restored: r.restored ? t('review.recoveredRestored') : t('review.recoveredEmpty') })),
-      ),
+      // Saved in another window or tab: a clean view follows it; unsaved edits here are not overwritten.
+      client.on('article.saved', ({ id, textHash: saved }) => {
+        const cur = openRef.current;
+        if (!cur || cur.doc.id !== id || textHash(cur.doc.text) === saved) return;
+        if (cur.text === cur.doc.text) void loadArticle(id);
+        else if (textHash(cur.text) !== saved) setOpen({ ...cur, conflict: true });
+      }),
       client.on('workspace.changed', () => {
         setOpen(null);
         void client['workspace.info']({}).then(setWorkspace, showError);
@@ -398,14 +403,7 @@ export function App() {
             : t('editor.readOnlyBanner', { reason: workspace?.readOnlyReason ?? '' })}
         </div>
       ) : null}
-      {notice ? (
-        <div className="banner banner-warn" role="status">
-          <span>{notice}</span>
-          <button className="link-button" onClick={() => setNotice(null)} aria-label="×">
-            ×
-          </button>
-        </div>
-      ) : null}
+      <NoticeBanners />
       {error ? (
         <div className="banner banner-error" role="alert">
           <span>{error}</span>

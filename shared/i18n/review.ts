@@ -101,9 +101,6 @@ const en = {
     relationHint: 'Letters stand for claims: A + B ≤ C, A = B × C, A ≈ B ± 1%.',
     saveRelation: 'Save relation',
     fields: { kind: 'kind', value: 'value', unit: 'unit', assignee: 'assignee', note: 'note', verdictNote: 'verdict note', quote: 'words', status: 'status' },
-    recovered: 'The annotations file {{file}} was damaged. It was moved aside to {{movedTo}}{{restored}}.',
-    recoveredRestored: ' and the last good copy restored',
-    recoveredEmpty: '; no good copy existed, so the article starts without annotations',
   },
 };
 
@@ -209,9 +206,6 @@ const zhCN: typeof en = {
     relationHint: '字母代表断言:A + B ≤ C、A = B × C、A ≈ B ± 1%。',
     saveRelation: '保存关系',
     fields: { kind: '类型', value: '数值', unit: '单位', assignee: '负责人', note: '备注', verdictNote: '结论说明', quote: '文字', status: '状态' },
-    recovered: '标注文件 {{file}} 已损坏,已移至 {{movedTo}}{{restored}}。',
-    recoveredRestored: ',并恢复了最近一次完好的副本',
-    recoveredEmpty: ';没有完好的副本,本文的标注从空白开始',
   },
 };
 

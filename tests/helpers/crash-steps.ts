@@ -21,3 +21,10 @@ export function stateAfter(m: number, ids: readonly string[]): Map<string, { sta
   }
   return state;
 }
+
+/** The article's text after save `k` of the save harness: many figures, one line that changes with each save. */
+export function savedText(k: number): string {
+  const lines = Array.from({ length: 120 }, (_, i) => `第${i + 1}项工程完成投资${(i * 7.3 + 10).toFixed(1)}亿元,同比增长${(i % 40) + 0.5}%。`);
+  lines.splice(k % lines.length, 0, `第${k}次保存:新增投资${k}亿元。`);
+  return lines.join('\n') + '\n';
+}

@@ -3,13 +3,15 @@
  *
  *   store-writer steps ROOT ARTICLE K0        status changes K0, K0+1, … forever;
  *                                             prints "ready", then each step number once it is durable
+ *   store-writer saves ROOT ARTICLE K0        saves of the article's text K0, K0+1, … forever (each from the
+ *                                             file as it is); prints "ready", then each step once acknowledged
  *   store-writer set-status ROOT ARTICLE CLAIM STATUS
  *                                             one status change; prints {"ok":true} or {"error":code}
  */
 import type { ClaimStatus } from '../../shared/annotations.js';
 import { isFactDeskError } from '../../shared/errors.js';
 import { Session } from '../../electron/services/session.js';
-import { crashStep } from './crash-steps.js';
+import { crashStep, savedText } from './crash-steps.js';
 
 async function main(argv: string[]): Promise<void> {
   const [mode, root, article, ...rest] = argv;
@@ -21,6 +23,15 @@ async function main(argv: string[]): Promise<void> {
     for (let k = Number(rest[0]); ; k++) {
       const s = crashStep(k, ids);
       await store.setStatus(article!, s.claimId, s.status, s.note);
+      process.stdout.write(`${k}\n`);
+    }
+  }
+  if (mode === 'saves') {
+    const first = await session.workspace.readCurrent(article!);
+    process.stdout.write('ready\n');
+    for (let k = Number(rest[0]); ; k++) {
+      const doc = k === Number(rest[0]) ? first : await session.workspace.readCurrent(article!);
+      await session.save(article!, { text: savedText(k), baseHash: doc.disk.hash });
       process.stdout.write(`${k}\n`);
     }
   }

@@ -187,3 +187,58 @@ test('a tab left open across a server restart says to open the new link', async 
     second.server.kill('SIGTERM');
   }
 });
+
+test('a clean second tab follows the text another tab saved with “Keep mine”', async ({ page, context, bench }) => {
+  await bench.open(page, { language: 'en' });
+  const other = await context.newPage();
+  await bench.open(other, { language: 'en' });
+  for (const p of [page, other]) await p.getByRole('option', { name: /Exports rise in December/ }).click();
+  await expect(editor(other)).toContainText('5.2 per cent');
+
+  const file = join(bench.root, 'english/trade.md');
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Mine.');
+  await fs.writeFile(file, '# Exports rise in December\n\nExports rose 7.7 per cent.\n');
+  await expect(page.getByRole('button', { name: 'Keep mine' })).toBeVisible();
+  // The clean tab has followed the outside edit by now.
+  await expect(editor(other)).toContainText('7.7 per cent');
+  await page.getByRole('button', { name: 'Keep mine' }).click();
+  await expect.poll(() => readFileSync(file, 'utf8')).toContain('Mine.');
+  // The second tab shows what was saved, not the outside text it last loaded.
+  await expect(editor(other)).toContainText('Mine.');
+  await expect(editor(other)).toContainText('5.2 per cent');
+});
+
+test('a damaged annotations file is restored with its last change, and the banner says so in both languages', async ({ page, bench }, testInfo) => {
+  await bench.open(page, { language: 'zh-CN' });
+  await page.getByRole('option', { name: /郴州/ }).first().click();
+  const id = (await fs.readdir(join(bench.root, '.factdesk', 'revisions'))).map((n) => n.replace('.jsonl', ''));
+  expect(id.length).toBeGreaterThan(0);
+  // The server is stopped, the workspace index damaged on disk, and the server started again.
+  bench.server.kill('SIGTERM');
+  await new Promise((r) => bench.server.once('exit', r));
+  await fs.writeFile(join(bench.root, '.factdesk', 'workspace.json'), '{"version": 1, "arti');
+  const again = await startServer(bench.root, bench.home);
+  try {
+    await page.goto(again.url);
+    const banner = page.locator('[data-notice="store-recovered"]');
+    await expect(banner).toContainText('workspace.json');
+    await expect(banner).toContainText('已损坏');
+    await page.screenshot({ path: testInfo.outputPath('notice-zh.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'notice-zh-CN.png') });
+    await page.evaluate(() => localStorage.setItem('factdesk.language', 'en'));
+    await page.reload();
+    await expect(page.locator('[data-notice="store-recovered"]')).toContainText('was damaged');
+    await page.screenshot({ path: testInfo.outputPath('notice-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'notice-en.png') });
+    // Dismissed, it stays dismissed.
+    await page.locator('[data-notice="store-recovered"]').getByRole('button').click();
+    await page.reload();
+    await page.getByRole('listbox').first().waitFor();
+    await expect(page.locator('[data-notice]')).toHaveCount(0);
+  } finally {
+    again.server.kill('SIGTERM');
+    await new Promise((r) => again.server.once('exit', r));
+  }
+});

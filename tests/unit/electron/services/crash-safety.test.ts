@@ -12,8 +12,11 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleAnnotations } from '../../../../shared/annotations.js';
+import { createDispatcher } from '../../../../electron/services/dispatcher.js';
+import { createHandlers } from '../../../../electron/services/handlers.js';
 import { Session } from '../../../../electron/services/session.js';
-import { stateAfter } from '../../../helpers/crash-steps.js';
+import { textHash } from '../../../../shared/revisions/index.js';
+import { savedText, stateAfter } from '../../../helpers/crash-steps.js';
 import { errorCode } from '../../../helpers/error-code.js';
 import { makeWorkspace, projectRoot, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
 
@@ -67,10 +70,10 @@ interface Trial {
   stderr: string;
 }
 
-/** Runs the writer from step k0, kills it `delayMs` after it is ready. */
-function killedWriter(root: string, id: string, k0: number, delayMs: number): Promise<Trial> {
+/** Runs the writer (`steps`: status changes; `saves`: saves of the text) from step k0, kills it `delayMs` after it is ready. */
+function killedWriter(root: string, id: string, k0: number, delayMs: number, mode: 'steps' | 'saves' = 'steps'): Promise<Trial> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writerJs, 'steps', root, id, String(k0)], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writerJs, mode, root, id, String(k0)], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
     let ready = false;
@@ -163,6 +166,59 @@ describe('crash safety: a writer killed at random moments', () => {
   }, 300_000);
 });
 
+describe('crash safety: a writer killed at random moments while saving the text', () => {
+  it('never loses an acknowledged save from the file or the history, never leaves a torn file (200 kills)', async () => {
+    const trials = Number(process.env.CRASH_TRIALS ?? 200);
+    const lanes = await Promise.all(
+      [0, 1].map(async () => {
+        const root = await makeWorkspace({ 'article.txt': savedText(0) });
+        const { id } = await prepare(root, 'article.txt');
+        return { root, id, next: 1, acked: [] as number[] };
+      }),
+    );
+    let rng = 4242;
+    const random = () => ((rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let inFlightLanded = 0;
+    try {
+      for (let t = 0; t < trials; t += lanes.length) {
+        await Promise.all(
+          lanes.map(async (lane) => {
+            await fs.rm(join(lane.root, '.factdesk', 'writer.lock'), { recursive: true, force: true });
+            const { acked, stderr } = await killedWriter(lane.root, lane.id, lane.next, Math.floor(random() * 80), 'saves');
+            expect(stderr).toBe('');
+            lane.acked.push(...acked);
+            const last = acked.length ? acked.at(-1)! : lane.next - 1;
+            // The file is whole: the last acknowledged text, or the one in flight when the writer died.
+            const file = readFileSync(join(lane.root, 'article.txt'), 'utf8');
+            if (file === savedText(last + 1)) inFlightLanded++;
+            else expect(file).toBe(savedText(last));
+            lane.next = file === savedText(last + 1) ? last + 2 : last + 1;
+          }),
+        );
+      }
+      // A fresh session finds every acknowledged save in the history.
+      for (const lane of lanes) {
+        await fs.rm(join(lane.root, '.factdesk', 'writer.lock'), { recursive: true, force: true });
+        const s = await Session.open(lane.root, { author: 'after' });
+        try {
+          const hashes = new Set((await s.revisions.list(lane.id)).map((r) => r.hash));
+          const lost = lane.acked.filter((k) => !hashes.has(textHash(savedText(k))));
+          expect(lost).toEqual([]);
+          expect(lane.acked.length).toBeGreaterThan(10);
+          // The claims still parse and sit on the text in the file.
+          const list = await s.annotations.list(lane.id);
+          expect(list.claims.length + list.detached.length).toBeGreaterThan(100);
+        } finally {
+          await s.close();
+        }
+      }
+      console.log(`crash safety (saves): ${trials} kills, ${lanes.reduce((n, l) => n + l.acked.length, 0)} acknowledged saves, ${inFlightLanded} in-flight saves reached the file`);
+    } finally {
+      await Promise.all(lanes.map((l) => removeDir(l.root)));
+    }
+  }, 300_000);
+});
+
 /** Mounts a tmpfs of `size` at a fresh folder; null where this machine does not allow it. */
 function smallDisk(size: string): string | null {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
@@ -232,6 +288,28 @@ describe('a full disk and a folder FactDesk may not write', () => {
         await s.close();
       }
     } finally {
+      spawnSync('umount', [disk]);
+      await removeDir(disk);
+    }
+  }, 60_000);
+
+  it.skipIf(!canMount)('unsaved edits that cannot be kept on a full disk are named by their article, not the draft file', async () => {
+    const disk = smallDisk('1m')!;
+    const root = join(disk, 'ws');
+    mkdirSync(root);
+    await fs.writeFile(join(root, '郴州招商.txt'), '正文\n');
+    const s = await Session.open(root, { author: 'alice' });
+    try {
+      const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => s }));
+      const id = s.workspace.resolveArticle('郴州招商.txt');
+      const doc = await s.workspace.readCurrent(id);
+      const filler = await fs.open(join(disk, 'filler'), 'w');
+      await filler.write(Buffer.alloc(2 * 1024 * 1024, 1)).catch(() => {});
+      await filler.close();
+      const put = dispatch('drafts.put', { articleId: id, text: '未保存的修改'.repeat(20_000), baseHash: doc.disk.hash });
+      await expect(put).rejects.toMatchObject({ code: 'disk-full', params: { name: '郴州招商.txt' } });
+    } finally {
+      await s.close();
       spawnSync('umount', [disk]);
       await removeDir(disk);
     }

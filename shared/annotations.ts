@@ -141,6 +141,37 @@ export interface AuditEntry {
   after?: AuditValue;
   /** The revision a text change happened in. */
   revision?: number;
+  /** The bulk change (or its undo) this entry is part of. */
+  batch?: string;
+}
+
+/** One claim changed by a bulk review change: what it was and became (for undoing the batch). */
+export interface BulkItem {
+  articleId: string;
+  claimId: string;
+  before: { status: ClaimStatus; verdictNote: string; assignee: string | null; recheck?: ClaimRecheck };
+  after: { status: ClaimStatus; verdictNote: string; assignee: string | null };
+  /** The source the change added, removed again by an undo. */
+  sourceId?: string;
+}
+
+/** A bulk review change as recorded for undo. */
+export interface BulkBatch {
+  id: string;
+  at: string;
+  by: string;
+  /** What was asked, for the undo button's label. */
+  summary: string;
+  items: BulkItem[];
+  undone?: string;
+}
+
+/** What a bulk change or its undo did. */
+export interface BulkResult {
+  batchId: string;
+  changed: number;
+  /** Claims left alone: not found, or (for an undo) changed again since. */
+  skipped: number;
 }
 
 /** The per-article sidecar: the source of truth for the article's annotations and workflow. */

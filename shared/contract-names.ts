@@ -24,6 +24,13 @@ export const methodNames = [
   'claims.add',
   'claims.addDetected',
   'claims.update',
+  'board.query',
+  'board.select',
+  'board.filters',
+  'board.saveFilter',
+  'board.removeFilter',
+  'claims.bulk',
+  'claims.undoBulk',
   'claims.delete',
   'claims.restore',
   'claims.setStatus',
@@ -48,7 +55,7 @@ export const methodNames = [
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'workspace.notice', 'article.saved'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'bulk.progress', 'workspace.notice', 'article.saved'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -11,6 +11,7 @@ import type { AnchorCandidate } from './anchoring/index.js';
 import {
   claimStatuses,
   type AddDetectedResult,
+  type BulkResult,
   type AuditEntry,
   type Claim,
   type ClaimCandidate,
@@ -23,6 +24,7 @@ import type { CheckerRelation } from './checks/index.js';
 import { claimKinds } from './claims/index.js';
 import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
+import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
 export const articleIdSchema = z.string().regex(/^[a-z0-9]{6,40}$/, 'article id must be 6–40 lowercase letters or digits');
@@ -73,6 +75,24 @@ const newSource = z
   })
   .strict()
   .refine((s) => s.title.trim() !== '' || (s.url ?? '') !== '', 'a source needs a title or a url');
+
+const boardFilterFields = {
+  status: z.array(z.enum(claimStatuses)).max(claimStatuses.length).optional(),
+  kind: z.array(z.enum(claimKinds)).max(claimKinds.length).optional(),
+  assignee: z.array(z.string().max(80).nullable()).max(200).optional(),
+  articleId: z.array(articleIdSchema).max(10_000).optional(),
+  workflow: z.array(z.enum(workflowStatuses)).max(workflowStatuses.length).optional(),
+  text: z.string().max(500).optional(),
+};
+const boardFilterSchema = z.object(boardFilterFields).strict();
+const boardQuerySchema = z
+  .object({
+    ...boardFilterFields,
+    sort: z.object({ column: z.enum(boardColumns), dir: z.enum(['asc', 'desc']) }).strict().optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
 
 /** Phantom marker carrying a method's output type. */
 const out = <T>() => undefined as unknown as T;
@@ -133,12 +153,44 @@ export const contract = {
   /** Detected figures as claims: the one at exactly start..end, or (without a span) every one not annotated yet. */
   'claims.addDetected': {
     input: z
-      .object({ articleId: articleIdSchema, start: offsetSchema.optional(), end: offsetSchema.optional() })
+      .object({
+        articleId: articleIdSchema,
+        start: offsetSchema.optional(),
+        end: offsetSchema.optional(),
+        /** Without a span: which kinds to take (default: all but bare years and dates). */
+        kinds: z.array(z.enum(claimKinds)).max(claimKinds.length).optional(),
+      })
       .strict()
       .refine((i) => (i.start === undefined) === (i.end === undefined), 'give both start and end, or neither'),
     output: out<AddDetectedResult>(),
   },
   'claims.update': { input: z.object({ ...claimRef, ...claimFields }).strict(), output: out<Claim>() },
+  /** One page of every claim in the workspace, filtered, searched and sorted by the services. */
+  'board.query': { input: boardQuerySchema, output: out<BoardPage>() },
+  /** Every claim a filter keeps, as ids (select all within the filter). */
+  'board.select': { input: boardFilterSchema, output: out<Array<{ articleId: string; claimId: string }>>() },
+  'board.filters': { input: empty, output: out<SavedBoardFilter[]>() },
+  'board.saveFilter': { input: z.object({ name: z.string().trim().min(1).max(80), filter: boardFilterSchema }).strict(), output: out<SavedBoardFilter>() },
+  'board.removeFilter': { input: z.object({ id: itemIdSchema }).strict(), output: out<null>() },
+  /**
+   * One review change for many claims (status, verdict note, assignee, or a
+   * source added to each): one audit entry per claim, one batch to undo.
+   * Progress comes as `bulk.progress` events.
+   */
+  'claims.bulk': {
+    input: z
+      .object({
+        targets: z.array(z.object({ articleId: articleIdSchema, claimId: itemIdSchema }).strict()).min(1).max(200_000),
+        status: z.enum(claimStatuses).optional(),
+        verdictNote: note.optional(),
+        assignee: z.string().trim().max(80).nullable().optional(),
+        addSource: newSource.optional(),
+      })
+      .strict()
+      .refine((i) => i.status !== undefined || i.verdictNote !== undefined || i.assignee !== undefined || i.addSource !== undefined, 'nothing to change'),
+    output: out<BulkResult>(),
+  },
+  'claims.undoBulk': { input: z.object({ batchId: z.string().regex(/^b[0-9a-z]{6,30}$/) }).strict(), output: out<BulkResult>() },
   /** Soft delete: the claim is kept and can be restored. */
   'claims.delete': { input: z.object(claimRef).strict(), output: out<Claim>() },
   'claims.restore': { input: z.object(claimRef).strict(), output: out<Claim>() },
@@ -229,6 +281,8 @@ export interface EventMap {
    * `store-corrupt-no-backup`).
    */
   'store.recovered': { file: string; movedTo: string; restored: boolean };
+  /** How far a bulk change (or its undo) has got. */
+  'bulk.progress': { batchId: string; done: number; total: number };
   /** A notice for the user (also listed by `workspace.notices`). */
   'workspace.notice': WorkspaceNotice;
   /**

@@ -23,6 +23,7 @@ import { createAnchor, reanchor, reattach, type AnchorCandidate, type AnchorOutc
 import {
   claimStatuses,
   type AddDetectedResult,
+  type BulkItem,
   type ArticleAnnotations,
   type AuditEntry,
   type AuditValue,
@@ -42,6 +43,7 @@ import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
 import { textHash } from '../../shared/revisions/index.js';
 import { DurableJsonFile, frozenJson, type Recovery } from './json-store.js';
 import { PerKeyQueue } from './per-key-queue.js';
+import { readStoreFile } from './safe-open.js';
 import type { RevisionStore } from './revision-store.js';
 import type { Workspace } from './workspace.js';
 
@@ -77,6 +79,13 @@ export interface ClaimUpdate {
 }
 
 export type SourceFields = Pick<ClaimSource, 'title' | 'url' | 'publisher' | 'accessed' | 'quote' | 'note'>;
+
+/** A review change that can be made to many claims at once. */
+export interface ReviewChange {
+  status?: ClaimStatus;
+  verdictNote?: string;
+  assignee?: string | null;
+}
 
 const articleIdPattern = /^[a-z0-9]{6,40}$/;
 
@@ -225,6 +234,24 @@ export class AnnotationStore {
       s.catch(() => this.sidecars.delete(id));
     }
     return s;
+  }
+
+  /**
+   * The article's annotations as they are now, read without keeping them in
+   * memory when they are not loaded already (the board reads every article).
+   * Null when the article has no sidecar.
+   */
+  async peek(id: string): Promise<ArticleAnnotations | null> {
+    const loaded = this.sidecars.get(id);
+    if (loaded && !this.ws.readOnly) return (await loaded).data;
+    try {
+      const data: unknown = JSON.parse((await readStoreFile(this.ws.metaDir, this.path(id))).toString('utf8'));
+      return isSidecar(data) ? data : ((await this.sidecarIfAny(id))?.data ?? null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !(await fs.access(`${this.path(id)}.bak`).then(() => true, () => false))) return null;
+      // Damaged or only a copy left: the ordinary read recovers it (and says so).
+      return (await this.sidecarIfAny(id))?.data ?? null;
+    }
   }
 
   /** The sidecar if the article has one (or had one loaded); null otherwise, without creating it. */
@@ -481,25 +508,29 @@ export class AnnotationStore {
    * no claim covers yet (deleted claims count: a figure a checker dismissed
    * is not brought back).
    */
-  async addDetected(id: string, span?: { start: number; end: number }): Promise<AddDetectedResult> {
+  async addDetected(id: string, span?: { start: number; end: number }, opts: { kinds?: readonly ClaimKind[] } = {}): Promise<AddDetectedResult> {
     return this.mutateWithText(id, (data, doc, _head, now) => {
       let candidates = this.figures(id, doc.text);
       if (span) {
         const hit = candidates.find((c) => c.start === span.start && c.end === span.end);
         if (!hit) throw new FactDeskError('not-found', `no detected figure at ${span.start}..${span.end}`, { what: `${span.start}..${span.end}` });
         candidates = [hit];
+      } else {
+        // An article's checklist is its figures: bare years and dates only when asked for.
+        const kinds = new Set(opts.kinds ?? defaultAcceptedKinds);
+        candidates = candidates.filter((c) => kinds.has(c.kind));
       }
-      const taken = attachedSpans(data);
+      const taken = new SpanSet(attachedSpans(data));
       const added: Claim[] = [];
       let skipped = 0;
       for (const c of candidates) {
-        if (taken.some((s) => overlaps(s, c))) {
+        if (taken.overlaps(c)) {
           skipped++;
           continue;
         }
         const claim = this.newClaim(createAnchor(doc.text, c.start, c.end), { kind: c.kind, value: c.value, unit: c.unit, assignee: null, note: '' }, now);
         data.claims[claim.id] = claim;
-        taken.push({ id: claim.id, start: c.start, end: c.end });
+        taken.add(c);
         added.push(claim);
       }
       // One entry for the batch (each claim carries createdBy/createdAt): a sidecar of thousands of claims stays small.
@@ -549,18 +580,92 @@ export class AnnotationStore {
     if (!isStatus(status)) throw new FactDeskError('invalid-input', `unknown status ${String(status)}`, { detail: `status must be one of ${claimStatuses.join(', ')}` });
     return this.mutate(id, (data, now) => {
       const c = this.claimIn(data, claimId);
-      const patch: Partial<Claim> = {};
-      if (status !== c.status) {
-        patch.status = status;
-        // A verdict given after a figure changed settles the re-check.
-        if (c.recheck && status !== 'needs-recheck') patch.recheck = undefined;
-        this.audit(data, { at: now, action: 'claim.status', claimId, before: c.status, after: status });
-      }
-      if (verdictNote !== undefined && verdictNote !== c.verdictNote) {
-        patch.verdictNote = verdictNote;
-        this.audit(data, { at: now, action: 'claim.updated', claimId, field: 'verdictNote', before: c.verdictNote, after: verdictNote });
-      }
+      const patch = this.statusPatch(data, c, { status, ...(verdictNote !== undefined ? { verdictNote } : {}) }, now);
       return Object.keys(patch).length ? this.put(data, c, patch, now) : c;
+    });
+  }
+
+  /** What setting status / verdict note / assignee changes in a claim, with an audit entry per field (tagged with `batch`). */
+  private statusPatch(data: ArticleAnnotations, c: Claim, change: ReviewChange, now: string, batch?: string): Partial<Claim> {
+    const patch: Partial<Claim> = {};
+    const tag = batch ? { batch } : {};
+    if (change.status !== undefined && change.status !== c.status) {
+      patch.status = change.status;
+      // A verdict given after a figure changed settles the re-check.
+      if (c.recheck && change.status !== 'needs-recheck') patch.recheck = undefined;
+      this.audit(data, { at: now, action: 'claim.status', claimId: c.id, before: c.status, after: change.status, ...tag });
+    }
+    if (change.verdictNote !== undefined && change.verdictNote !== c.verdictNote) {
+      patch.verdictNote = change.verdictNote;
+      this.audit(data, { at: now, action: 'claim.updated', claimId: c.id, field: 'verdictNote', before: c.verdictNote, after: change.verdictNote, ...tag });
+    }
+    if (change.assignee !== undefined && change.assignee !== c.assignee) {
+      patch.assignee = change.assignee;
+      this.audit(data, { at: now, action: 'claim.updated', claimId: c.id, field: 'assignee', before: c.assignee, after: change.assignee, ...tag });
+    }
+    return patch;
+  }
+
+  /**
+   * One change for many claims of an article (bulk review): one sidecar
+   * write, one audit entry per claim and field, each tagged with `batch`.
+   * Returns what each claim was before, for undoing the batch.
+   */
+  async bulkChange(id: string, claimIds: readonly string[], change: ReviewChange & { addSource?: SourceFields }, batch: string): Promise<BulkItem[]> {
+    if (change.status !== undefined && !isStatus(change.status)) throw new FactDeskError('invalid-input', `unknown status ${String(change.status)}`, { detail: 'status' });
+    return this.mutate(id, (data, now) => {
+      const items: BulkItem[] = [];
+      for (const claimId of claimIds) {
+        const c = Object.hasOwn(data.claims, claimId) ? data.claims[claimId] : undefined;
+        if (!c || c.deleted) continue;
+        const patch = this.statusPatch(data, c, change, now, batch);
+        let sourceId: string | undefined;
+        if (change.addSource) {
+          const source: ClaimSource = { id: newId('s'), ...change.addSource, addedBy: this.author, addedAt: now };
+          sourceId = source.id;
+          patch.sources = [...c.sources, source];
+          this.audit(data, { at: now, action: 'source.added', claimId, after: source.title || source.url, batch });
+        }
+        if (Object.keys(patch).length === 0) continue;
+        const next = this.put(data, c, patch, now);
+        items.push({
+          articleId: id,
+          claimId,
+          before: { status: c.status, verdictNote: c.verdictNote, assignee: c.assignee, ...(c.recheck ? { recheck: c.recheck } : {}) },
+          after: { status: next.status, verdictNote: next.verdictNote, assignee: next.assignee },
+          ...(sourceId ? { sourceId } : {}),
+        });
+      }
+      return items;
+    });
+  }
+
+  /**
+   * Takes a batch back for the claims of one article: each goes back to what
+   * it was, unless it was changed again since (then it is left alone and
+   * counted). Returns how many were undone and how many left alone.
+   */
+  async bulkUndo(id: string, items: readonly BulkItem[], batch: string): Promise<{ undone: number; kept: number }> {
+    return this.mutate(id, (data, now) => {
+      let undone = 0;
+      let kept = 0;
+      for (const it of items) {
+        const c = Object.hasOwn(data.claims, it.claimId) ? data.claims[it.claimId] : undefined;
+        if (!c || c.status !== it.after.status || c.verdictNote !== it.after.verdictNote || c.assignee !== it.after.assignee) {
+          kept++;
+          continue;
+        }
+        const patch = this.statusPatch(data, c, it.before, now, batch);
+        if (it.before.recheck && it.before.status === 'needs-recheck') patch.recheck = it.before.recheck;
+        if (it.sourceId && c.sources.some((s) => s.id === it.sourceId)) {
+          const removed = c.sources.find((s) => s.id === it.sourceId)!;
+          patch.sources = c.sources.filter((s) => s.id !== it.sourceId);
+          this.audit(data, { at: now, action: 'source.removed', claimId: c.id, before: removed.title || removed.url, batch });
+        }
+        if (Object.keys(patch).length) this.put(data, c, patch, now);
+        undone++;
+      }
+      return { undone, kept };
     });
   }
 
@@ -845,6 +950,47 @@ function countClaims(data: ArticleAnnotations): number {
   let n = 0;
   for (const c of Object.values(data.claims)) if (!c.deleted) n++;
   return n;
+}
+
+/** What "accept all detected" takes unless told otherwise: every kind but bare years and dates. */
+export const defaultAcceptedKinds: readonly ClaimKind[] = claimKinds.filter((k) => k !== 'date');
+
+/** Spans kept in start order, so "does this figure overlap a claim?" is a binary search, not a scan of every claim. */
+class SpanSet {
+  private readonly spans: Array<{ start: number; end: number }>;
+  /** The longest span, which bounds how far back an overlapping span can start. */
+  private longest = 0;
+
+  constructor(spans: Array<{ start: number; end: number }>) {
+    this.spans = spans.sort((a, b) => a.start - b.start);
+    for (const s of spans) this.longest = Math.max(this.longest, s.end - s.start);
+  }
+
+  private firstAtOrAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlaps(c: { start: number; end: number }): boolean {
+    for (let i = this.firstAtOrAfter(c.start - this.longest); i < this.spans.length && this.spans[i]!.start < c.end; i++) {
+      if (overlaps(this.spans[i]!, c)) return true;
+    }
+    return false;
+  }
+
+  add(s: { start: number; end: number }): void {
+    // Detected figures come in start order: nearly always an append.
+    const last = this.spans[this.spans.length - 1];
+    if (!last || last.start <= s.start) this.spans.push(s);
+    else this.spans.splice(this.firstAtOrAfter(s.start), 0, s);
+    this.longest = Math.max(this.longest, s.end - s.start);
+  }
 }
 
 /** Spans of claims attached to the text now (deleted ones included), to tell which figures are annotated. */

@@ -82,8 +82,23 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'claims.detect': async ({ articleId }) => store().detect(articleId),
     'claims.add': async ({ articleId, start, end, baseHash, ...fields }) => store().add(articleId, { start, end, ...(baseHash ? { baseHash } : {}), ...fields }),
-    'claims.addDetected': async ({ articleId, start, end }) =>
-      store().addDetected(articleId, start !== undefined && end !== undefined ? { start, end } : undefined),
+    'claims.addDetected': async ({ articleId, start, end, kinds }) =>
+      store().addDetected(articleId, start !== undefined && end !== undefined ? { start, end } : undefined, kinds ? { kinds } : {}),
+    'board.query': async (q) => ctx.session().board.query(q, ctx.session().author),
+    'board.select': async (f) => ctx.session().board.select(f, ctx.session().author),
+    'board.filters': async () => ctx.session().board.filters(),
+    'board.saveFilter': async ({ name, filter }) => ctx.session().board.saveFilter(name, filter),
+    'board.removeFilter': async ({ id }) => {
+      await ctx.session().board.removeFilter(id);
+      return null;
+    },
+    'claims.bulk': async ({ targets, addSource, ...change }) => {
+      const summary = [change.status && `status → ${change.status}`, change.assignee !== undefined && `assignee → ${change.assignee ?? '—'}`, change.verdictNote !== undefined && 'verdict note', addSource && `source ${addSource.title || addSource.url}`]
+        .filter(Boolean)
+        .join(', ');
+      return ctx.session().bulk.apply(targets, { ...change, ...(addSource ? { addSource: { url: '', publisher: '', accessed: '', quote: '', note: '', ...addSource } } : {}) }, summary);
+    },
+    'claims.undoBulk': async ({ batchId }) => ctx.session().bulk.undo(batchId),
     'claims.update': async ({ articleId, claimId, ...patch }) => store().update(articleId, claimId, patch),
     'claims.delete': async ({ articleId, claimId }) => store().remove(articleId, claimId),
     'claims.restore': async ({ articleId, claimId }) => store().restore(articleId, claimId),

@@ -12,6 +12,8 @@ import { FactDeskError } from '../../shared/errors.js';
 import type { ArticleDocument, SaveResult } from '../../shared/model.js';
 import { textHash } from '../../shared/revisions/index.js';
 import { AnnotationStore } from './annotation-store.js';
+import { BulkReview } from './bulk-review.js';
+import { ClaimBoard } from './claim-board.js';
 import { DraftStore } from './draft-store.js';
 import { EventBus } from './event-bus.js';
 import { knownArticleIds } from './index-rebuild.js';
@@ -80,6 +82,10 @@ export class Session {
   readonly revisions: RevisionStore;
   readonly annotations: AnnotationStore;
   readonly drafts: DraftStore;
+  /** Every claim of the workspace, for the board. */
+  readonly board: ClaimBoard;
+  readonly bulk: BulkReview;
+  private readonly offBus: () => void;
 
   private constructor(
     readonly workspace: Workspace,
@@ -98,6 +104,13 @@ export class Session {
       onRecovered: (r) => recovered(notices, bus, r),
     });
     workspace.onMetaRecreated(async () => ({ histories: await this.revisions.rewriteLoaded() }));
+    this.board = new ClaimBoard(workspace, this.annotations);
+    this.bulk = new BulkReview(workspace, this.annotations, (p) => bus.emit('bulk.progress', p));
+    // The board follows every change of claims and of the article list, whoever made it.
+    this.offBus = bus.on((event, payload) => {
+      if (event === 'claims.changed') this.board.invalidate((payload as { id: string }).id);
+      else if (event === 'articles.changed') this.board.invalidateList();
+    });
     // Every change of an article's text is recorded and its claims re-anchored.
     this.onTextChange(async (c) => {
       await this.annotations.takeIn(c);
@@ -271,6 +284,7 @@ export class Session {
   }
 
   async close(): Promise<void> {
+    this.offBus();
     if (this.syncTimer) clearTimeout(this.syncTimer);
     await this.watcher?.close();
     await this.syncing?.catch(() => {});

@@ -45,9 +45,14 @@ for (const makeHost of allHosts) {
       expect(big).toMatchObject({ kind: 'money', value: 30570000000, unit: 'CNY', claimId: null });
       const one = await call<AddDetectedResult>('claims.addDetected', { articleId: id, start: big.start, end: big.end });
       expect(one.added).toMatchObject([{ anchor: { quote: '305.7亿元', start: big.start }, status: 'unchecked', createdBy: 'checker' }]);
+      // "All" means the article's figures: bare years and dates only when asked for.
+      const figures = candidates.filter((c) => c.kind !== 'date');
+      expect(figures.length).toBeLessThan(candidates.length);
       const rest = await call<AddDetectedResult>('claims.addDetected', { articleId: id });
-      expect(rest.added.length).toBe(candidates.length - 1);
+      expect(rest.added.length).toBe(figures.length - 1);
       expect(rest.skipped).toBe(1);
+      const dates = await call<AddDetectedResult>('claims.addDetected', { articleId: id, kinds: ['date'] });
+      expect(dates.added.length).toBe(candidates.length - figures.length);
       const list = await call<ClaimList>('claims.list', { articleId: id });
       expect(list.claims).toHaveLength(candidates.length);
       expect(list.claims.map((c) => c.anchor.start)).toEqual([...list.claims.map((c) => c.anchor.start)].sort((a, b) => a - b));

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Claim, ClaimList } from '../../../shared/annotations.js';
+import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import type { CliIo } from '../command.js';
 import { withWorkspace } from '../workspace-session.js';
 import { displayWidth, pad } from '../text-width.js';
@@ -54,10 +55,10 @@ export function formatClaimRows(claims: readonly Claim[]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-function parse(argv: string[], usage: string, io: CliIo): { workspace: string; article: string; json: boolean } | null {
+function parse(argv: string[], usage: string, io: CliIo): { workspace: string; article: string; json: boolean; kinds?: ClaimKind[] } | null {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, kinds: { type: 'string' } }, allowPositionals: true });
   } catch (e) {
     io.err(`factdesk claims: ${(e as Error).message}\n\n${usage}`);
     return null;
@@ -67,7 +68,13 @@ function parse(argv: string[], usage: string, io: CliIo): { workspace: string; a
     io.err(usage);
     return null;
   }
-  return { workspace, article, json: !!parsed.values.json };
+  const kinds = parsed.values.kinds?.split(',').map((k) => k.trim()).filter(Boolean);
+  const unknown = kinds?.filter((k) => !(claimKinds as readonly string[]).includes(k)) ?? [];
+  if (unknown.length) {
+    io.err(`factdesk claims: unknown kind ${unknown.join(', ')} (kinds: ${claimKinds.join(', ')})\n\n${usage}`);
+    return null;
+  }
+  return { workspace, article, json: !!parsed.values.json, ...(kinds ? { kinds: kinds as ClaimKind[] } : {}) };
 }
 
 const listUsage = `Usage: factdesk claims list WORKSPACE ARTICLE [--json]
@@ -81,14 +88,16 @@ that state. Opening the workspace takes in edits made outside FactDesk.
   --json   print {"article": {...}, "revision": N, "claims": [{id, quote,
            start, end, kind, value, unit, status, state, ...}]}`;
 
-const addUsage = `Usage: factdesk claims add-detected WORKSPACE ARTICLE [--json]
+const addUsage = `Usage: factdesk claims add-detected WORKSPACE ARTICLE [--kinds K,K] [--json]
 
 Adds every figure the claim engine finds in ARTICLE (its id, or its path
 inside WORKSPACE) that no claim covers yet, as an unchecked claim. Figures
 under a deleted claim are not added again. Needs the workspace's writer lock:
 close FactDesk on this workspace first.
 
-  --json   print {"added": [{id, quote, start, end, ...}], "skipped": N}`;
+  --kinds K,K  which kinds to add: ${claimKinds.join(', ')}
+               (default: all but date, so bare years and dates stay out)
+  --json       print {"added": [{id, quote, start, end, ...}], "skipped": N}`;
 
 async function list(argv: string[], io: CliIo): Promise<number> {
   const args = parse(argv, listUsage, io);
@@ -113,7 +122,7 @@ async function addDetected(argv: string[], io: CliIo): Promise<number> {
   if (!args) return 2;
   return withWorkspace(args.workspace, 'write', io, async (session) => {
     const id = session.workspace.resolveArticle(args.article);
-    const { added, skipped } = await session.annotations.addDetected(id);
+    const { added, skipped } = await session.annotations.addDetected(id, undefined, args.kinds ? { kinds: args.kinds } : {});
     if (args.json) io.out(JSON.stringify({ added: added.map(claimRow), skipped }, null, 2));
     else {
       io.out(`Added ${added.length} claim${added.length === 1 ? '' : 's'}; ${skipped} figure${skipped === 1 ? ' was' : 's were'} already annotated.`);

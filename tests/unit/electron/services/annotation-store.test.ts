@@ -91,10 +91,11 @@ describe('claims of an article', () => {
   it('adds detected figures once, and not over a claim a checker deleted', async () => {
     const o = await open({ 'a.txt': article });
     const id = await idOf(o, 'a.txt');
-    const first = await o.call<{ added: Claim[]; skipped: number }>('claims.addDetected', { articleId: id });
+    const everyKind = { kinds: ['money', 'percent', 'count', 'quantity', 'date', 'other'] };
+    const first = await o.call<{ added: Claim[]; skipped: number }>('claims.addDetected', { articleId: id, ...everyKind });
     expect(first.added.map((c) => c.anchor.quote)).toEqual(['1-11月份', '45个', '305.7亿元', '190.6%', '19.5亿美元', '13.7%']);
     await o.call('claims.delete', { articleId: id, claimId: first.added[1]!.id });
-    const again = await o.call<{ added: Claim[]; skipped: number }>('claims.addDetected', { articleId: id });
+    const again = await o.call<{ added: Claim[]; skipped: number }>('claims.addDetected', { articleId: id, ...everyKind });
     expect(again).toEqual({ added: [], skipped: 6 });
     const list = await claims(o, id);
     expect(list.claims).toHaveLength(5);

@@ -1,0 +1,161 @@
+/**
+ * The workspace claim board: every claim of every article as one compact
+ * row, and the query a desk runs over them (filter, full-text search, sort,
+ * page). The services keep the rows and answer pages, so a board of 100,000
+ * claims never crosses the wire whole.
+ */
+import { claimStatuses, type AuditEntry, type Claim, type ClaimStatus } from './annotations.js';
+import type { ClaimKind } from './claims/index.js';
+import type { WorkflowStatus } from './model.js';
+
+/** One claim as the board shows it. */
+export interface BoardRow {
+  articleId: string;
+  claimId: string;
+  articlePath: string;
+  articleTitle: string;
+  workflow: WorkflowStatus;
+  status: ClaimStatus;
+  kind: ClaimKind;
+  quote: string;
+  value: number | null;
+  unit: string | null;
+  assignee: string | null;
+  /** Who last gave the claim a status, and when. */
+  checker: string | null;
+  checkedAt: string | null;
+  updatedAt: string;
+  /** Where the claim starts in the article (to open it in place). */
+  start: number;
+  detached: boolean;
+  verdictNote: string;
+  sourceCount: number;
+  commentCount: number;
+}
+
+export const boardColumns = ['status', 'article', 'quote', 'value', 'kind', 'assignee', 'checker', 'updated'] as const;
+export type BoardColumn = (typeof boardColumns)[number];
+
+/** What to show: every filter that is given must match; `text` searches quotes, verdicts, notes, sources and comments. */
+export interface BoardFilter {
+  status?: ClaimStatus[];
+  kind?: ClaimKind[];
+  /** Assignees to keep; `null` in the list keeps unassigned claims. */
+  assignee?: Array<string | null>;
+  articleId?: string[];
+  workflow?: WorkflowStatus[];
+  text?: string;
+}
+
+export interface BoardQuery extends BoardFilter {
+  sort?: { column: BoardColumn; dir: 'asc' | 'desc' };
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of the board, with the number of matching claims and their counts by status. */
+export interface BoardPage {
+  total: number;
+  offset: number;
+  rows: BoardRow[];
+  /** Matching claims by status, ignoring the status filter (for the filter chips). */
+  byStatus: Record<ClaimStatus, number>;
+}
+
+/** A named filter a checker keeps ("assigned to me, not verified"). `assignee: ['@me']` follows the profile. */
+export interface SavedBoardFilter {
+  id: string;
+  name: string;
+  filter: BoardFilter;
+}
+
+/** Who gave each claim its current status, and when: the newest `claim.status` entry a person made. */
+export function checkersOf(audit: readonly AuditEntry[]): Map<string, { by: string; at: string }> {
+  const out = new Map<string, { by: string; at: string }>();
+  for (const e of audit) if (e.action === 'claim.status' && e.claimId && e.by) out.set(e.claimId, { by: e.by, at: e.at });
+  return out;
+}
+
+/** The text the board's search looks through for one claim, lower-cased. */
+export function searchTextOf(c: Claim): string {
+  const parts = [c.anchor.quote, c.verdictNote, c.note, c.assignee ?? ''];
+  for (const s of c.sources) parts.push(s.title, s.url, s.publisher, s.quote, s.note);
+  for (const m of c.comments) parts.push(m.text);
+  return parts.join('\u0001').toLowerCase();
+}
+
+/** A board row and the text searched for it. */
+export interface IndexedRow {
+  row: BoardRow;
+  search: string;
+}
+
+const statusRank = new Map(claimStatuses.map((s, i) => [s, i]));
+
+function compareBy(column: BoardColumn): (a: BoardRow, b: BoardRow) => number {
+  const str = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
+  switch (column) {
+    case 'status':
+      return (a, b) => statusRank.get(a.status)! - statusRank.get(b.status)!;
+    case 'article':
+      return (a, b) => str(a.articlePath, b.articlePath) || a.start - b.start;
+    case 'quote':
+      return (a, b) => str(a.quote, b.quote);
+    case 'value':
+      return (a, b) => (a.value === b.value ? 0 : a.value === null ? 1 : b.value === null ? -1 : a.value - b.value);
+    case 'kind':
+      return (a, b) => str(a.kind, b.kind);
+    case 'assignee':
+      return (a, b) => str(a.assignee, b.assignee);
+    case 'checker':
+      return (a, b) => str(a.checker, b.checker);
+    case 'updated':
+      return (a, b) => str(a.updatedAt, b.updatedAt);
+  }
+}
+
+function matcher(f: BoardFilter, me: string | null, withStatus: boolean): (r: IndexedRow) => boolean {
+  const set = <T>(xs: readonly T[] | undefined) => (xs && xs.length ? new Set(xs) : null);
+  const status = withStatus ? set(f.status) : null;
+  const kind = set(f.kind);
+  const assignee = set(f.assignee?.map((a) => (a === '@me' ? me : a)));
+  const article = set(f.articleId);
+  const workflow = set(f.workflow);
+  const words = (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return ({ row, search }) =>
+    (!status || status.has(row.status)) &&
+    (!kind || kind.has(row.kind)) &&
+    (!assignee || assignee.has(row.assignee)) &&
+    (!article || article.has(row.articleId)) &&
+    (!workflow || workflow.has(row.workflow)) &&
+    words.every((w) => search.includes(w));
+}
+
+/** The rows a filter keeps, in board order (article, then place in the article). `@me` stands for `me`. */
+export function filterBoard(rows: readonly IndexedRow[], f: BoardFilter, me: string | null): IndexedRow[] {
+  return rows.filter(matcher(f, me, true));
+}
+
+/**
+ * Answers a board query over all rows: filter, count by status, sort (a
+ * stable sort, ties in board order), and cut the page.
+ */
+export function queryBoard(rows: readonly IndexedRow[], q: BoardQuery, me: string | null): BoardPage {
+  const byStatus = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  const keep = matcher(q, me, false);
+  const statusSet = q.status && q.status.length ? new Set(q.status) : null;
+  const hits: BoardRow[] = [];
+  for (const r of rows) {
+    if (!keep(r)) continue;
+    byStatus[r.row.status]++;
+    if (!statusSet || statusSet.has(r.row.status)) hits.push(r.row);
+  }
+  if (q.sort) {
+    const cmp = compareBy(q.sort.column);
+    const sign = q.sort.dir === 'desc' ? -1 : 1;
+    hits.sort((a, b) => sign * cmp(a, b));
+  }
+  const offset = Math.max(0, Math.min(q.offset ?? 0, hits.length));
+  const limit = Math.max(0, Math.min(q.limit ?? 200, 1000));
+  return { total: hits.length, offset, rows: hits.slice(offset, offset + limit), byStatus };
+}

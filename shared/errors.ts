@@ -28,6 +28,9 @@ export const errorCodes = [
   'revision-not-found',
   'invalid-relation',
   'unsupported-in-host',
+  'publication-blocked',
+  'override-reason-required',
+  'chromium-not-found',
   'internal',
 ] as const;
 

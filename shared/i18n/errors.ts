@@ -27,6 +27,9 @@ const en: Catalog = {
   'revision-not-found': 'No revision {{rev}} exists for this article.',
   'invalid-relation': 'The relation “{{expression}}” cannot be read at character {{at}}: {{reason}}. Write it like A + B ≤ C, A = B × C or A ≈ B ± 1%.',
   'unsupported-in-host': 'This action is only available in the desktop app.',
+  'publication-blocked': '{{count}} claims still block publication ({{claims}}). Check them first, or override with a written reason.',
+  'override-reason-required': 'An override of the publication gate needs a written reason. Write why the article may go out with these claims open.',
+  'chromium-not-found': 'The PDF report needs Chromium, and none was found ({{looked}}). Install it (Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH to its executable.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -55,6 +58,9 @@ const zhCN: Catalog = {
   'revision-not-found': '本文没有版本 {{rev}}。',
   'invalid-relation': '无法解析关系“{{expression}}”(第 {{at}} 个字符):{{reason}}。请写成 A + B ≤ C、A = B × C 或 A ≈ B ± 1% 的形式。',
   'unsupported-in-host': '此操作仅在桌面应用中可用。',
+  'publication-blocked': '还有 {{count}} 条核查项阻止发布({{claims}})。请先核查,或填写理由后强制发布。',
+  'override-reason-required': '强制通过发布检查必须写明理由:说明为何这些核查项未完成也可以发布。',
+  'chromium-not-found': '生成 PDF 报告需要 Chromium,但没有找到({{looked}})。请安装(Debian/Ubuntu:sudo apt-get install -y chromium fonts-noto-cjk),或把 CHROMIUM_PATH 设为其可执行文件路径。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

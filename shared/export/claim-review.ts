@@ -52,11 +52,12 @@ export function claimReviewedText(text: string, claim: Pick<Claim, 'anchor'>, ra
     to = Math.max(end, line.start + sentence.end);
     if (to - from > claimReviewedMaxLength) {
       // Narrow to the clause: between the nearest clause marks around the figure.
-      const marks = /[,，;；、:：]/;
+      // A comma between digits is a thousands separator ($5,223m), not a clause mark.
+      const isMark = (i: number): boolean => /[,，;；、:：]/.test(text[i]!) && !(text[i] === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
       let a = start;
-      while (a > from && !marks.test(text[a - 1]!)) a--;
+      while (a > from && !isMark(a - 1)) a--;
       let b = end;
-      while (b < to && !marks.test(text[b]!)) b++;
+      while (b < to && !isMark(b)) b++;
       from = a;
       to = b;
     }

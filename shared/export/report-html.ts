@@ -24,14 +24,17 @@ h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #dadce0; padding-bottom: .25rem; }
 h3 { font-size: 1.05rem; margin: 1.4rem 0 .5rem; }
 .meta { color: #5f6368; margin: .1rem 0; }
-.summary { display: flex; gap: 2rem; align-items: flex-start; flex-wrap: wrap; }
+.summary { display: flex; gap: 1.5rem; align-items: flex-start; }
+.summary figure { flex: 1 1 auto; min-width: 0; margin: 0; }
 .summary table { border-collapse: collapse; }
 .summary td, .summary th { padding: .15rem .6rem; text-align: left; border-bottom: 1px solid #eee; }
-.summary td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.summary td.n, .articles td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.articles { border-collapse: collapse; }
+.articles th, .articles td { padding: .2rem .7rem; text-align: left; border-bottom: 1px solid #eee; }
 .totals p { margin: .2rem 0; }
 .blocking { color: #b3261e; font-weight: 600; }
 .clear { color: #188038; font-weight: 600; }
-svg.chart { max-width: 100%; height: auto; }
+svg.chart { width: 100%; max-width: 600px; height: auto; }
 svg.chart text { font-size: 13px; fill: #202124; }
 .claim { border: 1px solid #dadce0; border-left: 6px solid var(--status); border-radius: 6px; padding: .6rem .9rem; margin: .7rem 0; break-inside: avoid; page-break-inside: avoid; }
 .claim header { display: flex; gap: .7rem; align-items: baseline; flex-wrap: wrap; }
@@ -49,7 +52,7 @@ dd ol, dd ul { margin: 0; padding-left: 1.2rem; }
 .detached { color: #b3261e; font-weight: 600; }
 ${claimStatuses.map((s) => `.status-${s} { --status: ${statusColors[s]}; }`).join('\n')}
 @page { size: A4; margin: 16mm 14mm; }
-@media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } }
+@media print { body { padding: 0; max-width: none; } h2, h3 { break-after: avoid; page-break-after: avoid; } }
 `.trim();
 
 /** `2026-03-01T08:05:09.000Z` → `2026-03-01 08:05 UTC`. */
@@ -155,7 +158,7 @@ function articleSection(a: ReportArticle, labels: Record<ClaimStatus, string>, t
   out.push(
     list(
       a.relations.map((r) => {
-        const state = r.holds === null ? '' : r.holds ? `<span class="ok">${e(t('export.report.relationHolds'))}</span>` : `<span class="alarm">${e(t('export.report.relationBroken'))}</span>`;
+        const state = `<span class="${r.status === 'holds' ? 'ok' : 'alarm'}">${e(t(`checks.verdict.${r.status === 'invalid' ? 'unresolved' : r.status}`))}</span>`;
         return `<code>${e(r.expression)}</code> ${state} — ${e(r.explanation)} <span class="meta">(${e(r.createdBy)}, ${e(displayTime(r.createdAt))})</span>`;
       }),
       none,

@@ -3,7 +3,7 @@
  * shape (`buildReport`) rendered as printable HTML, CSV and JSON.
  */
 import { claimStatuses, type AuditEntry, type Claim, type ClaimDetachment, type ClaimRecheck } from '../annotations.js';
-import { runChecks, type CheckClaim, type CheckKind } from '../checks/index.js';
+import { evaluateRelation, runChecks, type CheckClaim, type CheckKind, type RelationResult } from '../checks/index.js';
 import { translatorFor, type Language } from '../i18n/index.js';
 import type { WorkflowStatus } from '../model.js';
 import { blockingStatuses } from './gate.js';
@@ -41,7 +41,8 @@ export interface ReportRelation {
   claimIds: string[];
   createdBy: string;
   createdAt: string;
-  holds: boolean | null;
+  /** Whether it holds in the text now; `unresolved` when a claim it names has no value, `invalid` when it cannot be read. */
+  status: RelationResult['status'];
   explanation: string;
 }
 
@@ -116,10 +117,10 @@ function reportArticle(input: ArticleReportInput, language: Language): ReportArt
   const relations = [...(input.relations ?? [])];
   const checks = runChecks(article.text, checkClaims, { relations, language });
   const findingsOf = new Map<string, ReportFinding[]>();
-  const relationResult = new Map<string, { ok: boolean; explanation: string }>();
+  const explanations = new Map<string, string>();
   for (const f of checks.findings) {
     const finding: ReportFinding = { kind: f.kind, ok: f.ok, explanation: f.explanation, ...(f.relationId ? { relationId: f.relationId } : {}) };
-    if (f.relationId) relationResult.set(f.relationId, { ok: f.ok, explanation: f.explanation });
+    if (f.relationId) explanations.set(f.relationId, f.explanation);
     for (const span of f.claims) {
       for (const c of attached) {
         if (c.anchor.start === span.start && c.anchor.end === span.end) findingsOf.set(c.id, [...(findingsOf.get(c.id) ?? []), finding]);
@@ -156,8 +157,8 @@ function reportArticle(input: ArticleReportInput, language: Language): ReportArt
       claimIds: r.claimIds,
       createdBy: r.createdBy,
       createdAt: r.createdAt,
-      holds: relationResult.get(r.id)?.ok ?? null,
-      explanation: relationResult.get(r.id)?.explanation ?? '',
+      status: evaluateRelation(r, checkClaims).status,
+      explanation: explanations.get(r.id) ?? '',
     })),
     overrides: [...(input.overrides ?? [])],
     corrections: [...(input.corrections ?? [])],
@@ -192,7 +193,8 @@ export function reportJson(report: FactCheckReport): string {
 /** A normalized value as people read it, `30,570,000,000 CNY`. */
 export function formatValue(value: number | null, unit: string | null, language: Language): string {
   if (value === null) return unit ?? '';
-  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 6 }).format(value);
+  // A year is a label, not a quantity: 2022, never 2,022.
+  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 6, useGrouping: unit !== 'year' }).format(value);
   return unit ? `${n} ${unit}` : n;
 }
 

@@ -67,13 +67,15 @@ export function claimsFor(text: string, decorate: (c: Claim, i: number) => Claim
 
 /** A report input for one article with its claims, an override, a correction and a publication. */
 export function reportInputFor(article: ExportArticle, claims: Claim[], audit: AuditEntry[]): ArticleReportInput {
+  // A checker's relation among the first three amounts of the article's own currency: B + C ≤ A.
+  const money = claims.filter((c) => c.kind === 'money' && c.unit === claims.find((m) => m.kind === 'money')?.unit).slice(0, 3);
   return {
     article,
     workflow: 'published',
     revision: 3,
     claims,
     audit,
-    relations: claims.length >= 3 ? [{ id: 'r0001', expression: 'A + B ≤ C', claimIds: [claims[0]!.id, claims[1]!.id, claims[2]!.id], createdBy: 'alice', createdAt: '2022-12-02T10:00:00.000Z' }] : [],
+    relations: money.length === 3 ? [{ id: 'r0001', expression: 'B + C ≤ A', claimIds: money.map((c) => c.id), createdBy: 'alice', createdAt: '2022-12-02T10:00:00.000Z' }] : [],
     overrides: [{ at: '2022-12-20T07:00:00.000Z', by: 'chief-editor', reason: 'Deadline; open figures flagged to the desk', claimIds: claims.filter((c) => c.status !== 'verified').slice(0, 3).map((c) => c.id) }],
     corrections: [{ at: '2022-12-21T09:30:00.000Z', by: 'chief-editor', text: 'An earlier version gave the wrong total investment.', revision: 3 }],
     publications: [{ revision: 2, at: '2022-12-20T07:05:00.000Z', by: 'chief-editor', format: 'html', fileHash: 'a'.repeat(64) }],

@@ -66,8 +66,9 @@ describe('fact-check report data and JSON', () => {
     expect(seed!.overrides[0]!.reason).toBe(source.overrides![0]!.reason);
     expect(seed!.corrections[0]!.text).toBe(source.corrections![0]!.text);
     expect(seed!.publications[0]!.fileHash).toBe(source.publications![0]!.fileHash);
-    expect(seed!.relations[0]!.expression).toBe('A + B ≤ C');
-    expect(typeof seed!.relations[0]!.holds).toBe('boolean');
+    // 20亿 + 130.6亿元 ≤ 305.7亿元 holds; $4,799m + $44.7b ≤ $41,293m does not.
+    expect(json.articles.map((a) => a.relations.map((r) => [r.expression, r.status]))).toEqual([[['B + C ≤ A', 'holds']], [['B + C ≤ A', 'broken']]]);
+    expect(json.articles[1]!.relations[0]!.explanation).toMatch(/41,293m/);
   });
 
   it('attaches cross-check findings to the claims they concern (the seed’s 19.5亿美元 ≈ 130.6亿元 conversion)', () => {

@@ -26,10 +26,15 @@ export interface Citation {
   claim: Claim;
 }
 
-/** The verified, attached claims that have sources, in text order, numbered. */
-export function citations(claims: readonly Claim[]): Citation[] {
+/**
+ * The verified, attached claims that have sources, in text order, numbered.
+ * With `text`, claims whose anchor does not quote it (stale offsets) are
+ * left out rather than marked at the wrong words.
+ */
+export function citations(claims: readonly Claim[], text?: string): Citation[] {
   return claims
     .filter((c) => !c.deleted && !c.detached && c.status === 'verified' && c.sources.length > 0)
+    .filter((c) => text === undefined || text.slice(c.anchor.start, c.anchor.end) === c.anchor.quote)
     .sort((a, b) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end)
     .map((claim, i) => ({ n: i + 1, claim }));
 }
@@ -86,7 +91,7 @@ export function publicationText(article: ExportArticle, options: PublicationOpti
  */
 export function publicationHtml(article: ExportArticle, options: PublicationOptions = {}): HtmlDocument {
   const language = copyLanguage(article, options);
-  const cited = options.withCitations ? citations(options.claims ?? []) : [];
+  const cited = options.withCitations ? citations(options.claims ?? [], article.text) : [];
   const { text } = article;
   const parts: string[] = [];
   if (article.format === 'html') {

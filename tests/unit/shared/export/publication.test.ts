@@ -71,6 +71,12 @@ describe('publication copy: HTML', () => {
     expect(publicationHtml(seedArticle(), { claims }).body).not.toContain('<sup>');
   });
 
+  it('marks no figure when the claims’ offsets are stale for this text', () => {
+    const { claims } = claimsFor(seedText);
+    const shifted = seedArticle('编者按。\n\n' + seedText);
+    expect(publicationHtml(shifted, { claims, withCitations: true }).body).not.toContain('<sup>');
+  });
+
   it('embeds the ClaimReview JSON-LD in the head, where no string can close the script element', () => {
     const { claims } = claimsFor(seedText, (c, i) => (i === 3 ? { ...c, verdictNote: '</script><script>alert(1)</script> <!-- x' } : c));
     const doc = publicationHtml(seedArticle(), { claims, claimReview: { organization: { name: '红网核查 </script>' } } });

@@ -30,6 +30,9 @@ export const errorCodes = [
   'invalid-text',
   'store-link',
   'unsupported-in-host',
+  'publication-blocked',
+  'override-reason-required',
+  'chromium-not-found',
   'internal',
 ] as const;
 

@@ -3,8 +3,7 @@
  * (`105.2亿元` beside `305.7亿元`, `$40,884m` beside `$41,293m`), and the
  * explanation steps are rendered in the reader's language.
  */
-import type { i18n as I18n } from 'i18next';
-import { createI18n, type Language } from '../i18n/index.js';
+import { translatorFor, type Language } from '../i18n/index.js';
 import { cachedByText } from './cache.js';
 import { printedForm, printedStep } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -42,21 +41,10 @@ export function formatSignedPercent(fraction: number, decimals = 1): string {
   return `${v < 0 ? '−' : '+'}${s}%`;
 }
 
-const instances = new Map<Language, I18n>();
-
-function translator(lang: Language): I18n {
-  let inst = instances.get(lang);
-  if (!inst) {
-    inst = createI18n(lang);
-    instances.set(lang, inst);
-  }
-  return inst;
-}
-
 // The checks re-run after every edit and mostly find what they found before: a translated step is looked up, not rendered again.
 const rendered = cachedByText((key) => {
   const [lang, stepKey, params] = key.split('\u0000') as [Language, string, string];
-  return translator(lang).t(`checks.${stepKey}`, JSON.parse(params) as Record<string, string | number>);
+  return translatorFor(lang).t(`checks.${stepKey}`, JSON.parse(params) as Record<string, string | number>);
 });
 
 function render(lang: Language, step: CheckMessage): string {

@@ -29,6 +29,9 @@ const en: Catalog = {
   'invalid-text': 'The text holds a broken character (a lone UTF-16 surrogate at character {{at}}) that cannot be saved faithfully. Nothing was saved; delete or retype the character and save again.',
   'store-link': '{{name}} is a link. FactDesk does not follow links inside its .factdesk folder, so nothing was written there. Remove the link and try again.',
   'unsupported-in-host': 'This action is only available in the desktop app.',
+  'publication-blocked': '{{count}} claims still block publication ({{claims}}). Check them first, or override with a written reason.',
+  'override-reason-required': 'An override of the publication gate needs a written reason. Write why the article may go out with these claims open.',
+  'chromium-not-found': 'The PDF report needs Chromium, and none was found ({{looked}}). Install it (Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH to its executable.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -59,6 +62,9 @@ const zhCN: Catalog = {
   'invalid-text': '文本中有一个无法如实保存的损坏字符(第 {{at}} 个字符处的孤立 UTF-16 代理项)。未保存任何内容;请删除或重新输入该字符后再保存。',
   'store-link': '{{name}} 是一个链接。FactDesk 不会跟随 .factdesk 文件夹内的链接,因此没有在那里写入任何内容。请删除该链接后重试。',
   'unsupported-in-host': '此操作仅在桌面应用中可用。',
+  'publication-blocked': '还有 {{count}} 条核查项阻止发布({{claims}})。请先核查,或填写理由后强制发布。',
+  'override-reason-required': '强制通过发布检查必须写明理由:说明为何这些核查项未完成也可以发布。',
+  'chromium-not-found': '生成 PDF 报告需要 Chromium,但没有找到({{looked}})。请安装(Debian/Ubuntu:sudo apt-get install -y chromium fonts-noto-cjk),或把 CHROMIUM_PATH 设为其可执行文件路径。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

@@ -11,12 +11,13 @@ import checks from './checks.js';
 import history from './history.js';
 import notices from './notices.js';
 import review from './review.js';
+import exporting from './export.js';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type AreaCatalog = Record<Language, Record<string, Record<string, unknown>>>;
-const areas: AreaCatalog[] = [errors, app, checks, review, history, notices];
+const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, exporting];
 
 export const resources: Record<Language, { translation: Record<string, unknown> }> = {
   en: { translation: Object.assign({}, ...areas.map((a) => a.en)) },
@@ -38,6 +39,18 @@ export function pickLanguage(tags: ReadonlyArray<string | undefined>): Language 
 export function createI18n(lng: Language): I18n {
   const inst = createInstance();
   void inst.init({ lng, fallbackLng: 'en', resources, interpolation: { escapeValue: false }, initAsync: false });
+  return inst;
+}
+
+const shared = new Map<Language, I18n>();
+
+/** One i18next instance per language, made on first use; for code that formats text outside React (checks, exports). */
+export function translatorFor(lng: Language): I18n {
+  let inst = shared.get(lng);
+  if (!inst) {
+    inst = createI18n(lng);
+    shared.set(lng, inst);
+  }
   return inst;
 }
 

@@ -259,3 +259,22 @@ export interface DiskComparison {
   /** The editor's unsaved text → file on disk, when the text was sent. */
   mine?: DisplayDiff;
 }
+
+/** The newest `claim.status` audit entry of each claim, by claim id (one pass over the log). */
+export function statusEntries(audit: readonly AuditEntry[]): Map<string, AuditEntry> {
+  const out = new Map<string, AuditEntry>();
+  for (const e of audit) if (e.action === 'claim.status' && e.claimId) out.set(e.claimId, e);
+  return out;
+}
+
+/**
+ * Who gave a claim its current status and when: the audit entry that set
+ * it, else the claim's last change; null while the claim is unchecked.
+ * `entries` is `statusEntries(audit)` of the claim's article.
+ */
+export function checkerOf(c: Claim, entries: ReadonlyMap<string, AuditEntry>): { checker: string | null; checkedAt: string | null } {
+  if (c.status === 'unchecked') return { checker: null, checkedAt: null };
+  const e = entries.get(c.id);
+  if (e && e.after === c.status) return { checker: e.by, checkedAt: e.at };
+  return { checker: c.updatedBy || null, checkedAt: c.updatedAt || null };
+}

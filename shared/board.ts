@@ -4,7 +4,7 @@
  * page). The services keep the rows and answer pages, so a board of 100,000
  * claims never crosses the wire whole.
  */
-import { claimStatuses, type AuditEntry, type Claim, type ClaimStatus } from './annotations.js';
+import { claimStatuses, type Claim, type ClaimStatus } from './annotations.js';
 import type { ClaimKind } from './claims/index.js';
 import type { WorkflowStatus } from './model.js';
 
@@ -67,13 +67,6 @@ export interface SavedBoardFilter {
   id: string;
   name: string;
   filter: BoardFilter;
-}
-
-/** Who gave each claim its current status, and when: the newest `claim.status` entry a person made. */
-export function checkersOf(audit: readonly AuditEntry[]): Map<string, { by: string; at: string }> {
-  const out = new Map<string, { by: string; at: string }>();
-  for (const e of audit) if (e.action === 'claim.status' && e.claimId && e.by) out.set(e.claimId, { by: e.by, at: e.at });
-  return out;
 }
 
 /** The text the board's search looks through for one claim, lower-cased. */

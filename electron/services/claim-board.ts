@@ -4,7 +4,8 @@
  * and kept current article by article as claims change, so a query over
  * 100,000 claims filters and sorts rows in memory and sends back one page.
  */
-import { checkersOf, queryBoard, filterBoard, searchTextOf, type BoardFilter, type BoardPage, type BoardQuery, type IndexedRow } from '../../shared/board.js';
+import { checkerOf, statusEntries } from '../../shared/annotations.js';
+import { queryBoard, filterBoard, searchTextOf, type BoardFilter, type BoardPage, type BoardQuery, type IndexedRow } from '../../shared/board.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { SavedBoardFilter } from '../../shared/board.js';
@@ -77,11 +78,11 @@ export class ClaimBoard {
     const data = await this.store.peek(id).catch(() => null);
     if (!data) return [];
     const rec = this.ws.record(id);
-    const checkers = checkersOf(data.audit);
+    const entries = statusEntries(data.audit);
     const rows: IndexedRow[] = [];
     for (const c of Object.values(data.claims)) {
       if (c.deleted) continue;
-      const checked = checkers.get(c.id);
+      const { checker, checkedAt } = checkerOf(c, entries);
       rows.push({
         row: {
           articleId: id,
@@ -95,8 +96,8 @@ export class ClaimBoard {
           value: c.value,
           unit: c.unit,
           assignee: c.assignee,
-          checker: checked?.by ?? null,
-          checkedAt: checked?.at ?? null,
+          checker,
+          checkedAt,
           updatedAt: c.updatedAt,
           start: c.anchor.start,
           detached: !!c.detached,

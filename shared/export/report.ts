@@ -2,7 +2,7 @@
  * The fact-check report over one article or a workspace: one plain data
  * shape (`buildReport`) rendered as printable HTML, CSV and JSON.
  */
-import { claimStatuses, type AuditEntry, type Claim, type ClaimDetachment, type ClaimRecheck } from '../annotations.js';
+import { checkerOf, claimStatuses, statusEntries, type AuditEntry, type Claim, type ClaimDetachment, type ClaimRecheck } from '../annotations.js';
 import { evaluateRelation, runChecks, type CheckClaim, type CheckKind, type RelationResult } from '../checks/index.js';
 import { translatorFor, type Language } from '../i18n/index.js';
 import type { WorkflowStatus } from '../model.js';
@@ -96,17 +96,9 @@ function summarize(claims: readonly ReportClaim[]): ReportSummary {
   return { total: claims.length, byStatus, blocking, alarms };
 }
 
-/**
- * Who gave the claim its current status and when: the last audit entry that
- * set it, else the claim's last change; null while the claim is unchecked.
- */
+/** Who gave the claim its current status and when (see `checkerOf`); for many claims, build `statusEntries` once. */
 export function claimChecker(c: Claim, audit: readonly AuditEntry[]): { checker: string | null; checkedAt: string | null } {
-  if (c.status === 'unchecked') return { checker: null, checkedAt: null };
-  for (let i = audit.length - 1; i >= 0; i--) {
-    const e = audit[i]!;
-    if (e.claimId === c.id && e.action === 'claim.status' && e.after === c.status) return { checker: e.by, checkedAt: e.at };
-  }
-  return { checker: c.updatedBy || null, checkedAt: c.updatedAt || null };
+  return checkerOf(c, statusEntries(audit));
 }
 
 function reportArticle(input: ArticleReportInput, language: Language): ReportArticle {
@@ -127,7 +119,7 @@ function reportArticle(input: ArticleReportInput, language: Language): ReportArt
       }
     }
   }
-  const audit = input.audit ?? [];
+  const entries = statusEntries(input.audit ?? []);
   const rows: ReportClaim[] = claims.map((c) => ({
     id: c.id,
     quote: c.anchor.quote,
@@ -136,7 +128,7 @@ function reportArticle(input: ArticleReportInput, language: Language): ReportArt
     start: c.anchor.start,
     end: c.anchor.end,
     ...claimRecord(c),
-    ...claimChecker(c, audit),
+    ...checkerOf(c, entries),
     detached: c.detached ?? null,
     recheck: c.recheck ?? null,
     blocking: blockingStatuses.includes(c.status),

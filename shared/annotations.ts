@@ -11,6 +11,7 @@ import type { CheckerRelation } from './checks/index.js';
 import type { ClaimKind, DetectedClaim } from './claims/index.js';
 import type { WorkflowStatus } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
+import type { CorrectionNote, GateOverride, PublicationRecord } from './export/types.js';
 
 /** Where a claim stands in fact-checking; these spellings are used in the API, the CLI and the files. */
 export const claimStatuses = ['unchecked', 'in-progress', 'verified', 'disputed', 'false', 'unverifiable', 'needs-recheck'] as const;
@@ -122,6 +123,10 @@ export const auditActions = [
   'relation.added',
   'relation.removed',
   'workflow',
+  'publication',
+  'gate.override',
+  'correction',
+  'claims.imported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -187,6 +192,14 @@ export interface ArticleAnnotations {
   relations: Record<string, CheckerRelation>;
   /** Oldest first. */
   audit: AuditEntry[];
+  /** Every publication export of the article, oldest first. */
+  publications?: PublicationRecord[];
+  /** Every override of the publication gate, with its reason. */
+  overrides?: GateOverride[];
+  /** Every correction note published with the article. */
+  corrections?: CorrectionNote[];
+  /** Where the article is published (ClaimReview `url`, Web Annotation target). */
+  publicationUrl?: string;
 }
 
 /** An article's claims as the claim panel shows them. */

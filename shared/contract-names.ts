@@ -17,6 +17,14 @@ export const methodNames = [
   'trash.list',
   'trash.restore',
   'articles.setWorkflow',
+  'articles.setPublicationUrl',
+  'workspace.settings',
+  'workspace.setSettings',
+  'export.state',
+  'export.article',
+  'export.workspaceReport',
+  'export.cancel',
+  'export.import',
   'articles.audit',
   'articles.compareDisk',
   'claims.list',
@@ -55,7 +63,7 @@ export const methodNames = [
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'bulk.progress', 'workspace.notice', 'article.saved'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'export.progress', 'bulk.progress', 'workspace.notice', 'article.saved'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -22,7 +22,9 @@ import {
 } from './annotations.js';
 import type { CheckerRelation } from './checks/index.js';
 import { claimKinds } from './claims/index.js';
-import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
+import type { PublicationRecord, PublicationState } from './export/index.js';
+import { languages } from './i18n/index.js';
+import { exportFormats, workflowStatuses, type ExportedFile, type WorkspaceSettings, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
 
@@ -127,7 +129,53 @@ export const contract = {
   'articles.delete': { input: z.object({ id: articleIdSchema }).strict(), output: out<TrashEntry>() },
   'trash.list': { input: empty, output: out<TrashEntry[]>() },
   'trash.restore': { input: z.object({ trashId: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/) }).strict(), output: out<ArticleSummary>() },
-  'articles.setWorkflow': { input: z.object({ id: articleIdSchema, workflow: z.enum(workflowStatuses) }).strict(), output: out<ArticleSummary>() },
+  /** Moving to `published` passes the publication gate: while claims block, only with an editor's written reason. */
+  'articles.setWorkflow': {
+    input: z.object({ id: articleIdSchema, workflow: z.enum(workflowStatuses), overrideReason: z.string().max(2000).optional() }).strict(),
+    output: out<ArticleSummary>(),
+  },
+  'articles.setPublicationUrl': { input: z.object({ id: articleIdSchema, url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]) }).strict(), output: out<null>() },
+  'workspace.settings': { input: empty, output: out<WorkspaceSettings>() },
+  'workspace.setSettings': {
+    input: z.object({ organization: z.object({ name: z.string().trim().min(1).max(200), url: z.url({ protocol: /^https?$/ }).optional() }).strict().optional() }).strict(),
+    output: out<WorkspaceSettings>(),
+  },
+  /** The article's publications, what changed since the last one, and the gate now. */
+  'export.state': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<PublicationState>() },
+  /**
+   * One article in one format. A publication copy (md, html, txt, docx) passes
+   * the gate, needs a correction note after a change to a published article,
+   * and is recorded; `preview` only looks.
+   */
+  'export.article': {
+    input: z
+      .object({
+        articleId: articleIdSchema,
+        format: z.enum(exportFormats),
+        language: z.enum(languages),
+        withCitations: z.boolean().optional(),
+        embedClaimReview: z.boolean().optional(),
+        overrideReason: z.string().max(2000).optional(),
+        correction: z.string().max(5000).optional(),
+        sinceRevision: revisionSchema.optional(),
+        preview: z.boolean().optional(),
+      })
+      .strict(),
+    output: out<{ file: ExportedFile; record?: PublicationRecord }>(),
+  },
+  /** The workspace's fact-check report over every article; progress as `export.progress` events for `jobId`. */
+  'export.workspaceReport': {
+    input: z
+      .object({ format: z.enum(['report-html', 'report-pdf', 'csv', 'json']), language: z.enum(languages), jobId: z.string().regex(/^[a-z0-9]{4,32}$/) })
+      .strict(),
+    output: out<ExportedFile>(),
+  },
+  'export.cancel': { input: z.object({ jobId: z.string().regex(/^[a-z0-9]{4,32}$/) }).strict(), output: out<null>() },
+  /** Claims from a W3C Web Annotation file, placed on the article's words; what cannot be placed arrives detached. */
+  'export.import': {
+    input: z.object({ articleId: articleIdSchema, json: z.string().max(20_000_000) }).strict(),
+    output: out<{ attached: number; detached: number; skipped: number }>(),
+  },
   /** The article's audit log, oldest first. */
   'articles.audit': { input: z.object({ id: articleIdSchema }).strict(), output: out<AuditEntry[]>() },
   /**
@@ -281,6 +329,8 @@ export interface EventMap {
    * `store-corrupt-no-backup`).
    */
   'store.recovered': { file: string; movedTo: string; restored: boolean };
+  /** How far a workspace export has got. */
+  'export.progress': { jobId: string; done: number; total: number };
   /** How far a bulk change (or its undo) has got. */
   'bulk.progress': { batchId: string; done: number; total: number };
   /** A notice for the user (also listed by `workspace.notices`). */

@@ -28,6 +28,8 @@ export const errorCodes = [
   'revision-not-found',
   'invalid-relation',
   'invalid-text',
+  'correction-required',
+  'cancelled',
   'store-link',
   'unsupported-in-host',
   'publication-blocked',

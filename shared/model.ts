@@ -121,3 +121,26 @@ export interface ArticleDraft {
   baseHash: string;
   savedAt: string;
 }
+
+/** Settings of a workspace, kept in its index (so everyone who opens the workspace has them). */
+export interface WorkspaceSettings {
+  /** The organization that publishes the fact-checks (ClaimReview `author`). */
+  organization?: { name: string; url?: string };
+}
+
+/** What FactDesk can export an article as. */
+export const exportFormats = ['md', 'html', 'txt', 'docx', 'docx-review', 'report-html', 'report-pdf', 'csv', 'json', 'claimreview', 'web-annotation'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** The formats that are the article's publication copy: they pass the gate and are recorded. */
+export const publicationFormats: readonly ExportFormat[] = ['md', 'html', 'txt', 'docx'];
+
+/** One exported file. Text formats travel as UTF-8 text, DOCX and PDF as base64. */
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  encoding: 'utf8' | 'base64';
+  data: string;
+  /** SHA-256 of the file's bytes. */
+  hash: string;
+}

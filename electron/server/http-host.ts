@@ -52,6 +52,8 @@ const statusOf: Record<ErrorCode, number> = {
   'invalid-text': 400,
   'store-link': 409,
   'publication-blocked': 409,
+  'correction-required': 409,
+  cancelled: 409,
   'override-reason-required': 400,
   'chromium-not-found': 503,
   'not-a-directory': 400,

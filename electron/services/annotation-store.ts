@@ -37,6 +37,7 @@ import {
   type RevisionSource,
 } from '../../shared/annotations.js';
 import { parseRelation, type CheckerRelation } from '../../shared/checks/index.js';
+import { publicationBlockedError, publicationGate, type CorrectionNote, type GateOverride, type GateResult, type PlacedClaim, type PublicationRecord } from '../../shared/export/index.js';
 import { claimKinds, createClaimDetector, type ClaimDetector, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
 import { FactDeskError } from '../../shared/errors.js';
 import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
@@ -802,15 +803,143 @@ export class AnnotationStore {
     });
   }
 
-  /** Moves the article along draft → in review → approved → published (any step may be taken back). */
-  async setWorkflow(id: string, workflow: WorkflowStatus): Promise<WorkflowStatus> {
+  /**
+   * Moves the article along draft → in review → approved → published (any
+   * step may be taken back). Moving it to published passes the publication
+   * gate: while claims block, only with an editor's written override reason,
+   * which is recorded (audit log, report).
+   */
+  async setWorkflow(id: string, workflow: WorkflowStatus, override?: { reason: string }): Promise<WorkflowStatus> {
     return this.mutate(id, (data, now) => {
-      if (data.workflow !== workflow) {
-        this.audit(data, { at: now, action: 'workflow', before: data.workflow, after: workflow });
-        data.workflow = workflow;
-      }
+      if (data.workflow === workflow) return workflow;
+      if (workflow === 'published') this.passGate(data, now, override);
+      this.audit(data, { at: now, action: 'workflow', before: data.workflow, after: workflow });
+      data.workflow = workflow;
       return workflow;
     });
+  }
+
+  /** Refuses (`publication-blocked`) while claims block and no override is given; records an override. */
+  private passGate(data: ArticleAnnotations, now: string, override?: { reason: string }): GateOverride | undefined {
+    const gate = publicationGate(Object.values(data.claims), override);
+    if (gate.decision === 'blocked') throw publicationBlockedError(gate);
+    if (gate.decision !== 'overridden') return undefined;
+    const record: GateOverride = { at: now, by: this.author, reason: gate.reason!, claimIds: gate.blocking.map((b) => b.claimId) };
+    data.overrides = [...(data.overrides ?? []), frozenJson(record)];
+    this.audit(data, { at: now, action: 'gate.override', after: record.reason, before: `${record.claimIds.length} blocking claims` });
+    return record;
+  }
+
+  /** The gate's answer for the article as it is now (nothing is recorded). */
+  async gate(id: string): Promise<GateResult> {
+    this.ws.record(id);
+    const db = await this.sidecarIfAny(id);
+    return publicationGate(db ? Object.values(db.data.claims) : []);
+  }
+
+  /**
+   * Records a publication export: which revision, when, by whom, in what
+   * format, with what file hash; an override of the gate and a correction
+   * note with it, if any; moves the workflow to published. The gate is
+   * passed inside the same step, so the gate and the record see the same claims.
+   */
+  async recordPublication(
+    id: string,
+    pub: { revision: number; format: string; fileHash: string; override?: { reason: string }; correction?: string },
+  ): Promise<PublicationRecord> {
+    return this.mutate(id, (data, now) => {
+      const override = this.passGate(data, now, pub.override);
+      const correction: CorrectionNote | undefined = pub.correction ? { at: now, by: this.author, text: pub.correction, revision: pub.revision } : undefined;
+      if (correction) {
+        data.corrections = [...(data.corrections ?? []), frozenJson(correction)];
+        this.audit(data, { at: now, action: 'correction', after: correction.text, revision: pub.revision });
+      }
+      const record: PublicationRecord = {
+        revision: pub.revision,
+        at: now,
+        by: this.author,
+        format: pub.format,
+        fileHash: pub.fileHash,
+        ...(override ? { override } : {}),
+        ...(correction ? { correction } : {}),
+      };
+      data.publications = [...(data.publications ?? []), frozenJson(record)];
+      this.audit(data, { at: now, action: 'publication', after: `${pub.format} ${pub.fileHash.slice(0, 12)}`, revision: pub.revision });
+      if (data.workflow !== 'published') {
+        this.audit(data, { at: now, action: 'workflow', before: data.workflow, after: 'published' });
+        data.workflow = 'published';
+      }
+      return record;
+    });
+  }
+
+  /** Where the article is published (ClaimReview `url`); empty to clear. */
+  async setPublicationUrl(id: string, url: string): Promise<void> {
+    await this.mutate(id, (data) => {
+      if (url) data.publicationUrl = url;
+      else delete data.publicationUrl;
+    });
+  }
+
+  /**
+   * Adds claims read from a Web Annotation file, placed by the one anchoring
+   * routine: attached where their words are found, detached (orphan or
+   * ambiguous) where not — never dropped. Their status, verdict, sources and
+   * comments come with them; an id already in use gets a new one.
+   */
+  async importClaims(id: string, placed: readonly PlacedClaim[], revision: number): Promise<{ attached: number; detached: number }> {
+    return this.mutate(id, (data, now) => {
+      let attached = 0;
+      let detached = 0;
+      for (const p of placed) {
+        const { claim } = p;
+        const known = claim.claimId && /^c[0-9a-f]{12}$/.test(claim.claimId) && !Object.hasOwn(data.claims, claim.claimId) ? claim.claimId : null;
+        const stored: Claim = frozenJson({
+          id: known ?? newId('c'),
+          anchor: p.anchor,
+          kind: claim.kind,
+          value: claim.value,
+          unit: claim.unit,
+          status: claim.status,
+          verdictNote: claim.verdictNote,
+          note: claim.note,
+          sources: claim.sources,
+          comments: claim.comments,
+          assignee: claim.assignee,
+          createdBy: claim.createdBy || this.author,
+          createdAt: claim.createdAt || now,
+          updatedBy: claim.updatedBy || this.author,
+          updatedAt: claim.updatedAt || now,
+          deleted: false,
+          ...(p.placement === 'orphan' ? { detached: { reason: 'orphan', since: now, revision, at: p.at } } : {}),
+          ...(p.placement === 'ambiguous'
+            ? { detached: { reason: 'ambiguous', since: now, revision, at: p.candidates[0]?.start ?? 0, candidates: p.candidates.slice(0, 10).map(({ start, end }) => ({ start, end })) } }
+            : {}),
+        } satisfies Claim);
+        data.claims[stored.id] = stored;
+        if (p.placement === 'attached') attached++;
+        else detached++;
+      }
+      if (placed.length) {
+        this.audit(data, { at: now, action: 'claims.imported', after: `${attached} attached, ${detached} detached` });
+        data.anchoredTo = revision;
+      }
+      return { attached, detached };
+    });
+  }
+
+  /** Everything the exports need that only the sidecar knows (read-only copy). */
+  async publishing(id: string): Promise<Pick<ArticleAnnotations, 'publications' | 'overrides' | 'corrections' | 'publicationUrl' | 'audit' | 'workflow'>> {
+    this.ws.record(id);
+    const data = (await this.sidecarIfAny(id))?.data ?? this.defaults(id);
+    return {
+      publications: [...(data.publications ?? [])],
+      overrides: [...(data.overrides ?? [])],
+      corrections: [...(data.corrections ?? [])],
+      ...(data.publicationUrl ? { publicationUrl: data.publicationUrl } : {}),
+      audit: [...data.audit],
+      workflow: data.workflow,
+    };
   }
 
   // ---- Text changes --------------------------------------------------------

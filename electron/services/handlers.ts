@@ -8,17 +8,23 @@ import { diffForDisplay } from '../../shared/revisions/index.js';
 import type { Handlers } from './dispatcher.js';
 import type { Session } from './session.js';
 import { appVersion } from './sample-workspace.js';
+import { Publisher, type PdfRenderer } from './publisher.js';
 
 export interface HandlerContext {
   host: HostKind;
   /** The session of the workspace open right now (it can change: File › Open Workspace…). */
   session: () => Session;
+  /** How this host prints HTML to PDF (Electron: printToPDF); default headless Chromium. */
+  pdf?: PdfRenderer;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const ws = () => ctx.session().workspace;
   const store = () => ctx.session().annotations;
   const version = appVersion();
+  const publisher = () => new Publisher(ctx.session(), ctx.pdf);
+  /** Workspace exports in progress, by job id, and whether they were cancelled. */
+  const jobs = new Map<string, { cancelled: boolean }>();
   return {
     'app.info': async () => ({ version, host: ctx.host }),
     'workspace.info': async () => ({ ...ws().info(), author: ctx.session().author }),
@@ -60,10 +66,37 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       ctx.session().bus.emit('articles.changed', {});
       return ws().summary(id);
     },
-    'articles.setWorkflow': async ({ id, workflow }) => {
-      await store().setWorkflow(id, workflow);
+    'articles.setWorkflow': async ({ id, workflow, overrideReason }) => {
+      await store().setWorkflow(id, workflow, overrideReason !== undefined ? { reason: overrideReason } : undefined);
       return ws().summary(id);
     },
+    'articles.setPublicationUrl': async ({ id, url }) => {
+      await store().setPublicationUrl(id, url);
+      return null;
+    },
+    'workspace.settings': async () => ws().settings(),
+    'workspace.setSettings': async (settings) => ws().setSettings(settings),
+    'export.state': async ({ articleId }) => publisher().state(articleId),
+    'export.article': async ({ articleId, ...req }) => publisher().exportArticle(articleId, req),
+    'export.workspaceReport': async ({ jobId, ...req }) => {
+      const job = { cancelled: false };
+      jobs.set(jobId, job);
+      try {
+        return await publisher().workspaceReport(
+          req,
+          (done, total) => ctx.session().bus.emit('export.progress', { jobId, done, total }),
+          () => job.cancelled,
+        );
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+    'export.cancel': async ({ jobId }) => {
+      const job = jobs.get(jobId);
+      if (job) job.cancelled = true;
+      return null;
+    },
+    'export.import': async ({ articleId, json }) => publisher().importAnnotations(articleId, json),
     'articles.audit': async ({ id }) => store().auditLog(id),
     'articles.compareDisk': async ({ id, baseHash, text }) => {
       const session = ctx.session();

@@ -22,6 +22,7 @@ import type {
   TrashEntry,
   WorkflowStatus,
   WorkspaceInfo,
+  WorkspaceSettings,
 } from '../../shared/model.js';
 import { loneSurrogateAt } from '../../shared/well-formed.js';
 import { writeFileDurable, writeError } from './durable-file.js';
@@ -60,6 +61,7 @@ export interface WorkspaceIndex {
   version: 1;
   articles: Record<string, ArticleRecord>;
   trash: Record<string, TrashRecord>;
+  settings?: WorkspaceSettings;
 }
 
 export interface ScanResult {
@@ -400,6 +402,17 @@ export class Workspace {
     if (!r) return;
     if (state.workflow) r.workflow = state.workflow;
     if (state.claimCount !== undefined) r.claimCount = state.claimCount;
+  }
+
+  settings(): WorkspaceSettings {
+    return structuredClone(this.db.data.settings ?? {});
+  }
+
+  async setSettings(settings: WorkspaceSettings): Promise<WorkspaceSettings> {
+    this.assertWritable();
+    this.db.data.settings = structuredClone(settings);
+    await this.persist();
+    return this.settings();
   }
 
   /** Saves the index now (after a rebuild). */

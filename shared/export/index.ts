@@ -5,7 +5,7 @@
  * publication gate. DOCX, PDF, sanitizing and files are the Node side's
  * (`electron/services/export/`).
  */
-export type { ArticleReportInput, CorrectionNote, ExportArticle, ExportOrganization, GateOverride, PublicationRecord, ReportInput, StatusCounts } from './types.js';
+export type { ArticleReportInput, CorrectionNote, ExportArticle, ExportOrganization, GateOverride, PublicationRecord, PublicationState, ReportInput, StatusCounts } from './types.js';
 export { blockingStatuses, publicationBlockedError, publicationGate, type BlockingClaim, type GateResult } from './gate.js';
 export { articleBlocks, type ArticleBlock, type TextRange } from './blocks.js';
 export { articleLanguage, formatCorrection, isoDay } from './correction.js';

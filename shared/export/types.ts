@@ -1,4 +1,6 @@
 import type { AuditEntry, Claim, ClaimStatus } from '../annotations.js';
+import type { DisplayDiff } from '../revisions/index.js';
+import type { GateResult } from './gate.js';
 import type { CheckerRelation } from '../checks/index.js';
 import type { Language } from '../i18n/index.js';
 import type { ArticleFormat, WorkflowStatus } from '../model.js';
@@ -96,3 +98,17 @@ export type ClaimRecord = Pick<Claim, (typeof claimRecordFields)[number]>;
 export function claimRecord(c: Claim): ClaimRecord {
   return Object.fromEntries(claimRecordFields.map((k) => [k, c[k]])) as unknown as ClaimRecord;
 }
+
+/** An article's publication state: its last publication and what changed since. */
+export interface PublicationState {
+  publications: PublicationRecord[];
+  /** The text differs from the last published revision: the next copy needs a correction note. */
+  changedSincePublication: boolean;
+  /** From the published revision to the text now, when it changed. */
+  diff: DisplayDiff | null;
+  /** Claims whose figure changed since publication. */
+  changedClaims: Array<{ claimId: string; oldQuote: string; newQuote: string; status: ClaimStatus }>;
+  gate: GateResult;
+  publicationUrl: string;
+}
+

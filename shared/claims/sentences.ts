@@ -61,46 +61,22 @@ export function sentenceAt(sentences: Range[], pos: number, lineLength: number):
   return { start: 0, end: lineLength };
 }
 
-const OPENERS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '《': '》', '（': '）', '(': ')', '【': '】' };
-/** Chinese clause marks; `——` is handled apart. */
-const ZH_CLAUSE_MARKS = new Set('，,；;。！!？?：:');
-const EN_CLAUSE_MARKS = new Set(';。！？!?');
+/** Closing mark for each opening quotation mark or bracket, by UTF-16 code. */
+const CLOSER = new Map<number, number>([...'“”「」『』《》（）()【】""'].flatMap((ch, i, all) => (i % 2 ? [] : [[ch.charCodeAt(0), all[i + 1]!.charCodeAt(0)] as [number, number]])));
+/** 1 at the codes of Chinese clause marks (，,；;。！!？?：:), 2 where English ones too (;!?。！？). */
+const CLAUSE_MARK = new Uint8Array(0x10000);
+for (const ch of '，,：:') CLAUSE_MARK[ch.charCodeAt(0)] = 1;
+for (const ch of '；;。！!？?') CLAUSE_MARK[ch.charCodeAt(0)] = 2;
+const COMMA = 44;
+const COLON = 58;
+const DASH = 0x2014;
+const isDigitAt = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 /** Words that make a comma-separated stretch a clause of its own rather than part of a reporting clause (`the council's finance director, Mark Owen, said`). */
 const EN_FINITE_VERB = /\b(?:is|are|was|were|be|been|has|have|had|rose|fell|grew|will|would|did|does|do|can|could)\b/i;
 const EN_REPORTING_TAIL = /^\s*(?:\S+\s+){1,8}(?:said|says|told(?:\s+\S+){1,4}|reported|added|announced)(?:\s+(?:today|yesterday|on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+statement))?\s*[.!?]?\s*$/;
-
-/**
- * Pairs of brackets and quotation marks inside [from, to) of `s`: for each
- * opening offset, the offset of its closer. Openers left unclosed in the
- * range are ignored, so one stray mark cannot swallow the rest of a line.
- */
-function bracketPairs(s: string, from: number, to: number): Map<number, number> {
-  const pairs = new Map<number, number>();
-  const stack: Array<[number, string]> = [];
-  let straight = -1;
-  for (let i = from; i < to; i++) {
-    const ch = s[i]!;
-    if (ch === '"') {
-      if (straight < 0) straight = i;
-      else {
-        pairs.set(straight, i);
-        straight = -1;
-      }
-      continue;
-    }
-    const closer = OPENERS[ch];
-    if (closer) stack.push([i, closer]);
-    else {
-      for (let k = stack.length - 1; k >= 0; k--) {
-        if (stack[k]![1] !== ch) continue;
-        pairs.set(stack[k]![0], i);
-        stack.length = k;
-        break;
-      }
-    }
-  }
-  return pairs;
-}
 
 /**
  * Clauses of the sentence [sentence.start, sentence.end) of `line`, as
@@ -110,34 +86,37 @@ function bracketPairs(s: string, from: number, to: number): Map<number, number> 
  * `1,234`, `2:1`). English: at `; ! ?` and the sentence end; a comma ends a
  * clause only before a trailing reporting clause (`…, Stats NZ said today`)
  * or after a leading `According to …,`, and before a trailing `, according to …`.
- * Never inside quotation marks or brackets (“” 「」 《》 （） () "").
+ * Never inside quotation marks or brackets (“” 「」 《》 （） () ""); an
+ * opening mark left unclosed in the sentence is ignored.
  */
 export function clauseRanges(line: string, sentence: Range, english: boolean): Range[] {
-  const pairs = bracketPairs(line, sentence.start, sentence.end);
   const out: Range[] = [];
-  const marks = english ? EN_CLAUSE_MARKS : ZH_CLAUSE_MARKS;
-  const commas: number[] = [];
+  const level = english ? 2 : 1;
+  let commas: number[] | null = null;
   let start = sentence.start;
-  for (let i = sentence.start; i < sentence.end; i++) {
-    const close = pairs.get(i);
-    if (close !== undefined) {
-      i = close;
+  const end = sentence.end;
+  for (let i = start; i < end; i++) {
+    const code = line.charCodeAt(i);
+    const closer = CLOSER.get(code);
+    if (closer !== undefined) {
+      const close = line.indexOf(String.fromCharCode(closer), i + 1);
+      if (close >= 0 && close < end) i = close;
       continue;
     }
-    const ch = line[i]!;
     let cut = 0;
-    if (marks.has(ch)) cut = 1;
-    else if (!english && ch === '—' && line[i + 1] === '—') cut = 2;
-    else if (english && ch === '.' && i === sentence.end - 1) cut = 1;
-    if (cut && (ch === ',' || ch === ':') && /\d/.test(line[i - 1] ?? '') && /\d/.test(line[i + 1] ?? '')) cut = 0;
-    if (english && ch === ',') commas.push(i);
+    const mark = CLAUSE_MARK[code]!;
+    if (mark >= level) cut = 1;
+    else if (!english && code === DASH && line.charCodeAt(i + 1) === DASH) cut = 2;
+    else if (english && code === 46 && i === end - 1) cut = 1;
+    if (cut && (code === COMMA || code === COLON) && isDigitAt(line, i - 1) && isDigitAt(line, i + 1)) cut = 0;
+    if (english && code === COMMA) (commas ??= []).push(i);
     if (!cut) continue;
     pushTrimmed(line, out, start, i);
     start = i + cut;
     i += cut - 1;
   }
-  pushTrimmed(line, out, start, sentence.end);
-  return english && commas.length ? out.flatMap((c) => splitEnglishCommas(line, c, commas)) : out;
+  pushTrimmed(line, out, start, end);
+  return commas ? out.flatMap((c) => splitEnglishCommas(line, c, commas)) : out;
 }
 
 /** Splits an English clause at the commas that set off a reporting clause or an `according to` source. */

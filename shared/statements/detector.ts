@@ -5,8 +5,8 @@
  * every quotation's words are masked so they carry no cue), then each clause
  * of each sentence is classified by the cue rules of cues.ts.
  */
-import { clauseRanges, sentenceRanges, splitLines, type Range } from '../claims/sentences.js';
-import { classifyChinese, classifyEnglish } from './cues.js';
+import { clauseRanges, sentenceRanges, type Range } from '../claims/sentences.js';
+import { chineseTriggers, classifyChinese, classifyEnglish, englishTrigger } from './cues.js';
 import type { DetectedStatement, StatementCategory } from './types.js';
 
 /** Quotation marks, opening → closing. A straight `"` closes itself. */
@@ -14,6 +14,8 @@ const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '『':
 /** Masked alike: the words inside a 《title》 carry no cue either. */
 const TITLE_PAIRS: Record<string, string> = { '《': '》' };
 const MASK = '□';
+const QUOTE_MARK = /[“「『"《]/;
+const NOT_BLANK = /[^\s\u3000]/;
 
 const ZH_SPEECH_BEFORE = /(?:说|表示|指出|强调|介绍|称|认为|坦言|透露|谈到|告诉记者|感慨|回忆|直言|说道|写道)[道]?\s*[：:，,]?\s*$/;
 const ZH_SPEECH_AFTER = /^[，,]?\s*([^，,。！？!?“”"]{1,24}?)(?:说|表示|指出|强调|介绍|称|认为|坦言|透露|告诉记者|感慨)/;
@@ -25,7 +27,7 @@ const EN_NO_SPEAKER = /\b(?:so-called|known as|dubbed|labelled|called)\s*$/i;
 const ZH_LIST_MARKER = /^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．]\s*|其[一二三]，?|——|—)\s*/;
 const ZH_DATELINE = /^(?:本报讯|(?:新华社|中新社|新华网|人民网|央视网|[^\s，,。\u3000]{2,8}社)[^\s，,。\u3000]{0,14}?电)(?:[（(][^）)]{0,20}[）)])?[\s\u3000]*|^[（(](?:记者|通讯员)[^）)]{0,20}[）)][\s\u3000]*/;
 const EN_DATELINE = /^[A-Z][A-Z .'-]{2,40}(?:\s*\([^)]{0,30}\))?\s*(?:,\s*[^—–]{0,40}?)?\s*[—–-]{1,2}\s+/;
-const BYLINE = /^[（(]?\s*(?:来源|作者|编辑|责任编辑|记者|校对|审核|通讯员|摄影|图|文)\s*[:：]|^(?:Source|By|Editor|Reporting by|Editing by)\s*[:：]?\s/;
+const BYLINE = /^\s*[（(]?\s*(?:来源|作者|编辑|责任编辑|记者|校对|审核|通讯员|摄影|图|文)\s*[:：]|^\s*(?:Source|By|Editor|Reporting by|Editing by)\s*[:：]?\s/;
 const CJK = /[\u4e00-\u9fff]/;
 
 interface Quotation extends Range {
@@ -33,20 +35,34 @@ interface Quotation extends Range {
   spoken: boolean;
 }
 
+const OPENER = /[“「『"《]/g;
+
 /** Top-level quotations and titles of a line: [open, close] offsets, unclosed marks ignored. */
 function quotedRanges(line: string): Array<Range & { quote: boolean }> {
   const out: Array<Range & { quote: boolean }> = [];
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    const closer = QUOTE_PAIRS[ch] ?? TITLE_PAIRS[ch];
-    if (!closer) continue;
-    // A straight quote glued to a letter on its left closes nothing here (rare inches, 12" tall).
-    const close = line.indexOf(closer, i + 1);
+  OPENER.lastIndex = 0;
+  for (let m = OPENER.exec(line); m; m = OPENER.exec(line)) {
+    const ch = m[0];
+    const close = line.indexOf(QUOTE_PAIRS[ch] ?? TITLE_PAIRS[ch]!, m.index + 1);
     if (close < 0) continue;
-    out.push({ start: i, end: close + 1, quote: ch in QUOTE_PAIRS });
-    i = close;
+    out.push({ start: m.index, end: close + 1, quote: ch !== '《' });
+    OPENER.lastIndex = close + 1;
   }
   return out;
+}
+
+/** `line.slice(start, end)` with the words inside quotations and titles masked. */
+function maskedSlice(line: string, quoted: Range[], start: number, end: number): string {
+  let out = '';
+  let at = start;
+  for (const q of quoted) {
+    const a = Math.max(q.start + 1, start);
+    const b = Math.min(q.end - 1, end);
+    if (b <= a) continue;
+    out += line.slice(at, a) + MASK.repeat(b - a);
+    at = b;
+  }
+  return at === start ? line.slice(start, end) : out + line.slice(at, end);
 }
 
 /** Is the quotation [q.start, q.end) spoken by someone named beside it? */
@@ -75,48 +91,60 @@ interface LineState {
   speakerLine: boolean;
 }
 
-function scanLine(line: string, state: LineState): DetectedStatement[] {
-  const out: DetectedStatement[] = [];
-  const trimmed = line.trim();
-  if (!trimmed) return out;
+/** Appends the statements of one line to `out`, offsets shifted by `offset` (where the line starts in the text). */
+function scanLine(line: string, offset: number, state: LineState, out: DetectedStatement[]): void {
   const wasSpeaker = state.speakerLine;
   state.speakerLine = false;
-  if (BYLINE.test(trimmed)) return out;
   const english = !CJK.test(line);
-  const quoted = quotedRanges(line);
+  // One pass for cue triggers; a line without one (most lines of figures) is done unless it quotes someone.
+  const triggers = english ? (englishTrigger(line) ? null : []) : chineseTriggers(line);
+  const hasQuotes = QUOTE_MARK.test(line);
+  if ((triggers?.length === 0 && !hasQuotes) || BYLINE.test(line)) return;
+  const first = out.length;
+  const quoted = hasQuotes ? quotedRanges(line) : [];
   const quotes: Quotation[] = [];
-  let masked = line;
   if (quoted.length) {
-    const chars = line.split('');
     let previousSpoken = wasSpeaker && /^\s*[“"「『]/.test(line);
     for (const q of quoted) {
-      for (let i = q.start + 1; i < q.end - 1; i++) chars[i] = MASK;
       if (!q.quote || !isSpeech(line, q, english)) continue;
       const spoken = hasSpeaker(line, q, english) || previousSpoken;
       quotes.push({ start: q.start, end: q.end, spoken });
       previousSpoken = spoken;
-      if (spoken) out.push({ start: q.start, end: q.end, text: line.slice(q.start, q.end), category: 'quote' });
+      if (spoken) out.push({ start: offset + q.start, end: offset + q.end, text: line.slice(q.start, q.end), category: 'quote' });
     }
     state.speakerLine = quotes.length > 0 && quotes[quotes.length - 1]!.spoken;
-    masked = chars.join('');
   }
   const spoken = quotes.filter((q) => q.spoken);
+  if (triggers?.length === 0) return;
+  let t = 0;
   for (const sentence of sentenceRanges(line)) {
+    if (triggers) {
+      while (t < triggers.length && triggers[t]! < sentence.start) t++;
+      if (t === triggers.length || triggers[t]! >= sentence.end) continue;
+    }
     const clauses = clauseRanges(line, sentence, english);
+    let previous: StatementCategory | null = null;
     for (let k = 0; k < clauses.length; k++) {
       const c = clauses[k]!;
+      if (triggers && !triggers.some((p) => p >= c.start && p < c.end)) {
+        previous = null;
+        continue;
+      }
       // The quotation itself, or the clause naming its speaker (`王建国说`, `said X`): not marked again.
       if (spoken.some((q) => isSpeakerClause(line, c, q, english))) continue;
       const span = trimSpan(line, c, english);
       if (span.end <= span.start) continue;
-      const text = masked.slice(span.start, span.end);
+      const text = maskedSlice(line, quoted, span.start, span.end);
       const next = clauses[k + 1];
-      const category: StatementCategory | null = english ? classifyEnglish(text) : classifyChinese(text, next && masked.slice(next.start, next.end));
-      if (category) out.push({ start: span.start, end: span.end, text: line.slice(span.start, span.end), category });
+      const category: StatementCategory | null = english ? classifyEnglish(text) : classifyChinese(text, next && maskedSlice(line, quoted, next.start, next.end), previous);
+      previous = category;
+      if (category) out.push({ start: offset + span.start, end: offset + span.end, text: line.slice(span.start, span.end), category });
     }
   }
-  if (quotes.length) out.sort((a, b) => a.start - b.start);
-  return out;
+  if (quotes.some((q) => q.spoken)) {
+    const mine = out.splice(first).sort((a, b) => a.start - b.start);
+    for (const m of mine) out.push(m);
+  }
 }
 
 /** The quotation itself, or the clause that introduces it (`王建国表示：“`) or follows it (`”王建国说`, `," said X`). */
@@ -148,10 +176,12 @@ function trimSpan(line: string, c: Range, english: boolean): Range {
 export function detectStatements(text: string): DetectedStatement[] {
   const out: DetectedStatement[] = [];
   const state: LineState = { speakerLine: false };
-  for (const l of splitLines(text)) {
-    const line = text.slice(l.start, l.end);
-    if (!line.trim()) continue;
-    for (const s of scanLine(line, state)) out.push({ ...s, start: s.start + l.start, end: s.end + l.start });
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    // Blank lines keep the state: a quotation may go on in the next paragraph.
+    if (NOT_BLANK.test(text.slice(start, Math.min(end, start + 64))) || end - start > 64) scanLine(text.slice(start, end), start, state, out);
+    start = end + 1;
   }
   return out;
 }

@@ -271,7 +271,7 @@ function readDirection(text: string, claims: readonly CheckClaim[], c: CheckClai
   const fromEngine = c.direction ? classify(c.direction) : null;
   if (fromEngine) return fromEngine;
   // The last direction word in the clause, with only filler after it.
-  const m = near.match(/(增长|增加|上升|上涨|提高|提升|下降|减少|回落|下跌|降低|下滑|缩减|\b(?:rose|rise|rises|risen|up|increased|increase|grew|gained|climbed|jumped|fell|fall|falls|down|decreased|decrease|declined|dropped|shrank)\b)([^增减升降涨跌]*)$/i);
+  const m = near.match(/(增长|增加|上升|上涨|提高|提升|下降|减少|回落|下跌|降低|下滑|缩减|\b(?:rose|rise|rises|risen|(?<!\b(?:made|make|makes|making|took|take|takes|taking|picked|picks)\s)up|increased|increase|grew|gained|climbed|jumped|fell|fall|falls|down|decreased|decrease|declined|dropped|shrank)\b)([^增减升降涨跌]*)$/i);
   if (m) return /^\s*(了|by|of)?\s*[(（]?\s*$/i.test(m[2]!) ? classify(m[1]!) : null;
   // `增幅达24.5%`, `降幅为3%`: the rate named as a noun, then a copula.
   const noun = near.match(/(增幅|增速|涨幅|降幅|跌幅|减幅)\s*(达到|达|为|是|约|高达|仅为|仅)?\s*$/);

@@ -1,6 +1,6 @@
 // The detector against the hand-annotated articles: the team's development set
 // (../shared/fixtures/statements/) and the blind articles written for it
-// (tests/fixtures/statements-blind/, two rounds). Scored like
+// (tests/fixtures/statements-blind/, three rounds). Scored like
 // ../shared/scripts/eval-statements.mjs: a match is overlap/union >= 0.5,
 // one-to-one, best first; held to the targets, not to an exact list.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ const sets = {
   dev: new URL('../../../../../shared/fixtures/statements/', import.meta.url),
   blind: new URL('../../../fixtures/statements-blind/', import.meta.url),
   'blind round 2': new URL('../../../fixtures/statements-blind/round2/', import.meta.url),
+  'blind round 3': new URL('../../../fixtures/statements-blind/round3/', import.meta.url),
 };
 
 function score(dir: URL) {

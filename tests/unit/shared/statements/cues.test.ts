@@ -11,6 +11,7 @@ const dirs = [
   new URL('../../../../../shared/fixtures/claims/', import.meta.url),
   new URL('../../../fixtures/statements-blind/', import.meta.url),
   new URL('../../../fixtures/statements-blind/round2/', import.meta.url),
+  new URL('../../../fixtures/statements-blind/round3/', import.meta.url),
   new URL('../../../fixtures/claims-blind/', import.meta.url),
 ];
 

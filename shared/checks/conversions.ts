@@ -96,7 +96,9 @@ function checkConversion(text: string, claims: readonly CheckClaim[], cny: Check
   const ok = overlaps(implied, { lo: ref * (1 - limit), hi: ref * (1 + limit) });
   steps.push({ key: 'conversion.official', params: { year, official: (ref * scale).toFixed(4), currency } });
   steps.push({ key: 'conversion.deviation', params: { deviation: formatSignedPercent(deviation) } });
-  const verdict: CheckMessage = assumed ? { key: 'verdict.consistentAssumedYear', params: { year } } : { key: 'verdict.consistent', params: {} };
-  steps.push(ok ? verdict : { key: 'verdict.rateOff', params: { limit: `${opts.tolerancePercent}%` } });
-  return { kind: 'conversion', ok, claims: claimsOut, steps, derivedValue: Number.isFinite(mid(implied)) ? mid(implied) * scale : point, ...(assumed ? { assumedYear: year } : {}) };
+  const limitText = `${opts.tolerancePercent}%`;
+  if (ok) steps.push(assumed ? { key: 'verdict.consistentAssumedYear', params: { year } } : { key: 'verdict.consistent', params: {} });
+  else steps.push(assumed === 'latest' ? { key: 'verdict.rateOffAssumedYear', params: { limit: limitText, year } } : { key: 'verdict.rateOff', params: { limit: limitText } });
+  // Off a year merely guessed (the table's latest) is a question for the checker, not an alarm.
+  return { kind: 'conversion', ok: ok || assumed === 'latest', claims: claimsOut, steps, derivedValue: Number.isFinite(mid(implied)) ? mid(implied) * scale : point, ...(assumed ? { assumedYear: year } : {}) };
 }

@@ -58,6 +58,7 @@ const en = {
     verdict: {
       consistent: 'consistent',
       consistentAssumedYear: 'consistent with the {{year}} rate, if the figures are of {{year}}',
+      rateOffAssumedYear: 'more than {{limit}} off the {{year}} rate: give the year the figures are of to check them',
       withinRounding: 'consistent within rounding',
       rateOff: 'more than {{limit}} off the official rate',
       growthOff: 'does not match the printed rate, even allowing for rounding',
@@ -133,6 +134,7 @@ const zhCN: typeof en = {
     verdict: {
       consistent: '一致',
       consistentAssumedYear: '若数据属 {{year}} 年,与该年汇率一致',
+      rateOffAssumedYear: '与 {{year}} 年汇率偏差超过 {{limit}}:请指定数据所属年份后再核对',
       withinRounding: '在四舍五入范围内一致',
       rateOff: '与官方汇率偏差超过 {{limit}}',
       growthOff: '即使考虑四舍五入,也与文中增速不符',

@@ -30,10 +30,21 @@ describe('conversion year', () => {
     expect(conversion(text, 'zh-CN').explanation).toMatch(/按电头日期所在的 2022 年核对/);
   });
 
-  it('assumes the rate table’s latest year, and says so, when the article names none', () => {
+  it('assumes the rate table’s latest year, and says so, when the article names none, raising no alarm on a guess', () => {
     const f = conversion(zh2022);
     expect(f.assumedYear).toBe(2024);
     expect(f.explanation).toMatch(/assumed 2024, the latest year with an official rate/);
+    expect(f.ok).toBe(true);
+    expect(f.explanation).toMatch(/off the 2024 rate: give the year/);
+    expect(f.explanation).not.toMatch(/consistent/);
+  });
+
+  it('raises the alarm against a dateline year, naming it', () => {
+    const f = conversion(`——2023年12月30日在区经济工作会议上
+
+${zh2022}`);
+    expect(f.ok).toBe(false);
+    expect(f.explanation).toMatch(/assumed 2023, the year of its dateline/);
   });
 
   it('takes the year the caller gives as stated', () => {

@@ -25,7 +25,7 @@ const EDITS = 200;
 const targets = { msPer1MB: 200, peerRatio: 300, editMs: 16 };
 
 /** Non-empty paragraphs of the Chinese fixture articles. */
-function chineseParagraphs(): string[] {
+export function chineseParagraphs(): string[] {
   const dir = path.join(sharedDir, 'fixtures/claims');
   const paragraphs: string[] = [];
   for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.gold.json')).sort()) {
@@ -38,7 +38,7 @@ function chineseParagraphs(): string[] {
 }
 
 /** Paragraphs repeated up to `chars` characters, with digits varied so no two copies are identical. */
-function assemble(paragraphs: string[], chars: number): string[] {
+export function assemble(paragraphs: string[], chars: number): string[] {
   const out: string[] = [];
   let size = 0;
   const rnd = random(7);
@@ -48,6 +48,17 @@ function assemble(paragraphs: string[], chars: number): string[] {
     size += p.length + 2;
   }
   return out;
+}
+
+/** The paragraphs that fill 1 MiB of UTF-8 (about 410,000 Chinese characters), joined as an article. */
+export function oneMiB(paragraphs: string[]): string {
+  const mib: string[] = [];
+  for (let bytes = 0, i = 0; bytes < 1024 * 1024; i++) {
+    const p = paragraphs[i % paragraphs.length]!;
+    mib.push(p);
+    bytes += Buffer.byteLength(p, 'utf8') + 2;
+  }
+  return mib.join('\n\n');
 }
 
 function peerOnParagraphs(paragraphs: string[]): number {
@@ -93,13 +104,7 @@ export const claimsSuite: BenchSuite = {
     const perMillionChars = +(detectMs * (TARGET_CHARS / chars)).toFixed(1);
     // "1 MB of Chinese text" read as a file size, like the text-changes suite: the paragraphs
     // that fill 1 MiB of UTF-8 (about 410,000 characters, three bytes each for CJK).
-    const mib: string[] = [];
-    for (let bytes = 0, i = 0; bytes < 1024 * 1024; i++) {
-      const p = bigParagraphs[i % bigParagraphs.length]!;
-      mib.push(p);
-      bytes += Buffer.byteLength(p, 'utf8') + 2;
-    }
-    const mibText = mib.join('\n\n');
+    const mibText = oneMiB(bigParagraphs);
     const msPer1MB = await medianMs(() => detectClaims(mibText), 9, 3);
 
     // Linearity: the same text at a quarter of the size should take about a quarter of the time.

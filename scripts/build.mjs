@@ -3,7 +3,8 @@
 // main process, preload and CLI (esbuild), into dist/.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { buildCli, common, externals } from './build-cli.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const t0 = Date.now();
@@ -12,19 +13,9 @@ mkdirSync('dist/electron', { recursive: true });
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'warn' });
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
-// Runtime dependencies stay outside the bundle (electron-builder ships them
-// from node_modules); everything else, dev-only packages included, is bundled.
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+const external = externals();
 await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', external });
-await esbuild({
-  ...common,
-  entryPoints: ['electron/cli/main.ts'],
-  outfile: 'dist/electron/cli.mjs',
-  format: 'esm',
-  external,
-});
+await buildCli();
 // A sandboxed preload must be a single CommonJS file with no imports but electron.
 await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
 cpSync('electron/services/sample-workspace', 'dist/electron/sample-workspace', { recursive: true });

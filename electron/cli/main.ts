@@ -4,6 +4,14 @@ import { commands } from './commands/index.js';
 import type { CliIo } from './command.js';
 import { reportError } from './errors.js';
 
+// `factdesk … | head` closes the pipe before the output ends: stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const io: CliIo = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
@@ -14,7 +22,7 @@ function help(): string {
   return [
     'FactDesk — editorial and fact-check workstation',
     '',
-    'Usage: factdesk <command> [options]   (from a checkout: npm run --silent factdesk -- <command>)',
+    'Usage: factdesk <command> [options]   (from a checkout: bin/factdesk <command>)',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),

@@ -9,3 +9,10 @@ export function displayWidth(s: string): number {
 
 /** `s` padded with spaces to `width` terminal columns. */
 export const pad = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+/** The lines of a table: columns padded to their widest cell (in terminal columns), the last left ragged. */
+export function tableLines(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}

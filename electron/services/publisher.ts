@@ -27,7 +27,6 @@ import {
   reportJson,
   type ArticleReportInput,
   type ExportArticle,
-  type GateResult,
   type PublicationRecord,
   type PublicationState,
 } from '../../shared/export/index.js';

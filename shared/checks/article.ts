@@ -271,7 +271,7 @@ function readDirection(text: string, claims: readonly CheckClaim[], c: CheckClai
   const fromEngine = c.direction ? classify(c.direction) : null;
   if (fromEngine) return fromEngine;
   // The last direction word in the clause, with only filler after it.
-  const m = near.match(/(增长|增加|上升|上涨|提高|提升|下降|减少|回落|下跌|降低|下滑|缩减|\b(?:rose|rise|rises|risen|up|increased|increase|grew|gained|climbed|jumped|fell|fall|falls|down|decreased|decrease|declined|dropped|shrank)\b)([^增减升降涨跌]*)$/i);
+  const m = near.match(/(增长|增加|上升|上涨|提高|提升|下降|减少|回落|下跌|降低|下滑|缩减|\b(?:rose|rise|rises|risen|(?<!\b(?:made|make|makes|making|took|take|takes|taking|picked|picks)\s)up|increased|increase|grew|gained|climbed|jumped|fell|fall|falls|down|decreased|decrease|declined|dropped|shrank)\b)([^增减升降涨跌]*)$/i);
   if (m) return /^\s*(了|by|of)?\s*[(（]?\s*$/i.test(m[2]!) ? classify(m[1]!) : null;
   // `增幅达24.5%`, `降幅为3%`: the rate named as a noun, then a copula.
   const noun = near.match(/(增幅|增速|涨幅|降幅|跌幅|减幅)\s*(达到|达|为|是|约|高达|仅为|仅)?\s*$/);
@@ -294,7 +294,7 @@ export function sentenceYear(text: string, claims: readonly CheckClaim[], c: Che
 }
 
 // `比2017年压缩71%`, `较2022年`, `since 2015`, `compared with 2021`: a year named only as what is compared with.
-const comparisonBefore = /(比|较|与|同|相比|对比|从|自|since|from|compared with|than|over)\s*$/i;
+const comparisonBefore = /(比|较|与|同|相比|对比|从|自|since|from|compared with|compared to|than|over|on)\s*(?:the\s+)?$/i;
 
 /** The year a date names as the period a figure belongs to; null for comparison years (`比2017年`, `since 2015`). */
 function ownYear(text: string | undefined, c: CheckClaim): number | null {
@@ -317,15 +317,52 @@ export function yearOf(c: CheckClaim): number | null {
  * (`分别比2017年压缩了71.3%`) do not count.
  */
 export function articleYear(claims: readonly CheckClaim[], text?: string): number | null {
+  return articleYearOf(claims, text)?.year ?? null;
+}
+
+/** Where an article's year comes from: the periods its figures name, or only its dateline. */
+export interface ArticleYear {
+  year: number;
+  source: 'figures' | 'dateline';
+}
+
+/**
+ * The year an article's figures belong to, and where it comes from: the year
+ * the periods of its figures name most often (the first of equals), not
+ * counting years named only as comparisons nor the dateline — a December 2023
+ * quarter release dated 2024 is about 2023; an article whose figures name no
+ * year is taken to be about the year of its dateline.
+ */
+export function articleYearOf(claims: readonly CheckClaim[], text?: string): ArticleYear | null {
   const counts = new Map<number, number>();
+  let dateline: number | null = null;
   for (const c of byPosition(claims)) {
     const y = ownYear(text, c);
-    if (y !== null && y >= 1900 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1);
+    if (y === null || y < 1900 || y > 2100) continue;
+    if (text !== undefined && isDateline(text, c)) dateline ??= y;
+    else counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   let best: number | null = null;
   let bestN = 0;
   for (const [y, n] of counts) if (n > bestN) [best, bestN] = [y, n];
-  return best;
+  if (best !== null) return { year: best, source: 'figures' };
+  return dateline !== null ? { year: dateline, source: 'dateline' } : null;
+}
+
+const DATELINE_BEFORE = /^\s*(?:[A-Z][A-Z .'-]{1,40}(?:\([^)\n]{0,30}\))?\s*,?|——|[（(]|(?:本报讯|新华社|中新社)[^，。\n]{0,12})?\s*$/;
+const DATELINE_AFTER = /^\s*(?:[—–-]|电|在|[（(]|\d{1,2}[:：]\d{2}|$)/;
+const DAY_PRECISION = /日|\b\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\b[A-Z][a-z]+\s+\d{1,2},?\s+(?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}/;
+
+/**
+ * Whether a date is the article's dateline — the day it was issued, at the
+ * head of one of its first lines (`DUNEDIN, 14 February 2024 —`,
+ * `——2024年1月15日在…会议上`) — rather than a period its figures cover.
+ */
+export function isDateline(text: string, c: CheckClaim): boolean {
+  if (c.kind !== 'date' || c.start > 600 || !DAY_PRECISION.test(c.text)) return false;
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', c.end);
+  return DATELINE_BEFORE.test(text.slice(lineStart, c.start)) && DATELINE_AFTER.test(text.slice(c.end, lineEnd < 0 ? undefined : Math.min(lineEnd, c.end + 8)));
 }
 
 /** Date expressions (any kind) in a sentence, as printed, to tell figures for different periods apart. */
@@ -403,7 +440,7 @@ export function periodOf(text: string, claims: readonly CheckClaim[], c: CheckCl
       const to = clauses.ends[k]!;
       words = periodTokens(clauses.stripped[k]!, own);
       for (const o of inSentence) {
-        if (o.kind !== 'date' || o.start < from || o.end > to) continue;
+        if (o.kind !== 'date' || o.start < from || o.end > to || isDateline(text, o)) continue;
         const y = ownYear(text, o);
         if (y === null && yearOf(o) !== null) continue;
         if (y !== null && y === year && /^\s*(?:(?:19|20)[0-9]{2}\s*年?|(?:fy|fiscal)?\s*(?:19|20)[0-9]{2})\s*$/i.test(o.text)) continue;
@@ -520,8 +557,11 @@ function readMeasureName(text: string, claims: readonly CheckClaim[], c: CheckCl
   const phrase = before.replace(reportingFrame, '').replace(/#/g, ' ');
   const cut = phrase.search(englishVerb);
   let subject = (cut >= 0 ? phrase.slice(0, cut) : phrase).replace(/\b(?:the\s+)?(?:company|group|firm|bank|city|country|government|port|region|state)'s\b/g, ' ');
-  subject = subject.replace(englishFunction, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const qualifier = after.replace(/#/g, ' ').replace(framePeriod, ' ').replace(englishFunction, ' ').replace(/\b(?:year|month|quarter|fiscal)\b/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // `its revenue for the 2023 financial year`, `annual revenue`: the period is the article's year, not part of the name.
+  subject = subject.replace(englishFunction, ' ').replace(/\b(?:annual|yearly|full[- ]year|financial|fiscal|year)\b/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let qualifier = after.replace(/#/g, ' ').replace(framePeriod, ' ').replace(englishFunction, ' ').replace(/\b(?:year|month|quarter|fiscal)\b/g, ' ').replace(/[^a-z' -]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // `… of $824 million was a record for the company`: what is said of the figure, not what it measures.
+  if (/^(?:was|is|were|are|remained|marked|made)\b/.test(qualifier)) qualifier = '';
   if (subject.replace(/[^a-z]/g, '').length < 4) return null;
   return (qualifier ? `${subject} | ${qualifier}` : subject) + basis;
 }

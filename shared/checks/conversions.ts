@@ -3,9 +3,9 @@
  * `$3.1 billion (about 20 billion yuan)`): the rate they imply, against the
  * official annual average for the article's year.
  */
-import { articleYear, byPosition, sentenceYear } from './article.js';
+import { articleYearOf, byPosition, sentenceYear, type ArticleYear } from './article.js';
 import { formatSignedPercent } from './format.js';
-import { officialRate } from './fx-rates.js';
+import { fxLastYear, officialRate } from './fx-rates.js';
 import { div, mid, overlaps, printedInterval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
 import type { RawFinding } from './finding.js';
@@ -21,7 +21,7 @@ export interface ConversionOptions {
 /** Finds `foreign ⇄ CNY` pairs in one sentence joined by a conversion word, and checks their rate. */
 export function findConversions(text: string, claims: readonly CheckClaim[], opts: ConversionOptions): RawFinding[] {
   const sorted = byPosition(claims);
-  const docYear = articleYear(sorted, text);
+  const docYear = articleYearOf(sorted, text);
   const out: RawFinding[] = [];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
@@ -57,14 +57,26 @@ export function joinedAsConversion(text: string, a: CheckClaim, b: CheckClaim, c
   return gap.length <= limit && !/[。！？!?\n;；]/.test(gap) && conversionCue.test(gap);
 }
 
-function checkConversion(text: string, claims: readonly CheckClaim[], cny: CheckClaim, foreign: CheckClaim, docYear: number | null, opts: ConversionOptions): RawFinding {
+/**
+ * The year a conversion is checked against: the one its sentence names, the
+ * one the caller gives, or the one the article's figures name — all stated;
+ * else an assumption, said as such: the dateline's year, or failing that the
+ * latest year of the rate table.
+ */
+function conversionYear(text: string, claims: readonly CheckClaim[], cny: CheckClaim, docYear: ArticleYear | null, opts: ConversionOptions): { year: number; assumed: 'dateline' | 'latest' | null } {
+  const stated = sentenceYear(text, claims, cny) ?? opts.year ?? (docYear?.source === 'figures' ? docYear.year : null);
+  if (stated !== null) return { year: stated, assumed: null };
+  return docYear ? { year: docYear.year, assumed: 'dateline' } : { year: fxLastYear, assumed: 'latest' };
+}
+
+function checkConversion(text: string, claims: readonly CheckClaim[], cny: CheckClaim, foreign: CheckClaim, docYear: ArticleYear | null, opts: ConversionOptions): RawFinding {
   const currency = foreign.unit!;
   const per100 = currency === 'JPY';
   const scale = per100 ? 100 : 1;
   // The 2% allowance already covers what 约合 / about admit to; only the printed digits add slack.
   const implied = div(printedInterval(cny)!, printedInterval(foreign)!);
   const point = (cny.value! / foreign.value!) * scale;
-  const year = sentenceYear(text, claims, cny) ?? opts.year ?? docYear;
+  const { year, assumed } = conversionYear(text, claims, cny, docYear, opts);
   const steps: CheckMessage[] = [
     {
       key: per100 ? 'conversion.rate100' : 'conversion.rate',
@@ -72,14 +84,11 @@ function checkConversion(text: string, claims: readonly CheckClaim[], cny: Check
     },
   ];
   const claimsOut = byPosition([cny, foreign]);
-  if (year === null) {
-    steps.push({ key: 'conversion.noYear', params: {} });
-    return { kind: 'conversion', ok: true, claims: claimsOut, steps };
-  }
+  if (assumed) steps.push({ key: assumed === 'dateline' ? 'conversion.assumedDateline' : 'conversion.assumedLatest', params: { year } });
   const official = officialRate(currency, year);
   if (!official) {
     steps.push({ key: 'conversion.noRate', params: { currency, year } });
-    return { kind: 'conversion', ok: true, claims: claimsOut, steps };
+    return { kind: 'conversion', ok: true, claims: claimsOut, steps, ...(assumed ? { assumedYear: year } : {}) };
   }
   const ref = official.cnyPerUnit;
   const deviation = point / scale / ref - 1;
@@ -87,6 +96,9 @@ function checkConversion(text: string, claims: readonly CheckClaim[], cny: Check
   const ok = overlaps(implied, { lo: ref * (1 - limit), hi: ref * (1 + limit) });
   steps.push({ key: 'conversion.official', params: { year, official: (ref * scale).toFixed(4), currency } });
   steps.push({ key: 'conversion.deviation', params: { deviation: formatSignedPercent(deviation) } });
-  steps.push(ok ? { key: 'verdict.consistent', params: {} } : { key: 'verdict.rateOff', params: { limit: `${opts.tolerancePercent}%` } });
-  return { kind: 'conversion', ok, claims: claimsOut, steps, derivedValue: Number.isFinite(mid(implied)) ? mid(implied) * scale : point };
+  const limitText = `${opts.tolerancePercent}%`;
+  if (ok) steps.push(assumed ? { key: 'verdict.consistentAssumedYear', params: { year } } : { key: 'verdict.consistent', params: {} });
+  else steps.push(assumed === 'latest' ? { key: 'verdict.rateOffAssumedYear', params: { limit: limitText, year } } : { key: 'verdict.rateOff', params: { limit: limitText } });
+  // Off a year merely guessed (the table's latest) is a question for the checker, not an alarm.
+  return { kind: 'conversion', ok: ok || assumed === 'latest', claims: claimsOut, steps, derivedValue: Number.isFinite(mid(implied)) ? mid(implied) * scale : point, ...(assumed ? { assumedYear: year } : {}) };
 }

@@ -10,4 +10,6 @@ export interface RawFinding {
   derivedValue?: number;
   derivedText?: string;
   relationId?: string;
+  /** A conversion checked against a year the article does not state. */
+  assumedYear?: number;
 }

@@ -33,6 +33,7 @@ function render(f: RawFinding, opts: CheckOptions): CheckFinding {
   };
   if (f.derivedValue !== undefined && f.derivedText !== undefined) out.derived = { value: f.derivedValue, text: f.derivedText };
   if (f.relationId) out.relationId = f.relationId;
+  if (f.assumedYear !== undefined) out.assumedYear = f.assumedYear;
   return out;
 }
 

@@ -5,7 +5,7 @@
  * are parts of the article's total for it; a stated share (`占…15%`) must
  * match part ÷ whole.
  */
-import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, canonicalScope, label, measureName, ownScope, ownScopeVariants, partsCue, previousClaim, scopeWords, sentenceDates, sentenceOf, type Span } from './article.js';
+import { byPosition, changeDirection, claimsInSentence, clauseContext, gapBefore, memoized, clauseMarks, isAmount, isAverageLike, isPercent, isThreshold, canonicalScope, label, measureName, ownScope, ownScopeVariants, paragraphOf, partsCue, previousClaim, scopeWords, sentenceDates, sentenceOf, type Span } from './article.js';
 import { formatLike, formatNumber } from './format.js';
 import { printedForm, claimInterval, add, div, exact, mul, overlaps, possiblyLe, type Interval } from './tolerance.js';
 import type { CheckClaim, CheckMessage } from './types.js';
@@ -383,6 +383,33 @@ function namedAs(ctx: string, target: string): boolean {
 }
 
 const shareCue = /占(.{0,16}?)(的)?(比重|比例|份额)?(为|达|约)?\s*$|(accounting for|accounted for|account for|representing|making up)\s*$|\bor\s*$|[(（]\s*$/i;
+/** A share with no cue word before it: no groups, nothing to strip from the gap. */
+const BARE_SHARE = Object.assign([''], { index: 0 }) as unknown as RegExpMatchArray;
+/** `of the total`, `of all employees`, `of total revenue` after an English share. */
+const ENGLISH_WHOLE_AFTER = /^\s*of\s+(?:the\s+total\b|all\b|total\b)/i;
+/** `, or 57.3 per cent`, `(45%)`, `accounting for`: an amount followed by its own share is a part, not a whole. */
+const SHARE_FOLLOWS = /^[^.;。；]{0,6}?(?:,\s*or\s+|\(\s*|,\s*accounting for\s+|,\s*representing\s+)?[\d.]+\s*(?:%|per\s*cent)/i;
+
+/**
+ * The whole an English `of the total` / `of all …` refers to when no list
+ * names one: the nearest amount of the part's measure before it, at least
+ * as large, not followed by a share of its own, in the paragraph; else the
+ * largest such amount earlier in the article (a total is its measure's
+ * largest figure).
+ */
+function earlierWhole(text: string, claims: readonly CheckClaim[], sameMeasure: readonly CheckClaim[], part: CheckClaim): CheckClaim | null {
+  const paragraphStart = paragraphOf(text, part.start).start;
+  let fallback: CheckClaim | null = null;
+  for (let i = sameMeasure.length - 1; i >= 0; i--) {
+    const c = sameMeasure[i]!;
+    if (c.end > part.start || c === part || c.value === null || c.value < part.value! || !usable(text, claims, c)) continue;
+    if (SHARE_FOLLOWS.test(text.slice(c.end, c.end + 40)) || changeDirection(text, claims, c)) continue;
+    if (c.start >= paragraphStart) return c;
+    if (!fallback || c.value > fallback.value!) fallback = c;
+  }
+  return fallback;
+}
+
 const genericTarget = /^(全部|总|总量|总额|总数|总体|合计|比|比重|全体|the total|total)?$/;
 
 /**
@@ -432,6 +459,12 @@ function englishNamed(text: string, claims: readonly CheckClaim[], c: CheckClaim
   return name !== undefined && name === target.replace(/\b(?:the|total|overall)\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** Whether the English name of figure `c` opens with `noun` (`goods exports from the Otago region` for `goods exports`). */
+function namesHead(text: string, claims: readonly CheckClaim[], c: CheckClaim, noun: string): boolean {
+  const name = measureName(text, claims, c)?.split(' | ')[0]?.split(' @ ')[0];
+  return name !== undefined && (name === noun || name.startsWith(`${noun} `));
+}
+
 /** Whether figure `c`, met before the share, is the whole its target names. */
 function wholeNamed(text: string, claims: readonly CheckClaim[], c: CheckClaim, target: string, english: boolean): boolean {
   if (english) return englishNamed(text, claims, c, target);
@@ -456,7 +489,9 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     if (!isPercent(share)) continue;
     const s = sentenceOf(text, share);
     const gap = gapBefore(text, sorted, share);
-    const m = gap.match(shareCue);
+    const after = text.slice(share.end, s.end);
+    // `…1,890 worked at the port, 60.0 per cent of all employees`, `…, which was 7.3 per cent of all exports`: a share that says what of.
+    const m = gap.match(shareCue) ?? (/(?:[,，]|\b(?:which|that)\s+(?:was|is|were|are|represents|represented|made up|makes up))\s*$/i.test(gap) && ENGLISH_WHOLE_AFTER.test(after) ? BARE_SHARE : null);
     if (!m) continue;
     let target = (m[1] ?? '').replace(/\s+/g, '');
     if (!m[1] && /[(（]\s*$/.test(gap)) {
@@ -465,9 +500,9 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
       if (named === null) continue;
       target = named;
     }
-    const english = Boolean(m[5] || /\bor\s*$/i.test(gap) || (!m[1] && /[(（]\s*$/.test(gap)));
+    const english = Boolean(m[5] || /\bor\s*$/i.test(gap) || (!m[1] && /[(（]\s*$/.test(gap)) || ENGLISH_WHOLE_AFTER.test(after));
     if (english && !/[(（]\s*$/.test(gap)) {
-      const named = englishTarget(text.slice(share.end, s.end));
+      const named = englishTarget(after);
       if (/\bor\s*$/i.test(gap) && named === null) continue;
       target = named ?? '';
     }
@@ -485,7 +520,16 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
     }
     if (!part) continue;
     let whole: CheckClaim | null = wholeOf.get(part) ?? null;
-    let targetOk = whole !== null && (genericTarget.test(target) || listWholeNamed(text, sorted, whole, target, english));
+    const ofAll = english && /^\s*of\s+all\b/i.test(after);
+    let targetOk = whole !== null && (genericTarget.test(target) || ofAll || listWholeNamed(text, sorted, whole, target, english));
+    if (!whole && english && (genericTarget.test(target) || ofAll)) {
+      const sameUnit = byMeasure.get(`${part.kind}|${part.unit}`) ?? [];
+      // `of all goods exports`: the figure named so, if one is; `of the total`: the whole named before, not itself a share's part.
+      const noun = target.replace(/^all\s+/, '');
+      const named = ofAll && noun !== target ? sameUnit.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && namesHead(text, sorted, c, noun)) : [];
+      whole = named.reduce<CheckClaim | null>((best, c) => (!best || c.value! > best.value! ? c : best), null) ?? earlierWhole(text, sorted, sameUnit, part);
+      targetOk = whole !== null;
+    }
     const scopeOnly = english ? null : target.match(/^(全市|全省|全区|全县|全国|全州|全镇|全园|我市|我省|本市|本省|我县|本县|我区|本区)的?(总量|总额|总数|总值)?$/);
     if (!targetOk && scopeOnly) {
       // `高新区进出口853.1亿元,占全市的67.3%`: the whole is the figure the scope states for the part's own measure.
@@ -499,7 +543,7 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
         if (ownScopeVariants(scopeOnly[1]!).some((w) => ctx.includes(w)) && namesMeasure(commonSuffix(ctx, partCtx))) whole = c;
       }
       targetOk = whole !== null;
-    } else if (!targetOk && !genericTarget.test(target)) {
+    } else if (!targetOk && !genericTarget.test(target) && !ofAll) {
       // `占营业收入的47.7%`, `of total revenue`: the whole is the figure named so earlier in the article.
       const sameUnit = byMeasure.get(`${part.kind}|${part.unit}`) ?? [];
       const named = sameUnit.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && wholeNamed(text, sorted, c, target, english));

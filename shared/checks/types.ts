@@ -38,6 +38,12 @@ export interface CheckFinding {
   derived?: { value: number; text: string };
   /** Id of the checker-defined relation this finding evaluates. */
   relationId?: string;
+  /**
+   * A conversion checked against a year the article never states (its
+   * dateline's, or the rate table's latest), which the steps say: show it as
+   * checked against that year, not as plainly consistent.
+   */
+  assumedYear?: number;
 }
 
 export interface CheckOptions {

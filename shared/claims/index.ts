@@ -8,4 +8,4 @@ export { claimKinds, type ClaimKind, type DetectedClaim } from './types.js';
 export { detectClaims, createClaimDetector, type ClaimDetector, type ClaimDetectOptions } from './detector.js';
 export { parseNumber, scaleDecimal, toHalfWidth } from './numerals.js';
 export { inferDollarCurrency } from './currency.js';
-export { splitLines, sentenceRanges, type Range } from './sentences.js';
+export { splitLines, sentenceRanges, clauseRanges, type Range } from './sentences.js';

@@ -81,7 +81,8 @@ const ZH_BASE_CLAUSE = /(与上年同期相比|与上年相比|与上年比|与�
 
 const EN_VERBS =
   'rose|fell|increased|decreased|grew|declined|dropped|climbed|jumped|surged|slipped|slid|eased|gained|lost|plunged|soared|tumbled|rises|falls|increases|decreases|grows|declines|rising|falling|risen|fallen|shrank|contracted|expanded|' +
-  'lifted|raised|hiked|boosted|added|cut|lowered|reduced|trimmed|slashed|shed|up|down';
+  // `made up $3.4 billion` is a part's size, not a rise.
+  'lifted|raised|hiked|boosted|added|cut|lowered|reduced|trimmed|slashed|shed|(?<!\\b(?:made|make|makes|making|took|take|takes|taking|picked|picks)\\s)up|down';
 const EN_DIRECTION_BEFORE = new RegExp(
   String.raw`\b(${EN_VERBS})(?:\s+(?:by|a further|an?|slightly|sharply|strongly|just))*\s*(?:(?:about|around|nearly|almost|over|more than|some)\s+)?(?:\S+\s*\(\s*)?$`,
   'i',

@@ -20,7 +20,7 @@ growth rates against stated bases, parts against wholes, stated shares,
 figures stated twice with different values, and figures missing a unit.
 
 Options:
-  --json         print {"findings":[{"kind","ok","claims":[{"start","end","text"}],"explanation"}]}
+  --json         print {"findings":[{"kind","ok","claims":[{"start","end","text"}],"explanation","assumedYear"?}]}
                  and nothing else; offsets are UTF-16 code units of the file's
                  text (BOM removed, CRLF kept as two characters)
   --year YYYY    the year the figures belong to where a sentence names none
@@ -68,7 +68,7 @@ export const checkCommand: CliCommand = {
       const text = await readArticleFile(file);
       const report = runChecks(text, detectClaims(text), { year, language: lang });
       if (values.json) {
-        const findings = report.findings.map((f) => ({ kind: f.kind, ok: f.ok, claims: f.claims.map((c) => ({ start: c.start, end: c.end, text: c.text })), explanation: f.explanation }));
+        const findings = report.findings.map((f) => ({ kind: f.kind, ok: f.ok, claims: f.claims.map((c) => ({ start: c.start, end: c.end, text: c.text })), explanation: f.explanation, ...(f.assumedYear !== undefined ? { assumedYear: f.assumedYear } : {}) }));
         io.out(JSON.stringify({ findings }));
       } else {
         io.out(readable(file, report.year, report.findings, lang));

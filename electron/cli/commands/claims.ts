@@ -10,7 +10,7 @@ import { FactDeskError } from '../../../shared/errors.js';
 import { readArticleFile } from '../article-file.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { reportError } from '../errors.js';
-import { displayWidth, pad } from '../text-width.js';
+import { tableLines } from '../text-width.js';
 import { workspaceClaimSubcommands, workspaceClaimUsage } from './claims-workspace.js';
 
 type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
@@ -42,9 +42,7 @@ function formatTable(claims: DetectedClaim[]): string {
     c.text.replace(/\s/g, ' '),
     [c.approx, c.direction, c.basePeriod].filter(Boolean).join(' '),
   ]);
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : pad(cell, widths[i]!))).join('  ').trimEnd();
-  return [line(header), ...rows.map(line), '', `${claims.length} claim${claims.length === 1 ? '' : 's'}`].join('\n');
+  return [...tableLines(header, rows), '', `${claims.length} claim${claims.length === 1 ? '' : 's'}`].join('\n');
 }
 
 export const claimsCommand: CliCommand = {

@@ -78,10 +78,12 @@ describe('factdesk check', () => {
     for (const f of crlf.findings) for (const c of f.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
-  it('takes the year from --year where the text names none', async () => {
+  it('takes the year from --year where the text names none, and says which year it assumed without one', async () => {
     const undated = JSON.parse((await run(join(dir, 'undated.txt'), '--json', '--lang', 'en')).out).findings[0];
     expect(undated.ok).toBe(true);
-    expect(undated.explanation).toContain('the article’s year is unknown');
+    expect(undated.assumedYear).toBe(2024);
+    expect(undated.explanation).toContain('assumed 2024');
+    expect(undated.explanation).toContain('give the year the figures are of');
     const r = await run(join(dir, 'undated.txt'), '--json', '--year', '2015', '--lang', 'en');
     const f = JSON.parse(r.out).findings[0];
     expect(f.ok).toBe(false);

@@ -12,6 +12,7 @@ import { createI18n, describeError, pickLanguage, type Language } from '../share
 import { toErrorPayload } from '../shared/errors.js';
 import { bindIpc, forwardEvents } from './ipc.js';
 import { buildMenu } from './menu.js';
+import { printToPdf } from './print-pdf.js';
 import { appUrl, registerAppScheme, serveRenderer } from './protocol.js';
 import { createDispatcher } from './services/dispatcher.js';
 import { EventBus } from './services/event-bus.js';
@@ -39,7 +40,7 @@ async function start(): Promise<void> {
   const bus = new EventBus();
   const workspaceArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && existsSync(a));
   let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, bus });
-  const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current }));
+  const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current, pdf: printToPdf }));
 
   hardenSessions();
   serveRenderer(join(here, '..', 'renderer'));
@@ -144,7 +145,9 @@ async function start(): Promise<void> {
       }
       if (!r.canceled) bus.emit('articles.changed', {});
     },
-    exportArticle: () => void dialog.showMessageBox(win, { type: 'info', message: t()('menu.notAvailable', { what: t()('menu.export') }) }),
+    // The dialogs live in the renderer, so the app and browser mode share them.
+    exportArticle: () => bus.emit('ui.command', { command: 'export' }),
+    importAnnotations: () => bus.emit('ui.command', { command: 'import-annotations' }),
     about: () => void dialog.showMessageBox(win, { type: 'info', title: t()('menu.about'), message: `FactDesk ${app.getVersion()}`, detail: t()('app.tagline') }),
     setLanguage: (lng: Language) => {
       language = lng;

@@ -6,6 +6,7 @@ export interface MenuActions {
   openWorkspace: () => void;
   importArticles: () => void;
   exportArticle: () => void;
+  importAnnotations: () => void;
   about: () => void;
   setLanguage: (lng: Language) => void;
 }
@@ -21,6 +22,7 @@ export function buildMenu(lng: Language, actions: MenuActions): Menu {
         { label: t('menu.openWorkspace'), accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
         { label: t('menu.import'), accelerator: 'CmdOrCtrl+I', click: actions.importArticles },
         { label: t('menu.export'), accelerator: 'CmdOrCtrl+E', click: actions.exportArticle },
+        { label: t('menu.importAnnotations'), click: actions.importAnnotations },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: t('menu.quit') },
       ],

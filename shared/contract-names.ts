@@ -63,7 +63,7 @@ export const methodNames = [
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'export.progress', 'bulk.progress', 'workspace.notice', 'article.saved'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'ui.command', 'export.progress', 'bulk.progress', 'workspace.notice', 'article.saved'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -329,6 +329,8 @@ export interface EventMap {
    * `store-corrupt-no-backup`).
    */
   'store.recovered': { file: string; movedTo: string; restored: boolean };
+  /** A menu command the renderer carries out (File › Export…, Import Web Annotations…). */
+  'ui.command': { command: 'export' | 'import-annotations' };
   /** How far a workspace export has got. */
   'export.progress': { jobId: string; done: number; total: number };
   /** How far a bulk change (or its undo) has got. */

@@ -24,7 +24,7 @@ export function isoDay(at: string): string {
 
 /**
  * The standard correction paragraph printed at the end of a corrected
- * article: `更正(2026-03-01):…` or `Correction (2026-03-01): …`, one line,
+ * article: `更正（2026-03-01）：…` or `Correction (2026-03-01): …`, one line,
  * the note's own line breaks folded to spaces.
  */
 export function formatCorrection(note: Pick<CorrectionNote, 'at' | 'text'>, language: Language): string {

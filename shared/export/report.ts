@@ -4,6 +4,7 @@
  */
 import { checkerOf, claimStatuses, statusEntries, type AuditEntry, type Claim, type ClaimDetachment, type ClaimRecheck } from '../annotations.js';
 import { evaluateRelation, runChecks, type CheckClaim, type CheckKind, type RelationResult } from '../checks/index.js';
+import { unitName } from '../claims/unit-names.js';
 import { translatorFor, type Language } from '../i18n/index.js';
 import type { WorkflowStatus } from '../model.js';
 import { blockingStatuses } from './gate.js';
@@ -187,7 +188,10 @@ export function formatValue(value: number | null, unit: string | null, language:
   if (value === null) return unit ?? '';
   // A year is a label, not a quantity: 2022, never 2,022.
   const n = new Intl.NumberFormat(language, { maximumFractionDigits: 6, useGrouping: unit !== 'year' }).format(value);
-  return unit ? `${n} ${unit}` : n;
+  if (unit === '%') return `${n}%`;
+  if (!unit) return n;
+  // Chinese units follow the number directly (2022年, 45个); English ones after a space.
+  return language === 'zh-CN' ? `${n}${unitName(unit, language)}` : `${n} ${unitName(unit, language)}`;
 }
 
 // ---------------------------------------------------------------- CSV

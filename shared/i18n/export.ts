@@ -81,7 +81,7 @@ const zhCN: typeof en = {
     notes: '资料来源',
     accessed: '访问于 {{date}}',
     correction: '更正',
-    correctionLine: '更正({{date}}):{{text}}',
+    correctionLine: '更正（{{date}}）：{{text}}',
     rating: {
       verified: '属实',
       disputed: '有争议',
@@ -90,7 +90,7 @@ const zhCN: typeof en = {
     },
     report: {
       title: '核查报告',
-      titleFor: '核查报告:{{title}}',
+      titleFor: '核查报告：{{title}}',
       generated: '{{who}} 生成于 {{at}}',
       generatedAnonymous: '生成于 {{at}}',
       workspace: '工作区',

@@ -4,9 +4,10 @@ import { checkCommand } from './check.js';
 import { claimCommand } from './claim.js';
 import { claimsCommand } from './claims.js';
 import { diffCommand } from './diff.js';
+import { exportCommand, importCommand } from './export.js';
 import { listCommand } from './list.js';
 import { revisionsCommand } from './revisions.js';
 import { serveCommand } from './serve.js';
 import { statementsCommand } from './statements.js';
 
-export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, statementsCommand, claimCommand, revisionsCommand, diffCommand, checkCommand];
+export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, statementsCommand, claimCommand, revisionsCommand, diffCommand, checkCommand, exportCommand, importCommand];

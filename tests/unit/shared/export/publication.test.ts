@@ -30,7 +30,7 @@ describe('publication copy: Markdown and text', () => {
     const note = { at: '2022-12-21T09:30:00.000Z', text: '本文此前版本误将总投资写为350.7亿元,\n现已更正。' };
     const md = publicationMarkdown(seedArticle(), { correction: note });
     expect(md.startsWith(seedText)).toBe(true);
-    expect(md.slice(seedText.length)).toBe('\n\n更正(2022-12-21):本文此前版本误将总投资写为350.7亿元, 现已更正。\n');
+    expect(md.slice(seedText.length)).toBe('\n\n更正（2022-12-21）：本文此前版本误将总投资写为350.7亿元, 现已更正。\n');
     expect(formatCorrection({ at: '2023-01-02', text: 'An earlier version misstated the surplus.' }, 'en')).toBe('Correction (2023-01-02): An earlier version misstated the surplus.');
     expect(publicationText(englishArticle(), { correction: { at: '2023-01-02', text: 'Fixed.' } }).endsWith('\n\nCorrection (2023-01-02): Fixed.\n')).toBe(true);
   });

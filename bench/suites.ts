@@ -3,8 +3,9 @@ import type { BenchSuite } from './suite.js';
 import { checksSuite } from './checks.js';
 import { claimsSuite } from './claims.js';
 import { cliSuite } from './cli.js';
+import { exportSuite } from './export.js';
 import { statementsSuite } from './statements.js';
 import { storeSuite } from './store.js';
 import { textChangesSuite } from './text-changes.js';
 
-export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, cliSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, cliSuite];

@@ -43,6 +43,12 @@ export interface HtmlDocument {
   jsonLd?: unknown[];
   /** The `<body>` content, every user string already escaped. */
   body: string;
+  /**
+   * The same body as whole, balanced blocks (each one or more complete
+   * elements) that join to `body`: a long report is sanitized block by
+   * block, which keeps the cost linear in its length.
+   */
+  blocks?: string[];
 }
 
 /** Assembles a complete HTML document from its parts. */

@@ -121,8 +121,8 @@ export function reportHtml(report: FactCheckReport): HtmlDocument {
     );
   }
   parts.push('</section>');
-  for (const a of report.articles) parts.push(articleSection(a, labels, t, report.language, !single));
-  return { lang: report.language, title, css, body: parts.join('\n') };
+  const blocks = [parts.join('\n'), ...report.articles.map((a) => articleSection(a, labels, t, report.language, !single))];
+  return { lang: report.language, title, css, body: blocks.join('\n'), blocks };
 }
 
 type T = (key: string, params?: Record<string, unknown>) => string;

@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current, pdf: printToPdf }));
 
   hardenSessions();
-  serveRenderer(join(here, '..', 'renderer'));
+  serveRenderer(join(here, '..', 'renderer'), (hash) => current.evidence.read(hash));
   bindIpc(ipcMain, dispatch);
 
   const state = loadWindowState(userData);

@@ -11,6 +11,7 @@ import type { CheckerRelation } from './checks/index.js';
 import type { ClaimKind, DetectedClaim } from './claims/index.js';
 import type { WorkflowStatus } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
+import type { EvidenceRef } from './evidence.js';
 import type { CorrectionNote, GateOverride, PublicationRecord } from './export/types.js';
 
 /** Where a claim stands in fact-checking; these spellings are used in the API, the CLI and the files. */
@@ -27,7 +28,11 @@ export interface ClaimSource {
   accessed: string;
   /** The passage of the source that bears on the claim. */
   quote: string;
+  /** Where in the source that passage is: a page, table or section (`p. 12`, `表3`). Absent in sidecars written before it existed. */
+  locator?: string;
   note: string;
+  /** The copy FactDesk keeps of the source (`.factdesk/evidence/`), opened offline. Absent for a source given by title or link only. */
+  evidence?: EvidenceRef;
   addedBy: string;
   addedAt: string;
   updatedBy?: string;

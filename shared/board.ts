@@ -72,7 +72,7 @@ export interface SavedBoardFilter {
 /** The text the board's search looks through for one claim, lower-cased. */
 export function searchTextOf(c: Claim): string {
   const parts = [c.anchor.quote, c.verdictNote, c.note, c.assignee ?? ''];
-  for (const s of c.sources) parts.push(s.title, s.url, s.publisher, s.quote, s.note);
+  for (const s of c.sources) parts.push(s.title, s.url, s.publisher, s.quote, s.note, s.locator ?? '', s.evidence?.name ?? '', s.evidence?.finalUrl ?? '');
   for (const m of c.comments) parts.push(m.text);
   return parts.join('\u0001').toLowerCase();
 }

@@ -27,6 +27,7 @@ import { languages } from './i18n/index.js';
 import { exportFormats, workflowStatuses, type ExportedFile, type WorkspaceSettings, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
+import { evidenceHashPattern, maxEvidenceBytes, type EvidenceInfo } from './evidence.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
 export const articleIdSchema = z.string().regex(/^[a-z0-9]{6,40}$/, 'article id must be 6–40 lowercase letters or digits');
@@ -58,12 +59,14 @@ const claimFields = {
 };
 /** A source's link is shown as a link, so only web addresses are accepted. */
 const sourceUrl = z.string().max(2000).refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), 'url must start with http:// or https://');
+const locator = z.string().max(500);
 const sourceFields = {
   title: z.string().max(1000),
   url: sourceUrl,
   publisher: z.string().max(500),
   accessed: z.string().max(40),
   quote: z.string().max(20_000),
+  locator,
   note,
 };
 const newSource = z
@@ -73,10 +76,19 @@ const newSource = z
     publisher: sourceFields.publisher.optional(),
     accessed: sourceFields.accessed.optional(),
     quote: sourceFields.quote.optional(),
+    locator: locator.optional(),
     note: note.optional(),
   })
   .strict()
   .refine((s) => s.title.trim() !== '' || (s.url ?? '') !== '', 'a source needs a title or a url');
+/** What the checker says about a source whose copy is kept: the passage and where it is. */
+const evidenceSourceFields = {
+  title: sourceFields.title.optional(),
+  publisher: sourceFields.publisher.optional(),
+  quote: sourceFields.quote.optional(),
+  locator: locator.optional(),
+  note: note.optional(),
+};
 
 const boardFilterFields = {
   status: z.array(z.enum(claimStatuses)).max(claimStatuses.length).optional(),
@@ -258,6 +270,31 @@ export const contract = {
     output: out<Claim>(),
   },
   'claims.removeSource': { input: z.object({ ...claimRef, sourceId: itemIdSchema }).strict(), output: out<Claim>() },
+  /**
+   * Fetches a web page (or PDF, image…) once and keeps a copy in the
+   * workspace; the claim gets a source pointing at it. The claim is returned
+   * with the new source last.
+   */
+  'evidence.attachUrl': {
+    input: z
+      .object({ ...claimRef, url: sourceUrl.refine((u) => u !== '', 'url is required'), ...evidenceSourceFields })
+      .strict(),
+    output: out<Claim>(),
+  },
+  /**
+   * Keeps a local file (its bytes in base64: browser mode has no paths) as a
+   * claim's source. The limit is `maxEvidenceBytes` (20 MiB); the schema lets
+   * a little more through so an oversized file gets the translated
+   * `evidence-too-large`, not a validation message.
+   */
+  'evidence.attachFile': {
+    input: z
+      .object({ ...claimRef, name: z.string().trim().min(1).max(255), data: z.base64().max(Math.ceil((maxEvidenceBytes * 1.25 * 4) / 3)), ...evidenceSourceFields })
+      .strict(),
+    output: out<Claim>(),
+  },
+  /** Size, type and integrity of a kept copy. */
+  'evidence.info': { input: z.object({ hash: z.string().regex(evidenceHashPattern) }).strict(), output: out<EvidenceInfo>() },
   'claims.addComment': { input: z.object({ ...claimRef, text: note.min(1) }).strict(), output: out<Claim>() },
   'claims.editComment': { input: z.object({ ...claimRef, commentId: itemIdSchema, text: note.min(1) }).strict(), output: out<Claim>() },
   'claims.removeComment': { input: z.object({ ...claimRef, commentId: itemIdSchema }).strict(), output: out<Claim>() },

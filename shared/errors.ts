@@ -35,6 +35,13 @@ export const errorCodes = [
   'publication-blocked',
   'override-reason-required',
   'chromium-not-found',
+  'evidence-too-large',
+  'evidence-unsupported-type',
+  'evidence-fetch-failed',
+  'evidence-timeout',
+  'evidence-redirects',
+  'evidence-damaged',
+  'evidence-missing',
   'internal',
 ] as const;
 

@@ -40,7 +40,7 @@ export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<B
   const bus = new EventBus();
   const session = await Session.open(root, { watch: true, bus, create: false });
   const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session }));
-  const host = await startHttpHost({ dispatch, bus, staticDir, port: opts.port, token: opts.token });
+  const host = await startHttpHost({ dispatch, bus, staticDir, port: opts.port, token: opts.token, keptCopy: (hash) => session.evidence.read(hash) });
   return {
     host,
     session,

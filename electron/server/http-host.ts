@@ -1,13 +1,14 @@
 /**
  * Browser mode: the same dispatcher as the Electron IPC binding, bound to
  * HTTP on 127.0.0.1. `POST /rpc/<method>` with a JSON body calls a method;
- * `GET /events` is a server-sent event stream; everything else serves the
- * built renderer.
+ * `GET /events` is a server-sent event stream; `GET /evidence/<sha256>` a
+ * kept copy of a source (token as a query parameter: a frame or a new tab
+ * cannot send headers); everything else serves the built renderer.
  *
  * Guards, in the order they are checked:
  *   Host header not this server (DNS rebinding) → 403
  *   Origin header present and foreign            → 403
- *   token missing or wrong (rpc, events)         → 401
+ *   token missing or wrong (rpc, events, evidence) → 401
  *   body over the cap                             → 413
  *   unknown method                                → 404
  *   body not JSON / input fails the schema        → 400 with the validation message
@@ -21,6 +22,7 @@ import type { Envelope } from '../../shared/contract.js';
 import { FactDeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../shared/errors.js';
 import { isMethodName, type Dispatch } from '../services/dispatcher.js';
 import type { EventBus } from '../services/event-bus.js';
+import { keptCopyHeaders, requestedCharset, type KeptCopy } from '../services/evidence-store.js';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -33,6 +35,8 @@ export interface HttpHostOptions {
   maxBodyBytes?: number;
   /** Fixed token (tests); random per run otherwise. */
   token?: string;
+  /** Reads a kept copy of a source, verified against its hash (the session's evidence store). */
+  keptCopy?: (hash: string) => Promise<KeptCopy>;
 }
 
 export interface HttpHost {
@@ -56,6 +60,14 @@ const statusOf: Record<ErrorCode, number> = {
   cancelled: 409,
   'override-reason-required': 400,
   'chromium-not-found': 503,
+  'evidence-too-large': 413,
+  'evidence-unsupported-type': 415,
+  // The source's server failed or misbehaved, not FactDesk: a gateway's answer.
+  'evidence-fetch-failed': 502,
+  'evidence-timeout': 504,
+  'evidence-redirects': 502,
+  'evidence-damaged': 409,
+  'evidence-missing': 404,
   'not-a-directory': 400,
   'workspace-busy': 409,
   'store-corrupt': 500,
@@ -206,6 +218,23 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     });
   };
 
+  const handleEvidence = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw fail(405, 'invalid-input', 'method not allowed', { detail: 'method' });
+    if (!tokenMatches(url.searchParams.get('token'), token)) throw fail(401, 'invalid-input', 'missing or wrong token', { detail: 'token' });
+    const hash = url.pathname.slice('/evidence/'.length);
+    if (!opts.keptCopy) throw fail(404, 'evidence-missing', 'no evidence store', { hash: hash.slice(0, 12) });
+    let copy: KeptCopy;
+    try {
+      copy = await opts.keptCopy(hash);
+    } catch (e) {
+      const payload = toErrorPayload(e);
+      if (!(e instanceof FactDeskError)) console.error(`factdesk: kept copy ${hash} failed:`, e);
+      throw new HttpError(statusOf[payload.code], payload);
+    }
+    res.writeHead(200, keptCopyHeaders(copy, requestedCharset(url.searchParams)));
+    res.end(req.method === 'HEAD' ? undefined : copy.bytes);
+  };
+
   const handleStatic = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw fail(405, 'invalid-input', 'method not allowed', { detail: 'method' });
     let rel: string;
@@ -245,6 +274,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
         if (url.pathname.startsWith('/rpc/')) await handleRpc(req, res, url.pathname.slice(5));
         else if (url.pathname === '/events') handleEvents(req, res, url);
+        else if (url.pathname.startsWith('/evidence/')) await handleEvidence(req, res, url);
         else await handleStatic(req, res, url);
       } catch (e) {
         if (res.headersSent) return res.destroy();

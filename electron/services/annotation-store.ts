@@ -79,7 +79,9 @@ export interface ClaimUpdate {
   note?: string;
 }
 
-export type SourceFields = Pick<ClaimSource, 'title' | 'url' | 'publisher' | 'accessed' | 'quote' | 'note'>;
+export type SourceFields = Pick<ClaimSource, 'title' | 'url' | 'publisher' | 'accessed' | 'quote' | 'note' | 'locator' | 'evidence'>;
+/** What a checker may edit in a source afterwards (the kept copy is what was read, and stays). */
+export type EditableSourceFields = Omit<SourceFields, 'evidence'>;
 
 /** A review change that can be made to many claims at once. */
 export interface ReviewChange {
@@ -713,21 +715,22 @@ export class AnnotationStore {
     return this.mutate(id, (data, now) => {
       const c = this.claimIn(data, claimId);
       const source: ClaimSource = { id: newId('s'), ...fields, addedBy: this.author, addedAt: now };
-      this.audit(data, { at: now, action: 'source.added', claimId, after: source.title || source.url });
+      // A kept copy is named by the file or address it came from, which the log must show.
+      this.audit(data, { at: now, action: 'source.added', claimId, after: source.evidence?.name ?? (source.title || source.url) });
       return this.put(data, c, { sources: [...c.sources, source] }, now);
     });
   }
 
-  async updateSource(id: string, claimId: string, sourceId: string, fields: Partial<SourceFields>): Promise<Claim> {
+  async updateSource(id: string, claimId: string, sourceId: string, fields: Partial<EditableSourceFields>): Promise<Claim> {
     return this.mutate(id, (data, now) => {
       const c = this.claimIn(data, claimId);
       const old = c.sources.find((s) => s.id === sourceId);
       if (!old) throw new FactDeskError('not-found', `no source ${sourceId}`, { what: sourceId });
       const next: ClaimSource = { ...old, updatedBy: this.author, updatedAt: now };
-      for (const [k, v] of Object.entries(fields) as Array<[keyof SourceFields, string | undefined]>) {
-        if (v === undefined || v === old[k]) continue;
+      for (const [k, v] of Object.entries(fields) as Array<[keyof EditableSourceFields, string | undefined]>) {
+        if (v === undefined || v === (old[k] ?? '')) continue;
         next[k] = v;
-        this.audit(data, { at: now, action: 'source.updated', claimId, field: `source.${k}`, before: old[k], after: v });
+        this.audit(data, { at: now, action: 'source.updated', claimId, field: `source.${k}`, before: old[k] ?? '', after: v });
       }
       return this.put(data, c, { sources: c.sources.map((s) => (s.id === sourceId ? next : s)) }, now);
     });

@@ -18,6 +18,8 @@ export interface HandlerContext {
   pdf?: PdfRenderer;
 }
 
+const emptySource = { title: '', url: '', publisher: '', accessed: '', quote: '', note: '' };
+
 export function createHandlers(ctx: HandlerContext): Handlers {
   const ws = () => ctx.session().workspace;
   const store = () => ctx.session().annotations;
@@ -129,7 +131,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const summary = [change.status && `status → ${change.status}`, change.assignee !== undefined && `assignee → ${change.assignee ?? '—'}`, change.verdictNote !== undefined && 'verdict note', addSource && `source ${addSource.title || addSource.url}`]
         .filter(Boolean)
         .join(', ');
-      return ctx.session().bulk.apply(targets, { ...change, ...(addSource ? { addSource: { url: '', publisher: '', accessed: '', quote: '', note: '', ...addSource } } : {}) }, summary);
+      return ctx.session().bulk.apply(targets, { ...change, ...(addSource ? { addSource: { ...emptySource, ...addSource } } : {}) }, summary);
     },
     'claims.undoBulk': async ({ batchId }) => ctx.session().bulk.undo(batchId),
     'claims.update': async ({ articleId, claimId, ...patch }) => store().update(articleId, claimId, patch),
@@ -137,9 +139,28 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'claims.restore': async ({ articleId, claimId }) => store().restore(articleId, claimId),
     'claims.setStatus': async ({ articleId, claimId, status, verdictNote }) => store().setStatus(articleId, claimId, status, verdictNote),
     'claims.addSource': async ({ articleId, claimId, source }) =>
-      store().addSource(articleId, claimId, { url: '', publisher: '', accessed: '', quote: '', note: '', ...source }),
+      store().addSource(articleId, claimId, { ...emptySource, ...source }),
     'claims.updateSource': async ({ articleId, claimId, sourceId, source }) => store().updateSource(articleId, claimId, sourceId, source),
     'claims.removeSource': async ({ articleId, claimId, sourceId }) => store().removeSource(articleId, claimId, sourceId),
+    'evidence.attachUrl': async ({ articleId, claimId, url, ...fields }) => {
+      // An unknown claim is refused before anything is fetched or kept.
+      await store().claim(articleId, claimId);
+      const { ref, title } = await ctx.session().evidence.keepUrl(url);
+      return store().addSource(articleId, claimId, {
+        ...emptySource,
+        ...fields,
+        title: fields.title?.trim() || title || url,
+        url,
+        accessed: ref.accessedAt.slice(0, 10),
+        evidence: ref,
+      });
+    },
+    'evidence.attachFile': async ({ articleId, claimId, name, data, ...fields }) => {
+      await store().claim(articleId, claimId);
+      const ref = await ctx.session().evidence.keepFile(name, Buffer.from(data, 'base64'));
+      return store().addSource(articleId, claimId, { ...emptySource, ...fields, title: fields.title?.trim() || ref.name, accessed: ref.accessedAt.slice(0, 10), evidence: ref });
+    },
+    'evidence.info': async ({ hash }) => ctx.session().evidence.info(hash),
     'claims.addComment': async ({ articleId, claimId, text }) => store().addComment(articleId, claimId, text),
     'claims.editComment': async ({ articleId, claimId, commentId, text }) => store().editComment(articleId, claimId, commentId, text),
     'claims.removeComment': async ({ articleId, claimId, commentId }) => store().removeComment(articleId, claimId, commentId),

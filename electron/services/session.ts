@@ -16,6 +16,7 @@ import { BulkReview } from './bulk-review.js';
 import { ClaimBoard } from './claim-board.js';
 import { DraftStore } from './draft-store.js';
 import { EventBus } from './event-bus.js';
+import { EvidenceStore } from './evidence-store.js';
 import { knownArticleIds } from './index-rebuild.js';
 import type { Recovery } from './json-store.js';
 import { NoticeBoard } from './notices.js';
@@ -82,6 +83,8 @@ export class Session {
   readonly revisions: RevisionStore;
   readonly annotations: AnnotationStore;
   readonly drafts: DraftStore;
+  /** Kept copies of sources (`.factdesk/evidence/`). */
+  readonly evidence: EvidenceStore;
   /** Every claim of the workspace, for the board. */
   readonly board: ClaimBoard;
   readonly bulk: BulkReview;
@@ -96,6 +99,7 @@ export class Session {
     const guard = (path: string) => workspace.guardMeta(path);
     this.revisions = new RevisionStore(join(workspace.metaDir, 'revisions'), workspace.readOnly, { metaDir: workspace.metaDir, guard });
     this.drafts = new DraftStore(join(workspace.metaDir, 'drafts'), workspace.readOnly, guard);
+    this.evidence = new EvidenceStore(workspace);
     this.annotations = new AnnotationStore(workspace, this.revisions, {
       author,
       onChange: (id) => bus.emit('claims.changed', { id }),
@@ -132,6 +136,7 @@ export class Session {
     });
     const s = new Session(workspace, bus, opts.author ?? defaultAuthor(), notices);
     await s.annotations.sweepLeftovers();
+    await s.evidence.sweepLeftovers();
     // A lost index is rebuilt from what the sidecars and revision files remember, so no article gets a new id
     // and no claim silently disappears.
     const known = workspace.indexLost && workspace.isEmpty() && !workspace.readOnly ? await knownArticleIds(workspace.metaDir) : null;

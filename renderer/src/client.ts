@@ -6,6 +6,7 @@
 import { eventNames, methodNames, type EventMap, type EventName, type FactDeskApi, type FactDeskEvents, type MethodName } from '../../shared/contract.js';
 import { FactDeskError, type ErrorPayload } from '../../shared/errors.js';
 import type { HostKind } from '../../shared/model.js';
+import { keptCopyPath, type EvidenceRef } from '../../shared/evidence.js';
 
 /** What the Electron preload exposes on `window.factdesk`. */
 export type PreloadBridge = { [M in MethodName]: (input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorPayload }> } & {
@@ -55,8 +56,12 @@ function electronClient(bridge: PreloadBridge): Client {
   };
 }
 
+/** Browser mode's token for this tab (empty under Electron). */
+let pageToken = '';
+
 function httpClient(): Client {
   const token = tokenFromPage();
+  pageToken = token;
   const api = Object.fromEntries(
     methodNames.map((m) => [
       m,
@@ -116,3 +121,13 @@ function httpClient(): Client {
 }
 
 export const client: Client = window.factdesk ? electronClient(window.factdesk) : httpClient();
+
+/**
+ * Where the host serves a kept copy of a source: `/evidence/<hash>` on both
+ * hosts (app://factdesk under Electron); browser mode adds this tab's token,
+ * since a frame or a new tab cannot send the Authorization header.
+ */
+export function keptCopyUrl(ref: Pick<EvidenceRef, 'hash' | 'mediaType'>): string {
+  const path = `/${keptCopyPath(ref)}`;
+  return client.host === 'electron' ? path : `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(pageToken)}`;
+}

@@ -34,6 +34,13 @@ const en: Catalog = {
   'publication-blocked': '{{count}} claims still block publication ({{claims}}). Check them first, or override with a written reason.',
   'override-reason-required': 'An override of the publication gate needs a written reason. Write why the article may go out with these claims open.',
   'chromium-not-found': 'The PDF report needs Chromium, and none was found ({{looked}}). Install it (Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH to its executable.',
+  'evidence-too-large': '{{name}} is too large to keep as evidence ({{size}} bytes; the limit is {{max}}, 20 MB). Nothing was kept. Keep the pages that support the figure as a smaller file, or link the source without a copy.',
+  'evidence-unsupported-type': 'FactDesk does not keep {{name}} as evidence: it is {{type}}, or not what its name or server says. Nothing was kept. It keeps web pages, PDF, images (PNG, JPEG, GIF, WebP), text, CSV and spreadsheets (xlsx, xls, ods).',
+  'evidence-fetch-failed': 'Could not fetch {{url}} ({{reason}}). Nothing was kept. Check the address and your connection, or save the page as a file and attach that.',
+  'evidence-timeout': '{{url}} did not finish loading within {{seconds}} seconds. Nothing was kept. Try again later, or save the page as a file and attach that.',
+  'evidence-redirects': '{{url}} redirects more than {{max}} times (a redirect loop?). Nothing was kept. Open it in a browser to find the real address.',
+  'evidence-damaged': 'The kept copy {{hash}} was changed or damaged on disk since it was kept, so FactDesk will not show it. Attach the source again to repair it.',
+  'evidence-missing': 'The kept copy {{hash}} is not in this workspace (its .factdesk/evidence folder). Attach the source again.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -69,6 +76,13 @@ const zhCN: Catalog = {
   'publication-blocked': '还有 {{count}} 条核查项阻止发布({{claims}})。请先核查,或填写理由后强制发布。',
   'override-reason-required': '强制通过发布检查必须写明理由:说明为何这些核查项未完成也可以发布。',
   'chromium-not-found': '生成 PDF 报告需要 Chromium,但没有找到({{looked}})。请安装(Debian/Ubuntu:sudo apt-get install -y chromium fonts-noto-cjk),或把 CHROMIUM_PATH 设为其可执行文件路径。',
+  'evidence-too-large': '{{name}} 太大,无法作为证据保存({{size}} 字节,上限 {{max}},即 20 MB)。未保存任何内容。请把支持该数字的页面另存为较小的文件,或只添加来源链接而不保存副本。',
+  'evidence-unsupported-type': 'FactDesk 不保存 {{name}} 作为证据:它的类型是 {{type}},或与文件名、服务器所称的类型不符。未保存任何内容。可保存的类型:网页、PDF、图片(PNG、JPEG、GIF、WebP)、文本、CSV 和电子表格(xlsx、xls、ods)。',
+  'evidence-fetch-failed': '无法获取 {{url}}({{reason}})。未保存任何内容。请检查网址和网络连接,或把网页另存为文件后再附加。',
+  'evidence-timeout': '{{url}} 在 {{seconds}} 秒内没有加载完。未保存任何内容。请稍后重试,或把网页另存为文件后再附加。',
+  'evidence-redirects': '{{url}} 重定向超过 {{max}} 次(可能是重定向循环)。未保存任何内容。请在浏览器中打开,找到真实网址。',
+  'evidence-damaged': '保存的副本 {{hash}} 在保存后已被改动或损坏,FactDesk 不会显示它。请重新附加该来源以修复。',
+  'evidence-missing': '本工作区(.factdesk/evidence 文件夹)中没有保存的副本 {{hash}}。请重新附加该来源。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

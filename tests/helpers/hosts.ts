@@ -70,7 +70,7 @@ export async function httpHost(root: string): Promise<HostUnderTest & { host: Ht
   const { session, bus, dispatch } = await openSession(root);
   const staticDir = tempDir('factdesk-static-');
   await fs.writeFile(join(staticDir, 'index.html'), '<!doctype html><title>FactDesk</title>');
-  const host = await startHttpHost({ dispatch, bus, staticDir });
+  const host = await startHttpHost({ dispatch, bus, staticDir, keptCopy: (hash) => session.evidence.read(hash) });
   const call: Call = async (method, input = {}) => {
     const res = await fetch(`${host.origin}/rpc/${method}`, {
       method: 'POST',

@@ -4,6 +4,7 @@ import { claimStatuses, type AuditEntry, type Claim, type ClaimSource, type Clai
 import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
+import { AttachEvidence, SourceEvidence } from './KeptEvidence.js';
 
 export interface ClaimCardProps {
   articleId: string;
@@ -189,6 +190,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
               </div>
               <div className="muted">{[s.publisher, s.accessed].filter(Boolean).join(' · ')}</div>
               {s.quote ? <blockquote>{s.quote}</blockquote> : null}
+              <SourceEvidence source={s} />
               {s.note ? <div>{s.note}</div> : null}
               {!readOnly ? (
                 <EditRemove
@@ -242,6 +244,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
         ) : !readOnly ? (
           <button onClick={() => setSourceDraft({ id: null, fields: { ...emptySource, accessed: new Date().toISOString().slice(0, 10) } })}>{t('review.addSource')}</button>
         ) : null}
+        {!readOnly && !sourceDraft ? <AttachEvidence articleId={articleId} claimId={claim.id} /> : null}
       </CountedSection>
 
       <CountedSection title={t('review.comments')} count={claim.comments.length} empty={t('review.noComments')}>

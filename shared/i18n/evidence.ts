@@ -1,0 +1,56 @@
+// Strings of evidence kept with a claim: attaching a source's copy and opening it.
+const en = {
+  evidence: {
+    attach: 'Keep a copy of a source',
+    attachHint: 'FactDesk keeps the copy in the workspace, so it opens offline and as you read it.',
+    url: 'Web address',
+    fetch: 'Fetch and keep',
+    fetching: 'Fetching…',
+    file: 'Or a file from this computer',
+    fileHint: 'PDF, web page, image, text, CSV or spreadsheet; up to 20 MB.',
+    keeping: 'Keeping…',
+    quote: 'Passage that supports the figure',
+    locator: 'Page or place',
+    locatorPlaceholder: 'p. 12, table 3, second paragraph…',
+    kept: 'Kept copy',
+    open: 'Open kept copy',
+    openNewTab: 'Open in a new tab',
+    download: 'Download the kept copy',
+    accessed: 'accessed {{when}}',
+    from: 'from {{address}}',
+    viewerTitle: 'Kept copy: {{name}}',
+    noScript: 'Shown as kept, with scripts and outside loads switched off.',
+    checking: 'Checking the kept copy…',
+    located: 'Where: {{locator}}',
+    close: 'Close',
+  },
+};
+
+const zhCN: typeof en = {
+  evidence: {
+    attach: '保存来源副本',
+    attachHint: 'FactDesk 会把副本保存在工作区内,离线也能按您查阅时的样子打开。',
+    url: '网址',
+    fetch: '获取并保存',
+    fetching: '正在获取…',
+    file: '或本机上的文件',
+    fileHint: 'PDF、网页、图片、文本、CSV 或电子表格,不超过 20 MB。',
+    keeping: '正在保存…',
+    quote: '支持该数字的段落',
+    locator: '页码或位置',
+    locatorPlaceholder: '第12页、表3、第二段…',
+    kept: '已存副本',
+    open: '打开已存副本',
+    openNewTab: '在新标签页中打开',
+    download: '下载已存副本',
+    accessed: '查阅于 {{when}}',
+    from: '来自 {{address}}',
+    viewerTitle: '已存副本:{{name}}',
+    noScript: '按保存时的样子显示,脚本和外部加载均已关闭。',
+    checking: '正在核对已存副本…',
+    located: '位置:{{locator}}',
+    close: '关闭',
+  },
+};
+
+export default { en, 'zh-CN': zhCN };

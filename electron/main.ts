@@ -63,6 +63,8 @@ async function start(): Promise<void> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer (kept evidence PDFs); Electron offers no other plugins.
+      plugins: true,
       spellcheck: false,
       // A middle click must not open a link in a new window (Electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',

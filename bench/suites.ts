@@ -4,5 +4,6 @@ import { checksSuite } from './checks.js';
 import { claimsSuite } from './claims.js';
 import { storeSuite } from './store.js';
 import { textChangesSuite } from './text-changes.js';
+import { browserSuite } from './browser.js';
 
-export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, checksSuite, storeSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, checksSuite, storeSuite, browserSuite];

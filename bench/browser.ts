@@ -30,7 +30,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { seededRandom, type BenchSuite } from './suite.js';
+import { everyNthParagraph, longArticle } from '../tests/helpers/long-article.js';
+import type { BenchSuite } from './suite.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.FACTDESK_SHARED ?? path.join(root, '..', 'shared');
@@ -50,33 +51,6 @@ const targets = {
   '1mb-2k': { openMs: 500, keyP95Ms: 16, longTaskWhileTypingMs: 50, heapMB: 150, domNodes: 10_000 },
   '1mb-30k': { openMs: 1500, keyP95Ms: 33, heapMB: 250, domNodes: 10_000 },
 } as const;
-
-/** Non-empty paragraphs of every Chinese fixture article the team and this repository keep. */
-function chineseParagraphs(): string[] {
-  const dirs = [path.join(sharedDir, 'fixtures/claims'), ...['claims-blind', 'claims-extra', 'checks', 'checks-blind'].map((d) => path.join(root, 'tests/fixtures', d))];
-  const out: string[] = [];
-  for (const dir of dirs) {
-    for (const name of fs.readdirSync(dir).sort()) {
-      if (!name.endsWith('.txt') || !/^(zh|seed)/.test(name)) continue;
-      out.push(...fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter((p) => p.trim()));
-    }
-  }
-  return out;
-}
-
-/** About `chars` characters of paragraphs, digits varied so no two copies of a paragraph are identical. */
-export function longArticle(chars: number): { paragraphs: string[]; text: string } {
-  const source = chineseParagraphs();
-  const rnd = seededRandom(12);
-  const paragraphs: string[] = [];
-  let size = 0;
-  for (let i = 0; size < chars; i++) {
-    const p = source[i % source.length]!.replace(/\d/g, (d) => (rnd() < 0.25 ? String((+d + 1 + Math.floor(rnd() * 8)) % 10) : d));
-    paragraphs.push(p);
-    size += p.length + 2;
-  }
-  return { paragraphs, text: paragraphs.join('\n\n') + '\n' };
-}
 
 interface Server {
   url: string;
@@ -144,7 +118,7 @@ function cases(): Case[] {
   const seedName = fs.readdirSync(path.join(sharedDir, 'seed')).find((n) => n.endsWith('.txt'))!;
   const seed = fs.readFileSync(path.join(sharedDir, 'seed', seedName), 'utf8');
   const big = longArticle(TARGET_CHARS);
-  const everyNth = (n: number) => big.paragraphs.filter((_, i) => i % n === 0).join('\n\n') + '\n';
+  const everyNth = (n: number) => everyNthParagraph(big.paragraphs, n);
   const storeThenSaveWhole = async (s: Server, id: string) => {
     await s.rpc('claims.addDetected', { articleId: id });
     const doc = await s.rpc<{ disk: { hash: string } }>('articles.read', { id });

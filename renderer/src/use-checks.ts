@@ -3,7 +3,7 @@
  * typing pauses; the latest answer wins, older ones are dropped. `busy` turns
  * on when an answer takes over a second (a long article), so the panel can say so.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimList } from '../../shared/annotations.js';
 import type { CheckReport } from '../../shared/checks/index.js';
 import type { Language } from '../../shared/i18n/index.js';
@@ -37,6 +37,7 @@ export function useChecks(live: LiveArticle | null, list: ClaimList | null, lang
     };
   }, []);
 
+  const indexOf = useMemo(() => new Map((list?.claims ?? []).map((c, i) => [c.id, i])), [list]);
   // The stored claims travel once per change of the list, not with every request.
   useEffect(() => {
     const claims = (list?.claims ?? []).map((c) => ({ id: c.id, kind: c.kind, value: c.value, unit: c.unit }));
@@ -52,12 +53,12 @@ export function useChecks(live: LiveArticle | null, list: ClaimList | null, lang
       return;
     }
     const timer = setTimeout(() => {
-      const where = live.storedPositions();
-      const claims = list?.claims ?? [];
-      const positions = new Int32Array(claims.length * 2).fill(-1);
-      claims.forEach((c, i) => {
-        const p = where.get(c.id);
-        if (p) positions.set([p.start, p.end], 2 * i);
+      const positions = new Int32Array(indexOf.size * 2).fill(-1);
+      live.eachStored((id, start, end) => {
+        const i = indexOf.get(id);
+        if (i === undefined) return;
+        positions[2 * i] = start;
+        positions[2 * i + 1] = end;
       });
       const request: ChecksRequest = { type: 'check', seq: ++seq.current, text: live.text(), storedVersion: storedVersion.current, positions, language };
       worker.current?.postMessage(request, [positions.buffer]);
@@ -65,7 +66,7 @@ export function useChecks(live: LiveArticle | null, list: ClaimList | null, lang
       slow.current = setTimeout(() => setBusy(true), slowMs);
     }, settleMs);
     return () => clearTimeout(timer);
-  }, [live, list, language]);
+  }, [live, indexOf, language]);
 
   return { report, busy };
 }

@@ -166,23 +166,20 @@ export function detectLines(text: string, options: ClaimDetectOptions = {}): { c
  */
 export function rescanLines(lines: ClaimLines, text: LineReader, edits: readonly LineEdit[], onLine: (line: number, claims: DetectedClaim[]) => void): ClaimLines {
   const old = lines.after;
-  const after: LineContext[] = [];
-  // Realign the per-line contexts with the new text; a replaced block's entries hold, until
-  // re-scanned, what the old block handed on at its end (what the line below it received).
+  // Realign the per-line contexts with the new text, untouched runs copied in slices; a replaced
+  // block's entries hold, until re-scanned, what the old block handed on at its end (what the
+  // line below it received).
+  let after: LineContext[] = [];
   let oldPos = 0;
   const blocks: Array<[number, number]> = [];
-  let shift = 0;
   for (const e of edits) {
-    for (; oldPos < e.fromLine; oldPos++) after.push(old[oldPos]!);
+    after = after.concat(old.slice(oldPos, e.fromLine));
     const handedOn = old[e.oldTo - 1] ?? old[e.fromLine - 1] ?? initialContext(lines.dollar);
-    const from = e.fromLine + shift;
-    const to = e.newTo;
-    for (let i = from; i < to; i++) after.push(handedOn);
-    blocks.push([from, to]);
+    blocks.push([after.length, e.newTo]);
+    after = after.concat(new Array<LineContext>(e.newTo - after.length).fill(handedOn));
     oldPos = e.oldTo;
-    shift = e.newTo - e.oldTo;
   }
-  for (; oldPos < old.length; oldPos++) after.push(old[oldPos]!);
+  after = after.concat(old.slice(oldPos));
   if (after.length !== text.lineCount) throw new Error(`rescanLines: ${after.length} line contexts for ${text.lineCount} lines`);
   let done = 0;
   for (const [from, to] of blocks) {

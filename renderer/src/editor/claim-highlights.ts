@@ -12,7 +12,7 @@
  * are replayed on its answer, and only the latest request's answer counts.
  * Decorations are built for the lines on screen only (CodeMirror's viewport).
  */
-import { ChangeSet, Facet, StateEffect, StateField, type EditorState, type Extension, type Range, type Text } from '@codemirror/state';
+import { ChangeSet, Facet, StateEffect, StateField, type ChangeDesc, type EditorState, type Extension, type Range, type Text } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, hoverTooltip, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import {
   claimKinds,
@@ -59,7 +59,7 @@ const fullDetected = StateEffect.define<FullDetection>();
 let requestSeq = 0;
 
 /** CodeMirror's changed ranges in line numbers, merged where two share a line. */
-function lineEdits(changes: ChangeSet, a: Text, b: Text): LineEdit[] {
+export function lineEdits(changes: ChangeDesc, a: Text, b: Text): LineEdit[] {
   const edits: LineEdit[] = [];
   changes.iterChangedRanges((fromA, toA, _fromB, toB) => {
     const e = { fromLine: a.lineAt(fromA).number - 1, oldTo: a.lineAt(toA).number, newTo: b.lineAt(toB).number };
@@ -75,14 +75,15 @@ function lineEdits(changes: ChangeSet, a: Text, b: Text): LineEdit[] {
 /** Moves the per-line claims from text `a` to text `b` and re-scans what `changes` touched. */
 function follow(lines: ClaimLines, perLine: ReadonlyArray<readonly DetectedClaim[]>, changes: ChangeSet, a: Text, b: Text) {
   const edits = lineEdits(changes, a, b);
-  const next: Array<readonly DetectedClaim[]> = [];
+  // Untouched runs of lines are copied in slices (a keystroke must not cost a loop over the text's lines).
+  let next: Array<readonly DetectedClaim[]> = [];
   let oldPos = 0;
   for (const e of edits) {
-    for (; oldPos < e.fromLine; oldPos++) next.push(perLine[oldPos] ?? NONE);
-    for (let i = next.length; i < e.newTo; i++) next.push(NONE);
+    next = next.concat(perLine.slice(oldPos, e.fromLine));
+    next = next.concat(new Array<readonly DetectedClaim[]>(e.newTo - next.length).fill(NONE));
     oldPos = e.oldTo;
   }
-  for (; oldPos < a.lines; oldPos++) next.push(perLine[oldPos] ?? NONE);
+  next = next.concat(perLine.slice(oldPos, a.lines));
   const reader = { lineCount: b.lines, lineText: (i: number) => b.line(i + 1).text };
   const after = rescanLines(lines, reader, edits, (i, claims) => (next[i] = claims.length ? claims : NONE));
   return { lines: after, perLine: next };
@@ -176,11 +177,9 @@ export function detectedClaims(state: EditorState): DetectedClaim[] {
   return out;
 }
 
-/** Calls `f(from, to)` for each detected claim in text order, without building claim objects. */
-export function forEachDetectedSpan(state: EditorState, f: (from: number, to: number) => void): void {
-  eachLine(state, (cs, o) => {
-    for (const c of cs) f(c.start + o, c.end + o);
-  });
+/** Each line's claims (index = line number - 1), offsets relative to the line; an untouched line keeps its array across edits. */
+export function detectedPerLine(state: EditorState): ReadonlyArray<readonly DetectedClaim[]> {
+  return state.field(field, false)?.perLine ?? [];
 }
 
 /** Bumped whenever the detected claims change; `null` while the first detection is still running. */

@@ -57,8 +57,8 @@ interface StoredState {
   /** Where the stored claims are on screen now. */
   ranges: RangeSet<StoredRange>;
   bases: Base[];
-  /** The claims as the store gave them, sorted, in the coordinates of base `baseId`. */
-  marks: { list: StoredMark[]; baseId: number } | null;
+  /** The claims as the store gave them, sorted by start, in the coordinates of base `baseId`; `longest` bounds a search. */
+  marks: { list: StoredMark[]; baseId: number; longest: number } | null;
 }
 
 /** The loaded text and the last few saved ones are enough: claims arrive right after a save. */
@@ -109,7 +109,21 @@ function rangesOf(marks: StoredMark[]): RangeSet<StoredRange> {
  * through the refined changes (a claim typed over is found again); all others were moved by
  * mapping the ranges, which cannot change their words.
  */
-function placeTouched(ranges: RangeSet<StoredRange>, marks: StoredMark[], base: Base, edited: ChangeSet, doc: Text): RangeSet<StoredRange> {
+/** The marks (sorted by start, none longer than `longest`) that overlap or touch [from, to]. */
+function marksAt(marks: StoredMark[], longest: number, from: number, to: number): StoredMark[] {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.start <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: StoredMark[] = [];
+  for (let i = lo - 1; i >= 0 && marks[i]!.start >= from - longest; i--) if (marks[i]!.end >= from) out.push(marks[i]!);
+  return out.reverse();
+}
+
+function placeTouched(ranges: RangeSet<StoredRange>, { list: marks, longest }: { list: StoredMark[]; longest: number }, base: Base, edited: ChangeSet, doc: Text): RangeSet<StoredRange> {
   const back = base.changes.invertedDesc;
   edited.iterChangedRanges((_fromA, _toA, fromB, toB) => {
     let from = back.mapPos(fromB, -1);
@@ -122,11 +136,11 @@ function placeTouched(ranges: RangeSet<StoredRange>, marks: StoredMark[], base: 
           [from, to, grew] = [Math.min(from, fromA), Math.max(to, toA), true];
         }
       });
-      for (const m of marks) {
-        if (m.start <= to && m.end >= from && (m.start < from || m.end > to)) [from, to, grew] = [Math.min(from, m.start), Math.max(to, m.end), true];
+      for (const m of marksAt(marks, longest, from, to)) {
+        if (m.start < from || m.end > to) [from, to, grew] = [Math.min(from, m.start), Math.max(to, m.end), true];
       }
     }
-    const hit = marks.filter((m) => m.start <= to && m.end >= from);
+    const hit = marksAt(marks, longest, from, to);
     if (!hit.length) return;
     const changes = refine(base, doc, from, to);
     const placed = mapThrough(hit, changes);
@@ -149,7 +163,7 @@ const field = StateField.define<StoredState>({
       ranges = ranges.map(tr.changes);
       bases = bases.map((b) => ({ ...b, changes: b.changes.compose(tr.changes) }));
       const base = marks && bases.find((b) => b.id === marks!.baseId);
-      if (base) ranges = placeTouched(ranges, marks!.list, base, tr.changes, tr.state.doc);
+      if (base) ranges = placeTouched(ranges, marks!, base, tr.changes, tr.state.doc);
     }
     for (const e of tr.effects) {
       if (e.is(rememberBase)) {
@@ -166,7 +180,7 @@ const field = StateField.define<StoredState>({
         bases = [...bases, base];
       }
       const list = e.value.marks.filter((m) => m.end <= baseText.length && m.end > m.start).sort((a, b) => a.start - b.start || a.end - b.end);
-      marks = { list, baseId: base.id };
+      marks = { list, baseId: base.id, longest: list.reduce((n, m) => Math.max(n, m.end - m.start), 0) };
       ranges = rangesOf(mapThrough(list, refine(base, tr.state.doc)));
     }
     return ranges === value.ranges && bases === value.bases && marks === value.marks ? value : { ranges, bases, marks };
@@ -182,11 +196,11 @@ export function storedPositions(state: EditorState): Map<string, { start: number
   return out;
 }
 
-/** Calls `f(from, to)` for each stored claim in text order. */
-export function forEachStoredSpan(state: EditorState, f: (from: number, to: number) => void): void {
+/** Calls `f(id, from, to)` for each stored claim on screen now, in text order, building nothing. */
+export function forEachStoredSpan(state: EditorState, f: (id: string, from: number, to: number) => void): void {
   const s = state.field(field, false);
   if (!s) return;
-  for (const it = s.ranges.iter(); it.value; it.next()) f(it.from, it.to);
+  for (const it = s.ranges.iter(); it.value; it.next()) f(it.value.id, it.from, it.to);
 }
 
 /** The stored claims' ranges (changes identity whenever they change). */

@@ -6,11 +6,11 @@
  * when first asked.
  */
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
-import { Text, type EditorState } from '@codemirror/state';
+import { RangeSet, Text, type ChangeDesc, type EditorState, type RangeValue } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
-import { detectedClaims, detectionVersion, forEachDetectedSpan } from '../editor/claim-highlights.js';
-import { forEachStoredSpan, rememberBase, storedPositions } from '../editor/stored-claims.js';
+import { detectedClaims, detectedPerLine, detectionVersion, lineEdits } from '../editor/claim-highlights.js';
+import { forEachStoredSpan, rememberBase, storedPositions, storedRanges } from '../editor/stored-claims.js';
 
 function once<T>(f: () => T): () => T {
   let done = false;
@@ -24,11 +24,89 @@ function once<T>(f: () => T): () => T {
   };
 }
 
+/**
+ * How many detected figures on each line no stored claim covers, and their sum. Kept from one
+ * snapshot to the next: an edit recounts only the lines whose figures or stored claims changed,
+ * so the panel's count costs what the edit touched, not the article.
+ */
+interface UnclaimedCounts {
+  perLine: Int32Array;
+  total: number;
+}
+
+/** The unclaimed figures of line `n` (1-based): a figure is covered when a stored claim overlaps it. */
+function countLine(state: EditorState, stored: RangeSet<RangeValue> | null, n: number): number {
+  const cs = detectedPerLine(state)[n - 1];
+  if (!cs?.length) return 0;
+  const line = state.doc.line(n);
+  let count = 0;
+  for (const c of cs) {
+    let covered = false;
+    stored?.between(line.from + c.start, line.from + c.end, (from, to) => {
+      if (from < line.from + c.end && to > line.from + c.start) covered = true;
+      return covered ? false : undefined;
+    });
+    if (!covered) count++;
+  }
+  return count;
+}
+
+function countAll(state: EditorState): UnclaimedCounts {
+  const stored = storedRanges(state);
+  const perLine = new Int32Array(state.doc.lines);
+  let total = 0;
+  const lines = detectedPerLine(state);
+  for (let i = 0; i < perLine.length; i++) if (lines[i]?.length) total += perLine[i] = countLine(state, stored, i + 1);
+  return { perLine, total };
+}
+
+/** `before`'s counts carried to `state` through `changes`, recounting the lines whose figures or stored claims changed. */
+function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc): UnclaimedCounts {
+  const a = before.state;
+  const oldLines = detectedPerLine(a);
+  const newLines = detectedPerLine(state);
+  // A whole new detection (the worker's answer) or new stored claims: count everything once.
+  if (newLines.length !== state.doc.lines || (!changes.empty && oldLines.length !== a.doc.lines)) return countAll(state);
+  const perLine = new Int32Array(state.doc.lines);
+  const recount = new Uint8Array(state.doc.lines);
+  let oldPos = 0;
+  let newPos = 0;
+  for (const e of lineEdits(changes, a.doc, state.doc)) {
+    for (; oldPos < e.fromLine; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
+    for (; newPos < e.newTo; newPos++) recount[newPos] = 1;
+    oldPos = e.oldTo;
+  }
+  for (; newPos < perLine.length; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
+  // Lines re-scanned (their claim arrays are new), and lines where a stored claim came, went or moved.
+  for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
+  const storedBefore = storedRanges(a);
+  const storedNow = storedRanges(state);
+  if (storedBefore && storedNow && storedBefore !== storedNow) {
+    const mark = (from: number, to: number) => {
+      for (let n = state.doc.lineAt(from).number, last = state.doc.lineAt(Math.min(to, state.doc.length)).number; n <= last; n++) recount[n - 1] = 1;
+    };
+    RangeSet.compare([storedBefore], [storedNow], changes, { compareRange: mark, comparePoint: mark });
+  }
+  let total = 0;
+  const stored = storedNow;
+  for (let i = 0; i < perLine.length; i++) {
+    if (recount[i]) perLine[i] = countLine(state, stored, i + 1);
+    total += perLine[i]!;
+  }
+  return { perLine, total };
+}
+
+/** Same text, figures and stored claims (states may differ in the selection only). */
+function sameClaims(a: EditorState, b: EditorState): boolean {
+  return a.doc === b.doc && detectedPerLine(a) === detectedPerLine(b) && storedRanges(a) === storedRanges(b);
+}
+
 /** The article in the editor at one moment. */
 export class LiveArticle {
   constructor(
     readonly state: EditorState,
     private readonly saved: Text,
+    private readonly counts: UnclaimedCounts,
   ) {}
 
   get length(): number {
@@ -45,44 +123,34 @@ export class LiveArticle {
   readonly detected = once((): DetectedClaim[] => detectedClaims(this.state));
   readonly storedPositions = once(() => storedPositions(this.state));
 
-  /** How many detected figures no stored claim covers, counted without building claim objects. */
-  readonly unclaimedCount = once(() => {
-    let n = 0;
-    this.sweepUnclaimed(() => n++);
-    return n;
-  });
+  /** Each stored claim's place now as `f(id, start, end)`, without building a map of them. */
+  eachStored(f: (id: string, start: number, end: number) => void): void {
+    forEachStoredSpan(this.state, f);
+  }
+
+  /** How many detected figures no stored claim covers. */
+  unclaimedCount(): number {
+    return this.counts.total;
+  }
 
   /** The detected figures no stored claim covers, in text order. */
   readonly unclaimed = once((): DetectedClaim[] => {
-    const all = this.detected();
     const out: DetectedClaim[] = [];
-    this.sweepUnclaimed(() => undefined, (k) => out.push(all[k]!));
+    const stored = storedRanges(this.state);
+    for (const d of this.detected()) {
+      let covered = false;
+      stored?.between(d.start, d.end, (from, to) => {
+        if (from < d.end && to > d.start) covered = true;
+        return covered ? false : undefined;
+      });
+      if (!covered) out.push(d);
+    }
     return out;
   });
 
-  /**
-   * One pass over the detected figures and the stored claims, both in text order. Detected
-   * figures never overlap one another, so their ends rise with their starts: a figure is
-   * covered exactly when the stored claims starting before its end reach past its start.
-   */
-  private sweepUnclaimed(each: () => void, at?: (index: number) => void): void {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    forEachStoredSpan(this.state, (from, to) => {
-      starts.push(from);
-      ends.push(to);
-    });
-    let j = 0;
-    let reach = -1;
-    let k = 0;
-    forEachDetectedSpan(this.state, (from, to) => {
-      for (; j < starts.length && starts[j]! < to; j++) reach = Math.max(reach, ends[j]!);
-      if (!(reach > from)) {
-        each();
-        at?.(k);
-      }
-      k++;
-    });
+  /** The per-line counts, for the next snapshot to start from. */
+  unclaimedCounts(): UnclaimedCounts {
+    return this.counts;
   }
 }
 
@@ -97,6 +165,7 @@ export class LiveArticleStore {
   attach(view: EditorView, savedText: string): void {
     this.view = view;
     this.saved = savedText === view.state.doc.toString() ? view.state.doc : Text.of(savedText.split('\n'));
+    this.snapshot = null;
     this.publish(view.state);
   }
 
@@ -107,9 +176,15 @@ export class LiveArticleStore {
     this.emit();
   }
 
-  /** The editor's state after an update the app may care about (text, detection, stored claims). */
-  publish(state: EditorState): void {
-    this.snapshot = new LiveArticle(state, this.saved);
+  /**
+   * The editor's state after an update the app may care about (text, detection, stored
+   * claims); `from` is the state it started from and the changes since, when known.
+   */
+  publish(state: EditorState, from?: { state: EditorState; changes: ChangeDesc }): void {
+    const prev = this.snapshot;
+    // Counted now, from the previous snapshot (a lazy count would keep every earlier state alive).
+    const counts = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes) : countAll(state);
+    this.snapshot = new LiveArticle(state, this.saved, counts);
     this.emit();
   }
 

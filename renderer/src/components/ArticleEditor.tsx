@@ -80,7 +80,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
         ]),
         EditorView.updateListener.of((u) => {
           // The app hears of every change; what it needs it takes from the state, when it needs it.
-          if (u.docChanged || detectionVersion(u.startState) !== detectionVersion(u.state) || storedRanges(u.startState) !== storedRanges(u.state)) live.publish(u.state, { state: u.startState, changes: u.changes });
+          if (u.docChanged || detectionVersion(u.startState) !== detectionVersion(u.state) || storedRanges(u.startState) !== storedRanges(u.state)) live.publish(u.state, { state: u.startState, changes: u.changes, transactions: u.transactions.length });
           if (u.selectionSet || u.docChanged) {
             const r = u.state.selection.main;
             callbacks.current.onSelection(r.empty ? null : { start: r.from, end: r.to, text: u.state.sliceDoc(r.from, r.to) });

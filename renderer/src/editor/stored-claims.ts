@@ -57,6 +57,8 @@ interface StoredState {
   /** Where the stored claims are on screen now. */
   ranges: RangeSet<StoredRange>;
   bases: Base[];
+  /** Where the last transaction placed claims again (text on screen), beyond its own changed ranges; null: everywhere. */
+  touched: ReadonlyArray<readonly [number, number]> | null;
   /** The claims as the store gave them, sorted by start, in the coordinates of base `baseId`; `longest` bounds a search. */
   marks: { list: StoredMark[]; baseId: number; longest: number } | null;
 }
@@ -89,10 +91,9 @@ function mapThrough(marks: StoredMark[], changes: ChangeSet): StoredMark[] {
  * changes): a figure selected and typed over (`112亿元` → `212亿元`) maps like the one digit
  * that changed, so its claim stays on it. Costs what the edited stretches cost, not the text.
  */
-function refine(base: Base, doc: Text, from = 0, to = base.doc.length): ChangeSet {
+function refine(base: Base, doc: Text): ChangeSet {
   const specs: Array<{ from: number; to: number; insert: string }> = [];
   base.changes.iterChanges((fromA, toA, fromB, toB) => {
-    if (toA < from || fromA > to) return;
     for (const c of computeChanges(base.doc.sliceString(fromA, toA), doc.sliceString(fromB, toB))) specs.push({ from: fromA + c.from, to: fromA + c.to, insert: c.insert });
   });
   return ChangeSet.of(specs, base.doc.length);
@@ -123,7 +124,14 @@ function marksAt(marks: StoredMark[], longest: number, from: number, to: number)
   return out.reverse();
 }
 
-function placeTouched(ranges: RangeSet<StoredRange>, { list: marks, longest }: { list: StoredMark[]; longest: number }, base: Base, edited: ChangeSet, doc: Text): RangeSet<StoredRange> {
+function placeTouched(
+  ranges: RangeSet<StoredRange>,
+  { list: marks, longest }: { list: StoredMark[]; longest: number },
+  base: Base,
+  edited: ChangeSet,
+  doc: Text,
+  touched: Array<readonly [number, number]>,
+): RangeSet<StoredRange> {
   const back = base.changes.invertedDesc;
   edited.iterChangedRanges((_fromA, _toA, fromB, toB) => {
     let from = back.mapPos(fromB, -1);
@@ -142,13 +150,24 @@ function placeTouched(ranges: RangeSet<StoredRange>, { list: marks, longest }: {
     }
     const hit = marksAt(marks, longest, from, to);
     if (!hit.length) return;
-    const changes = refine(base, doc, from, to);
-    const placed = mapThrough(hit, changes);
+    // The stretch [from, to] of the base became [filterFrom, filterTo] on screen (the widening
+    // keeps every replaced stretch whole inside it); the claims in it are placed by a character
+    // diff of the two.
+    const [filterFrom, filterTo] = [base.changes.mapPos(from, -1), base.changes.mapPos(to, 1)];
+    const local = ChangeSet.of(
+      computeChanges(base.doc.sliceString(from, to), doc.sliceString(filterFrom, filterTo)).map((c) => ({ from: c.from, to: c.to, insert: c.insert })),
+      to - from,
+    );
+    const placed = mapThrough(
+      hit.map((m) => ({ ...m, start: m.start - from, end: m.end - from })),
+      local,
+    ).map((m) => ({ ...m, start: m.start + filterFrom, end: m.end + filterFrom }));
     const ids = new Set(hit.map((m) => m.id));
+    touched.push([filterFrom, filterTo]);
     ranges = ranges.update({
       filter: (_f, _t, v) => !ids.has(v.id),
-      filterFrom: base.changes.mapPos(from, -1),
-      filterTo: base.changes.mapPos(to, 1),
+      filterFrom,
+      filterTo,
       add: placed.sort((x, y) => x.start - y.start || x.end - y.end).map((m) => new StoredRange(m.id, m.status).range(m.start, m.end)),
     });
   });
@@ -156,14 +175,15 @@ function placeTouched(ranges: RangeSet<StoredRange>, { list: marks, longest }: {
 }
 
 const field = StateField.define<StoredState>({
-  create: (state) => ({ ranges: RangeSet.empty, bases: [newBase(state.doc)], marks: null }),
+  create: (state) => ({ ranges: RangeSet.empty, bases: [newBase(state.doc)], marks: null, touched: null }),
   update(value, tr) {
     let { ranges, bases, marks } = value;
+    let touched: Array<readonly [number, number]> | null = [];
     if (tr.docChanged) {
       ranges = ranges.map(tr.changes);
       bases = bases.map((b) => ({ ...b, changes: b.changes.compose(tr.changes) }));
       const base = marks && bases.find((b) => b.id === marks!.baseId);
-      if (base) ranges = placeTouched(ranges, marks!, base, tr.changes, tr.state.doc);
+      if (base) ranges = placeTouched(ranges, marks!, base, tr.changes, tr.state.doc, touched);
     }
     for (const e of tr.effects) {
       if (e.is(rememberBase)) {
@@ -182,8 +202,9 @@ const field = StateField.define<StoredState>({
       const list = e.value.marks.filter((m) => m.end <= baseText.length && m.end > m.start).sort((a, b) => a.start - b.start || a.end - b.end);
       marks = { list, baseId: base.id, longest: list.reduce((n, m) => Math.max(n, m.end - m.start), 0) };
       ranges = rangesOf(mapThrough(list, refine(base, tr.state.doc)));
+      touched = null;
     }
-    return ranges === value.ranges && bases === value.bases && marks === value.marks ? value : { ranges, bases, marks };
+    return ranges === value.ranges && bases === value.bases && marks === value.marks ? value : { ranges, bases, marks, touched };
   },
 });
 
@@ -201,6 +222,15 @@ export function forEachStoredSpan(state: EditorState, f: (id: string, from: numb
   const s = state.field(field, false);
   if (!s) return;
   for (const it = s.ranges.iter(); it.value; it.next()) f(it.value.id, it.from, it.to);
+}
+
+/**
+ * Where the transaction that made `state` changed stored claims other than by moving them with
+ * the text, beyond its own changed ranges (positions in `state`); null when it may have changed
+ * them anywhere (new claims from the store).
+ */
+export function storedTouched(state: EditorState): ReadonlyArray<readonly [number, number]> | null {
+  return state.field(field, false)?.touched ?? null;
 }
 
 /** The stored claims' ranges (changes identity whenever they change). */

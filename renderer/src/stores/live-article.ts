@@ -10,7 +10,7 @@ import { RangeSet, Text, type ChangeDesc, type EditorState, type RangeValue } fr
 import type { EditorView } from '@codemirror/view';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { detectedClaims, detectedPerLine, detectionVersion, lineEdits } from '../editor/claim-highlights.js';
-import { forEachStoredSpan, rememberBase, storedPositions, storedRanges } from '../editor/stored-claims.js';
+import { forEachStoredSpan, rememberBase, storedPositions, storedRanges, storedTouched } from '../editor/stored-claims.js';
 
 function once<T>(f: () => T): () => T {
   let done = false;
@@ -51,17 +51,33 @@ function countLine(state: EditorState, stored: RangeSet<RangeValue> | null, n: n
   return count;
 }
 
+/** Every line counted in one pass over the figures and the stored claims, both in text order. */
 function countAll(state: EditorState): UnclaimedCounts {
-  const stored = storedRanges(state);
   const perLine = new Int32Array(state.doc.lines);
-  let total = 0;
   const lines = detectedPerLine(state);
-  for (let i = 0; i < perLine.length; i++) if (lines[i]?.length) total += perLine[i] = countLine(state, stored, i + 1);
+  const stored = storedRanges(state);
+  const it = (stored ?? RangeSet.empty).iter();
+  // Detected figures never overlap one another, so their ends rise with their starts: a figure
+  // is covered exactly when the stored claims starting before its end reach past its start.
+  let reach = -1;
+  let total = 0;
+  let n = 0;
+  let from = 0;
+  for (const lineIt = state.doc.iterLines(); !lineIt.next().done; n++, from += lineIt.value.length + 1) {
+    const cs = lines[n];
+    if (cs?.length) {
+      for (const c of cs) {
+        for (; it.value && it.from < from + c.end; it.next()) reach = Math.max(reach, it.to);
+        if (!(reach > from + c.start)) perLine[n]!++;
+      }
+      total += perLine[n]!;
+    }
+  }
   return { perLine, total };
 }
 
 /** `before`'s counts carried to `state` through `changes`, recounting the lines whose figures or stored claims changed. */
-function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc): UnclaimedCounts {
+function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc, transactions: number): UnclaimedCounts {
   const a = before.state;
   const oldLines = detectedPerLine(a);
   const newLines = detectedPerLine(state);
@@ -85,8 +101,16 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
     const mark = (from: number, to: number) => {
       for (let n = state.doc.lineAt(from).number, last = state.doc.lineAt(Math.min(to, state.doc.length)).number; n <= last; n++) recount[n - 1] = 1;
     };
-    RangeSet.compare([storedBefore], [storedNow], changes, { compareRange: mark, comparePoint: mark });
+    // One edit says where it placed claims again (the rest only moved with the text, on lines
+    // counted above or unchanged); otherwise the two sets are compared.
+    const touched = transactions === 1 ? storedTouched(state) : null;
+    if (touched) for (const [from, to] of touched) mark(from, to);
+    else RangeSet.compare([storedBefore], [storedNow], changes, { compareRange: mark, comparePoint: mark });
   }
+  // New claims or figures all over the text (a list loaded, a detection answered): one pass is cheaper.
+  let touched = 0;
+  for (let i = 0; i < recount.length; i++) touched += recount[i]!;
+  if (touched > 2000) return countAll(state);
   let total = 0;
   const stored = storedNow;
   for (let i = 0; i < perLine.length; i++) {
@@ -180,10 +204,10 @@ export class LiveArticleStore {
    * The editor's state after an update the app may care about (text, detection, stored
    * claims); `from` is the state it started from and the changes since, when known.
    */
-  publish(state: EditorState, from?: { state: EditorState; changes: ChangeDesc }): void {
+  publish(state: EditorState, from?: { state: EditorState; changes: ChangeDesc; transactions: number }): void {
     const prev = this.snapshot;
     // Counted now, from the previous snapshot (a lazy count would keep every earlier state alive).
-    const counts = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes) : countAll(state);
+    const counts = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : countAll(state);
     this.snapshot = new LiveArticle(state, this.saved, counts);
     this.emit();
   }

@@ -34,7 +34,7 @@ describe('the open article snapshot', () => {
         for (const e of edits) {
           const from = e.at % (state.doc.length + 1);
           const tr = state.update({ changes: { from, to: Math.min(state.doc.length, from + e.remove), insert: e.insert } });
-          store.publish(tr.state, { state, changes: tr.changes });
+          store.publish(tr.state, { state, changes: tr.changes, transactions: 1 });
           state = tr.state;
           const live = store.current()!;
           expect(live.unclaimedCount()).toBe(live.unclaimed().length);

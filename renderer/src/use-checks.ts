@@ -8,13 +8,22 @@ import type { ClaimList } from '../../shared/annotations.js';
 import type { CheckReport } from '../../shared/checks/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { LiveArticle } from './stores/live-article.js';
-import type { ChecksRequest } from './workers/checks.worker.js';
+import type { ChecksAnswer, ChecksRequest } from './workers/checks.worker.js';
 
 const settleMs = 150;
 const slowMs = 1000;
 
-export function useChecks(live: LiveArticle | null, list: ClaimList | null, language: Language): { report: CheckReport | null; busy: boolean } {
-  const [report, setReport] = useState<CheckReport | null>(null);
+export interface ChecksState {
+  /** The report, its list of findings cut to what the page can show (alarms first). */
+  report: CheckReport | null;
+  /** All findings of the report and its alarms, relations excluded, listed or not. */
+  total: number;
+  alarms: number;
+  busy: boolean;
+}
+
+export function useChecks(live: LiveArticle | null, list: ClaimList | null, language: Language): ChecksState {
+  const [answer, setAnswer] = useState<{ report: CheckReport; total: number; alarms: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
@@ -23,11 +32,12 @@ export function useChecks(live: LiveArticle | null, list: ClaimList | null, lang
 
   useEffect(() => {
     const w = new Worker(new URL('./workers/checks.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<{ seq: number; report?: CheckReport; error?: string }>) => {
+    w.onmessage = (e: MessageEvent<ChecksAnswer>) => {
       if (e.data.seq !== seq.current) return;
       clearTimeout(slow.current);
       setBusy(false);
-      if (e.data.report) setReport(e.data.report);
+      const { report, total, alarms } = e.data;
+      if (report) setAnswer({ report, total: total ?? 0, alarms: alarms ?? 0 });
       else console.error('factdesk: cross-checks failed:', e.data.error);
     };
     worker.current = w;
@@ -40,15 +50,17 @@ export function useChecks(live: LiveArticle | null, list: ClaimList | null, lang
   const indexOf = useMemo(() => new Map((list?.claims ?? []).map((c, i) => [c.id, i])), [list]);
   // The stored claims travel once per change of the list, not with every request.
   useEffect(() => {
-    const claims = (list?.claims ?? []).map((c) => ({ id: c.id, kind: c.kind, value: c.value, unit: c.unit }));
+    const all = list?.claims ?? [];
+    const values = Float64Array.from(all, (c) => c.value ?? NaN);
+    const claims = { ids: all.map((c) => c.id), kinds: all.map((c) => c.kind), values, units: all.map((c) => c.unit) };
     const request: ChecksRequest = { type: 'stored', version: ++storedVersion.current, claims, relations: list?.relations ?? [] };
-    worker.current?.postMessage(request);
+    worker.current?.postMessage(request, [values.buffer]);
   }, [list]);
 
   useEffect(() => {
     if (!live) {
       seq.current++;
-      setReport(null);
+      setAnswer(null);
       setBusy(false);
       return;
     }
@@ -68,5 +80,5 @@ export function useChecks(live: LiveArticle | null, list: ClaimList | null, lang
     return () => clearTimeout(timer);
   }, [live, indexOf, language]);
 
-  return { report, busy };
+  return { report: answer?.report ?? null, total: answer?.total ?? 0, alarms: answer?.alarms ?? 0, busy };
 }

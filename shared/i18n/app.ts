@@ -71,6 +71,7 @@ const en = {
     inconsistent: 'Inconsistent',
     checking: 'Checking the whole article…',
     detecting: 'Finding the figures in this long article…',
+    listedOf: 'Listing {{listed}} of {{count}}, inconsistent ones first.',
   },
   claimKind: {
     money: 'Money',
@@ -188,6 +189,7 @@ const zhCN: typeof en = {
     inconsistent: '不一致',
     checking: '正在核验全文…',
     detecting: '正在查找长文中的数字…',
+    listedOf: '共 {{count}} 组,列出其中 {{listed}} 组,不一致的优先。',
   },
   claimKind: {
     money: '金额',

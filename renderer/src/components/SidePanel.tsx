@@ -41,8 +41,12 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
   }, [selectedClaimId]);
   const list = review?.list ?? null;
   // Computed off the main thread, a moment after typing pauses.
-  const { report, busy } = useChecks(live, list, lang);
-  const alarms = report?.findings.filter((f) => !f.ok).length ?? 0;
+  const checks = useChecks(live, list, lang);
+  const { report, busy } = checks;
+  // Counted over the whole report (the worker lists at most a few thousand findings).
+  const relationFindings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind === 'relation'), [report]);
+  const alarms = checks.alarms + relationFindings.filter((f) => !f.ok).length;
+  const checked = checks.total + relationFindings.length;
   const relationResults = useMemo(() => new Map((report?.findings ?? []).filter((f) => f.relationId).map((f) => [f.relationId!, f])), [report]);
   const findings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind !== 'relation' && (!alarmsOnly || !f.ok)), [report, alarmsOnly]);
   // A stated relation that breaks flags the claims it names.
@@ -75,7 +79,7 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
         {hasArticle && tab === 'checks' ? (
           <>
             <div className="checks-summary">
-              <span>{t('panel.checksSummary', { count: report?.findings.length ?? 0, alarms })}</span>
+              <span>{t('panel.checksSummary', { count: checked, alarms })}</span>
               {busy ? (
                 <span className="muted" role="status">
                   {t('panel.checking')}
@@ -98,6 +102,9 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
               />
             ) : null}
             {findings.length === 0 ? <p className="muted">{t('panel.noFindings')}</p> : null}
+            {report && report.findings.length - relationFindings.length < checks.total ? (
+              <p className="muted">{t('panel.listedOf', { listed: report.findings.length - relationFindings.length, count: checks.total })}</p>
+            ) : null}
             <VirtualList
               items={findings}
               itemKey={findingKey}

@@ -22,7 +22,7 @@ export interface ChecksState {
   busy: boolean;
 }
 
-export function useChecks(live: LiveArticle | null, list: ClaimList | null, language: Language): ChecksState {
+export function useChecks(articleId: string | null, live: LiveArticle | null, list: ClaimList | null, language: Language): ChecksState {
   const [answer, setAnswer] = useState<{ report: CheckReport; total: number; alarms: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const worker = useRef<Worker | null>(null);
@@ -48,6 +48,13 @@ export function useChecks(live: LiveArticle | null, list: ClaimList | null, lang
   }, []);
 
   const indexOf = useMemo(() => new Map((list?.claims ?? []).map((c, i) => [c.id, i])), [list]);
+  // Another article's findings are never shown for this one, even while its checks run.
+  useEffect(() => {
+    seq.current++;
+    setAnswer(null);
+    setBusy(false);
+  }, [articleId]);
+
   // The stored claims travel once per change of the list, not with every request.
   useEffect(() => {
     const all = list?.claims ?? [];

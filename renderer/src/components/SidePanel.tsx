@@ -41,7 +41,7 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
   }, [selectedClaimId]);
   const list = review?.list ?? null;
   // Computed off the main thread, a moment after typing pauses.
-  const checks = useChecks(live, list, lang);
+  const checks = useChecks(review?.articleId ?? null, live, list, lang);
   const { report, busy } = checks;
   // Counted over the whole report (the worker lists at most a few thousand findings).
   const relationFindings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind === 'relation'), [report]);
@@ -79,17 +79,18 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
         {hasArticle && tab === 'checks' ? (
           <>
             <div className="checks-summary">
-              <span>{t('panel.checksSummary', { count: checked, alarms })}</span>
-              {busy ? (
-                <span className="muted" role="status">
-                  {t('panel.checking')}
-                </span>
-              ) : null}
+              {/* No counts before the first answer: "0 checked" would read as "nothing to check". */}
+              {report ? <span>{t('panel.checksSummary', { count: checked, alarms })}</span> : null}
               <span className="spacer" />
               <label>
                 <input type="checkbox" checked={alarmsOnly} onChange={(e) => setAlarmsOnly(e.target.checked)} /> {t('panel.alarmsOnly')}
               </label>
             </div>
+            {busy ? (
+              <p className="muted" role="status">
+                {t('panel.checking')}
+              </p>
+            ) : null}
             {review && list ? (
               <RelationsSection
                 articleId={review.articleId}
@@ -101,7 +102,7 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
                 onSelect={(f) => focusFinding(f, `relation:${f.relationId}`)}
               />
             ) : null}
-            {findings.length === 0 ? <p className="muted">{t('panel.noFindings')}</p> : null}
+            {report && findings.length === 0 ? <p className="muted">{t('panel.noFindings')}</p> : null}
             {report && report.findings.length - relationFindings.length < checks.total ? (
               <p className="muted">{t('panel.listedOf', { listed: report.findings.length - relationFindings.length, count: checks.total })}</p>
             ) : null}

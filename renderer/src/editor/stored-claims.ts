@@ -68,12 +68,6 @@ const MAX_BASES = 4;
 let baseIds = 0;
 const newBase = (doc: Text, changes = ChangeSet.empty(doc.length)): Base => ({ id: ++baseIds, doc, changes });
 
-/** Positions of `marks` in `current`, given they were made for `baseText` (a whole-text diff: only for texts changed outside the editor). */
-export function mapMarks(marks: StoredMark[], baseText: string, current: string): StoredMark[] {
-  if (baseText === current) return marks;
-  return mapThrough(marks, wholeTextChanges(baseText, current));
-}
-
 function wholeTextChanges(baseText: string, current: string): ChangeSet {
   return ChangeSet.of(
     computeChanges(baseText, current).map((c) => ({ from: c.from, to: c.to, insert: c.insert })),

@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,
+    // FACTDESK_PROFILE_BUILD=1 keeps names readable in CPU profiles (bench/browser.ts BENCH_PROFILE).
+    minify: process.env.FACTDESK_PROFILE_BUILD ? false : 'esbuild',
     chunkSizeWarningLimit: 2000,
   },
 });

@@ -7,5 +7,6 @@ import { exportSuite } from './export.js';
 import { statementsSuite } from './statements.js';
 import { storeSuite } from './store.js';
 import { textChangesSuite } from './text-changes.js';
+import { browserSuite } from './browser.js';
 
-export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, cliSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, browserSuite, cliSuite];

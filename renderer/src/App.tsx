@@ -1,11 +1,10 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
 import { describeError, type Language } from '../../shared/i18n/index.js';
 import type { AppInfo, ArticleDocument, ArticleDraft, ArticleSummary, TrashEntry, WorkspaceInfo } from '../../shared/model.js';
 import { client, type ConnectionState } from './client.js';
 import type { Claim, ClaimList } from '../../shared/annotations.js';
-import type { DetectedClaim } from '../../shared/claims/index.js';
 import { ArticleEditor, type EditorSelection, type FocusRequest } from './components/ArticleEditor.js';
 import { ArticleList } from './components/ArticleList.js';
 import { CompareDialog } from './components/CompareDialog.js';
@@ -15,12 +14,16 @@ import { SidePanel } from './components/SidePanel.js';
 import { formatClaimValue } from './format.js';
 import { textHash } from '../../shared/revisions/index.js';
 import { i18n, setLanguage } from './i18n.js';
+import { LiveArticleStore, useLiveValue } from './stores/live-article.js';
 
 type SaveState = 'clean' | 'dirty' | 'saving';
 
 interface OpenArticle {
   doc: ArticleDocument;
-  /** Text in the editor now; differs from doc.text while there are unsaved edits. */
+  /**
+   * The text loaded into the editor (the file, or a restored draft). The editor owns the
+   * text from then on: the live text is asked of `live` when needed, never copied per key.
+   */
   text: string;
   /** Bumped when the editor must load new text (open, reload). */
   generation: number;
@@ -39,10 +42,9 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogProps | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('up');
-  /** Claims the engine finds in the editor's text right now, and that text. */
-  const [live, setLive] = useState<{ claims: DetectedClaim[]; text: string }>({ claims: [], text: '' });
-  // The panel's long lists follow typing at low priority, so keystrokes never wait for them.
-  const panelLive = useDeferredValue(live);
+  /** The open article as the editor holds it now. */
+  const live = useMemo(() => new LiveArticleStore(), []);
+  const hasUnsavedEdits = useCallback(() => !!live.current()?.dirty(), [live]);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [claimList, setClaimList] = useState<ClaimList | null>(null);
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
@@ -119,12 +121,15 @@ export function App() {
     async (overwrite = false): Promise<boolean> => {
       const cur = openRef.current;
       if (!cur || workspace?.readOnly) return false;
+      const snapshot = live.textForSave();
+      if (!snapshot) return false;
       setSaveState('saving');
       try {
-        const doc = await client['articles.write']({ id: cur.doc.id, text: cur.text, baseHash: cur.doc.disk.hash, overwrite });
+        const doc = await client['articles.write']({ id: cur.doc.id, text: snapshot.text, baseHash: cur.doc.disk.hash, overwrite });
         setOpen((prev) => (prev && prev.doc.id === doc.id ? { ...prev, doc, conflict: false } : prev));
         if (openRef.current) openRef.current = { ...openRef.current, doc };
-        setSaveState(openRef.current?.text === cur.text ? 'clean' : 'dirty');
+        live.markSaved(snapshot.doc);
+        setSaveState(hasUnsavedEdits() ? 'dirty' : 'clean');
         void refreshList();
         await loadClaims(doc.id);
         return true;
@@ -135,7 +140,7 @@ export function App() {
         return false;
       }
     },
-    [workspace, refreshList, showError, loadClaims],
+    [workspace, refreshList, showError, loadClaims, live, hasUnsavedEdits],
   );
 
   /** The user chose the file on disk over their unsaved edits. */
@@ -149,35 +154,52 @@ export function App() {
 
   // Unsaved edits are kept on disk a moment after typing pauses, so nothing is lost if the
   // window closes or the app crashes; back to the saved text, the kept copy goes.
+  // The text is asked of the editor only then, not copied on every key.
   const draftKept = useRef<string | null>(null);
   useEffect(() => {
     if (!open || workspace?.readOnly) return;
     const { id, disk } = open.doc;
-    const isDirty = open.text !== open.doc.text;
-    if (!isDirty && draftKept.current !== id) return;
-    const timer = setTimeout(() => {
-      if (isDirty) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let seen = live.current()?.state.doc;
+    const keep = () => {
+      const now = live.current();
+      if (!now) return;
+      if (now.dirty()) {
         draftKept.current = id;
-        void client['drafts.put']({ articleId: id, text: open.text, baseHash: disk.hash }).catch(showError);
-      } else {
+        void client['drafts.put']({ articleId: id, text: now.text(), baseHash: disk.hash }).catch(showError);
+      } else if (draftKept.current === id) {
         draftKept.current = null;
         void client['drafts.discard']({ articleId: id }).catch(() => {});
       }
-    }, 800);
-    return () => clearTimeout(timer);
-  }, [open, workspace, showError]);
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(keep, 800);
+    };
+    // Also once now: after a save, a kept copy of edits that are saved now goes.
+    schedule();
+    const off = live.subscribe(() => {
+      const doc = live.current()?.state.doc;
+      if (doc === seen) return;
+      seen = doc;
+      schedule();
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [open, workspace, showError, live]);
 
   const ensureSaved = useCallback(async () => {
-    const cur = openRef.current;
-    if (!cur || cur.text === cur.doc.text) return true;
+    if (!openRef.current || !hasUnsavedEdits()) return true;
     return save();
-  }, [save]);
+  }, [save, hasUnsavedEdits]);
 
   /** Runs `next` once unsaved edits are saved or discarded; cancelling keeps everything as it is. */
   const guardUnsaved = useCallback(
     (next: () => void) => {
       const cur = openRef.current;
-      if (!cur || cur.text === cur.doc.text) return next();
+      if (!cur || !hasUnsavedEdits()) return next();
       setDialog({
         title: t('editor.unsaved'),
         message: t('editor.unsavedPrompt', { name: cur.doc.title }),
@@ -196,7 +218,7 @@ export function App() {
         },
       });
     },
-    [save, t],
+    [save, t, hasUnsavedEdits],
   );
 
   useEffect(() => {
@@ -208,7 +230,7 @@ export function App() {
         if (!cur || cur.doc.id !== id) return;
         if (missing) setOpen({ ...cur, missing: true });
         // Like VS Code: an open article without unsaved edits simply follows the file.
-        else if (cur.text === cur.doc.text) void loadArticle(id);
+        else if (!hasUnsavedEdits()) void loadArticle(id);
         else setOpen({ ...cur, conflict: true });
       }),
       client.on('claims.changed', ({ id }) => {
@@ -219,8 +241,8 @@ export function App() {
       client.on('article.saved', ({ id, textHash: saved }) => {
         const cur = openRef.current;
         if (!cur || cur.doc.id !== id || textHash(cur.doc.text) === saved) return;
-        if (cur.text === cur.doc.text) void loadArticle(id);
-        else if (textHash(cur.text) !== saved) setOpen({ ...cur, conflict: true });
+        if (!hasUnsavedEdits()) void loadArticle(id);
+        else if (textHash(live.textForSave()?.text ?? '') !== saved) setOpen({ ...cur, conflict: true });
       }),
       client.on('workspace.changed', () => {
         setOpen(null);
@@ -230,7 +252,7 @@ export function App() {
       client.onConnection(setConnection),
     ];
     return () => offs.forEach((off) => off());
-  }, [refreshList, loadArticle, loadClaims, showError, t]);
+  }, [refreshList, loadArticle, loadClaims, showError, t, hasUnsavedEdits, live]);
 
   // Ctrl/Cmd+S saves wherever the focus is (the editor handles it itself when focused).
   useEffect(() => {
@@ -245,12 +267,11 @@ export function App() {
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
-      const cur = openRef.current;
-      if (cur && cur.text !== cur.doc.text) e.preventDefault();
+      if (openRef.current && hasUnsavedEdits()) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, []);
+  }, [hasUnsavedEdits]);
 
   const createArticle = () =>
     setDialog({
@@ -365,7 +386,8 @@ export function App() {
     [claimList, open?.doc],
   );
 
-  const dirty = !!open && open.text !== open.doc.text;
+  // A flag that flips, not the text: App re-renders when the article becomes (un)saved, not per key.
+  const dirty = useLiveValue(live, (a) => !!a?.dirty()) && !!open;
   const readOnly = !!workspace?.readOnly;
   const lang = i18n.language as Language;
 
@@ -472,14 +494,11 @@ export function App() {
               <ArticleEditor
                 docKey={`${open.doc.id}:${open.generation}`}
                 text={open.text}
+                savedText={open.doc.text}
+                live={live}
                 readOnly={readOnly}
                 label={open.doc.title}
-                onChange={(text) => {
-                  setOpen((prev) => (prev ? { ...prev, text } : prev));
-                  setSaveState('dirty');
-                }}
                 onSave={() => void save()}
-                onClaims={(claims, text) => setLive({ claims, text })}
                 describeClaim={(c) => t('claimKind.tooltip', { kind: t(`claimKind.${c.kind}`), value: formatClaimValue(c, i18n.language) })}
                 focus={focus}
                 stored={stored}
@@ -492,15 +511,13 @@ export function App() {
           )}
         </section>
         <SidePanel
-          claims={open ? panelLive.claims : []}
-          text={open ? panelLive.text : ''}
+          live={live}
           onFocus={focusSpans}
           review={
             open
               ? {
                   articleId: open.doc.id,
                   list: claimList && claimList.articleId === open.doc.id ? claimList : null,
-                  baseText: open.doc.text,
                   readOnly,
                   selection,
                   selectedClaimId,
@@ -530,7 +547,7 @@ export function App() {
         {open ? (
           <>
             <span>{dirty ? (saveState === 'saving' ? t('editor.saving') : t('editor.unsaved')) : t('editor.saved')}</span>
-            <span>{t('editor.characters', { count: open.text.length })}</span>
+            <CharacterCount live={live} />
             <span>
               {t('status.encoding')}: {open.doc.encoding.toUpperCase()}
               {open.doc.bom ? ' BOM' : ''}
@@ -551,7 +568,7 @@ export function App() {
         <CompareDialog
           articleId={open.doc.id}
           baseHash={open.doc.disk.hash}
-          text={open.text}
+          text={live.current()?.text() ?? open.text}
           onClose={() => setComparing(false)}
           onReload={() => {
             setComparing(false);
@@ -565,4 +582,11 @@ export function App() {
       ) : null}
     </div>
   );
+}
+
+/** The status bar's character count: the one part of the window that follows every key. */
+function CharacterCount({ live }: { live: LiveArticleStore }) {
+  const { t } = useTranslation();
+  const count = useLiveValue(live, (a) => a?.length ?? 0);
+  return <span>{t('editor.characters', { count })}</span>;
 }

@@ -1,42 +1,91 @@
 /**
  * The cross-checks of the text on screen, computed in a worker a moment after
- * typing pauses; the latest answer wins, older ones are dropped.
+ * typing pauses; the latest answer wins, older ones are dropped. `busy` turns
+ * on when an answer takes over a second (a long article), so the panel can say so.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { CheckClaim, CheckerRelation, CheckReport } from '../../shared/checks/index.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ClaimList } from '../../shared/annotations.js';
+import type { CheckReport } from '../../shared/checks/index.js';
 import type { Language } from '../../shared/i18n/index.js';
-import type { ChecksRequest } from './workers/checks.worker.js';
+import type { LiveArticle } from './stores/live-article.js';
+import type { ChecksAnswer, ChecksRequest } from './workers/checks.worker.js';
 
 const settleMs = 150;
+const slowMs = 1000;
 
-export function useChecks(input: { text: string; claims: CheckClaim[]; relations: CheckerRelation[] } | null, language: Language): CheckReport | null {
-  const [report, setReport] = useState<CheckReport | null>(null);
+export interface ChecksState {
+  /** The report, its list of findings cut to what the page can show (alarms first). */
+  report: CheckReport | null;
+  /** All findings of the report and its alarms, relations excluded, listed or not. */
+  total: number;
+  alarms: number;
+  busy: boolean;
+}
+
+export function useChecks(articleId: string | null, live: LiveArticle | null, list: ClaimList | null, language: Language): ChecksState {
+  const [answer, setAnswer] = useState<{ report: CheckReport; total: number; alarms: number } | null>(null);
+  const [busy, setBusy] = useState(false);
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
+  const storedVersion = useRef(0);
+  const slow = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     const w = new Worker(new URL('./workers/checks.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<{ seq: number; report?: CheckReport; error?: string }>) => {
+    w.onmessage = (e: MessageEvent<ChecksAnswer>) => {
       if (e.data.seq !== seq.current) return;
-      if (e.data.report) setReport(e.data.report);
+      clearTimeout(slow.current);
+      setBusy(false);
+      const { report, total, alarms } = e.data;
+      if (report) setAnswer({ report, total: total ?? 0, alarms: alarms ?? 0 });
       else console.error('factdesk: cross-checks failed:', e.data.error);
     };
     worker.current = w;
-    return () => w.terminate();
+    return () => {
+      clearTimeout(slow.current);
+      w.terminate();
+    };
   }, []);
 
+  const indexOf = useMemo(() => new Map((list?.claims ?? []).map((c, i) => [c.id, i])), [list]);
+  // Another article's findings are never shown for this one, even while its checks run.
   useEffect(() => {
-    if (!input) {
+    seq.current++;
+    setAnswer(null);
+    setBusy(false);
+  }, [articleId]);
+
+  // The stored claims travel once per change of the list, not with every request.
+  useEffect(() => {
+    const all = list?.claims ?? [];
+    const values = Float64Array.from(all, (c) => c.value ?? NaN);
+    const claims = { ids: all.map((c) => c.id), kinds: all.map((c) => c.kind), values, units: all.map((c) => c.unit) };
+    const request: ChecksRequest = { type: 'stored', version: ++storedVersion.current, claims, relations: list?.relations ?? [] };
+    worker.current?.postMessage(request, [values.buffer]);
+  }, [list]);
+
+  useEffect(() => {
+    if (!live) {
       seq.current++;
-      setReport(null);
+      setAnswer(null);
+      setBusy(false);
       return;
     }
     const timer = setTimeout(() => {
-      const request: ChecksRequest = { seq: ++seq.current, text: input.text, claims: input.claims, relations: input.relations, language };
-      worker.current?.postMessage(request);
+      const positions = new Int32Array(indexOf.size * 2).fill(-1);
+      live.eachStored((id, start, end) => {
+        const i = indexOf.get(id);
+        if (i === undefined) return;
+        positions[2 * i] = start;
+        positions[2 * i + 1] = end;
+      });
+      const request: ChecksRequest = { type: 'check', seq: ++seq.current, text: live.text(), storedVersion: storedVersion.current, positions, language };
+      worker.current?.postMessage(request, [positions.buffer]);
+      clearTimeout(slow.current);
+      slow.current = setTimeout(() => setBusy(true), slowMs);
     }, settleMs);
     return () => clearTimeout(timer);
-  }, [input, language]);
+  }, [live, indexOf, language]);
 
-  return report;
+  return { report: answer?.report ?? null, total: answer?.total ?? 0, alarms: answer?.alarms ?? 0, busy };
 }

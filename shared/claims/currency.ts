@@ -55,3 +55,25 @@ export function inferDollarCurrency(text: string): string {
   }
   return best;
 }
+
+/** Longest mention or publisher signal above, with room to spare; the partner look-back is 12. */
+const SIGNAL_REACH = 64;
+
+/**
+ * Whether an edit can change what `inferDollarCurrency` says: false when the
+ * text around it (`around`: the edited stretch with `SIGNAL_REACH` characters
+ * either side, before or after the edit) names no dollar country, publisher or
+ * dateline, so the scores are what they were. Callers still recompute when
+ * the edit is inside the headline characters (they weigh more).
+ */
+export function mayChangeDollarCurrency(around: string): boolean {
+  for (const [, mentions, publisher] of DOLLAR_COUNTRIES) {
+    mentions.lastIndex = 0;
+    publisher.lastIndex = 0;
+    if (mentions.test(around) || publisher.test(around)) return true;
+  }
+  return false;
+}
+
+/** How far around an edit `mayChangeDollarCurrency` must look, and the headline length. */
+export const dollarSignalReach = { chars: SIGNAL_REACH, headline: HEADLINE_CHARS } as const;

@@ -48,9 +48,18 @@ function moveInPlace(c: LineClaim, offset: number): DetectedClaim {
 /** Line results of one detect call, by context key, then by line text. */
 type LineCache = Map<string, Map<string, LineResult>>;
 
-function detectWith(text: string, options: ClaimDetectOptions, previous: LineCache | null): { claims: DetectedClaim[]; lines: LineCache | null } {
+interface Detection {
+  claims: DetectedClaim[];
+  lines: LineCache | null;
+  /** The context each line hands to the next, when asked for. */
+  after: LineContext[] | null;
+  dollar: string;
+}
+
+function detectWith(text: string, options: ClaimDetectOptions, previous: LineCache | null, keepAfter = false): Detection {
   const dollar = options.dollarCurrency?.toUpperCase() ?? inferDollarCurrency(text);
   const current: LineCache | null = previous ? new Map() : null;
+  const after: LineContext[] | null = keepAfter ? [] : null;
   let ctx: LineContext = { dollar, table: null, caption: null };
   const claims: DetectedClaim[] = [];
   for (let start = 0; start <= text.length; ) {
@@ -72,9 +81,10 @@ function detectWith(text: string, options: ClaimDetectOptions, previous: LineCac
       for (const c of result.claims) claims.push(moveInPlace(c, start));
     }
     ctx = result.next;
+    after?.push(ctx);
     start = end + 1;
   }
-  return { claims, lines: current };
+  return { claims, lines: current, after, dollar };
 }
 
 /**
@@ -103,4 +113,94 @@ export function createClaimDetector(options: ClaimDetectOptions = {}): ClaimDete
       return r.claims;
     },
   };
+}
+
+/**
+ * What detection keeps per line of a text being edited, so that an edit
+ * re-scans only the lines it touched: line `i`'s result depends only on its
+ * text and on the context the line above hands on (the table being read, a
+ * caption's unit, the `$` currency).
+ */
+export interface ClaimLines {
+  /** The ISO code a bare `$` stands for in this text (the option, or what the whole text says). */
+  readonly dollar: string;
+  /** The context line `i` (0-based) hands to line `i + 1`; one entry per line. */
+  readonly after: readonly LineContext[];
+}
+
+/** A text read line by line (CodeMirror's `Text` fits through a two-line adapter). */
+export interface LineReader {
+  readonly lineCount: number;
+  /** Line `i` (0-based), without its `\n`. */
+  lineText(i: number): string;
+}
+
+/** One edit in line numbers: old lines [fromLine, oldTo) became new lines [fromLine, newTo). */
+export interface LineEdit {
+  fromLine: number;
+  oldTo: number;
+  newTo: number;
+}
+
+/**
+ * `detectClaims` that also returns the per-line state an editor needs to
+ * follow later edits with `rescanLines`. Same scan, same claims.
+ */
+export function detectLines(text: string, options: ClaimDetectOptions = {}): { claims: DetectedClaim[]; lines: ClaimLines } {
+  const r = detectWith(text, options, null, true);
+  return { claims: r.claims, lines: { dollar: r.dollar, after: r.after! } };
+}
+
+/**
+ * Follows edits of a text whose per-line state is `lines` (from `detectLines`
+ * or an earlier `rescanLines`, with the same `dollar`): re-scans the lines
+ * each edit touched, then every following line whose incoming context changed
+ * (a table header edited), and stops as soon as a line hands on the context it
+ * handed on before. `edits` are sorted, in the old text's line numbers for
+ * `fromLine`/`oldTo` and the new text's for `newTo` (as CodeMirror's
+ * `iterChangedRanges` gives them, merged where they share a line).
+ * `onLine(i, claims)` receives each re-scanned line's claims, offsets relative
+ * to the line start; lines not reported keep their claims (moved with the text).
+ * The result equals `detectClaims` on the new text whenever the dollar
+ * currency it names is unchanged.
+ */
+export function rescanLines(lines: ClaimLines, text: LineReader, edits: readonly LineEdit[], onLine: (line: number, claims: DetectedClaim[]) => void): ClaimLines {
+  const old = lines.after;
+  // Realign the per-line contexts with the new text, untouched runs copied in slices; a replaced
+  // block's entries hold, until re-scanned, what the old block handed on at its end (what the
+  // line below it received).
+  let after: LineContext[] = [];
+  let oldPos = 0;
+  const blocks: Array<[number, number]> = [];
+  for (const e of edits) {
+    after = after.concat(old.slice(oldPos, e.fromLine));
+    const handedOn = old[e.oldTo - 1] ?? old[e.fromLine - 1] ?? initialContext(lines.dollar);
+    blocks.push([after.length, e.newTo]);
+    after = after.concat(new Array<LineContext>(e.newTo - after.length).fill(handedOn));
+    oldPos = e.oldTo;
+  }
+  after = after.concat(old.slice(oldPos));
+  if (after.length !== text.lineCount) throw new Error(`rescanLines: ${after.length} line contexts for ${text.lineCount} lines`);
+  let done = 0;
+  for (const [from, to] of blocks) {
+    let i = Math.max(from, done);
+    let ctx = i > 0 ? after[i - 1]! : initialContext(lines.dollar);
+    for (; i < text.lineCount; i++) {
+      const { claims, next } = scanLine(text.lineText(i), ctx);
+      onLine(i, claims);
+      const before = after[i]!;
+      after[i] = next;
+      ctx = next;
+      if (i >= to - 1 && (next === before || contextKey(next) === contextKey(before))) {
+        i++;
+        break;
+      }
+    }
+    done = i;
+  }
+  return { dollar: lines.dollar, after };
+}
+
+function initialContext(dollar: string): LineContext {
+  return { dollar, table: null, caption: null };
 }

@@ -5,7 +5,17 @@
  * their own.
  */
 export { claimKinds, type ClaimKind, type DetectedClaim } from './types.js';
-export { detectClaims, createClaimDetector, type ClaimDetector, type ClaimDetectOptions } from './detector.js';
+export {
+  detectClaims,
+  createClaimDetector,
+  detectLines,
+  rescanLines,
+  type ClaimDetector,
+  type ClaimDetectOptions,
+  type ClaimLines,
+  type LineEdit,
+  type LineReader,
+} from './detector.js';
 export { parseNumber, scaleDecimal, toHalfWidth } from './numerals.js';
-export { inferDollarCurrency } from './currency.js';
+export { inferDollarCurrency, mayChangeDollarCurrency, dollarSignalReach } from './currency.js';
 export { splitLines, sentenceRanges, clauseRanges, type Range } from './sentences.js';

@@ -69,6 +69,9 @@ const en = {
     noFindings: 'No relations among figures to check.',
     consistent: 'Consistent',
     inconsistent: 'Inconsistent',
+    checking: 'Checking the whole article…',
+    detecting: 'Finding the figures in this long article…',
+    listedOf: 'Listing {{listed}} of {{count}}, inconsistent ones first.',
   },
   claimKind: {
     money: 'Money',
@@ -184,6 +187,9 @@ const zhCN: typeof en = {
     noFindings: '没有可核验的数字关系。',
     consistent: '一致',
     inconsistent: '不一致',
+    checking: '正在核验全文…',
+    detecting: '正在查找长文中的数字…',
+    listedOf: '共 {{count}} 组,列出其中 {{listed}} 组,不一致的优先。',
   },
   claimKind: {
     money: '金额',

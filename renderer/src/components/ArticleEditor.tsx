@@ -4,8 +4,9 @@ import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemir
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
-import { claimHighlighting, setFocusSpans } from '../editor/claim-highlights.js';
-import { setStoredClaims, storedClaims, type StoredMark } from '../editor/stored-claims.js';
+import { claimHighlighting, detectionVersion, setFocusSpans } from '../editor/claim-highlights.js';
+import { setStoredClaims, storedClaims, storedRanges, type StoredMark } from '../editor/stored-claims.js';
+import type { LiveArticleStore } from '../stores/live-article.js';
 
 /** The selected words in the editor (offsets in the text on screen). */
 export interface EditorSelection {
@@ -24,12 +25,15 @@ export interface FocusRequest {
 export interface ArticleEditorProps {
   /** Identity of the loaded text: a new key replaces the editor state (and its undo history). */
   docKey: string;
+  /** The text to load (read once per docKey: from then on the editor owns the text). */
   text: string;
+  /** The text on disk (differs from `text` when a kept draft was restored). */
+  savedText: string;
+  /** Where the editor publishes what it holds, for save, drafts, the panel and the checks. */
+  live: LiveArticleStore;
   readOnly: boolean;
-  onChange: (text: string) => void;
   onSave: () => void;
   label: string;
-  onClaims: (claims: DetectedClaim[], text: string) => void;
   describeClaim: (claim: DetectedClaim) => string;
   focus: FocusRequest | null;
   /** Stored claims, in the coordinates of `baseText` (the saved text). */
@@ -42,11 +46,11 @@ export interface ArticleEditorProps {
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label, onClaims, describeClaim, focus, stored, onClaimClick, onSelection }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onChange, onSave, onClaims, describeClaim, onClaimClick, onSelection });
-  callbacks.current = { onChange, onSave, onClaims, describeClaim, onClaimClick, onSelection };
+  const callbacks = useRef({ onSave, describeClaim, onClaimClick, onSelection });
+  callbacks.current = { onSave, describeClaim, onClaimClick, onSelection };
   const storedRef = useRef(stored);
   storedRef.current = stored;
 
@@ -75,24 +79,23 @@ export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label,
           ...searchKeymap,
         ]),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
+          // The app hears of every change; what it needs it takes from the state, when it needs it.
+          if (u.docChanged || detectionVersion(u.startState) !== detectionVersion(u.state) || storedRanges(u.startState) !== storedRanges(u.state)) live.publish(u.state, { state: u.startState, changes: u.changes, transactions: u.transactions.length });
           if (u.selectionSet || u.docChanged) {
             const r = u.state.selection.main;
             callbacks.current.onSelection(r.empty ? null : { start: r.from, end: r.to, text: u.state.sliceDoc(r.from, r.to) });
           }
         }),
         storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id) }),
-        claimHighlighting({
-          onClaims: (claims, t) => callbacks.current.onClaims(claims, t),
-          describe: (c) => callbacks.current.describeClaim(c),
-        }),
+        claimHighlighting({ describe: (c) => callbacks.current.describeClaim(c) }),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
-    // Report the claims of the freshly loaded text (listeners fire on updates only).
-    v.dispatch(storedRef.current ? { effects: setStoredClaims.of(storedRef.current) } : {});
+    live.attach(v, savedText);
+    if (storedRef.current) v.dispatch({ effects: setStoredClaims.of(storedRef.current) });
     return () => {
+      live.detach(v);
       v.destroy();
       view.current = null;
     };

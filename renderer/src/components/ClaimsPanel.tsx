@@ -1,22 +1,22 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchorCandidate } from '../../../shared/anchoring/index.js';
 import type { AuditEntry, Claim, ClaimList, ClaimStatus } from '../../../shared/annotations.js';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
-import { mapMarks } from '../editor/stored-claims.js';
 import { formatClaimValue } from '../format.js';
+import type { LiveArticle, LiveArticleStore } from '../stores/live-article.js';
 import type { EditorSelection, FocusRequest } from './ArticleEditor.js';
 import { ClaimCard } from './ClaimCard.js';
+import { VirtualList } from './VirtualList.js';
 
 export interface ClaimsPanelProps {
   articleId: string;
   list: ClaimList | null;
-  /** Figures the engine finds in the editor's text now. */
-  live: DetectedClaim[];
-  liveText: string;
-  /** The saved text the stored claims' offsets refer to. */
-  baseText: string;
+  /** The article as the editor holds it now (its figures, where the stored claims are); null before it is loaded. */
+  live: LiveArticle | null;
+  /** For what a click needs at that moment (the latest positions). */
+  liveStore: LiveArticleStore;
   readOnly: boolean;
   selection: EditorSelection | null;
   selectedClaimId: string | null;
@@ -32,6 +32,59 @@ export interface ClaimsPanelProps {
 
 type Filter = 'all' | 'open' | 'done';
 const openStatuses: ClaimStatus[] = ['unchecked', 'in-progress', 'needs-recheck', 'disputed'];
+const noFigures: DetectedClaim[] = [];
+const claimKey = (c: Claim) => c.id;
+const figureKey = (d: DetectedClaim) => `${d.start}:${d.end}`;
+
+/** True once `flag` has been true for `ms` (progress is shown only for waits one notices). */
+function useLongWait(flag: boolean, ms: number): boolean {
+  const [long, setLong] = useState(false);
+  useEffect(() => {
+    if (!flag) {
+      setLong(false);
+      return;
+    }
+    const timer = setTimeout(() => setLong(true), ms);
+    return () => clearTimeout(timer);
+  }, [flag, ms]);
+  return long && flag;
+}
+
+interface ClaimRowProps {
+  claim: Claim;
+  open: boolean;
+  flagged: boolean;
+  lang: string;
+  onToggle: (c: Claim) => void;
+}
+
+/** One stored claim's row; drawn again only when its claim, its state or the language changes, not per keystroke. */
+const ClaimRow = memo(function ClaimRow({ claim: c, open, flagged, lang, onToggle }: ClaimRowProps) {
+  const { t } = useTranslation();
+  return (
+    <button className={`claim-row${open ? ' selected' : ''}`} aria-expanded={open} onClick={() => onToggle(c)}>
+      <span className="claim-line">
+        <span className={`claim-figure kind-${c.kind}`}>{c.anchor.quote}</span>
+        <span className={`status-badge status-${c.status}`}>{t(`review.status.${c.status}`)}</span>
+        {flagged ? <span className="status-badge status-false">{t('review.relationBroken')}</span> : null}
+        <span className="spacer" />
+        <span className="claim-value">{formatClaimValue(c, lang)}</span>
+      </span>
+      <span className="claim-context">
+        …{c.anchor.prefix.slice(-16)}
+        <mark>{c.anchor.quote}</mark>
+        {c.anchor.suffix.slice(0, 16)}…
+      </span>
+      {c.sources.length || c.comments.length || c.assignee ? (
+        <span className="claim-meta muted">
+          {c.assignee ? `@${c.assignee} ` : ''}
+          {c.sources.length ? `${t('review.sources')} ${c.sources.length} ` : ''}
+          {c.comments.length ? `${t('review.comments')} ${c.comments.length}` : ''}
+        </span>
+      ) : null}
+    </button>
+  );
+});
 
 /** The claims of one article for review: stored claims, figures not claimed yet, detached and deleted claims. */
 export function ClaimsPanel(p: ClaimsPanelProps) {
@@ -41,24 +94,30 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
   const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [reattaching, setReattaching] = useState<{ claimId: string; candidates: AnchorCandidate[] } | null>(null);
   const [busy, setBusy] = useState(false);
-  const listRef = useRef<HTMLUListElement>(null);
-
   const claims = useMemo(() => p.list?.claims ?? [], [p.list]);
-  // Stored claims where they are on screen now (the editor may hold unsaved edits).
-  const livePositions = useMemo(() => {
-    const marks = claims.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, status: c.status }));
-    return new Map(mapMarks(marks, p.baseText, p.liveText).map((m) => [m.id, m]));
-  }, [claims, p.baseText, p.liveText]);
-  const unclaimed = useMemo(
-    () => p.live.filter((d) => ![...livePositions.values()].some((m) => m.start < d.end && d.start < m.end)),
-    [p.live, livePositions],
+  // The detected figures no stored claim covers: counted on every edit (one pass, no objects),
+  // listed only while their section is open.
+  const [unclaimedOpen, setUnclaimedOpen] = useState<boolean | null>(null);
+  // Open by default only once the stored list is known to be empty.
+  const showUnclaimed = unclaimedOpen ?? (p.list !== null && claims.length === 0);
+  const shownUnclaimed = useRef(showUnclaimed);
+  shownUnclaimed.current = showUnclaimed;
+  const unclaimedCount = p.live?.unclaimedCount() ?? 0;
+  const unclaimed = showUnclaimed && p.live ? p.live.unclaimed() : noFigures;
+  const detectingLong = useLongWait(!!p.live?.detecting, 1000);
+  const shown = useMemo(
+    () => claims.filter((c) => filter === 'all' || (filter === 'open' ? openStatuses.includes(c.status) : !openStatuses.includes(c.status))),
+    [claims, filter],
   );
-  const shown = claims.filter((c) => filter === 'all' || (filter === 'open' ? openStatuses.includes(c.status) : !openStatuses.includes(c.status)));
 
-  // The chosen claim's row comes into view, with its card below it.
+  // The chosen claim's row comes to the top of the list, with its card below it.
+  const [scrollTo, setScrollTo] = useState<{ index: number; serial: number } | null>(null);
   useEffect(() => {
     if (!p.selectedClaimId) return;
-    listRef.current?.querySelector(`[data-claim-row="${p.selectedClaimId}"]`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const index = shown.findIndex((c) => c.id === p.selectedClaimId);
+    if (index >= 0) setScrollTo((prev) => ({ index, serial: (prev?.serial ?? 0) + 1 }));
+    // Only a newly chosen claim scrolls the list, not a change of the list under it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [p.selectedClaimId]);
 
   useEffect(() => {
@@ -78,10 +137,16 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
     }
   };
 
-  const focusClaim = (c: Claim) => {
-    const pos = livePositions.get(c.id);
-    if (pos) p.onFocus([{ start: pos.start, end: pos.end, tone: 'claim' }]);
-  };
+  // Rows keep one handler across renders (so they are not drawn again); it reads the latest props.
+  const latest = useRef(p);
+  latest.current = p;
+  const toggleClaim = useCallback((c: Claim) => {
+    const q = latest.current;
+    // Opens or closes the card; either way the claim's words are selected in the text.
+    q.onSelectClaim(q.selectedClaimId === c.id ? null : c.id);
+    const pos = q.liveStore.current()?.storedPositions().get(c.id);
+    if (pos) q.onFocus([{ start: pos.start, end: pos.end, tone: 'claim' }]);
+  }, []);
 
   return (
     <div className="claims-panel">
@@ -126,9 +191,9 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
           >
             {t('review.addSelection')}
           </button>
-          {unclaimed.length > 0 ? (
+          {unclaimedCount > 0 ? (
             <button disabled={busy} title={t('review.savesFirst')} onClick={() => void act(() => client['claims.addDetected']({ articleId: p.articleId }))}>
-              {t('review.addAll', { count: unclaimed.length })}
+              {t('review.addAll', { count: unclaimedCount })}
             </button>
           ) : null}
         </div>
@@ -136,40 +201,25 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
 
       <h3 className="section-heading">{t('review.claims', { count: claims.length })}</h3>
       {claims.length === 0 ? <p className="muted">{t('review.noClaims')}</p> : null}
-      <ul className="claim-list stored" aria-label={t('panel.claims')} ref={listRef}>
-        {shown.map((c) => {
+      {detectingLong ? (
+        <p className="muted" role="status">
+          {t('panel.detecting')}
+        </p>
+      ) : null}
+      <VirtualList
+        items={shown}
+        itemKey={claimKey}
+        itemProps={(c) => ({ className: p.selectedClaimId === c.id ? 'open' : '', 'data-claim-row': c.id })}
+        estimateSize={64}
+        className="claim-list stored"
+        label={t('panel.claims')}
+        scrollTo={scrollTo}
+      >
+        {(c) => {
           const open = p.selectedClaimId === c.id;
           return (
-            <li key={c.id} className={open ? 'open' : ''} data-claim-row={c.id}>
-              <button
-                className={`claim-row${open ? ' selected' : ''}`}
-                aria-expanded={open}
-                onClick={() => {
-                  // Opens or closes the card; either way the claim's words are selected in the text.
-                  p.onSelectClaim(open ? null : c.id);
-                  focusClaim(c);
-                }}
-              >
-                <span className="claim-line">
-                  <span className={`claim-figure kind-${c.kind}`}>{c.anchor.quote}</span>
-                  <span className={`status-badge status-${c.status}`}>{t(`review.status.${c.status}`)}</span>
-                  {p.flagged.has(c.id) ? <span className="status-badge status-false">{t('review.relationBroken')}</span> : null}
-                  <span className="spacer" />
-                  <span className="claim-value">{formatClaimValue(c, lang)}</span>
-                </span>
-                <span className="claim-context">
-                  …{c.anchor.prefix.slice(-16)}
-                  <mark>{c.anchor.quote}</mark>
-                  {c.anchor.suffix.slice(0, 16)}…
-                </span>
-                {c.sources.length || c.comments.length || c.assignee ? (
-                  <span className="claim-meta muted">
-                    {c.assignee ? `@${c.assignee} ` : ''}
-                    {c.sources.length ? `${t('review.sources')} ${c.sources.length} ` : ''}
-                    {c.comments.length ? `${t('review.comments')} ${c.comments.length}` : ''}
-                  </span>
-                ) : null}
-              </button>
+            <>
+              <ClaimRow claim={c} open={open} flagged={p.flagged.has(c.id)} lang={lang} onToggle={toggleClaim} />
               {open ? (
                 <ClaimCard
                   articleId={p.articleId}
@@ -180,44 +230,58 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
                   onDelete={p.onDeleteClaim}
                 />
               ) : null}
-            </li>
+            </>
           );
-        })}
-      </ul>
+        }}
+      </VirtualList>
 
-      {unclaimed.length > 0 ? (
-        <details className="section" open={claims.length === 0}>
-          <summary>{t('review.unclaimed', { count: unclaimed.length })}</summary>
-          <ul className="claim-list" aria-label={t('review.unclaimed', { count: unclaimed.length })}>
-            {unclaimed.map((d) => (
-              <li key={`${d.start}:${d.end}`} className="candidate-row">
-                <button className="claim-row" onClick={() => p.onFocus([{ start: d.start, end: d.end, tone: 'claim' }])}>
-                  <span className="claim-line">
-                    <span className="claim-figure">{d.text}</span>
-                    <span className="badge">{t(`claimKind.${d.kind}`)}</span>
-                    <span className="spacer" />
-                    <span className="claim-value">{formatClaimValue(d, lang)}</span>
-                  </span>
-                </button>
-                {!p.readOnly ? (
-                  <button
-                    className="add-button"
-                    aria-label={`${t('review.add')} ${d.text}`}
-                    disabled={busy}
-                    onClick={() =>
-                      void act(async () => {
-                        // After saving, the live text is the saved text, so the span is valid there.
-                        const r = await client['claims.addDetected']({ articleId: p.articleId, start: d.start, end: d.end });
-                        if (r.added[0]) p.onSelectClaim(r.added[0].id);
-                      })
-                    }
-                  >
-                    {t('review.add')}
+      {unclaimedCount > 0 ? (
+        <details
+          className="section"
+          open={showUnclaimed}
+          // Inserting an open <details> or setting `open` fires this too: only a user's toggle is remembered.
+          onToggle={(e) => e.currentTarget.open !== shownUnclaimed.current && setUnclaimedOpen(e.currentTarget.open)}
+        >
+          <summary>{t('review.unclaimed', { count: unclaimedCount })}</summary>
+          {showUnclaimed ? (
+            <VirtualList
+              items={unclaimed}
+              itemKey={figureKey}
+              itemProps={() => ({ className: 'candidate-row' })}
+              estimateSize={36}
+              className="claim-list"
+              label={t('review.unclaimed', { count: unclaimedCount })}
+            >
+              {(d) => (
+                <>
+                  <button className="claim-row" onClick={() => p.onFocus([{ start: d.start, end: d.end, tone: 'claim' }])}>
+                    <span className="claim-line">
+                      <span className="claim-figure">{d.text}</span>
+                      <span className="badge">{t(`claimKind.${d.kind}`)}</span>
+                      <span className="spacer" />
+                      <span className="claim-value">{formatClaimValue(d, lang)}</span>
+                    </span>
                   </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+                  {!p.readOnly ? (
+                    <button
+                      className="add-button"
+                      aria-label={`${t('review.add')} ${d.text}`}
+                      disabled={busy}
+                      onClick={() =>
+                        void act(async () => {
+                          // After saving, the live text is the saved text, so the span is valid there.
+                          const r = await client['claims.addDetected']({ articleId: p.articleId, start: d.start, end: d.end });
+                          if (r.added[0]) p.onSelectClaim(r.added[0].id);
+                        })
+                      }
+                    >
+                      {t('review.add')}
+                    </button>
+                  ) : null}
+                </>
+              )}
+            </VirtualList>
+          ) : null}
         </details>
       ) : null}
 

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DetectedClaim } from '../../../shared/claims/index.js';
-import type { CheckClaim, CheckFinding } from '../../../shared/checks/index.js';
-import { mapMarks } from '../editor/stored-claims.js';
+import type { CheckFinding } from '../../../shared/checks/index.js';
+import { useLiveArticle, type LiveArticleStore } from '../stores/live-article.js';
 import { useChecks } from '../use-checks.js';
+import { VirtualList } from './VirtualList.js';
 import { RelationsSection } from './RelationsSection.js';
 import type { Language } from '../../../shared/i18n/index.js';
 import type { FocusRequest } from './ArticleEditor.js';
@@ -14,18 +14,20 @@ const tabs = ['claims', 'checks', 'history'] as const;
 type Tab = (typeof tabs)[number];
 
 export interface SidePanelProps {
-  /** Claims the engine finds in the text in the editor now, and that text. */
-  claims: DetectedClaim[];
-  text: string;
+  /** The open article as the editor holds it. */
+  live: LiveArticleStore;
   onFocus: (spans: FocusRequest['spans']) => void;
   /** The review of the open article; null when no article is open. */
-  review: Omit<ClaimsPanelProps, 'live' | 'liveText' | 'onFocus' | 'flagged'> | null;
+  review: Omit<ClaimsPanelProps, 'live' | 'liveStore' | 'onFocus' | 'flagged'> | null;
   history: HistoryPanelProps | null;
 }
 
 /** The review panel beside the article: claims, cross-checks and history. */
-export function SidePanel({ claims, text, onFocus, review, history }: SidePanelProps) {
+export function SidePanel({ live: liveStore, onFocus, review, history }: SidePanelProps) {
   const hasArticle = review !== null;
+  // Follows the editor at low priority: a keystroke paints before the panel catches up.
+  const snapshot = useLiveArticle(liveStore);
+  const live = hasArticle ? snapshot : null;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const [tab, setTab] = useState<Tab>('claims');
@@ -38,38 +40,15 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
     if (selectedClaimId) setTab('claims');
   }, [selectedClaimId]);
   const list = review?.list ?? null;
-  const baseText = review?.baseText ?? '';
-  // The figures as the checks see them: detected ones, carrying the id of the stored claim on
-  // the same words (so stated relations resolve), plus stored claims the engine does not detect.
-  const checksInput = useMemo(() => {
-    if (!text) return null;
-    const stored = list?.claims ?? [];
-    const positions = mapMarks(
-      stored.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, status: c.status })),
-      baseText,
-      text,
-    );
-    const byId = new Map(stored.map((c) => [c.id, c]));
-    const used = new Set<string>();
-    const checkClaims: CheckClaim[] = claims.map((d) => {
-      const m = positions.find((p) => p.start === d.start && p.end === d.end);
-      if (!m) return d;
-      used.add(m.id);
-      return { ...d, id: m.id };
-    });
-    for (const m of positions) {
-      const c = byId.get(m.id);
-      if (!c || used.has(m.id)) continue;
-      checkClaims.push({ id: c.id, start: m.start, end: m.end, text: text.slice(m.start, m.end), kind: c.kind, value: c.value, unit: c.unit });
-    }
-    checkClaims.sort((a, b) => a.start - b.start);
-    return { text, claims: checkClaims, relations: list?.relations ?? [] };
-  }, [claims, text, list, baseText]);
   // Computed off the main thread, a moment after typing pauses.
-  const report = useChecks(checksInput, lang);
-  const alarms = report?.findings.filter((f) => !f.ok).length ?? 0;
+  const checks = useChecks(review?.articleId ?? null, live, list, lang);
+  const { report, busy } = checks;
+  // Counted over the whole report (the worker lists at most a few thousand findings).
+  const relationFindings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind === 'relation'), [report]);
+  const alarms = checks.alarms + relationFindings.filter((f) => !f.ok).length;
+  const checked = checks.total + relationFindings.length;
   const relationResults = useMemo(() => new Map((report?.findings ?? []).filter((f) => f.relationId).map((f) => [f.relationId!, f])), [report]);
-  const findings = (report?.findings ?? []).filter((f) => f.kind !== 'relation' && (!alarmsOnly || !f.ok));
+  const findings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind !== 'relation' && (!alarmsOnly || !f.ok)), [report, alarmsOnly]);
   // A stated relation that breaks flags the claims it names.
   const flagged = useMemo(
     () => new Set((list?.relations ?? []).filter((r) => relationResults.get(r.id)?.ok === false).flatMap((r) => r.claimIds)),
@@ -95,17 +74,23 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
       <div className="tab-body" role="tabpanel" aria-label={t(`panel.${tab}`)}>
         {!hasArticle ? <p className="muted">{t('panel.noArticle')}</p> : null}
 
-        {review && tab === 'claims' ? <ClaimsPanel {...review} live={claims} liveText={text} onFocus={onFocus} flagged={flagged} /> : null}
+        {review && tab === 'claims' ? <ClaimsPanel {...review} live={live} liveStore={liveStore} onFocus={onFocus} flagged={flagged} /> : null}
 
         {hasArticle && tab === 'checks' ? (
           <>
             <div className="checks-summary">
-              <span>{t('panel.checksSummary', { count: report?.findings.length ?? 0, alarms })}</span>
+              {/* No counts before the first answer: "0 checked" would read as "nothing to check". */}
+              {report ? <span>{t('panel.checksSummary', { count: checked, alarms })}</span> : null}
               <span className="spacer" />
               <label>
                 <input type="checkbox" checked={alarmsOnly} onChange={(e) => setAlarmsOnly(e.target.checked)} /> {t('panel.alarmsOnly')}
               </label>
             </div>
+            {busy ? (
+              <p className="muted" role="status">
+                {t('panel.checking')}
+              </p>
+            ) : null}
             {review && list ? (
               <RelationsSection
                 articleId={review.articleId}
@@ -117,30 +102,37 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
                 onSelect={(f) => focusFinding(f, `relation:${f.relationId}`)}
               />
             ) : null}
-            {findings.length === 0 ? <p className="muted">{t('panel.noFindings')}</p> : null}
-            <ul className="finding-list" aria-label={t('panel.checks')}>
-              {findings.map((f, i) => {
-                const key = `${f.kind}:${f.claims.map((c) => c.start).join(',')}:${i}`;
+            {report && findings.length === 0 ? <p className="muted">{t('panel.noFindings')}</p> : null}
+            {report && report.findings.length - relationFindings.length < checks.total ? (
+              <p className="muted">{t('panel.listedOf', { listed: report.findings.length - relationFindings.length, count: checks.total })}</p>
+            ) : null}
+            <VirtualList
+              items={findings}
+              itemKey={findingKey}
+              estimateSize={96}
+              className="finding-list"
+              label={t('panel.checks')}
+            >
+              {(f, i) => {
+                const key = findingKey(f, i);
                 return (
-                  <li key={key}>
-                    <button className={`finding ${f.ok ? 'finding-ok' : 'finding-alarm'}${selected === key ? ' selected' : ''}`} onClick={() => focusFinding(f, key)}>
-                      <span className="finding-head">
-                        <span className={`verdict ${f.ok ? 'verdict-ok' : 'verdict-alarm'}`}>{f.ok ? t('panel.consistent') : t('panel.inconsistent')}</span>
-                        <span className="finding-kind">{t(`checks.kind.${f.kind}`)}</span>
-                      </span>
-                      <span className="finding-figures">
-                        {f.claims.map((c) => (
-                          <span key={c.start} className="chip">
-                            {c.text}
-                          </span>
-                        ))}
-                      </span>
-                      <span className="finding-explanation">{f.explanation}</span>
-                    </button>
-                  </li>
+                  <button className={`finding ${f.ok ? 'finding-ok' : 'finding-alarm'}${selected === key ? ' selected' : ''}`} onClick={() => focusFinding(f, key)}>
+                    <span className="finding-head">
+                      <span className={`verdict ${f.ok ? 'verdict-ok' : 'verdict-alarm'}`}>{f.ok ? t('panel.consistent') : t('panel.inconsistent')}</span>
+                      <span className="finding-kind">{t(`checks.kind.${f.kind}`)}</span>
+                    </span>
+                    <span className="finding-figures">
+                      {f.claims.map((c) => (
+                        <span key={c.start} className="chip">
+                          {c.text}
+                        </span>
+                      ))}
+                    </span>
+                    <span className="finding-explanation">{f.explanation}</span>
+                  </button>
                 );
-              })}
-            </ul>
+              }}
+            </VirtualList>
           </>
         ) : null}
 
@@ -149,3 +141,5 @@ export function SidePanel({ claims, text, onFocus, review, history }: SidePanelP
     </aside>
   );
 }
+
+const findingKey = (f: CheckFinding, i: number) => `${f.kind}:${f.claims.map((c) => c.start).join(',')}:${i}`;

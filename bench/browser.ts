@@ -1,0 +1,409 @@
+/**
+ * `npm run bench browser`: the app itself on long articles (issue 12), in
+ * headless Chromium through browser mode, the way an editor meets it.
+ *
+ * Articles, all in one run so the machine's load is the same for each:
+ * - `seed`: the seed article (../shared/seed/), the reference;
+ * - `1mb-2k`: about 1,000,000 characters of Chinese economic news built from
+ *   the fixture articles (digits redrawn so no two copies are alike), with
+ *   about 2,000 of its figures stored as claims, spread over the whole text;
+ * - `1mb-30k`: the same text with about 30,000 of its figures stored (the
+ *   fixtures are dense: the text has about 60,000).
+ * Claims are stored through the services (the browser-mode host's RPC), the
+ * same way the app stores them.
+ *
+ * Per article: open → text on screen; open → interactive (text on screen and
+ * no task over 50 ms after it); a key typed the moment the text shows up, on
+ * screen; highlights and lists filled; the longest task while opening; typing in the middle of the text at a
+ * brisk typist's pace (per-key latency from the input event to the end of the
+ * next frame, p50/p95, and long tasks while typing); JS heap after GC; DOM
+ * nodes after GC, with the detected-figures list opened.
+ *
+ * Env: BENCH_KEYS (keys typed per article, default 40), BENCH_RUNS (opens per
+ * article, default 1), BENCH_ONLY (comma-separated article names),
+ * BENCH_PROFILE=DIR (writes a CPU profile of typing per article), BENCH_DIST (the
+ * build to measure, default dist/).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { everyNthParagraph, longArticle } from '../tests/helpers/long-article.js';
+import type { BenchSuite } from './suite.js';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sharedDir = process.env.FACTDESK_SHARED ?? path.join(root, '..', 'shared');
+const KEYS = Number(process.env.BENCH_KEYS ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? [];
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+/** The built app to measure (default dist/; a copy of an older build compares before/after). */
+const DIST = process.env.BENCH_DIST ?? path.join(root, 'dist');
+const TARGET_CHARS = 1_000_000;
+/** What a brisk typist leaves between keys (about 8 keys a second). */
+const KEY_GAP_MS = 120;
+/** Typed one key at a time into the middle of the article: figures, Chinese and punctuation. */
+const TYPED = '另新增投资8.5亿美元，同比增长12.7%，带动就业3200人。';
+
+const targets = {
+  '1mb-2k': { openMs: 500, keyP95Ms: 16, longTaskWhileTypingMs: 50, heapMB: 150, domNodes: 10_000 },
+  '1mb-30k': { openMs: 1500, keyP95Ms: 33, heapMB: 250, domNodes: 10_000 },
+} as const;
+
+interface Server {
+  url: string;
+  origin: string;
+  token: string;
+  proc: ChildProcess;
+  rpc<T>(method: string, input: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+async function startServer(workspace: string, home: string): Promise<Server> {
+  const proc = spawn(process.execPath, [path.join(DIST, 'electron/cli.mjs'), 'serve', workspace], {
+    env: { ...process.env, FACTDESK_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  const u = new URL(url);
+  const token = u.searchParams.get('token')!;
+  return {
+    url,
+    origin: u.origin,
+    token,
+    proc,
+    async rpc<T>(method: string, input: unknown): Promise<T> {
+      const r = await fetch(`${u.origin}/rpc/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await r.json()) as { ok: boolean; value?: T; error?: unknown };
+      if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+      return body.value as T;
+    },
+    async stop() {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+    },
+  };
+}
+
+interface Case {
+  name: string;
+  file: string;
+  /** Text written to the workspace before the server starts. */
+  initial: string;
+  /** Stores the claims through the services once the server runs. */
+  prepare(server: Server, articleId: string): Promise<void>;
+}
+
+function cases(): Case[] {
+  const seedName = fs.readdirSync(path.join(sharedDir, 'seed')).find((n) => n.endsWith('.txt'))!;
+  const seed = fs.readFileSync(path.join(sharedDir, 'seed', seedName), 'utf8');
+  const big = longArticle(TARGET_CHARS);
+  const everyNth = (n: number) => everyNthParagraph(big.paragraphs, n);
+  const storeThenSaveWhole = async (s: Server, id: string) => {
+    await s.rpc('claims.addDetected', { articleId: id });
+    const doc = await s.rpc<{ disk: { hash: string } }>('articles.read', { id });
+    await s.rpc('articles.write', { id, text: big.text, baseHash: doc.disk.hash });
+  };
+  const all: Case[] = [
+    {
+      name: 'seed',
+      file: '郴州经开区招商纪实.txt',
+      initial: seed,
+      // The seed with all its figures stored, as an editor would have it mid-review.
+      prepare: async (s, id) => void (await s.rpc('claims.addDetected', { articleId: id })),
+    },
+    {
+      name: '1mb-2k',
+      file: '统计公报长文.txt',
+      // Every 30th paragraph first: storing all its figures gives about 2,000 claims; then the
+      // whole article is saved, and the services carry the claims to their paragraphs, so they
+      // are spread from the first line to the last.
+      initial: everyNth(30),
+      prepare: storeThenSaveWhole,
+    },
+    {
+      name: '1mb-30k',
+      file: '统计公报长文.txt',
+      // Every other paragraph: about 30,000 claims among about 60,000 figures.
+      initial: everyNth(2),
+      prepare: storeThenSaveWhole,
+    },
+  ];
+  return ONLY.length ? all.filter((c) => ONLY.includes(c.name)) : all;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
+};
+
+/**
+ * Installed in the page before the app: long-task log and per-key latency probe. Passed as
+ * source text: tsx would otherwise wrap its inner functions in a helper the page lacks.
+ */
+const pageProbe = `var __name = (f) => f; (${function probe() {
+  const w = window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; keys: number[]; pending: number | null } };
+  w.__bench = { longTasks: [], keys: [], pending: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // From the input event (its timestamp includes any wait in the queue) to the end of the
+  // frame that shows it: the key's rendering work and whatever the frame had to wait for.
+  const start = (e: Event) => {
+    if (w.__bench.pending !== null) return;
+    w.__bench.pending = e.timeStamp;
+    requestAnimationFrame(() => {
+      const mc = new MessageChannel();
+      mc.port1.onmessage = () => {
+        w.__bench.keys.push(performance.now() - w.__bench.pending!);
+        w.__bench.pending = null;
+      };
+      mc.port2.postMessage(0);
+    });
+  };
+  addEventListener('keydown', start, true);
+  addEventListener('beforeinput', start, true);
+}.toString()})()`;
+
+async function metrics(cdp: CDPSession): Promise<{ heapMB: number; nodes: number }> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
+  const get = (n: string) => m.find((x) => x.name === n)?.value ?? 0;
+  return { heapMB: +(get('JSHeapUsedSize') / 1e6).toFixed(1), nodes: get('Nodes') };
+}
+
+async function measureOpen(page: Page, file: string) {
+  const longTasksBefore = await page.evaluate(() => (window as unknown as { __bench: { longTasks: unknown[] } }).__bench.longTasks.length);
+  // Clicked from inside the page so t0 is exactly when the click was handled.
+  const t0 = await page.evaluate((name) => {
+    const option = [...document.querySelectorAll('[role="option"]')].find((o) => o.textContent?.includes(name)) as HTMLElement;
+    const t = performance.now();
+    option.click();
+    return t;
+  }, file);
+  const textAt = await page.waitForFunction(
+    () => {
+      const line = document.querySelector('.cm-content .cm-line');
+      return line && (line.textContent ?? '').length > 0 ? performance.now() : null;
+    },
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const textMs = (await textAt.jsonValue())! - t0;
+  // A key typed the moment the text shows up, and when it appears on screen.
+  await page.evaluate(() => (document.querySelector('.cm-content') as HTMLElement).focus());
+  await page.keyboard.press('End');
+  await page.keyboard.type('〇');
+  const typedAt = await page.waitForFunction(
+    () => ((document.querySelector('.cm-content .cm-line')?.textContent ?? '').includes('〇') ? performance.now() : null),
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const firstKeyMs = (await typedAt.jsonValue())! - t0;
+  await page.keyboard.press('Backspace');
+  // Filled: the first screen's figures are marked and the panel lists the stored claims.
+  const filledAt = await page.waitForFunction(
+    () =>
+      document.querySelector('.cm-content .cm-claim, .cm-content .cm-stored') && document.querySelector('.claims-panel [data-claim-row]') ? performance.now() : null,
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const filledMs = (await filledAt.jsonValue())! - t0;
+  // Let the open finish (workers, deferred lists) before measuring what it left behind.
+  await page.waitForTimeout(1500);
+  const tasks = await page.evaluate(
+    ([from, since]) => (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }> } }).__bench.longTasks.slice(from).filter((t) => t.start >= since - 1),
+    [longTasksBefore, t0] as const,
+  );
+  const longest = Math.max(0, ...tasks.map((t) => t.duration));
+  // Interactive: the text is on screen and the page no longer freezes (the end of the last
+  // task over 50 ms since the click, as Lighthouse's time to interactive reads it).
+  const lastFreezeEnd = Math.max(0, ...tasks.map((t) => t.start + t.duration - t0));
+  return {
+    textMs: +textMs.toFixed(0),
+    interactiveMs: +Math.max(textMs, lastFreezeEnd).toFixed(0),
+    firstKeyMs: +firstKeyMs.toFixed(0),
+    filledMs: +filledMs.toFixed(0),
+    longestTaskWhileOpeningMs: +longest.toFixed(0),
+  };
+}
+
+async function measureTyping(page: Page, cdp: CDPSession, name: string) {
+  // The caret goes to a paragraph in the middle of the article.
+  await page.evaluate(() => {
+    const scroller = document.querySelector('.cm-scroller') as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight / 2;
+  });
+  await page.waitForTimeout(300);
+  const line = page.locator('.cm-content .cm-line').filter({ hasText: /\S{20}/ }).nth(3);
+  await line.click();
+  await page.keyboard.press('End');
+  await page.waitForTimeout(500);
+  const from = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: { longTasks: unknown[]; keys: number[] } }).__bench;
+    b.keys.length = 0;
+    return { longTasks: b.longTasks.length, t: performance.now() };
+  });
+  if (PROFILE_DIR) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
+  const keys = [...TYPED.repeat(Math.ceil(KEYS / TYPED.length))].slice(0, KEYS);
+  for (const k of keys) {
+    await page.keyboard.type(k);
+    await page.waitForTimeout(KEY_GAP_MS);
+  }
+  await page.waitForTimeout(400);
+  if (PROFILE_DIR) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `typing-${name}.cpuprofile`), JSON.stringify(profile));
+  }
+  const r = await page.evaluate(([lt]) => {
+    const b = (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; keys: number[] } }).__bench;
+    return { keys: [...b.keys], longTasks: b.longTasks.slice(lt).map((t) => t.duration) };
+  }, [from.longTasks] as const);
+  return {
+    keys: r.keys.length,
+    keyP50Ms: pct(r.keys, 50),
+    keyP95Ms: pct(r.keys, 95),
+    keyMaxMs: pct(r.keys, 100),
+    longTasksWhileTyping: r.longTasks.length,
+    longestTaskWhileTypingMs: +Math.max(0, ...r.longTasks).toFixed(0),
+  };
+}
+
+/** Opens every list the panel has (the detected figures too) and scrolls it, for the DOM count. */
+async function expandPanel(page: Page) {
+  await page.evaluate(async () => {
+    for (const d of document.querySelectorAll('.claims-panel details')) (d as HTMLDetailsElement).open = true;
+    await new Promise((r) => setTimeout(r, 300));
+    for (const el of document.querySelectorAll('.tab-body, .claims-panel [data-scroll]')) (el as HTMLElement).scrollTop = (el as HTMLElement).scrollHeight / 2;
+  });
+  await page.waitForTimeout(500);
+}
+
+async function runCase(browser: Browser, c: Case) {
+  const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-')));
+  const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-home-')));
+  fs.writeFileSync(path.join(workspace, c.file), c.initial);
+  const server = await startServer(workspace, home);
+  try {
+    const list = await server.rpc<Array<{ id: string; path: string }>>('articles.list', {});
+    const id = list.find((a) => a.path === c.file)!.id;
+    const t0 = performance.now();
+    await c.prepare(server, id);
+    const stored = (await server.rpc<{ claims: unknown[] }>('claims.list', { articleId: id })).claims.length;
+    const doc = await server.rpc<{ text: string }>('articles.read', { id });
+    const detected = (await import('../shared/claims/index.js')).detectClaims(doc.text).length;
+    process.stderr.write(`bench browser: ${c.name}: ${doc.text.length} chars, ${detected} figures, ${stored} stored (prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+    const opens: Array<Awaited<ReturnType<typeof measureOpen>>> = [];
+    let typing = null;
+    let after = null;
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
+      await page.addInitScript({ content: pageProbe });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(server.url);
+      await page.getByRole('listbox').first().waitFor();
+      await page.waitForTimeout(300);
+      if (PROFILE_DIR && run === 0) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
+      opens.push(await measureOpen(page, c.file));
+      if (PROFILE_DIR && run === 0) {
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.mkdirSync(PROFILE_DIR, { recursive: true });
+        fs.writeFileSync(path.join(PROFILE_DIR, `open-${c.name}.cpuprofile`), JSON.stringify(profile));
+      }
+      if (run === RUNS - 1) {
+        typing = await measureTyping(page, cdp, c.name);
+        const m = await metrics(cdp);
+        await expandPanel(page);
+        const expanded = await metrics(cdp);
+        const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+        after = { heapMB: m.heapMB, domNodes: Math.max(m.nodes, expanded.nodes), elements };
+        // Drop the unsaved edit so the server's draft does not outlive the run.
+      }
+      await context.close();
+    }
+    const med = (k: keyof (typeof opens)[number]) => pct(opens.map((o) => o[k]), 50);
+    const result = {
+      chars: doc.text.length,
+      figures: detected,
+      storedClaims: stored,
+      open: {
+        runs: opens.length,
+        textMs: med('textMs'),
+        interactiveMs: med('interactiveMs'),
+        firstKeyMs: med('firstKeyMs'),
+        filledMs: med('filledMs'),
+        longestTaskWhileOpeningMs: med('longestTaskWhileOpeningMs'),
+        all: opens,
+      },
+      typing,
+      ...after,
+    };
+    const tg = (targets as Record<string, (typeof targets)[keyof typeof targets]>)[c.name];
+    if (!tg || !typing || !after) return result;
+    const met: Record<string, boolean> = {
+      open: (result.open.interactiveMs ?? Infinity) <= tg.openMs,
+      typing: (typing.keyP95Ms ?? Infinity) <= tg.keyP95Ms,
+      heap: after.heapMB <= tg.heapMB,
+      dom: after.domNodes <= tg.domNodes,
+    };
+    if ('longTaskWhileTypingMs' in tg) met.longTasks = typing.longestTaskWhileTypingMs <= tg.longTaskWhileTypingMs;
+    return { ...result, targets: tg, met };
+  } finally {
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+export const browserSuite: BenchSuite = {
+  name: 'browser',
+  async run() {
+    if (!fs.existsSync(path.join(DIST, 'electron/cli.mjs'))) throw new Error('bench browser: run `npm run build` first');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const results: Record<string, unknown> = { keysPerArticle: KEYS, keyGapMs: KEY_GAP_MS, loadAverage: os.loadavg().map((l) => +l.toFixed(2)) };
+    try {
+      for (const c of cases()) {
+        process.stderr.write(`bench browser: ${c.name}…\n`);
+        results[c.name] = await runCase(browser, c);
+      }
+    } finally {
+      await browser.close();
+    }
+    return results;
+  },
+};

@@ -1,0 +1,259 @@
+/**
+ * The open article as the editor holds it. The editor owns the live text:
+ * nothing here copies it on a keystroke. Each edit publishes the editor's
+ * (immutable) state; whoever needs the text, the detected figures or the
+ * stored claims' positions asks the snapshot, which works them out once,
+ * when first asked.
+ */
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
+import { RangeSet, Text, type ChangeDesc, type EditorState, type RangeValue } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { DetectedClaim } from '../../../shared/claims/index.js';
+import { detectedClaims, detectedPerLine, detectionVersion, lineEdits } from '../editor/claim-highlights.js';
+import { forEachStoredSpan, rememberBase, storedPositions, storedRanges, storedTouched } from '../editor/stored-claims.js';
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/**
+ * How many detected figures on each line no stored claim covers, and their sum. Kept from one
+ * snapshot to the next: an edit recounts only the lines whose figures or stored claims changed,
+ * so the panel's count costs what the edit touched, not the article.
+ */
+interface UnclaimedCounts {
+  perLine: Int32Array;
+  total: number;
+}
+
+/** The unclaimed figures of line `n` (1-based): a figure is covered when a stored claim overlaps it. */
+function countLine(state: EditorState, stored: RangeSet<RangeValue> | null, n: number): number {
+  const cs = detectedPerLine(state)[n - 1];
+  if (!cs?.length) return 0;
+  const line = state.doc.line(n);
+  let count = 0;
+  for (const c of cs) {
+    let covered = false;
+    stored?.between(line.from + c.start, line.from + c.end, (from, to) => {
+      if (from < line.from + c.end && to > line.from + c.start) covered = true;
+      return covered ? false : undefined;
+    });
+    if (!covered) count++;
+  }
+  return count;
+}
+
+/** Every line counted in one pass over the figures and the stored claims, both in text order. */
+function countAll(state: EditorState): UnclaimedCounts {
+  const perLine = new Int32Array(state.doc.lines);
+  const lines = detectedPerLine(state);
+  const stored = storedRanges(state);
+  const it = (stored ?? RangeSet.empty).iter();
+  // Detected figures never overlap one another, so their ends rise with their starts: a figure
+  // is covered exactly when the stored claims starting before its end reach past its start.
+  let reach = -1;
+  let total = 0;
+  let n = 0;
+  let from = 0;
+  for (const lineIt = state.doc.iterLines(); !lineIt.next().done; n++, from += lineIt.value.length + 1) {
+    const cs = lines[n];
+    if (cs?.length) {
+      for (const c of cs) {
+        for (; it.value && it.from < from + c.end; it.next()) reach = Math.max(reach, it.to);
+        if (!(reach > from + c.start)) perLine[n]!++;
+      }
+      total += perLine[n]!;
+    }
+  }
+  return { perLine, total };
+}
+
+/** `before`'s counts carried to `state` through `changes`, recounting the lines whose figures or stored claims changed. */
+function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc, transactions: number): UnclaimedCounts {
+  const a = before.state;
+  const oldLines = detectedPerLine(a);
+  const newLines = detectedPerLine(state);
+  // A whole new detection (the worker's answer) or new stored claims: count everything once.
+  if (newLines.length !== state.doc.lines || (!changes.empty && oldLines.length !== a.doc.lines)) return countAll(state);
+  const perLine = new Int32Array(state.doc.lines);
+  const recount = new Uint8Array(state.doc.lines);
+  let oldPos = 0;
+  let newPos = 0;
+  for (const e of lineEdits(changes, a.doc, state.doc)) {
+    for (; oldPos < e.fromLine; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
+    for (; newPos < e.newTo; newPos++) recount[newPos] = 1;
+    oldPos = e.oldTo;
+  }
+  for (; newPos < perLine.length; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
+  // Lines re-scanned (their claim arrays are new), and lines where a stored claim came, went or moved.
+  for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
+  const storedBefore = storedRanges(a);
+  const storedNow = storedRanges(state);
+  if (storedBefore && storedNow && storedBefore !== storedNow) {
+    const mark = (from: number, to: number) => {
+      for (let n = state.doc.lineAt(from).number, last = state.doc.lineAt(Math.min(to, state.doc.length)).number; n <= last; n++) recount[n - 1] = 1;
+    };
+    // One edit says where it placed claims again (the rest only moved with the text, on lines
+    // counted above or unchanged); otherwise the two sets are compared.
+    const touched = transactions === 1 ? storedTouched(state) : null;
+    if (touched) for (const [from, to] of touched) mark(from, to);
+    else RangeSet.compare([storedBefore], [storedNow], changes, { compareRange: mark, comparePoint: mark });
+  }
+  // New claims or figures all over the text (a list loaded, a detection answered): one pass is cheaper.
+  let touched = 0;
+  for (let i = 0; i < recount.length; i++) touched += recount[i]!;
+  if (touched > 2000) return countAll(state);
+  let total = 0;
+  const stored = storedNow;
+  for (let i = 0; i < perLine.length; i++) {
+    if (recount[i]) perLine[i] = countLine(state, stored, i + 1);
+    total += perLine[i]!;
+  }
+  return { perLine, total };
+}
+
+/** Same text, figures and stored claims (states may differ in the selection only). */
+function sameClaims(a: EditorState, b: EditorState): boolean {
+  return a.doc === b.doc && detectedPerLine(a) === detectedPerLine(b) && storedRanges(a) === storedRanges(b);
+}
+
+/** The article in the editor at one moment. */
+export class LiveArticle {
+  constructor(
+    readonly state: EditorState,
+    private readonly saved: Text,
+    private readonly counts: UnclaimedCounts,
+  ) {}
+
+  get length(): number {
+    return this.state.doc.length;
+  }
+
+  /** Whether the text differs from the saved one (proportional to the edited stretch, not the text). */
+  readonly dirty = once(() => !this.state.doc.eq(this.saved));
+  /** False until the first whole-text detection has answered (a long article being opened). */
+  get detecting(): boolean {
+    return detectionVersion(this.state) === null;
+  }
+  readonly text = once(() => this.state.doc.toString());
+  readonly detected = once((): DetectedClaim[] => detectedClaims(this.state));
+  readonly storedPositions = once(() => storedPositions(this.state));
+
+  /** Each stored claim's place now as `f(id, start, end)`, without building a map of them. */
+  eachStored(f: (id: string, start: number, end: number) => void): void {
+    forEachStoredSpan(this.state, f);
+  }
+
+  /** How many detected figures no stored claim covers. */
+  unclaimedCount(): number {
+    return this.counts.total;
+  }
+
+  /** The detected figures no stored claim covers, in text order. */
+  readonly unclaimed = once((): DetectedClaim[] => {
+    const out: DetectedClaim[] = [];
+    const stored = storedRanges(this.state);
+    for (const d of this.detected()) {
+      let covered = false;
+      stored?.between(d.start, d.end, (from, to) => {
+        if (from < d.end && to > d.start) covered = true;
+        return covered ? false : undefined;
+      });
+      if (!covered) out.push(d);
+    }
+    return out;
+  });
+
+  /** The per-line counts, for the next snapshot to start from. */
+  unclaimedCounts(): UnclaimedCounts {
+    return this.counts;
+  }
+}
+
+/** Holds the editor of the open article and tells subscribers when what it shows changes. */
+export class LiveArticleStore {
+  private view: EditorView | null = null;
+  private saved: Text = Text.empty;
+  private snapshot: LiveArticle | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  /** The editor of a newly loaded text; `savedText` is the text on disk (the editor may hold a restored draft). */
+  attach(view: EditorView, savedText: string): void {
+    this.view = view;
+    this.saved = savedText === view.state.doc.toString() ? view.state.doc : Text.of(savedText.split('\n'));
+    this.snapshot = null;
+    this.publish(view.state);
+  }
+
+  detach(view: EditorView): void {
+    if (this.view !== view) return;
+    this.view = null;
+    this.snapshot = null;
+    this.emit();
+  }
+
+  /**
+   * The editor's state after an update the app may care about (text, detection, stored
+   * claims); `from` is the state it started from and the changes since, when known.
+   */
+  publish(state: EditorState, from?: { state: EditorState; changes: ChangeDesc; transactions: number }): void {
+    const prev = this.snapshot;
+    // Counted now, from the previous snapshot (a lazy count would keep every earlier state alive).
+    const counts = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : countAll(state);
+    this.snapshot = new LiveArticle(state, this.saved, counts);
+    this.emit();
+  }
+
+  current(): LiveArticle | null {
+    return this.snapshot;
+  }
+
+  /** The text on screen now, remembered so that the claims saved with it map onto later edits without a diff. */
+  textForSave(): { text: string; doc: Text } | null {
+    const v = this.view;
+    if (!v) return null;
+    v.dispatch({ effects: rememberBase.of(null) });
+    return { text: v.state.doc.toString(), doc: v.state.doc };
+  }
+
+  /** `doc` (from `textForSave`) is on disk now. */
+  markSaved(doc: Text): void {
+    this.saved = doc;
+    if (this.view) this.publish(this.view.state);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+}
+
+/**
+ * The latest snapshot, taken at low priority: a keystroke paints first, and
+ * React drops a panel render that a newer keystroke has overtaken.
+ */
+export function useLiveArticle(store: LiveArticleStore): LiveArticle | null {
+  const [snapshot, setSnapshot] = useState(() => store.current());
+  useEffect(() => {
+    setSnapshot(store.current());
+    return store.subscribe(() => startTransition(() => setSnapshot(store.current())));
+  }, [store]);
+  return snapshot;
+}
+
+/** Something small read from the latest snapshot at once (a flag, a count): the component re-renders only when it changes. */
+export function useLiveValue<T>(store: LiveArticleStore, read: (a: LiveArticle | null) => T): T {
+  return useSyncExternalStore(store.subscribe, () => read(store.current()));
+}

@@ -1,0 +1,126 @@
+/**
+ * A 1 MB article with thousands of stored claims (issue 12): typing, claims
+ * following edits and the claims list behave as on a short one. Speed is
+ * measured by `npm run bench browser`, not here.
+ */
+import type { Page } from '@playwright/test';
+import { everyNthParagraph, longArticle } from '../../helpers/long-article.js';
+import { expect, test, type Workbench } from '../fixtures.js';
+
+const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
+const scroller = (page: Page) => page.getByTestId('article-text').locator('.cm-scroller');
+const claimList = (page: Page) => page.getByRole('list', { name: '断言' }).first();
+const big = longArticle(1_000_000);
+const file = '统计公报长文.txt';
+
+async function rpc<T>(bench: Workbench, method: string, input: unknown): Promise<T> {
+  const url = new URL(bench.url);
+  const r = await fetch(`${url.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await r.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+// The workspace starts with every 30th paragraph; all its figures are stored as claims, then the
+// whole article is saved over it, so the services carry about 2,000 claims to paragraphs spread
+// from the first line to the last.
+test.use({ files: { [file]: everyNthParagraph(big.paragraphs, 30) } });
+
+async function openLongArticle(page: Page, bench: Workbench): Promise<void> {
+  const [article] = await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list', {});
+  await rpc(bench, 'claims.addDetected', { articleId: article!.id });
+  const doc = await rpc<{ disk: { hash: string } }>(bench, 'articles.read', { id: article!.id });
+  await rpc(bench, 'articles.write', { id: article!.id, text: big.text, baseHash: doc.disk.hash });
+  await bench.open(page, { language: 'zh-CN' });
+  await page.getByRole('option', { name: new RegExp(file) }).click();
+  await expect(editor(page).locator('.cm-claim').first()).toBeVisible();
+  await expect(claimList(page).getByRole('button').first()).toBeVisible();
+}
+
+/** Scrolls the text to `fraction` of its height and puts the caret at the start of a paragraph of prose there. */
+async function caretIntoProse(page: Page, fraction: number): Promise<void> {
+  await scroller(page).evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), fraction);
+  // The start, not the end: End stops where a long paragraph wraps, which may be inside a figure.
+  await editor(page).locator('.cm-line').filter({ hasText: /。$/ }).nth(2).click({ position: { x: 2, y: 4 } });
+  await page.keyboard.press('Home');
+}
+
+/**
+ * Scrolls the text near its end and returns a stored claim's mark on screen there, well inside
+ * the visible part (one on the edge of what CodeMirror draws may be redrawn under the pointer).
+ */
+async function storedMarkNearEnd(page: Page, quote: RegExp): Promise<{ id: string; quote: string }> {
+  for (const at of [0.97, 0.96, 0.95, 0.94, 0.93]) {
+    await scroller(page).evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), at);
+    await expect(editor(page).locator('.cm-stored').first()).toBeAttached();
+    const found = await visibleStoredMark(page, quote);
+    if (found) return found;
+  }
+  throw new Error(`no stored claim matching ${quote} on screen near the end`);
+}
+
+async function visibleStoredMark(page: Page, quote: RegExp): Promise<{ id: string; quote: string } | null> {
+  return scroller(page).evaluate((el, source) => {
+    const box = el.getBoundingClientRect();
+    const re = new RegExp(source);
+    const marks = [...el.querySelectorAll<HTMLElement>('.cm-stored')].filter((m) => {
+      const r = m.getBoundingClientRect();
+      return r.top > box.top + 40 && r.bottom < box.bottom - 40 && re.test(m.textContent ?? '');
+    });
+    const m = marks[marks.length - 1];
+    return m ? { id: m.dataset.claimId!, quote: m.textContent! } : null;
+  }, quote.source);
+}
+
+test('every figure typed into the middle of a 1 MB article is detected as it is typed', async ({ page, bench }) => {
+  await openLongArticle(page, bench);
+  const unclaimed = page.locator('.claims-panel summary', { hasText: '个数字尚未设为断言' });
+  const count = async () => Number(/(\d+)/.exec(await unclaimed.innerText())![1]);
+  const before = await count();
+  await caretIntoProse(page, 0.5);
+  await page.keyboard.type('另新增投资8.57亿美元,同比增长12.93%,带动就业3271人。');
+  const typed = editor(page).locator('.cm-line', { hasText: /^另新增投资8\.57亿美元/ });
+  await expect(typed.locator('.cm-claim', { hasText: /^8\.57亿美元$/ })).toHaveAttribute('data-claim-kind', 'money');
+  await expect(typed.locator('.cm-claim', { hasText: /^12\.93%$/ })).toHaveAttribute('data-claim-kind', 'percent');
+  await expect(typed.locator('.cm-claim', { hasText: /^3271人$/ })).toHaveAttribute('data-claim-kind', 'count');
+  // The panel counts them among the figures not claimed yet.
+  await expect.poll(count).toBe(before + 3);
+});
+
+test('a claim near the end of a 1 MB article, chosen in the text, is scrolled to and opened in the claims list', async ({ page, bench }, testInfo) => {
+  await openLongArticle(page, bench);
+  const { id, quote } = await storedMarkNearEnd(page, /./);
+  await editor(page).locator(`[data-claim-id="${id}"]`).click();
+  const row = claimList(page).locator(`[data-claim-row="${id}"]`);
+  await expect(row.getByRole('button', { name: new RegExp(`^${quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })).toHaveAttribute('aria-expanded', 'true');
+  await expect(row).toBeInViewport();
+  await expect(page.locator('.claim-card')).toHaveAttribute('aria-label', quote);
+  await page.screenshot({ path: testInfo.outputPath('long-article-zh-CN.png') });
+});
+
+test('a verified claim near the end of a 1 MB article whose figure is changed needs a re-check', async ({ page, bench }) => {
+  await openLongArticle(page, bench);
+  const { id, quote } = await storedMarkNearEnd(page, /^[1-9][\d.]*\D/);
+  await editor(page).locator(`[data-claim-id="${id}"]`).click();
+  const card = page.locator('.claim-card');
+  await expect(card).toHaveAttribute('aria-label', quote);
+  await card.getByRole('radio', { name: '已核实' }).click();
+  await card.getByRole('button', { name: '记录结论' }).click();
+  const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const row = claimList(page).getByRole('button', { name: new RegExp(`^${escaped(quote)}`) });
+  await expect(row).toContainText('已核实');
+  // Clicking the open claim again closes its card and selects its words in the text; the first digit is typed over.
+  await row.click();
+  const changed = `${(Number(quote[0]) + 1) % 10}${quote.slice(1)}`;
+  await page.keyboard.type(changed);
+  await page.keyboard.press('Control+s');
+  const after = claimList(page).getByRole('button', { name: new RegExp(`^${escaped(changed)}`) });
+  await expect(after).toContainText('需复核');
+  await after.click();
+  await expect(page.locator('.recheck')).toContainText(`${quote} → ${changed}`);
+  await expect(editor(page).locator('.cm-status-needs-recheck', { hasText: changed })).toHaveCount(1);
+});

@@ -38,7 +38,7 @@ import {
 } from '../../shared/annotations.js';
 import { parseRelation, type CheckerRelation } from '../../shared/checks/index.js';
 import { publicationBlockedError, publicationGate, type CorrectionNote, type GateOverride, type GateResult, type PlacedClaim, type PublicationRecord } from '../../shared/export/index.js';
-import { claimKinds, createClaimDetector, type ClaimDetector, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
+import { checklistKinds, claimKinds, createClaimDetector, type ClaimDetector, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
 import { FactDeskError } from '../../shared/errors.js';
 import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
 import { textHash } from '../../shared/revisions/index.js';
@@ -520,7 +520,7 @@ export class AnnotationStore {
         candidates = [hit];
       } else {
         // An article's checklist is its figures: bare years and dates only when asked for.
-        const kinds = new Set(opts.kinds ?? defaultAcceptedKinds);
+        const kinds = new Set(opts.kinds ?? checklistKinds);
         candidates = candidates.filter((c) => kinds.has(c.kind));
       }
       const taken = new SpanSet(attachedSpans(data));
@@ -1083,9 +1083,6 @@ function countClaims(data: ArticleAnnotations): number {
   for (const c of Object.values(data.claims)) if (!c.deleted) n++;
   return n;
 }
-
-/** What "accept all detected" takes unless told otherwise: every kind but bare years and dates. */
-export const defaultAcceptedKinds: readonly ClaimKind[] = claimKinds.filter((k) => k !== 'date');
 
 /** Spans kept in start order, so "does this figure overlap a claim?" is a binary search, not a scan of every claim. */
 class SpanSet {

@@ -10,6 +10,8 @@ import { ArticleList } from './components/ArticleList.js';
 import { CompareDialog } from './components/CompareDialog.js';
 import { Dialog, type DialogProps } from './components/Dialog.js';
 import { NoticeBanners } from './components/NoticeBanners.js';
+import { ExportDialog } from './components/ExportDialog.js';
+import { PublicationBanner } from './components/PublicationBanner.js';
 import { SidePanel } from './components/SidePanel.js';
 import { formatClaimValue } from './format.js';
 import { textHash } from '../../shared/revisions/index.js';
@@ -50,6 +52,9 @@ export function App() {
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
   const [selection, setSelection] = useState<EditorSelection | null>(null);
   const [comparing, setComparing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [imported, setImported] = useState<string | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
   /** Unsaved edits found kept on disk when the article was opened (after a crash or a closed window). */
   const [recovered, setRecovered] = useState<{ articleId: string; draft: ArticleDraft } | null>(null);
   const openRef = useRef(open);
@@ -244,6 +249,11 @@ export function App() {
         if (!hasUnsavedEdits()) void loadArticle(id);
         else if (textHash(live.textForSave()?.text ?? '') !== saved) setOpen({ ...cur, conflict: true });
       }),
+      // File › Export… and Import Web Annotations… (the desktop menu; Ctrl+E everywhere).
+      client.on('ui.command', ({ command }) => {
+        if (command === 'export') setExporting(true);
+        else if (openRef.current) importInput.current?.click();
+      }),
       client.on('workspace.changed', () => {
         setOpen(null);
         void client['workspace.info']({}).then(setWorkspace, showError);
@@ -254,10 +264,16 @@ export function App() {
     return () => offs.forEach((off) => off());
   }, [refreshList, loadArticle, loadClaims, showError, t, hasUnsavedEdits, live]);
 
-  // Ctrl/Cmd+S saves wherever the focus is (the editor handles it itself when focused).
+  // Ctrl/Cmd+S saves wherever the focus is (the editor handles it itself when focused); Ctrl/Cmd+E exports.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 's') return;
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+      if (e.key.toLowerCase() === 'e' && !e.shiftKey) {
+        e.preventDefault();
+        setExporting(true);
+        return;
+      }
+      if (e.key.toLowerCase() !== 's') return;
       e.preventDefault();
       void save();
     };
@@ -404,6 +420,36 @@ export function App() {
           </span>
         ) : null}
         <span className="spacer" />
+        <button onClick={() => setExporting(true)} title="Ctrl+E">
+          {t('menu.export')}
+        </button>
+        {open ? (
+          <button onClick={() => importInput.current?.click()} disabled={readOnly} title={t('exportDialog.importChoose')}>
+            {t('menu.importAnnotations')}
+          </button>
+        ) : null}
+        <input
+          ref={importInput}
+          type="file"
+          accept=".jsonld,.json,application/ld+json,application/json"
+          hidden
+          aria-label={t('exportDialog.importTitle')}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            const cur = openRef.current;
+            if (!f || !cur) return;
+            void f.text().then(async (json) => {
+              try {
+                const r = await client['export.import']({ articleId: cur.doc.id, json });
+                setImported(t('exportDialog.imported', { total: r.attached + r.detached, attached: r.attached, detached: r.detached }));
+                await loadClaims(cur.doc.id);
+              } catch (err) {
+                showError(err);
+              }
+            });
+          }}
+        />
         {open ? (
           <button className="primary" onClick={() => void save()} disabled={!dirty || readOnly || saveState === 'saving'} title="Ctrl+S">
             {t('editor.save')}
@@ -426,6 +472,14 @@ export function App() {
         </div>
       ) : null}
       <NoticeBanners />
+      {imported ? (
+        <div className="banner banner-ok" role="status">
+          <span>{imported}</span>
+          <button className="link-button" onClick={() => setImported(null)} aria-label="×">
+            ×
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <div className="banner banner-error" role="alert">
           <span>{error}</span>
@@ -454,6 +508,7 @@ export function App() {
                 <div className="article-path">{open.doc.path}</div>
               </div>
               {open.missing ? <div className="banner banner-warn">{t('editor.missingOnDisk')}</div> : null}
+              <PublicationBanner articleId={open.doc.id} revisionKey={open.doc.disk.hash} onExport={() => setExporting(true)} />
               {recovered && recovered.articleId === open.doc.id ? (
                 <div className="banner banner-warn" role="alert">
                   <span>
@@ -504,6 +559,7 @@ export function App() {
                 stored={stored}
                 onClaimClick={(id) => setSelectedClaimId(id)}
                 onSelection={setSelection}
+                format={open.doc.format}
               />
             </>
           ) : (
@@ -577,6 +633,17 @@ export function App() {
           onKeepMine={() => {
             setComparing(false);
             void save(true);
+          }}
+        />
+      ) : null}
+      {exporting ? (
+        <ExportDialog
+          articleId={open?.doc.id ?? null}
+          onClose={() => setExporting(false)}
+          onShowClaim={(claimId, start, end) => {
+            setExporting(false);
+            setSelectedClaimId(claimId);
+            focusSpans([{ start, end, tone: 'claim' }]);
           }}
         />
       ) : null}

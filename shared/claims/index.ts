@@ -4,7 +4,7 @@
  * `parseNumber` and `detectClaims` from here rather than parsing numbers of
  * their own.
  */
-export { claimKinds, type ClaimKind, type DetectedClaim } from './types.js';
+export { checklistKinds, claimKinds, onChecklist, type ClaimKind, type DetectedClaim } from './types.js';
 export {
   detectClaims,
   createClaimDetector,

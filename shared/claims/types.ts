@@ -2,6 +2,20 @@
 export const claimKinds = ['money', 'percent', 'count', 'quantity', 'date', 'other'] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 
+/**
+ * The kinds that make an article's checklist: "accept all detected" takes
+ * these, and the panel counts them. Bare years and dates are left out — a
+ * checker rarely checks them, and an article holds dozens (`2023年`); they
+ * can still be made claims one by one.
+ */
+export const checklistKinds: readonly ClaimKind[] = claimKinds.filter((k) => k !== 'date');
+const onList = new Set<string>(checklistKinds);
+
+/** Whether a detected figure belongs on the checklist (see `checklistKinds`). */
+export function onChecklist(c: { kind: ClaimKind }): boolean {
+  return onList.has(c.kind);
+}
+
 /** A figure found in text by `detectClaims`. Offsets are UTF-16 code units. */
 export interface DetectedClaim {
   /** Exactly `text.slice(start, end)`: number + unit or measure word only. */

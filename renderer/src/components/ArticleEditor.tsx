@@ -1,3 +1,4 @@
+import { formatExtensions } from '../editor/markdown.js';
 import { useEffect, useRef } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemirror/view';
@@ -40,13 +41,15 @@ export interface ArticleEditorProps {
   stored: { marks: StoredMark[]; baseText: string } | null;
   onClaimClick: (id: string) => void;
   onSelection: (sel: EditorSelection | null) => void;
+  /** The article's format: `.md` articles get Markdown styling (the text itself is unchanged). */
+  format?: string;
 }
 
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection, format = 'txt' }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onSave, describeClaim, onClaimClick, onSelection });
@@ -63,6 +66,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
         highlightActiveLine(),
         highlightSelectionMatches(),
         EditorView.lineWrapping,
+        ...formatExtensions(format),
         EditorState.readOnly.of(readOnly),
         EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false' }),
         keymap.of([

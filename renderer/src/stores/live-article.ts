@@ -8,7 +8,7 @@
 import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import { RangeSet, Text, type ChangeDesc, type EditorState, type RangeValue } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { DetectedClaim } from '../../../shared/claims/index.js';
+import { onChecklist, type DetectedClaim } from '../../../shared/claims/index.js';
 import { detectedClaims, detectedPerLine, detectionVersion, lineEdits } from '../editor/claim-highlights.js';
 import { forEachStoredSpan, rememberBase, storedPositions, storedRanges, storedTouched } from '../editor/stored-claims.js';
 
@@ -41,6 +41,7 @@ function countLine(state: EditorState, stored: RangeSet<RangeValue> | null, n: n
   const line = state.doc.line(n);
   let count = 0;
   for (const c of cs) {
+    if (!onChecklist(c)) continue;
     let covered = false;
     stored?.between(line.from + c.start, line.from + c.end, (from, to) => {
       if (from < line.from + c.end && to > line.from + c.start) covered = true;
@@ -68,7 +69,7 @@ function countAll(state: EditorState): UnclaimedCounts {
     if (cs?.length) {
       for (const c of cs) {
         for (; it.value && it.from < from + c.end; it.next()) reach = Math.max(reach, it.to);
-        if (!(reach > from + c.start)) perLine[n]!++;
+        if (!(reach > from + c.start) && onChecklist(c)) perLine[n]!++;
       }
       total += perLine[n]!;
     }
@@ -152,16 +153,17 @@ export class LiveArticle {
     forEachStoredSpan(this.state, f);
   }
 
-  /** How many detected figures no stored claim covers. */
+  /** How many detected figures on the checklist (bare dates left out) no stored claim covers. */
   unclaimedCount(): number {
     return this.counts.total;
   }
 
-  /** The detected figures no stored claim covers, in text order. */
+  /** The detected figures on the checklist no stored claim covers, in text order. */
   readonly unclaimed = once((): DetectedClaim[] => {
     const out: DetectedClaim[] = [];
     const stored = storedRanges(this.state);
     for (const d of this.detected()) {
+      if (!onChecklist(d)) continue;
       let covered = false;
       stored?.between(d.start, d.end, (from, to) => {
         if (from < d.end && to > d.start) covered = true;

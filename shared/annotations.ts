@@ -9,6 +9,7 @@
 import type { TextAnchor } from './anchoring/index.js';
 import type { CheckerRelation } from './checks/index.js';
 import type { ClaimKind, DetectedClaim } from './claims/index.js';
+import type { DetectedStatement, StatementCategory } from './statements/index.js';
 import type { WorkflowStatus } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 import type { EvidenceRef } from './evidence.js';
@@ -83,6 +84,8 @@ export interface Claim {
   /** Offsets (UTF-16, in the article's text as the editor shows it: `\n` line ends) plus quote and context. */
   anchor: TextAnchor;
   kind: ClaimKind;
+  /** For a claim of kind `statement`: what kind of statement (award, ranking, first, quote…). */
+  category?: StatementCategory;
   /** Normalized value in base units (万/亿 applied); null when the figure has none. */
   value: number | null;
   unit: string | null;
@@ -225,6 +228,11 @@ export interface ClaimList {
 /** A figure the claim engine found, and whether a claim already covers it. */
 export interface ClaimCandidate extends DetectedClaim {
   /** The id of the claim whose span overlaps this one (deleted claims included), if any. */
+  claimId: string | null;
+}
+
+/** A statement found in the article, with the claim that covers it (if any). */
+export interface StatementCandidate extends DetectedStatement {
   claimId: string | null;
 }
 

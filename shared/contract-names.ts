@@ -29,6 +29,7 @@ export const methodNames = [
   'articles.compareDisk',
   'claims.list',
   'claims.detect',
+  'claims.detectStatements',
   'claims.add',
   'claims.addDetected',
   'claims.update',

@@ -12,6 +12,7 @@ import {
   claimStatuses,
   type AddDetectedResult,
   type BulkResult,
+  type StatementCandidate,
   type AuditEntry,
   type Claim,
   type ClaimCandidate,
@@ -200,6 +201,8 @@ export const contract = {
     output: out<DiskComparison>(),
   },
   'claims.list': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<ClaimList>() },
+  /** The statements (awards, rankings, firsts, quotes…) found in the article now, each with the claim covering it (if any). */
+  'claims.detectStatements': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<StatementCandidate[]>() },
   /** The figures the claim engine finds in the article now, each with the claim covering it (if any). */
   'claims.detect': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<ClaimCandidate[]>() },
   /** A claim on a selection of the saved text; kind/value/unit default to what the claim engine reads there. */

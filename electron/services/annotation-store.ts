@@ -24,6 +24,7 @@ import {
   claimStatuses,
   type AddDetectedResult,
   type BulkItem,
+  type StatementCandidate,
   type ArticleAnnotations,
   type AuditEntry,
   type AuditValue,
@@ -40,6 +41,7 @@ import { parseRelation, type CheckerRelation } from '../../shared/checks/index.j
 import { publicationBlockedError, publicationGate, type CorrectionNote, type GateOverride, type GateResult, type PlacedClaim, type PublicationRecord } from '../../shared/export/index.js';
 import { checklistKinds, claimKinds, createClaimDetector, type ClaimDetector, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
 import { FactDeskError } from '../../shared/errors.js';
+import { detectStatements, type StatementCategory } from '../../shared/statements/index.js';
 import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
 import { textHash } from '../../shared/revisions/index.js';
 import { DurableJsonFile, frozenJson, type Recovery } from './json-store.js';
@@ -513,14 +515,19 @@ export class AnnotationStore {
    */
   async addDetected(id: string, span?: { start: number; end: number }, opts: { kinds?: readonly ClaimKind[] } = {}): Promise<AddDetectedResult> {
     return this.mutateWithText(id, (data, doc, _head, now) => {
-      let candidates = this.figures(id, doc.text);
+      const kinds = new Set(opts.kinds ?? checklistKinds);
+      // Figures from the claim engine; statements (awards, rankings, quotes…) when asked for by kind or by span.
+      let candidates: Array<Pick<DetectedClaim, 'start' | 'end' | 'kind' | 'value' | 'unit'> & { category?: StatementCategory }> = this.figures(id, doc.text);
+      if (span || kinds.has('statement')) {
+        const statements = detectStatements(doc.text).map((st) => ({ start: st.start, end: st.end, kind: 'statement' as const, value: null, unit: null, category: st.category }));
+        candidates = [...candidates, ...statements].sort((a, b) => a.start - b.start || a.end - b.end);
+      }
       if (span) {
         const hit = candidates.find((c) => c.start === span.start && c.end === span.end);
         if (!hit) throw new FactDeskError('not-found', `no detected figure at ${span.start}..${span.end}`, { what: `${span.start}..${span.end}` });
         candidates = [hit];
       } else {
-        // An article's checklist is its figures: bare years and dates only when asked for.
-        const kinds = new Set(opts.kinds ?? checklistKinds);
+        // An article's checklist is its figures: bare years and dates, and statements, only when asked for.
         candidates = candidates.filter((c) => kinds.has(c.kind));
       }
       const taken = new SpanSet(attachedSpans(data));
@@ -531,7 +538,11 @@ export class AnnotationStore {
           skipped++;
           continue;
         }
-        const claim = this.newClaim(createAnchor(doc.text, c.start, c.end), { kind: c.kind, value: c.value, unit: c.unit, assignee: null, note: '' }, now);
+        const claim = this.newClaim(
+          createAnchor(doc.text, c.start, c.end),
+          { kind: c.kind, value: c.value, unit: c.unit, assignee: null, note: '', ...(c.category ? { category: c.category } : {}) },
+          now,
+        );
         data.claims[claim.id] = claim;
         taken.add(c);
         added.push(claim);
@@ -543,7 +554,25 @@ export class AnnotationStore {
     });
   }
 
-  private newClaim(anchor: TextAnchor, fields: Required<Pick<ClaimUpdate, 'kind' | 'value' | 'unit' | 'note'>> & { assignee: string | null }, now: string): Claim {
+  /** The statements (awards, rankings, firsts, quotes…) found in the article now, each with the claim that covers it. */
+  async detectStatementsOf(id: string): Promise<StatementCandidate[]> {
+    const doc = this.ws.readOnly
+      ? await this.ws.readCurrent(id)
+      : await this.withText(id, async () => {
+          const d = await this.ws.readCurrent(id);
+          await this.takeInLocked({ id, doc: d, source: 'external' });
+          return d;
+        });
+    const db = await this.sidecarIfAny(id);
+    const covering = db ? attachedSpans(db.data) : [];
+    return detectStatements(doc.text).map((st) => ({ ...st, claimId: covering.find((c) => overlaps(c, st))?.id ?? null }));
+  }
+
+  private newClaim(
+    anchor: TextAnchor,
+    fields: Required<Pick<ClaimUpdate, 'kind' | 'value' | 'unit' | 'note'>> & { assignee: string | null; category?: StatementCategory },
+    now: string,
+  ): Claim {
     return frozenJson({
       id: newId('c'),
       anchor,

@@ -116,6 +116,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return store().list(articleId);
     },
     'claims.detect': async ({ articleId }) => store().detect(articleId),
+    'claims.detectStatements': async ({ articleId }) => store().detectStatementsOf(articleId),
     'claims.add': async ({ articleId, start, end, baseHash, ...fields }) => store().add(articleId, { start, end, ...(baseHash ? { baseHash } : {}), ...fields }),
     'claims.addDetected': async ({ articleId, start, end, kinds }) =>
       store().addDetected(articleId, start !== undefined && end !== undefined ? { start, end } : undefined, kinds ? { kinds } : {}),

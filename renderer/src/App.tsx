@@ -555,6 +555,7 @@ export function App() {
                 label={open.doc.title}
                 onSave={() => void save()}
                 describeClaim={(c) => t('claimKind.tooltip', { kind: t(`claimKind.${c.kind}`), value: formatClaimValue(c, i18n.language) })}
+                describeStatement={(c) => t('statements.mark', { category: t(`statements.category.${c}`) })}
                 focus={focus}
                 stored={stored}
                 onClaimClick={(id) => setSelectedClaimId(id)}

@@ -1,5 +1,5 @@
 /** Kinds of checkable figure (see ../shared/fixtures/README.md for the rules). */
-export const claimKinds = ['money', 'percent', 'count', 'quantity', 'date', 'other'] as const;
+export const claimKinds = ['money', 'percent', 'count', 'quantity', 'date', 'other', 'statement'] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 
 /**
@@ -8,7 +8,7 @@ export type ClaimKind = (typeof claimKinds)[number];
  * checker rarely checks them, and an article holds dozens (`2023年`); they
  * can still be made claims one by one.
  */
-export const checklistKinds: readonly ClaimKind[] = claimKinds.filter((k) => k !== 'date');
+export const checklistKinds: readonly ClaimKind[] = claimKinds.filter((k) => k !== 'date' && k !== 'statement');
 const onList = new Set<string>(checklistKinds);
 
 /** Whether a detected figure belongs on the checklist (see `checklistKinds`). */

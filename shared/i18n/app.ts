@@ -80,6 +80,7 @@ const en = {
     quantity: 'Quantity',
     date: 'Date',
     other: 'Other',
+    statement: 'Statement',
     tooltip: '{{kind}} · {{value}}',
   },
   status: {
@@ -198,6 +199,7 @@ const zhCN: typeof en = {
     quantity: '计量',
     date: '日期',
     other: '其他',
+    statement: '表述',
     tooltip: '{{kind}} · {{value}}',
   },
   status: {

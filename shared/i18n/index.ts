@@ -11,6 +11,7 @@ import checks from './checks.js';
 import history from './history.js';
 import notices from './notices.js';
 import review from './review.js';
+import statements from './statements.js';
 import exporting from './export.js';
 import evidence from './evidence.js';
 
@@ -18,7 +19,7 @@ export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type AreaCatalog = Record<Language, Record<string, Record<string, unknown>>>;
-const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, exporting, evidence];
+const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, exporting, evidence, statements];
 
 export const resources: Record<Language, { translation: Record<string, unknown> }> = {
   en: { translation: Object.assign({}, ...areas.map((a) => a.en)) },

@@ -161,3 +161,27 @@ describe('bulk review', () => {
     expect((await h.call('claims.undoBulk', { batchId: r.batchId }).catch((e: { code: string }) => e.code))).toBe('not-found');
   });
 });
+
+describe('statements as claims', () => {
+  it('finds the statements of an article, accepts them as claims of kind statement, and a changed one needs a re-check', async () => {
+    const found = (await h.call('claims.detectStatements', { articleId: seed })) as Array<{ start: number; end: number; text: string; category: string; claimId: string | null }>;
+    const award = found.find((s) => s.category === 'award');
+    expect(award?.text).toContain('获评');
+    expect(found.every((s) => s.claimId === null)).toBe(true);
+    const r = (await h.call('claims.addDetected', { articleId: seed, kinds: ['statement'] })) as AddDetectedResult;
+    expect(r.added.length).toBe(found.length);
+    const claim = r.added.find((c) => c.anchor.start === award!.start)!;
+    expect(claim).toMatchObject({ kind: 'statement', category: 'award', value: null, status: 'unchecked' });
+    expect(((await h.call('claims.detectStatements', { articleId: seed })) as Array<{ claimId: string | null }>).every((s) => s.claimId !== null)).toBe(true);
+    // Verified, then its words change: it needs a re-check like a figure.
+    await h.call('claims.setStatus', { articleId: seed, claimId: claim.id, status: 'verified' });
+    const doc = (await h.call('articles.read', { id: seed })) as { text: string; disk: { hash: string } };
+    const changed = doc.text.slice(0, award!.start) + award!.text.replace('获评', '荣获') + doc.text.slice(award!.end);
+    await h.call('articles.write', { id: seed, text: changed, baseHash: doc.disk.hash });
+    const after = (await claimsOf(seed)).find((c) => c.id === claim.id)!;
+    expect(after.status).toBe('needs-recheck');
+    expect(after.recheck?.oldQuote).toContain('获评');
+    // Statements are on the board with their kind.
+    expect((await query({ kind: ['statement'] })).total).toBe(found.length);
+  });
+});

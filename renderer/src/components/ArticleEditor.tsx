@@ -1,4 +1,6 @@
 import { formatExtensions } from '../editor/markdown.js';
+import { statementHighlighting } from '../editor/statement-highlights.js';
+import type { StatementCategory } from '../../../shared/statements/index.js';
 import { useEffect, useRef } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemirror/view';
@@ -36,6 +38,8 @@ export interface ArticleEditorProps {
   onSave: () => void;
   label: string;
   describeClaim: (claim: DetectedClaim) => string;
+  /** Names a statement's category (award, ranking…) for its mark's tooltip. */
+  describeStatement?: (category: StatementCategory) => string;
   focus: FocusRequest | null;
   /** Stored claims, in the coordinates of `baseText` (the saved text). */
   stored: { marks: StoredMark[]; baseText: string } | null;
@@ -49,11 +53,11 @@ export interface ArticleEditorProps {
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection, format = 'txt' }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, format = 'txt' }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onSave, describeClaim, onClaimClick, onSelection });
-  callbacks.current = { onSave, describeClaim, onClaimClick, onSelection };
+  const callbacks = useRef({ onSave, describeClaim, describeStatement, onClaimClick, onSelection });
+  callbacks.current = { onSave, describeClaim, describeStatement, onClaimClick, onSelection };
   const storedRef = useRef(stored);
   storedRef.current = stored;
 
@@ -92,6 +96,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
         }),
         storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id) }),
         claimHighlighting({ describe: (c) => callbacks.current.describeClaim(c) }),
+        statementHighlighting({ describe: (c) => callbacks.current.describeStatement?.(c) ?? c }),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });

@@ -1,3 +1,4 @@
+import { StatementsSection } from './StatementsSection.js';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchorCandidate } from '../../../shared/anchoring/index.js';
@@ -199,6 +200,15 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
         </div>
       ) : null}
 
+      <StatementsSection
+        articleId={p.articleId}
+        refreshKey={`${p.list?.revision ?? 0}:${claims.length}`}
+        readOnly={p.readOnly}
+        ensureSaved={p.ensureSaved}
+        onSelectClaim={p.onSelectClaim}
+        onFocus={(start, end) => p.onFocus([{ start, end, tone: 'claim' }])}
+        onError={p.onError}
+      />
       <h3 className="section-heading">{t('review.claims', { count: claims.length })}</h3>
       {claims.length === 0 ? <p className="muted">{t('review.noClaims')}</p> : null}
       {detectingLong ? (

@@ -152,3 +152,27 @@ test.describe('checker-defined relations', () => {
     expect(relations[0]!.claimIds).toHaveLength(3);
   });
 });
+
+test.describe('statements', () => {
+  test('marks awards and endorsements in the text and accepts them as claims (zh-CN and en)', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'zh-CN' });
+    await page.getByRole('option', { name: /郴州经开区招商纪实/ }).click();
+    const award = editor(page).locator('[data-statement="award"]').first();
+    await expect(award).toContainText('获评');
+    await expect(award).toHaveAttribute('title', /获奖或称号/);
+    await page.getByText(/条待核表述/).click();
+    await page.screenshot({ path: testInfo.outputPath('statements-zh-CN.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'statements-zh-CN.png') });
+    await page.getByRole('button', { name: /条表述添加为断言/ }).click();
+    await expect(page.getByText(/条待核表述/)).toHaveCount(0);
+    await expect(claimList(page, 'zh-CN').getByRole('button', { name: /获评/ }).first()).toBeVisible();
+    const data = sidecar(bench.root);
+    expect(Object.values(data.claims).some((c) => c.anchor.quote.includes('获评'))).toBe(true);
+
+    await page.evaluate(() => localStorage.setItem('factdesk.language', 'en'));
+    await page.reload();
+    await page.getByRole('option', { name: /郴州经开区招商纪实/ }).click();
+    await expect(editor(page).locator('[data-statement]').first()).toHaveAttribute('title', /Statement to check/);
+    await page.screenshot({ path: join('test-results', 'screens', 'statements-en.png') });
+  });
+});

@@ -446,8 +446,8 @@ export class AnnotationStore {
     return db ? [...db.data.audit] : [];
   }
 
-  /** The figures the claim engine finds in the article now, each with the claim that already covers it. */
-  async detect(id: string): Promise<ClaimCandidate[]> {
+  /** The article's text now (an outside edit taken in first) and the spans of its attached claims. */
+  private async textAndSpans(id: string): Promise<{ doc: ArticleDocument; spans: Array<{ id: string; start: number; end: number }> }> {
     const doc = this.ws.readOnly
       ? await this.ws.readCurrent(id)
       : await this.withText(id, async () => {
@@ -456,7 +456,12 @@ export class AnnotationStore {
           return d;
         });
     const db = await this.sidecarIfAny(id);
-    const spans = db ? attachedSpans(db.data) : [];
+    return { doc, spans: db ? attachedSpans(db.data) : [] };
+  }
+
+  /** The figures the claim engine finds in the article now, each with the claim that already covers it. */
+  async detect(id: string): Promise<ClaimCandidate[]> {
+    const { doc, spans } = await this.textAndSpans(id);
     return this.figures(id, doc.text).map((c) => ({ ...c, claimId: spans.find((s) => overlaps(s, c))?.id ?? null }));
   }
 
@@ -556,16 +561,8 @@ export class AnnotationStore {
 
   /** The statements (awards, rankings, firsts, quotes…) found in the article now, each with the claim that covers it. */
   async detectStatementsOf(id: string): Promise<StatementCandidate[]> {
-    const doc = this.ws.readOnly
-      ? await this.ws.readCurrent(id)
-      : await this.withText(id, async () => {
-          const d = await this.ws.readCurrent(id);
-          await this.takeInLocked({ id, doc: d, source: 'external' });
-          return d;
-        });
-    const db = await this.sidecarIfAny(id);
-    const covering = db ? attachedSpans(db.data) : [];
-    return detectStatements(doc.text).map((st) => ({ ...st, claimId: covering.find((c) => overlaps(c, st))?.id ?? null }));
+    const { doc, spans } = await this.textAndSpans(id);
+    return detectStatements(doc.text).map((st) => ({ ...st, claimId: spans.find((c) => overlaps(c, st))?.id ?? null }));
   }
 
   private newClaim(

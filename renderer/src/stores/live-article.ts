@@ -9,7 +9,7 @@ import { startTransition, useEffect, useState, useSyncExternalStore } from 'reac
 import { RangeSet, Text, type ChangeDesc, type EditorState, type RangeValue } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
-import { detectedClaims, detectedPerLine, detectionVersion, lineEdits } from '../editor/claim-highlights.js';
+import { detectedClaims, detectedPerLine, detectionVersion, lineEdits, rescannedLines } from '../editor/claim-highlights.js';
 import { forEachStoredSpan, rememberBase, storedPositions, storedRanges, storedTouched } from '../editor/stored-claims.js';
 
 function once<T>(f: () => T): () => T {
@@ -87,14 +87,23 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
   const recount = new Uint8Array(state.doc.lines);
   let oldPos = 0;
   let newPos = 0;
+  const old = before.counts.perLine;
+  // The total starts from the previous one, less the lines the edits replaced (new ones start at 0).
+  let total = before.counts.total;
   for (const e of lineEdits(changes, a.doc, state.doc)) {
-    for (; oldPos < e.fromLine; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
-    for (; newPos < e.newTo; newPos++) recount[newPos] = 1;
+    for (let i = e.fromLine; i < e.oldTo; i++) total -= old[i]!;
+    perLine.set(old.subarray(oldPos, e.fromLine), newPos);
+    newPos += e.fromLine - oldPos;
+    recount.fill(1, newPos, e.newTo);
+    newPos = e.newTo;
     oldPos = e.oldTo;
   }
-  for (; newPos < perLine.length; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
-  // Lines re-scanned (their claim arrays are new), and lines where a stored claim came, went or moved.
-  for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
+  perLine.set(old.subarray(oldPos, oldPos + perLine.length - newPos), newPos);
+  // Lines re-scanned (one edit says which; otherwise their claim arrays are new), and lines where
+  // a stored claim came, went or moved.
+  const rescanned = transactions === 1 && detectedPerLine(state) !== oldLines ? rescannedLines(state) : null;
+  if (rescanned) for (const [from, to] of rescanned) recount.fill(1, from, to);
+  else for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
   const storedBefore = storedRanges(a);
   const storedNow = storedRanges(state);
   if (storedBefore && storedNow && storedBefore !== storedNow) {
@@ -109,13 +118,11 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
   }
   // New claims or figures all over the text (a list loaded, a detection answered): one pass is cheaper.
   let touched = 0;
-  for (let i = 0; i < recount.length; i++) touched += recount[i]!;
-  if (touched > 2000) return countAll(state);
-  let total = 0;
-  const stored = storedNow;
-  for (let i = 0; i < perLine.length; i++) {
-    if (recount[i]) perLine[i] = countLine(state, stored, i + 1);
-    total += perLine[i]!;
+  for (let i = recount.indexOf(1); i >= 0; i = recount.indexOf(1, i + 1)) {
+    if (++touched > 2000) return countAll(state);
+    const n = countLine(state, storedNow, i + 1);
+    total += n - perLine[i]!;
+    perLine[i] = n;
   }
   return { perLine, total };
 }

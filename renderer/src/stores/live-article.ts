@@ -77,12 +77,13 @@ function countAll(state: EditorState): UnclaimedCounts {
 }
 
 /** `before`'s counts carried to `state` through `changes`, recounting the lines whose figures or stored claims changed. */
-function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc, transactions: number): UnclaimedCounts {
+/** Null where the counts must be taken afresh (`countAll`). */
+function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc, transactions: number): UnclaimedCounts | null {
   const a = before.state;
   const oldLines = detectedPerLine(a);
   const newLines = detectedPerLine(state);
   // A whole new detection (the worker's answer) or new stored claims: count everything once.
-  if (newLines.length !== state.doc.lines || (!changes.empty && oldLines.length !== a.doc.lines)) return countAll(state);
+  if (newLines.length !== state.doc.lines || (!changes.empty && oldLines.length !== a.doc.lines)) return null;
   const perLine = new Int32Array(state.doc.lines);
   const recount = new Uint8Array(state.doc.lines);
   let oldPos = 0;
@@ -119,7 +120,7 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
   // New claims or figures all over the text (a list loaded, a detection answered): one pass is cheaper.
   let touched = 0;
   for (let i = recount.indexOf(1); i >= 0; i = recount.indexOf(1, i + 1)) {
-    if (++touched > 2000) return countAll(state);
+    if (++touched > 2000) return null;
     const n = countLine(state, storedNow, i + 1);
     total += n - perLine[i]!;
     perLine[i] = n;
@@ -137,7 +138,7 @@ export class LiveArticle {
   constructor(
     readonly state: EditorState,
     private readonly saved: Text,
-    private readonly counts: UnclaimedCounts,
+    private readonly counts: () => UnclaimedCounts,
   ) {}
 
   get length(): number {
@@ -161,7 +162,7 @@ export class LiveArticle {
 
   /** How many detected figures no stored claim covers. */
   unclaimedCount(): number {
-    return this.counts.total;
+    return this.counts().total;
   }
 
   /** The detected figures no stored claim covers, in text order. */
@@ -181,7 +182,7 @@ export class LiveArticle {
 
   /** The per-line counts, for the next snapshot to start from. */
   unclaimedCounts(): UnclaimedCounts {
-    return this.counts;
+    return this.counts();
   }
 }
 
@@ -213,8 +214,11 @@ export class LiveArticleStore {
    */
   publish(state: EditorState, from?: { state: EditorState; changes: ChangeDesc; transactions: number }): void {
     const prev = this.snapshot;
-    // Counted now, from the previous snapshot (a lazy count would keep every earlier state alive).
-    const counts = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : countAll(state);
+    // An edit's count is taken now, from the previous snapshot (lazily it would keep every earlier
+    // state alive); a count afresh (a list loaded, a detection answered) waits until the panel
+    // asks, so it runs in the panel's render rather than in the task that received the news.
+    const since = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : null;
+    const counts = since ? () => since : once(() => countAll(state));
     this.snapshot = new LiveArticle(state, this.saved, counts);
     this.emit();
   }

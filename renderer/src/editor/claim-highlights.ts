@@ -45,6 +45,8 @@ interface DetectedState {
   perLine: ReadonlyArray<readonly DetectedClaim[]>;
   /** Bumped whenever the claims change. */
   version: number;
+  /** Lines (0-based, [from, to)) the last transaction re-scanned; null when it may have changed any. */
+  rescanned: ReadonlyArray<readonly [number, number]> | null;
   /** A whole-text detection asked of the worker: for which text, and the edits made since. */
   pending: { seq: number; doc: Text; changes: ChangeSet } | null;
 }
@@ -85,8 +87,14 @@ function follow(lines: ClaimLines, perLine: ReadonlyArray<readonly DetectedClaim
   }
   next = next.concat(perLine.slice(oldPos, a.lines));
   const reader = { lineCount: b.lines, lineText: (i: number) => b.line(i + 1).text };
-  const after = rescanLines(lines, reader, edits, (i, claims) => (next[i] = claims.length ? claims : NONE));
-  return { lines: after, perLine: next };
+  const rescanned: Array<[number, number]> = [];
+  const after = rescanLines(lines, reader, edits, (i, claims) => {
+    next[i] = claims.length ? claims : NONE;
+    const last = rescanned[rescanned.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else rescanned.push([i, i + 1]);
+  });
+  return { lines: after, perLine: next, rescanned };
 }
 
 /** Whether `changes` may change what a bare `$` stands for (see inferDollarCurrency). */
@@ -122,18 +130,19 @@ const request = (doc: Text) => ({ seq: ++requestSeq, doc, changes: ChangeSet.emp
 
 const field = StateField.define<DetectedState>({
   create(state) {
-    if (state.doc.length > SYNC_DETECT_CHARS) return { lines: null, perLine: [], version: 0, pending: request(state.doc) };
+    if (state.doc.length > SYNC_DETECT_CHARS) return { lines: null, perLine: [], version: 0, pending: request(state.doc), rescanned: null };
     const dollarCurrency = state.facet(dollarOption);
     const r = detectLines(state.doc.toString(), dollarCurrency ? { dollarCurrency } : {});
-    return { lines: r.lines, perLine: perLineOf(r.claims, state.doc), version: 1, pending: null };
+    return { lines: r.lines, perLine: perLineOf(r.claims, state.doc), version: 1, pending: null, rescanned: null };
   },
   update(value, tr) {
     const dollarCurrency = tr.state.facet(dollarOption);
     let { lines, perLine, version, pending } = value;
+    let rescanned: DetectedState['rescanned'] = [];
     if (tr.docChanged) {
       if (pending) pending = { ...pending, changes: pending.changes.compose(tr.changes) };
       if (lines) {
-        ({ lines, perLine } = follow(lines, perLine, tr.changes, tr.startState.doc, tr.state.doc));
+        ({ lines, perLine, rescanned } = follow(lines, perLine, tr.changes, tr.startState.doc, tr.state.doc));
         version++;
         // A new mention of a dollar country may change every `$` in the text: the worker
         // re-reads the whole text; meanwhile the lines keep the `$` they had.
@@ -146,11 +155,12 @@ const field = StateField.define<DetectedState>({
       if (!same) {
         // The answer is for the text as it was asked; the edits made since are replayed on it.
         ({ lines, perLine } = follow(e.value.lines, e.value.perLine, pending.changes, pending.doc, tr.state.doc));
+        rescanned = null;
         version++;
       }
       pending = null;
     }
-    return lines === value.lines && pending === value.pending && version === value.version ? value : { lines, perLine, version, pending };
+    return lines === value.lines && pending === value.pending && version === value.version ? value : { lines, perLine, version, pending, rescanned };
   },
 });
 
@@ -180,6 +190,11 @@ export function detectedClaims(state: EditorState): DetectedClaim[] {
 /** Each line's claims (index = line number - 1), offsets relative to the line; an untouched line keeps its array across edits. */
 export function detectedPerLine(state: EditorState): ReadonlyArray<readonly DetectedClaim[]> {
   return state.field(field, false)?.perLine ?? [];
+}
+
+/** The lines (0-based, [from, to)) the transaction that made `state` re-scanned; null: possibly any. */
+export function rescannedLines(state: EditorState): ReadonlyArray<readonly [number, number]> | null {
+  return state.field(field, false)?.rescanned ?? null;
 }
 
 /** Bumped whenever the detected claims change; `null` while the first detection is still running. */

@@ -9,7 +9,7 @@ import { startTransition, useEffect, useState, useSyncExternalStore } from 'reac
 import { RangeSet, Text, type ChangeDesc, type EditorState, type RangeValue } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { onChecklist, type DetectedClaim } from '../../../shared/claims/index.js';
-import { detectedClaims, detectedPerLine, detectionVersion, lineEdits } from '../editor/claim-highlights.js';
+import { detectedClaims, detectedPerLine, detectionVersion, lineEdits, rescannedLines } from '../editor/claim-highlights.js';
 import { forEachStoredSpan, rememberBase, storedPositions, storedRanges, storedTouched } from '../editor/stored-claims.js';
 
 function once<T>(f: () => T): () => T {
@@ -78,24 +78,34 @@ function countAll(state: EditorState): UnclaimedCounts {
 }
 
 /** `before`'s counts carried to `state` through `changes`, recounting the lines whose figures or stored claims changed. */
-function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc, transactions: number): UnclaimedCounts {
+/** Null where the counts must be taken afresh (`countAll`). */
+function countSince(before: { state: EditorState; counts: UnclaimedCounts }, state: EditorState, changes: ChangeDesc, transactions: number): UnclaimedCounts | null {
   const a = before.state;
   const oldLines = detectedPerLine(a);
   const newLines = detectedPerLine(state);
   // A whole new detection (the worker's answer) or new stored claims: count everything once.
-  if (newLines.length !== state.doc.lines || (!changes.empty && oldLines.length !== a.doc.lines)) return countAll(state);
+  if (newLines.length !== state.doc.lines || (!changes.empty && oldLines.length !== a.doc.lines)) return null;
   const perLine = new Int32Array(state.doc.lines);
   const recount = new Uint8Array(state.doc.lines);
   let oldPos = 0;
   let newPos = 0;
+  const old = before.counts.perLine;
+  // The total starts from the previous one, less the lines the edits replaced (new ones start at 0).
+  let total = before.counts.total;
   for (const e of lineEdits(changes, a.doc, state.doc)) {
-    for (; oldPos < e.fromLine; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
-    for (; newPos < e.newTo; newPos++) recount[newPos] = 1;
+    for (let i = e.fromLine; i < e.oldTo; i++) total -= old[i]!;
+    perLine.set(old.subarray(oldPos, e.fromLine), newPos);
+    newPos += e.fromLine - oldPos;
+    recount.fill(1, newPos, e.newTo);
+    newPos = e.newTo;
     oldPos = e.oldTo;
   }
-  for (; newPos < perLine.length; oldPos++, newPos++) perLine[newPos] = before.counts.perLine[oldPos]!;
-  // Lines re-scanned (their claim arrays are new), and lines where a stored claim came, went or moved.
-  for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
+  perLine.set(old.subarray(oldPos, oldPos + perLine.length - newPos), newPos);
+  // Lines re-scanned (one edit says which; otherwise their claim arrays are new), and lines where
+  // a stored claim came, went or moved.
+  const rescanned = transactions === 1 && detectedPerLine(state) !== oldLines ? rescannedLines(state) : null;
+  if (rescanned) for (const [from, to] of rescanned) recount.fill(1, from, to);
+  else for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
   const storedBefore = storedRanges(a);
   const storedNow = storedRanges(state);
   if (storedBefore && storedNow && storedBefore !== storedNow) {
@@ -110,13 +120,11 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
   }
   // New claims or figures all over the text (a list loaded, a detection answered): one pass is cheaper.
   let touched = 0;
-  for (let i = 0; i < recount.length; i++) touched += recount[i]!;
-  if (touched > 2000) return countAll(state);
-  let total = 0;
-  const stored = storedNow;
-  for (let i = 0; i < perLine.length; i++) {
-    if (recount[i]) perLine[i] = countLine(state, stored, i + 1);
-    total += perLine[i]!;
+  for (let i = recount.indexOf(1); i >= 0; i = recount.indexOf(1, i + 1)) {
+    if (++touched > 2000) return null;
+    const n = countLine(state, storedNow, i + 1);
+    total += n - perLine[i]!;
+    perLine[i] = n;
   }
   return { perLine, total };
 }
@@ -131,7 +139,7 @@ export class LiveArticle {
   constructor(
     readonly state: EditorState,
     private readonly saved: Text,
-    private readonly counts: UnclaimedCounts,
+    private readonly counts: () => UnclaimedCounts,
   ) {}
 
   get length(): number {
@@ -155,7 +163,7 @@ export class LiveArticle {
 
   /** How many detected figures on the checklist (bare dates left out) no stored claim covers. */
   unclaimedCount(): number {
-    return this.counts.total;
+    return this.counts().total;
   }
 
   /** The detected figures on the checklist no stored claim covers, in text order. */
@@ -176,7 +184,7 @@ export class LiveArticle {
 
   /** The per-line counts, for the next snapshot to start from. */
   unclaimedCounts(): UnclaimedCounts {
-    return this.counts;
+    return this.counts();
   }
 }
 
@@ -208,8 +216,11 @@ export class LiveArticleStore {
    */
   publish(state: EditorState, from?: { state: EditorState; changes: ChangeDesc; transactions: number }): void {
     const prev = this.snapshot;
-    // Counted now, from the previous snapshot (a lazy count would keep every earlier state alive).
-    const counts = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : countAll(state);
+    // An edit's count is taken now, from the previous snapshot (lazily it would keep every earlier
+    // state alive); a count afresh (a list loaded, a detection answered) waits until the panel
+    // asks, so it runs in the panel's render rather than in the task that received the news.
+    const since = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : null;
+    const counts = since ? () => since : once(() => countAll(state));
     this.snapshot = new LiveArticle(state, this.saved, counts);
     this.emit();
   }

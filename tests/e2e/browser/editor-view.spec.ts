@@ -38,6 +38,10 @@ async function reviewArticle(page: Page, lang: Lang) {
   }
 }
 
+async function setLanguage(page: Page, lang: Lang) {
+  await page.locator('.lang-switch select').selectOption(lang);
+}
+
 async function chooseTheme(page: Page, lang: Lang, theme: 'light' | 'dark') {
   await page.getByRole('combobox', { name: words[lang].theme }).selectOption(theme);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -137,6 +141,26 @@ test.describe('the editor view', () => {
     }
     // The real marks in the text carry their status too.
     await expect(page.locator('.cm-status-false')).toHaveCSS('border-bottom-style', 'double');
+  });
+
+  test('the article list and the claims panel show how many claims are checked, as a bar and in words', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await reviewArticle(page, 'en');
+    const total = await page.locator('.claim-list.stored .claim-row').count();
+    // Verified and false are verdicts; disputed and in progress still ask for work.
+    const panel = page.locator('.claims-panel .claim-progress');
+    await expect(panel).toContainText(`2 / ${total} checked`);
+    await expect(panel.getByRole('img')).toHaveAccessibleName(/Verified 1, .*False 1/);
+    const row = page.getByRole('option', { name: /招商快讯/ });
+    await expect(row.locator('.claim-progress')).toContainText(`2 / ${total} checked`);
+
+    await page.locator('.claim-list.stored .claim-row').nth(2).click();
+    await page.locator('.claim-card .status-option.status-verified').click();
+    await page.locator('.claim-card').getByRole('button', { name: 'Record verdict' }).click();
+    await expect(panel).toContainText(`3 / ${total} checked`);
+    await expect(row.locator('.claim-progress')).toContainText(`3 / ${total} checked`);
+    await setLanguage(page, 'zh-CN');
+    await expect(row.locator('.claim-progress')).toContainText(`已核查 3 / ${total}`);
   });
 
   for (const lang of ['en', 'zh-CN'] as const) {

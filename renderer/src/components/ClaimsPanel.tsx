@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchorCandidate } from '../../../shared/anchoring/index.js';
-import { openClaimStatuses, type AuditEntry, type Claim, type ClaimList, type ClaimStatus } from '../../../shared/annotations.js';
+import { openClaimStatuses, type AuditEntry, type Claim, type ClaimList } from '../../../shared/annotations.js';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';

@@ -18,11 +18,6 @@ const words = {
 } as const;
 type Lang = keyof typeof words;
 
-const status = {
-  en: { verified: 'Verified', false: 'False', disputed: 'Disputed', 'in-progress': 'In progress' },
-  'zh-CN': {} as Record<string, string>,
-};
-
 /** Opens the article, adds its figures as claims and gives three of them a verdict. */
 async function reviewArticle(page: Page, lang: Lang) {
   await page.getByRole('option', { name: /招商快讯/ }).click();

@@ -18,6 +18,8 @@ import type { CorrectionNote, GateOverride, PublicationRecord } from './export/t
 /** Where a claim stands in fact-checking; these spellings are used in the API, the CLI and the files. */
 export const claimStatuses = ['unchecked', 'in-progress', 'verified', 'disputed', 'false', 'unverifiable', 'needs-recheck'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
+/** Statuses that still ask for work; every other status is a reached verdict ("checked"). */
+export const openClaimStatuses: readonly ClaimStatus[] = ['unchecked', 'in-progress', 'needs-recheck', 'disputed'];
 
 /** A source a fact-checker consulted for a claim. Empty strings mean "not given". */
 export interface ClaimSource {

@@ -13,6 +13,7 @@ import { NoticeBanners } from './components/NoticeBanners.js';
 import { ExportDialog } from './components/ExportDialog.js';
 import { PublicationBanner } from './components/PublicationBanner.js';
 import { SidePanel } from './components/SidePanel.js';
+import { ThemeSwitch } from './components/ThemeSwitch.js';
 import { formatClaimValue } from './format.js';
 import { textHash } from '../../shared/revisions/index.js';
 import { i18n, setLanguage } from './i18n.js';
@@ -455,6 +456,7 @@ export function App() {
             {t('editor.save')}
           </button>
         ) : null}
+        <ThemeSwitch />
         <label className="lang-switch">
           <span>{t('app.language')}</span>
           <select value={lang} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('app.language')}>

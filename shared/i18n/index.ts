@@ -14,12 +14,13 @@ import review from './review.js';
 import statements from './statements.js';
 import exporting from './export.js';
 import evidence from './evidence.js';
+import view from './view.js';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type AreaCatalog = Record<Language, Record<string, Record<string, unknown>>>;
-const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, exporting, evidence, statements];
+const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, exporting, evidence, statements, view];
 
 export const resources: Record<Language, { translation: Record<string, unknown> }> = {
   en: { translation: Object.assign({}, ...areas.map((a) => a.en)) },

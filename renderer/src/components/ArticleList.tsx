@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../../shared/model.js';
+import { useArticleProgress } from '../stores/article-progress.js';
+import { ClaimProgress } from './ClaimProgress.js';
 
 export interface ArticleListProps {
   articles: ArticleSummary[];
@@ -57,6 +59,7 @@ export function ArticleList({ articles, selectedId, readOnly, onSelect, onCreate
               if (e.key === 'Delete' && !readOnly) onDelete(a);
             }}
             tabIndex={0}
+            aria-keyshortcuts={readOnly ? undefined : 'F2 Delete'}
           >
             <div className="article-title">{a.title}</div>
             <div className="article-meta">
@@ -70,19 +73,27 @@ export function ArticleList({ articles, selectedId, readOnly, onSelect, onCreate
               <span className="claim-count">{a.claimCount === null ? t('articles.claimsUnknown') : t('articles.claims', { count: a.claimCount })}</span>
               <span className="spacer" />
               {!readOnly ? (
-                <span className="row-actions">
-                  <button className="link-button" onClick={(e) => (e.stopPropagation(), onRename(a))}>
+                // An option may hold no controls of its own (screen readers announce it as one item):
+                // not even focusable ones. These are for the mouse; F2 / Delete do the same from the keyboard.
+                <span className="row-actions" aria-hidden="true">
+                  <span className="link-button" onClick={(e) => (e.stopPropagation(), onRename(a))}>
                     {t('articles.rename')}
-                  </button>
-                  <button className="link-button" onClick={(e) => (e.stopPropagation(), onDelete(a))}>
+                  </span>
+                  <span className="link-button" onClick={(e) => (e.stopPropagation(), onDelete(a))}>
                     {t('articles.delete')}
-                  </button>
+                  </span>
                 </span>
               ) : null}
             </div>
+            <ArticleProgress article={a} />
           </li>
         ))}
       </ul>
     </nav>
   );
+}
+
+function ArticleProgress({ article }: { article: ArticleSummary }) {
+  const counts = useArticleProgress(article.id, article.claimCount);
+  return counts ? <ClaimProgress counts={counts} compact /> : null;
 }

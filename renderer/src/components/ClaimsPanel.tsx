@@ -2,13 +2,14 @@ import { StatementsSection } from './StatementsSection.js';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchorCandidate } from '../../../shared/anchoring/index.js';
-import type { AuditEntry, Claim, ClaimList, ClaimStatus } from '../../../shared/annotations.js';
+import { openClaimStatuses, type AuditEntry, type Claim, type ClaimList } from '../../../shared/annotations.js';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
 import type { LiveArticle, LiveArticleStore } from '../stores/live-article.js';
 import type { EditorSelection, FocusRequest } from './ArticleEditor.js';
 import { ClaimCard } from './ClaimCard.js';
+import { ClaimProgress, countByStatus } from './ClaimProgress.js';
 import { VirtualList } from './VirtualList.js';
 
 export interface ClaimsPanelProps {
@@ -32,7 +33,7 @@ export interface ClaimsPanelProps {
 }
 
 type Filter = 'all' | 'open' | 'done';
-const openStatuses: ClaimStatus[] = ['unchecked', 'in-progress', 'needs-recheck', 'disputed'];
+const openStatuses = openClaimStatuses;
 const noFigures: DetectedClaim[] = [];
 const claimKey = (c: Claim) => c.id;
 const figureKey = (d: DetectedClaim) => `${d.start}:${d.end}`;
@@ -111,6 +112,8 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
     [claims, filter],
   );
 
+  const statusCounts = useMemo(() => countByStatus(claims), [claims]);
+
   // The chosen claim's row comes to the top of the list, with its card below it.
   const [scrollTo, setScrollTo] = useState<{ index: number; serial: number } | null>(null);
   useEffect(() => {
@@ -151,6 +154,7 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
 
   return (
     <div className="claims-panel">
+      {claims.length ? <ClaimProgress counts={statusCounts} /> : null}
       <div className="panel-toolbar">
         <label>
           {t('review.workflow')}

@@ -107,18 +107,18 @@ test('creates, renames, trashes and restores an article', async ({ page, bench }
   await expect(page.getByRole('option', { name: /稿件\/快讯\.md/ })).toBeVisible();
   await expect.poll(() => fs.readFile(join(bench.root, '稿件/快讯.md'), 'utf8')).toBe('');
 
-  await page.getByRole('option', { name: /稿件\/快讯\.md/ }).getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('option', { name: /稿件\/快讯\.md/ }).getByText('Rename', { exact: true }).click();
   const rename = page.getByRole('dialog', { name: 'Rename' });
   await rename.getByRole('textbox').fill('../escape.md');
   await rename.getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('alert')).toContainText('outside the workspace');
 
-  await page.getByRole('option', { name: /稿件\/快讯\.md/ }).getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('option', { name: /稿件\/快讯\.md/ }).getByText('Rename', { exact: true }).click();
   await page.getByRole('dialog', { name: 'Rename' }).getByRole('textbox').fill('稿件/定稿.md');
   await page.getByRole('dialog', { name: 'Rename' }).getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('option', { name: /稿件\/定稿\.md/ })).toBeVisible();
 
-  await page.getByRole('option', { name: /稿件\/定稿\.md/ }).getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('option', { name: /稿件\/定稿\.md/ }).getByText('Move to trash', { exact: true }).click();
   await page.getByRole('dialog', { name: 'Move to trash' }).getByRole('button', { name: 'Move to trash' }).click();
   await expect(page.getByRole('option', { name: /稿件\/定稿\.md/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Trash' }).click();

@@ -42,8 +42,10 @@ export function findRepeats(text: string, claims: readonly CheckClaim[], year: n
   }
   const out: RawFinding[] = [];
   for (const list of byKey.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
+    // Each later mention is held against the first earlier one it conflicts with: one finding per
+    // mention, not one per pair, so an article that repeats a measure k times costs k, not k².
+    for (let j = 1; j < list.length; j++) {
+      for (let i = 0; i < j; i++) {
         const a = list[i]!;
         const b = list[j]!;
         if (siblings.has(a) && siblings.has(b)) continue;
@@ -60,6 +62,7 @@ export function findRepeats(text: string, claims: readonly CheckClaim[], year: n
             { key: 'verdict.repeatDiffers', params: {} },
           ],
         });
+        break;
       }
     }
   }

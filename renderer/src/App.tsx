@@ -33,11 +33,18 @@ import {
 import { useStore } from './stores/store.js';
 import { comparingStore, dialogStore, exportingStore, guardUnsaved, importedStore, importRequestStore, viewStore } from './stores/ui.js';
 import { Board } from './components/Board.js';
+import { ProfileButton, ProfileSetup } from './components/ProfileSetup.js';
+import { acceptAtCursor, installReviewKeys } from './keyboard.js';
+import { loadProfile } from './stores/profile.js';
 import { appInfoStore, articlesStore, loadWorkspace, workspaceStore } from './stores/workspace.js';
 
 /** The window's layout; what it shows lives in the stores (renderer/src/stores/). */
 export function App() {
-  useEffect(() => void loadWorkspace(), []);
+  useEffect(() => {
+    void loadWorkspace();
+    void loadProfile();
+  }, []);
+  useEffect(() => installReviewKeys(), []);
   useGlobalKeys();
   const open = useStore(openArticleStore);
   const dialog = useStore(dialogStore);
@@ -171,6 +178,7 @@ function Toolbar() {
           {t('editor.save')}
         </button>
       ) : null}
+      <ProfileButton />
       <label className="lang-switch">
         <span>{t('app.language')}</span>
         <select value={lang} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('app.language')}>
@@ -196,6 +204,7 @@ function Banners() {
             : t('editor.readOnlyBanner', { reason: workspace.readOnlyReason ?? '' })}
         </div>
       ) : null}
+      <ProfileSetup />
       <NoticeBanners />
       {imported ? (
         <div className="banner banner-ok" role="status">
@@ -295,6 +304,7 @@ function ArticlePane() {
             stored={stored}
             onClaimClick={selectClaim}
             onSelection={(s) => textSelectionStore.set(s)}
+            onAcceptAtCursor={(pos) => void acceptAtCursor(pos)}
             format={open.doc.format}
           />
         </>

@@ -19,6 +19,8 @@ export interface EditorSelection {
 /** Spans the editor should emphasize and scroll to (a selected claim or finding). */
 export interface FocusRequest {
   spans: Array<{ start: number; end: number; tone: 'ok' | 'alarm' | 'claim' }>;
+  /** Select and scroll, but leave the keyboard focus where it is (stepping through claims from the card). */
+  keepFocus?: boolean;
   /** Changes on every request, so asking twice for the same spans scrolls again. */
   serial: number;
 }
@@ -41,6 +43,8 @@ export interface ArticleEditorProps {
   stored: { marks: StoredMark[]; baseText: string } | null;
   onClaimClick: (id: string) => void;
   onSelection: (sel: EditorSelection | null) => void;
+  /** Ctrl+Shift+C: make the detected figure at the cursor a claim. */
+  onAcceptAtCursor?: (pos: number) => void;
   /** The article's format: `.md` articles get Markdown styling (the text itself is unchanged). */
   format?: string;
 }
@@ -49,11 +53,11 @@ export interface ArticleEditorProps {
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection, format = 'txt' }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, format = 'txt' }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onSave, describeClaim, onClaimClick, onSelection });
-  callbacks.current = { onSave, describeClaim, onClaimClick, onSelection };
+  const callbacks = useRef({ onSave, describeClaim, onClaimClick, onSelection, onAcceptAtCursor });
+  callbacks.current = { onSave, describeClaim, onClaimClick, onSelection, onAcceptAtCursor };
   const storedRef = useRef(stored);
   storedRef.current = stored;
 
@@ -75,6 +79,14 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
             preventDefault: true,
             run: () => {
               callbacks.current.onSave();
+              return true;
+            },
+          },
+          {
+            key: 'Mod-Shift-c',
+            preventDefault: true,
+            run: (v) => {
+              callbacks.current.onAcceptAtCursor?.(v.state.selection.main.head);
               return true;
             },
           },
@@ -120,7 +132,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
       ...(first ? { selection: { anchor: first.start, head: first.end } } : {}),
     });
     // Like "Go to" in Word: the figure is selected in the text, ready to be corrected.
-    if (first) v.focus();
+    if (first && !focus.keepFocus) v.focus();
   }, [focus]);
 
   return <div className="editor-host" ref={host} data-testid="article-text" />;

@@ -35,6 +35,6 @@ export async function loadClaims(articleId: string): Promise<void> {
 
 export const selectClaim = (id: string | null) => selectedClaimStore.set(id);
 
-export function focusSpans(spans: FocusRequest['spans']): void {
-  focusStore.set((prev) => ({ spans, serial: (prev?.serial ?? 0) + 1 }));
+export function focusSpans(spans: FocusRequest['spans'], keepFocus = false): void {
+  focusStore.set((prev) => ({ spans, serial: (prev?.serial ?? 0) + 1, ...(keepFocus ? { keepFocus } : {}) }));
 }

@@ -25,6 +25,7 @@ import {
   loadArticle,
   openArticleStore,
   recoveredStore,
+  reopenRemembered,
   reloadFromDisk,
   restoreDraft,
   save,
@@ -41,7 +42,7 @@ import { appInfoStore, articlesStore, loadWorkspace, workspaceStore } from './st
 /** The window's layout; what it shows lives in the stores (renderer/src/stores/). */
 export function App() {
   useEffect(() => {
-    void loadWorkspace();
+    void loadWorkspace().then(() => reopenRemembered(articlesStore.get().map((a) => a.id)));
     void loadProfile();
   }, []);
   useEffect(() => installReviewKeys(), []);
@@ -305,6 +306,7 @@ function ArticlePane() {
             onClaimClick={selectClaim}
             onSelection={(s) => textSelectionStore.set(s)}
             onAcceptAtCursor={(pos) => void acceptAtCursor(pos)}
+            describeStored={describeStoredClaim}
             format={open.doc.format}
           />
         </>
@@ -425,6 +427,17 @@ function ExportOverlay({ hasArticle }: { hasArticle: boolean }) {
       }}
     />
   );
+}
+
+/** A stored claim's hover tooltip: status, then the verdict note and who last changed it. */
+function describeStoredClaim(id: string): string | null {
+  const c = claimListStore.get()?.claims.find((x) => x.id === id);
+  if (!c) return null;
+  const t = i18n.t.bind(i18n);
+  const parts = [t(`review.status.${c.status}`)];
+  if (c.verdictNote) parts.push(c.verdictNote);
+  if (c.status !== 'unchecked' && c.updatedBy) parts.push(t('claimKind.checkedBy', { name: c.updatedBy }));
+  return parts.join(' · ');
 }
 
 /** The status bar's character count: the one part of the window that follows every key. */

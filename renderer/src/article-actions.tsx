@@ -1,4 +1,7 @@
 /** The article list's and the claim card's commands that ask the user first (a dialog). */
+import { isFactDeskError, toErrorPayload } from '../../shared/errors.js';
+import { describeError } from '../../shared/i18n/index.js';
+import type { DialogProps } from './components/Dialog.js';
 import type { Claim } from '../../shared/annotations.js';
 import type { ArticleSummary, TrashEntry } from '../../shared/model.js';
 import { client } from './client.js';
@@ -11,27 +14,38 @@ import { isReadOnly, refreshArticles } from './stores/workspace.js';
 
 const t = (key: string, opts?: Record<string, unknown>) => i18n.t(key, opts);
 
-export const createArticle = () =>
-  showDialog({
+/**
+ * Creating does not touch the open article, so the file is made first: a name the services
+ * refuse (no extension, outside the workspace) keeps the dialog open with the reason; only
+ * opening the new article asks about unsaved edits.
+ */
+export const createArticle = () => {
+  const props: DialogProps = {
     title: t('articles.new'),
     message: t('articles.newPrompt'),
-    input: '新文章.md',
+    input: t('articles.defaultName'),
     buttons: [
       { label: t('articles.new'), value: 'ok', primary: true },
       { label: t('editor.cancel'), value: 'cancel' },
     ],
     onClose: (v, name) => {
-      showDialog(null);
-      if (v !== 'ok' || !name.trim()) return;
-      guardUnsaved(
-        () =>
-          void client['articles.create']({ name: name.trim() }).then(async (a) => {
-            await refreshArticles();
-            await loadArticle(a.id);
-          }, showError),
+      if (v !== 'ok') return showDialog(null);
+      if (!name.trim()) return;
+      void client['articles.create']({ name: name.trim() }).then(
+        async (a) => {
+          showDialog(null);
+          await refreshArticles();
+          guardUnsaved(() => void loadArticle(a.id));
+        },
+        (e: unknown) => {
+          if (!isFactDeskError(e)) console.error(e);
+          showDialog({ ...props, error: describeError(i18n, toErrorPayload(e)) });
+        },
       );
     },
-  });
+  };
+  showDialog(props);
+};
 
 export const renameArticle = (a: ArticleSummary) =>
   showDialog({

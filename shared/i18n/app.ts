@@ -16,6 +16,7 @@ const en = {
     claimsUnknown: 'not reviewed',
     missing: 'Missing on disk',
     new: 'New article',
+    defaultName: 'New article.md',
     newPrompt: 'File name for the new article (.md, .txt or .html):',
     rename: 'Rename',
     renamePrompt: 'New file name:',
@@ -81,6 +82,7 @@ const en = {
     date: 'Date',
     other: 'Other',
     tooltip: '{{kind}} · {{value}}',
+    checkedBy: 'by {{name}}',
   },
   status: {
     encoding: 'Encoding',
@@ -134,6 +136,7 @@ const zhCN: typeof en = {
     claimsUnknown: '未核查',
     missing: '磁盘上已缺失',
     new: '新建文章',
+    defaultName: '新文章.md',
     newPrompt: '新文章的文件名(.md、.txt 或 .html):',
     rename: '重命名',
     renamePrompt: '新的文件名:',
@@ -199,6 +202,7 @@ const zhCN: typeof en = {
     date: '日期',
     other: '其他',
     tooltip: '{{kind}} · {{value}}',
+    checkedBy: '核查人:{{name}}',
   },
   status: {
     encoding: '编码',

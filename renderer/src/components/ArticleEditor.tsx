@@ -43,6 +43,8 @@ export interface ArticleEditorProps {
   stored: { marks: StoredMark[]; baseText: string } | null;
   onClaimClick: (id: string) => void;
   onSelection: (sel: EditorSelection | null) => void;
+  /** The hover tooltip of a stored claim: its status, verdict and checker. */
+  describeStored?: (id: string) => string | null;
   /** Ctrl+Shift+C: make the detected figure at the cursor a claim. */
   onAcceptAtCursor?: (pos: number) => void;
   /** The article's format: `.md` articles get Markdown styling (the text itself is unchanged). */
@@ -53,11 +55,11 @@ export interface ArticleEditorProps {
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, format = 'txt' }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, describeStored, format = 'txt' }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onSave, describeClaim, onClaimClick, onSelection, onAcceptAtCursor });
-  callbacks.current = { onSave, describeClaim, onClaimClick, onSelection, onAcceptAtCursor };
+  const callbacks = useRef({ onSave, describeClaim, onClaimClick, onSelection, onAcceptAtCursor, describeStored });
+  callbacks.current = { onSave, describeClaim, onClaimClick, onSelection, onAcceptAtCursor, describeStored };
   const storedRef = useRef(stored);
   storedRef.current = stored;
 
@@ -102,7 +104,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
             callbacks.current.onSelection(r.empty ? null : { start: r.from, end: r.to, text: u.state.sliceDoc(r.from, r.to) });
           }
         }),
-        storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id) }),
+        storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id), describe: (id) => callbacks.current.describeStored?.(id) ?? null }),
         claimHighlighting({ describe: (c) => callbacks.current.describeClaim(c) }),
       ],
     });

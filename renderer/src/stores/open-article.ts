@@ -158,6 +158,20 @@ function keepDrafts(): void {
 }
 keepDrafts();
 
+/** The open article is remembered for this tab, so a reload opens it again. */
+const openKey = 'factdesk.openArticle';
+openArticleStore.subscribe(() => {
+  const id = openId();
+  if (id) sessionStorage.setItem(openKey, id);
+  else sessionStorage.removeItem(openKey);
+});
+
+/** After a reload: the article this tab had open, if it is still in the workspace. */
+export async function reopenRemembered(articleIds: readonly string[]): Promise<void> {
+  const id = sessionStorage.getItem(openKey);
+  if (id && !openId() && articleIds.includes(id)) await loadArticle(id);
+}
+
 /** The services' events that concern the workspace, the open article and its claims. */
 function followEvents(): void {
   client.on('articles.changed', () => void refreshArticles());

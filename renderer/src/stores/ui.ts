@@ -7,7 +7,10 @@ import { Store } from './store.js';
 
 export type MainView = 'article' | 'board';
 
-export const viewStore = new Store<MainView>('article');
+const viewKey = 'factdesk.view';
+/** Remembered for this tab, so a reload comes back to the board or the article. */
+export const viewStore = new Store<MainView>(sessionStorage.getItem(viewKey) === 'board' ? 'board' : 'article');
+viewStore.subscribe(() => sessionStorage.setItem(viewKey, viewStore.get()));
 export const dialogStore = new Store<DialogProps | null>(null);
 export const exportingStore = new Store(false);
 export const comparingStore = new Store(false);

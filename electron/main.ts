@@ -3,6 +3,7 @@
  * protocol, the native menu, and the IPC binding of the contract over the
  * same services browser mode uses.
  */
+import { readProfile } from './services/profile-store.js';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session as electronSession, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -39,7 +40,12 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const bus = new EventBus();
   const workspaceArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && existsSync(a));
-  let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, bus });
+  // The kept profile's name is the author (audit entries, comments); without one, the OS user.
+  const profileAuthor = async () => {
+    const name = (await readProfile())?.name;
+    return name ? { author: name } : {};
+  };
+  let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, bus, ...(await profileAuthor()) });
   const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current, pdf: printToPdf }));
 
   hardenSessions();
@@ -102,7 +108,7 @@ async function start(): Promise<void> {
 
   async function switchWorkspace(root: string): Promise<void> {
     try {
-      const next = await Session.open(root, { watch: true, bus });
+      const next = await Session.open(root, { watch: true, bus, ...(await profileAuthor()) });
       const prev = current;
       current = next;
       await prev.close();

@@ -5,6 +5,8 @@
  */
 export const methodNames = [
   'app.info',
+  'profile.get',
+  'profile.set',
   'workspace.info',
   'workspace.notices',
   'workspace.dismissNotice',

@@ -25,7 +25,7 @@ import type { CheckerRelation } from './checks/index.js';
 import { claimKinds } from './claims/index.js';
 import type { PublicationRecord, PublicationState } from './export/index.js';
 import { languages } from './i18n/index.js';
-import { exportFormats, workflowStatuses, type ExportedFile, type WorkspaceSettings, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
+import { exportFormats, profileRoles, workflowStatuses, type Profile, type ExportedFile, type WorkspaceSettings, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
 import { evidenceHashPattern, maxEvidenceBytes, type EvidenceInfo } from './evidence.js';
@@ -114,6 +114,10 @@ const out = <T>() => undefined as unknown as T;
 
 export const contract = {
   'app.info': { input: empty, output: out<AppInfo>() },
+  /** The profile kept in the app data folder (null before the first run asked for it), and the author the session uses now. */
+  'profile.get': { input: empty, output: out<{ profile: Profile | null; author: string }>() },
+  /** Keeps the profile; the session records its name as the author from then on. */
+  'profile.set': { input: z.object({ name: z.string().trim().min(1).max(80), role: z.enum(profileRoles) }).strict(), output: out<Profile>() },
   'workspace.info': { input: empty, output: out<WorkspaceInfo>() },
   /** What FactDesk must tell the user about its own files since the workspace was opened (recoveries, files left out, bytes kept). */
   'workspace.notices': { input: empty, output: out<WorkspaceNotice[]>() },

@@ -68,6 +68,19 @@ export interface WorkspaceInfo {
 
 export type HostKind = 'electron' | 'browser';
 
+export const profileRoles = ['editor', 'fact-checker'] as const;
+export type ProfileRole = (typeof profileRoles)[number];
+
+/**
+ * Who works at this computer: the name every audit entry, comment and status
+ * change carries, and the role that shapes what the UI offers (an editor
+ * overrides the publication gate; a fact-checker gives verdicts).
+ */
+export interface Profile {
+  name: string;
+  role: ProfileRole;
+}
+
 export interface AppInfo {
   version: string;
   host: HostKind;

@@ -2,6 +2,7 @@
  * Runs FactDesk in browser mode: opens a workspace session (watching the
  * folder) and serves the built renderer plus the contract over HTTP.
  */
+import { readProfile } from '../services/profile-store.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +39,9 @@ export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<B
   const staticDir = rendererDir();
   const root = opts.workspace ? resolve(opts.workspace) : await ensureSampleWorkspace();
   const bus = new EventBus();
-  const session = await Session.open(root, { watch: true, bus, create: false });
+  // The kept profile's name is the author (audit entries, comments); without one, the OS user.
+  const author = (await readProfile())?.name;
+  const session = await Session.open(root, { watch: true, bus, create: false, ...(author ? { author } : {}) });
   const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session }));
   const host = await startHttpHost({ dispatch, bus, staticDir, port: opts.port, token: opts.token, keptCopy: (hash) => session.evidence.read(hash) });
   return {

@@ -188,6 +188,10 @@ export class AnnotationStore {
     return this.opts.author;
   }
 
+  setAuthor(name: string): void {
+    this.opts.author = name;
+  }
+
   private get dir(): string {
     return join(this.ws.metaDir, 'articles');
   }

@@ -2,6 +2,7 @@
  * The implementation of every contract method over the current session.
  * Hosts never call services directly: they bind `createDispatcher(handlers)`.
  */
+import { readProfile, writeProfile } from './profile-store.js';
 import type { DiskComparison } from '../../shared/annotations.js';
 import type { HostKind } from '../../shared/model.js';
 import { diffForDisplay } from '../../shared/revisions/index.js';
@@ -29,6 +30,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const jobs = new Map<string, { cancelled: boolean }>();
   return {
     'app.info': async () => ({ version, host: ctx.host }),
+    'profile.get': async () => ({ profile: await readProfile(), author: ctx.session().author }),
+    'profile.set': async (profile) => {
+      const kept = await writeProfile(profile);
+      ctx.session().setAuthor(kept.name);
+      return kept;
+    },
     'workspace.info': async () => ({ ...ws().info(), author: ctx.session().author }),
     'workspace.notices': async () => ctx.session().notices.list(),
     'workspace.dismissNotice': async ({ id }) => {

@@ -93,7 +93,7 @@ export class Session {
   private constructor(
     readonly workspace: Workspace,
     readonly bus: EventBus,
-    readonly author: string,
+    private authorName: string,
     readonly notices: NoticeBoard,
   ) {
     const guard = (path: string) => workspace.guardMeta(path);
@@ -101,7 +101,7 @@ export class Session {
     this.drafts = new DraftStore(join(workspace.metaDir, 'drafts'), workspace.readOnly, guard);
     this.evidence = new EvidenceStore(workspace);
     this.annotations = new AnnotationStore(workspace, this.revisions, {
-      author,
+      author: authorName,
       onChange: (id) => bus.emit('claims.changed', { id }),
       onListChange: () => bus.emit('articles.changed', {}),
       onRevision: (id, revision) => bus.emit('revisions.changed', { id, revision: revision.n }),
@@ -119,6 +119,17 @@ export class Session {
     this.onTextChange(async (c) => {
       await this.annotations.takeIn(c);
     });
+  }
+
+  /** Who edits in this session: claims, audit entries, comments and revisions carry it. */
+  get author(): string {
+    return this.authorName;
+  }
+
+  /** The profile was set: what is recorded from now on carries its name. */
+  setAuthor(name: string): void {
+    this.authorName = name;
+    this.annotations.setAuthor(name);
   }
 
   static async open(root: string, opts: SessionOptions = {}): Promise<Session> {

@@ -16,6 +16,7 @@ const en = {
     claimsUnknown: 'not reviewed',
     missing: 'Missing on disk',
     new: 'New article',
+    defaultName: 'New article.md',
     newPrompt: 'File name for the new article (.md, .txt or .html):',
     rename: 'Rename',
     renamePrompt: 'New file name:',
@@ -82,6 +83,7 @@ const en = {
     other: 'Other',
     statement: 'Statement',
     tooltip: '{{kind}} · {{value}}',
+    checkedBy: 'by {{name}}',
   },
   status: {
     encoding: 'Encoding',
@@ -135,6 +137,7 @@ const zhCN: typeof en = {
     claimsUnknown: '未核查',
     missing: '磁盘上已缺失',
     new: '新建文章',
+    defaultName: '新文章.md',
     newPrompt: '新文章的文件名(.md、.txt 或 .html):',
     rename: '重命名',
     renamePrompt: '新的文件名:',
@@ -201,6 +204,7 @@ const zhCN: typeof en = {
     other: '其他',
     statement: '表述',
     tooltip: '{{kind}} · {{value}}',
+    checkedBy: '核查人:{{name}}',
   },
   status: {
     encoding: '编码',

@@ -21,6 +21,8 @@ export interface EditorSelection {
 /** Spans the editor should emphasize and scroll to (a selected claim or finding). */
 export interface FocusRequest {
   spans: Array<{ start: number; end: number; tone: 'ok' | 'alarm' | 'claim' }>;
+  /** Select and scroll, but leave the keyboard focus where it is (stepping through claims from the card). */
+  keepFocus?: boolean;
   /** Changes on every request, so asking twice for the same spans scrolls again. */
   serial: number;
 }
@@ -45,6 +47,10 @@ export interface ArticleEditorProps {
   stored: { marks: StoredMark[]; baseText: string } | null;
   onClaimClick: (id: string) => void;
   onSelection: (sel: EditorSelection | null) => void;
+  /** The hover tooltip of a stored claim: its status, verdict and checker. */
+  describeStored?: (id: string) => string | null;
+  /** Ctrl+Shift+C: make the detected figure at the cursor a claim. */
+  onAcceptAtCursor?: (pos: number) => void;
   /** The article's format: `.md` articles get Markdown styling (the text itself is unchanged). */
   format?: string;
 }
@@ -53,11 +59,11 @@ export interface ArticleEditorProps {
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, format = 'txt' }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, describeStored, format = 'txt' }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const callbacks = useRef({ onSave, describeClaim, describeStatement, onClaimClick, onSelection });
-  callbacks.current = { onSave, describeClaim, describeStatement, onClaimClick, onSelection };
+  const callbacks = useRef({ onSave, describeClaim, describeStatement, onClaimClick, onSelection, onAcceptAtCursor, describeStored });
+  callbacks.current = { onSave, describeClaim, describeStatement, onClaimClick, onSelection, onAcceptAtCursor, describeStored };
   const storedRef = useRef(stored);
   storedRef.current = stored;
 
@@ -82,6 +88,14 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
               return true;
             },
           },
+          {
+            key: 'Mod-Shift-c',
+            preventDefault: true,
+            run: (v) => {
+              callbacks.current.onAcceptAtCursor?.(v.state.selection.main.head);
+              return true;
+            },
+          },
           ...defaultKeymap,
           ...historyKeymap,
           ...searchKeymap,
@@ -94,7 +108,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
             callbacks.current.onSelection(r.empty ? null : { start: r.from, end: r.to, text: u.state.sliceDoc(r.from, r.to) });
           }
         }),
-        storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id) }),
+        storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id), describe: (id) => callbacks.current.describeStored?.(id) ?? null }),
         claimHighlighting({ describe: (c) => callbacks.current.describeClaim(c) }),
         statementHighlighting({ describe: (c) => callbacks.current.describeStatement?.(c) ?? c }),
       ],
@@ -125,7 +139,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
       ...(first ? { selection: { anchor: first.start, head: first.end } } : {}),
     });
     // Like "Go to" in Word: the figure is selected in the text, ready to be corrected.
-    if (first) v.focus();
+    if (first && !focus.keepFocus) v.focus();
   }, [focus]);
 
   return <div className="editor-host" ref={host} data-testid="article-text" />;

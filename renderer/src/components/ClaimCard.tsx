@@ -1,4 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { mayGive, profileStore } from '../stores/profile.js';
+import { useStore } from '../stores/store.js';
 import { useTranslation } from 'react-i18next';
 import { claimStatuses, type AuditEntry, type Claim, type ClaimSource, type ClaimStatus } from '../../../shared/annotations.js';
 import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
@@ -57,6 +59,8 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
   const lang = i18n.language;
   const ref = { articleId, claimId: claim.id };
   const [status, setStatus] = useState<ClaimStatus>(claim.status);
+  // Read so the card follows a change of role.
+  const profile = useStore(profileStore);
   const [verdictNote, setVerdictNote] = useState(claim.verdictNote);
   const [details, setDetails] = useState({ kind: claim.kind, value: claim.value === null ? '' : String(claim.value), unit: claim.unit ?? '', assignee: claim.assignee ?? '', note: claim.note });
   const [sourceDraft, setSourceDraft] = useState<{ id: string | null; fields: SourceDraft } | null>(null);
@@ -80,7 +84,8 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
     details.note !== claim.note;
 
   return (
-    <div className="claim-card" aria-label={claim.anchor.quote}>
+    // Focusable, so the keyboard flow (F8, then 1–7, Escape) can hand the keys to the card.
+    <div className="claim-card" aria-label={claim.anchor.quote} tabIndex={-1} data-claim-id={claim.id}>
       {claim.status === 'needs-recheck' && claim.recheck ? (
         <div className="recheck" role="note">
           {t('review.recheck', { old: claim.recheck.oldQuote, new: claim.recheck.newQuote, status: t(`review.status.${claim.recheck.previousStatus}`) })}
@@ -98,13 +103,19 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
                 role="radio"
                 aria-checked={status === s}
                 className={`status-option status-${s}${status === s ? ' chosen' : ''}`}
-                disabled={readOnly}
+                disabled={readOnly || !!mayGive(s)}
+                title={mayGive(s) ?? undefined}
                 onClick={() => setStatus(s)}
               >
                 {t(`review.status.${s}`)}
               </button>
             ))}
         </div>
+        {profile?.role === 'editor' ? (
+          <p className="muted role-note" role="note">
+            {t('profile.verdictsForCheckers')}
+          </p>
+        ) : null}
         <textarea
           className="field"
           rows={2}

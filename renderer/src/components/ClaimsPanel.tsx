@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnchorCandidate } from '../../../shared/anchoring/index.js';
 import { openClaimStatuses, type AuditEntry, type Claim, type ClaimList } from '../../../shared/annotations.js';
-import type { DetectedClaim } from '../../../shared/claims/index.js';
+import { checklistKinds, claimKinds, type ClaimKind, type DetectedClaim } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
 import type { LiveArticle, LiveArticleStore } from '../stores/live-article.js';
@@ -105,6 +105,10 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
   const shownUnclaimed = useRef(showUnclaimed);
   shownUnclaimed.current = showUnclaimed;
   const unclaimedCount = p.live?.unclaimedCount() ?? 0;
+  // "Accept all" takes the checklist's kinds (bare dates out) unless the checker picks others.
+  const [kinds, setKinds] = useState<ReadonlySet<ClaimKind>>(() => new Set(checklistKinds));
+  const checklistOnly = kinds.size === checklistKinds.length && checklistKinds.every((k) => kinds.has(k));
+  const acceptCount = checklistOnly ? unclaimedCount : (p.live?.unclaimedOfKinds(kinds) ?? 0);
   const unclaimed = showUnclaimed && p.live ? p.live.unclaimed() : noFigures;
   const detectingLong = useLongWait(!!p.live?.detecting, 1000);
   const shown = useMemo(
@@ -196,10 +200,38 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
           >
             {t('review.addSelection')}
           </button>
-          {unclaimedCount > 0 ? (
-            <button disabled={busy} title={t('review.savesFirst')} onClick={() => void act(() => client['claims.addDetected']({ articleId: p.articleId }))}>
-              {t('review.addAll', { count: unclaimedCount })}
+          {acceptCount > 0 ? (
+            <button
+              disabled={busy}
+              title={t('review.savesFirst')}
+              onClick={() => void act(() => client['claims.addDetected']({ articleId: p.articleId, kinds: claimKinds.filter((k) => kinds.has(k)) }))}
+            >
+              {t('review.addAll', { count: acceptCount })}
             </button>
+          ) : null}
+          {unclaimedCount > 0 || acceptCount > 0 ? (
+            <details className="kind-filter">
+              <summary>{t('accept.kinds')}</summary>
+              <div role="group" aria-label={t('accept.kinds')}>
+                {claimKinds.map((k) => (
+                  <label key={k}>
+                    <input
+                      type="checkbox"
+                      checked={kinds.has(k)}
+                      onChange={() =>
+                        setKinds((prev) => {
+                          const next = new Set(prev);
+                          if (next.has(k)) next.delete(k);
+                          else next.add(k);
+                          return next;
+                        })
+                      }
+                    />
+                    {t(`claimKind.${k}`)}
+                  </label>
+                ))}
+              </div>
+            </details>
           ) : null}
         </div>
       ) : null}

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { mayOverrideGate, profileStore } from '../stores/profile.js';
+import { useStore } from '../stores/store.js';
 import { useTranslation } from 'react-i18next';
 import { toErrorPayload, type ErrorPayload } from '../../../shared/errors.js';
 import type { PublicationState } from '../../../shared/export/index.js';
@@ -51,6 +53,8 @@ export function ExportDialog({ articleId, onShowClaim, onClose }: ExportDialogPr
   const [withCitations, setWithCitations] = useState(false);
   const [embedClaimReview, setEmbedClaimReview] = useState(false);
   const [override, setOverride] = useState('');
+  // Overriding the gate is an editor's act; a fact-checker's profile gets the reason instead of the field.
+  const overrideRefused = useStore(profileStore, () => mayOverrideGate());
   const [correction, setCorrection] = useState('');
   const [state, setState] = useState<PublicationState | null>(null);
   const [preview, setPreview] = useState<ExportedFile | null>(null);
@@ -221,10 +225,16 @@ export function ExportDialog({ articleId, onShowClaim, onClose }: ExportDialogPr
                       </li>
                     ))}
                   </ul>
-                  <label className="export-override">
-                    {t('exportDialog.overrideLabel')}
-                    <textarea value={override} onChange={(e) => setOverride(e.target.value)} placeholder={t('exportDialog.overridePlaceholder')} rows={2} />
-                  </label>
+                  {overrideRefused ? (
+                    <p className="banner banner-warn" role="note">
+                      {overrideRefused}
+                    </p>
+                  ) : (
+                    <label className="export-override">
+                      {t('exportDialog.overrideLabel')}
+                      <textarea value={override} onChange={(e) => setOverride(e.target.value)} placeholder={t('exportDialog.overridePlaceholder')} rows={2} />
+                    </label>
+                  )}
                 </>
               ) : (
                 <p>{t('exportDialog.gateOpen')}</p>

@@ -30,7 +30,15 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
   const live = hasArticle ? snapshot : null;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const [tab, setTab] = useState<Tab>('claims');
+  // The tab is remembered for this browser tab, so a reload shows the same one.
+  const [tab, setTabState] = useState<Tab>(() => {
+    const kept = sessionStorage.getItem('factdesk.sideTab');
+    return (tabs as readonly string[]).includes(kept ?? '') ? (kept as Tab) : 'claims';
+  });
+  const setTab = (next: Tab) => {
+    sessionStorage.setItem('factdesk.sideTab', next);
+    setTabState(next);
+  };
   const [alarmsOnly, setAlarmsOnly] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const storedCount = review?.list?.claims.length ?? 0;
@@ -48,7 +56,8 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
   const alarms = checks.alarms + relationFindings.filter((f) => !f.ok).length;
   const checked = checks.total + relationFindings.length;
   const relationResults = useMemo(() => new Map((report?.findings ?? []).filter((f) => f.relationId).map((f) => [f.relationId!, f])), [report]);
-  const findings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind !== 'relation' && (!alarmsOnly || !f.ok)), [report, alarmsOnly]);
+  // Alarms first, then what is consistent (a stable sort: each group keeps the report's order).
+  const findings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind !== 'relation' && (!alarmsOnly || !f.ok)).sort((a, b) => Number(a.ok) - Number(b.ok)), [report, alarmsOnly]);
   // A stated relation that breaks flags the claims it names.
   const flagged = useMemo(
     () => new Set((list?.relations ?? []).filter((r) => relationResults.get(r.id)?.ok === false).flatMap((r) => r.claimIds)),

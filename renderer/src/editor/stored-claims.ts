@@ -8,7 +8,7 @@
  * outside it) is diffed, once, when its claims arrive.
  */
 import { ChangeSet, RangeSet, RangeSetBuilder, RangeValue, StateEffect, StateField, Text, type EditorState, type Extension, type Range } from '@codemirror/state';
-import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { Decoration, EditorView, ViewPlugin, hoverTooltip, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { computeChanges } from '../../../shared/anchoring/index.js';
 import type { ClaimStatus } from '../../../shared/annotations.js';
 
@@ -28,6 +28,8 @@ export const rememberBase = StateEffect.define<null>();
 export interface StoredClaimsOptions {
   /** A click on a stored claim's words. */
   onClick: (id: string) => void;
+  /** What the hover tooltip says of a stored claim (status, verdict, checker); null for none. */
+  describe?: (id: string) => string | null;
 }
 
 class StoredRange extends RangeValue {
@@ -266,9 +268,31 @@ export function storedClaims(opts: StoredClaimsOptions): Extension {
   // may redraw the line under the pointer when the press moves the caret (on a long article,
   // from a line far off), and the browser then sends no `click` at all.
   let pressed: { id: string; x: number; y: number } | null = null;
+  // A manual claim has no detected figure under it: this tooltip is the one that names it.
+  const tooltip = hoverTooltip((view, pos) => {
+    let hit: { id: string; from: number; to: number } | null = null;
+    forEachStoredSpan(view.state, (id, from, to) => {
+      if (!hit && from <= pos && pos < to) hit = { id, from, to };
+    });
+    const found = hit as { id: string; from: number; to: number } | null;
+    const text = found && opts.describe?.(found.id);
+    if (!found || !text) return null;
+    return {
+      pos: found.from,
+      end: found.to,
+      above: false,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'cm-claim-tooltip cm-stored-tooltip';
+        dom.textContent = text;
+        return { dom };
+      },
+    };
+  });
   return [
     field,
     visibleMarks,
+    tooltip,
     EditorView.domEventHandlers({
       mousedown(event) {
         const id = (event.target as HTMLElement | null)?.closest?.('[data-claim-id]')?.getAttribute('data-claim-id');

@@ -129,6 +129,16 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
   return { perLine, total };
 }
 
+/** Whether a stored claim overlaps the figure. */
+function coveredBy(stored: RangeSet<RangeValue> | null, d: { start: number; end: number }): boolean {
+  let covered = false;
+  stored?.between(d.start, d.end, (from, to) => {
+    if (from < d.end && to > d.start) covered = true;
+    return covered ? false : undefined;
+  });
+  return covered;
+}
+
 /** Same text, figures and stored claims (states may differ in the selection only). */
 function sameClaims(a: EditorState, b: EditorState): boolean {
   return a.doc === b.doc && detectedPerLine(a) === detectedPerLine(b) && storedRanges(a) === storedRanges(b);
@@ -170,17 +180,17 @@ export class LiveArticle {
   readonly unclaimed = once((): DetectedClaim[] => {
     const out: DetectedClaim[] = [];
     const stored = storedRanges(this.state);
-    for (const d of this.detected()) {
-      if (!onChecklist(d)) continue;
-      let covered = false;
-      stored?.between(d.start, d.end, (from, to) => {
-        if (from < d.end && to > d.start) covered = true;
-        return covered ? false : undefined;
-      });
-      if (!covered) out.push(d);
-    }
+    for (const d of this.detected()) if (onChecklist(d) && !coveredBy(stored, d)) out.push(d);
     return out;
   });
+
+  /** How many detected figures of `kinds` no stored claim covers (a pass over the figures: asked only for a kind filter other than the checklist's). */
+  unclaimedOfKinds(kinds: ReadonlySet<string>): number {
+    const stored = storedRanges(this.state);
+    let count = 0;
+    for (const d of this.detected()) if (kinds.has(d.kind) && !coveredBy(stored, d)) count++;
+    return count;
+  }
 
   /** The per-line counts, for the next snapshot to start from. */
   unclaimedCounts(): UnclaimedCounts {

@@ -1,0 +1,410 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { claimStatuses, type ClaimStatus } from '../../../shared/annotations.js';
+import { boardColumns, type BoardFilter, type BoardRow } from '../../../shared/board.js';
+import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
+import { workflowStatuses, type WorkflowStatus } from '../../../shared/model.js';
+import { formatClaimValue } from '../format.js';
+import {
+  boardRowsStore,
+  boardSelectionStore,
+  boardShown,
+  boardViewStore,
+  bulkChange,
+  bulkProgressStore,
+  clearBoardSelection,
+  clickRow,
+  ensureRows,
+  lastBatchStore,
+  openClaimInPlace,
+  removeSavedFilter,
+  rowAt,
+  rowKey,
+  saveCurrentFilter,
+  savedFiltersStore,
+  selectAllInFilter,
+  setBoardFilter,
+  toggleSort,
+  undoLastBatch,
+  updateBoardFilter,
+} from '../stores/board.js';
+import { useStore } from '../stores/store.js';
+import { showDialog } from '../stores/ui.js';
+import '../board.css';
+import { articlesStore, workspaceStore } from '../stores/workspace.js';
+
+const rowHeight = 34;
+/** The search asks the services once typing pauses, not per key. */
+const searchDelay = 150;
+
+/** Every claim of the workspace in one table that draws (and fetches) only the rows in view. */
+export function Board() {
+  const { t } = useTranslation();
+  useEffect(() => {
+    boardShown(true);
+    return () => boardShown(false);
+  }, []);
+  const search = useRef<HTMLInputElement>(null);
+  // '/' or Ctrl+F on the board goes to its search; Ctrl+A selects every claim the filter keeps.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+      if ((e.key === '/' && !inField && !e.ctrlKey && !e.metaKey) || ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'f')) {
+        e.preventDefault();
+        search.current?.focus();
+        search.current?.select();
+      } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'a' && !inField) {
+        e.preventDefault();
+        void selectAllInFilter();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <section className="pane pane-board" aria-label={t('board.title')}>
+      <BoardFilters searchRef={search} />
+      <BulkBar />
+      <BoardTable />
+    </section>
+  );
+}
+
+function toggle<T>(list: readonly T[] | undefined, x: T): T[] {
+  const set = new Set(list ?? []);
+  if (set.has(x)) set.delete(x);
+  else set.add(x);
+  return [...set];
+}
+
+function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputElement | null> }) {
+  const { t } = useTranslation();
+  const { filter } = useStore(boardViewStore);
+  const byStatus = useStore(boardRowsStore, (r) => r.byStatus);
+  const articles = useStore(articlesStore);
+  const saved = useStore(savedFiltersStore);
+  const readOnly = useStore(workspaceStore, (w) => !!w?.readOnly);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const one = <T,>(xs: readonly T[] | undefined): T | '' => (xs && xs.length === 1 ? xs[0]! : '');
+  const assignee = filter.assignee?.length === 1 ? (filter.assignee[0] === null ? '(none)' : filter.assignee[0]!) : '';
+  return (
+    <div className="board-filters">
+      <input
+        ref={searchRef}
+        type="search"
+        className="board-search"
+        placeholder={t('board.search')}
+        aria-label={t('board.search')}
+        title="/ · Ctrl+F"
+        defaultValue={filter.text ?? ''}
+        onChange={(e) => {
+          const text = e.target.value;
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => updateBoardFilter({ text }), searchDelay);
+        }}
+      />
+      <div className="chips" role="group" aria-label={t('board.columns.status')}>
+        {claimStatuses.map((s) => (
+          <button key={s} className="chip" aria-pressed={!!filter.status?.includes(s)} onClick={() => updateBoardFilter({ status: toggle(filter.status, s) })}>
+            {t(`review.status.${s}`)} <span className="count">{byStatus?.[s] ?? '·'}</span>
+          </button>
+        ))}
+      </div>
+      <div className="board-selects">
+        <select aria-label={t('board.columns.kind')} value={one(filter.kind)} onChange={(e) => updateBoardFilter({ kind: e.target.value ? [e.target.value as ClaimKind] : [] })}>
+          <option value="">{t('board.anyKind')}</option>
+          {claimKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`claimKind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('board.columns.assignee')}
+          value={assignee}
+          onChange={(e) => updateBoardFilter({ assignee: e.target.value === '' ? [] : [e.target.value === '(none)' ? null : e.target.value] })}
+        >
+          <option value="">{t('board.anyAssignee')}</option>
+          <option value="@me">{t('board.me')}</option>
+          <option value="(none)">{t('board.unassigned')}</option>
+        </select>
+        <select aria-label={t('board.columns.article')} value={one(filter.articleId)} onChange={(e) => updateBoardFilter({ articleId: e.target.value ? [e.target.value] : [] })}>
+          <option value="">{t('board.anyArticle')}</option>
+          {articles.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.path}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('review.workflow')}
+          value={one(filter.workflow)}
+          onChange={(e) => updateBoardFilter({ workflow: e.target.value ? [e.target.value as WorkflowStatus] : [] })}
+        >
+          <option value="">{t('board.anyWorkflow')}</option>
+          {workflowStatuses.map((w) => (
+            <option key={w} value={w}>
+              {t(`workflow.${w}`)}
+            </option>
+          ))}
+        </select>
+        <button
+          onClick={() => {
+            if (searchRef.current) searchRef.current.value = '';
+            setBoardFilter({});
+          }}
+        >
+          {t('board.clear')}
+        </button>
+      </div>
+      <div className="saved-filters" role="group" aria-label={t('board.saved')}>
+        <span className="muted">{t('board.saved')}:</span>
+        {saved.map((f) => (
+          <span key={f.id} className="saved-filter">
+            <button
+              className="chip"
+              onClick={() => {
+                if (searchRef.current) searchRef.current.value = f.filter.text ?? '';
+                setBoardFilter(f.filter);
+              }}
+            >
+              {f.name}
+            </button>
+            <button className="link-button" disabled={readOnly} aria-label={t('board.removeFilter', { name: f.name })} onClick={() => void removeSavedFilter(f.id)}>
+              ×
+            </button>
+          </span>
+        ))}
+        <button
+          disabled={readOnly}
+          onClick={() => {
+            const mine: BoardFilter = { assignee: ['@me'], status: claimStatuses.filter((s) => s !== 'verified') };
+            setBoardFilter(mine);
+            void saveCurrentFilter(t('board.mineNotVerified'));
+          }}
+        >
+          {t('board.mineNotVerified')}
+        </button>
+        <button
+          disabled={readOnly}
+          onClick={() =>
+            showDialog({
+              title: t('board.saveFilter'),
+              message: t('board.saveFilterPrompt'),
+              input: '',
+              buttons: [
+                { label: t('board.saveFilter'), value: 'ok', primary: true },
+                { label: t('editor.cancel'), value: 'cancel' },
+              ],
+              onClose: (v, name) => {
+                showDialog(null);
+                if (v === 'ok' && name.trim()) void saveCurrentFilter(name.trim());
+              },
+            })
+          }
+        >
+          {t('board.saveFilter')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function BulkBar() {
+  const { t } = useTranslation();
+  const selected = useStore(boardSelectionStore, (s) => s.keys.size);
+  const progress = useStore(bulkProgressStore);
+  const batch = useStore(lastBatchStore);
+  const readOnly = useStore(workspaceStore, (w) => !!w?.readOnly);
+  const total = useStore(boardRowsStore, (r) => r.total);
+  const busy = !!progress || readOnly;
+  const ask = (title: string, message: string, then: (value: string) => void) =>
+    showDialog({
+      title,
+      message,
+      input: '',
+      buttons: [
+        { label: title, value: 'ok', primary: true },
+        { label: t('editor.cancel'), value: 'cancel' },
+      ],
+      onClose: (v, value) => {
+        showDialog(null);
+        if (v === 'ok') then(value.trim());
+      },
+    });
+  return (
+    <div className="bulk-bar" role="toolbar" aria-label={t('board.bulk.setStatus')}>
+      <span className="muted">{total === null ? t('board.loading') : t('board.total', { count: total })}</span>
+      <span>{t('board.selected', { count: selected })}</span>
+      <button onClick={() => void selectAllInFilter()} title="Ctrl+A">
+        {t('board.bulk.selectAll')}
+      </button>
+      <button onClick={clearBoardSelection} disabled={!selected}>
+        {t('board.bulk.clearSelection')}
+      </button>
+      <select
+        aria-label={t('board.bulk.setStatus')}
+        value=""
+        disabled={!selected || busy}
+        onChange={(e) => e.target.value && void bulkChange({ status: e.target.value as ClaimStatus })}
+      >
+        <option value="">{t('board.bulk.setStatus')}</option>
+        {claimStatuses.map((s) => (
+          <option key={s} value={s}>
+            {t(`review.status.${s}`)}
+          </option>
+        ))}
+      </select>
+      <button disabled={!selected || busy} onClick={() => ask(t('board.bulk.assign'), t('board.bulk.assignPrompt'), (v) => void bulkChange({ assignee: v || null }))}>
+        {t('board.bulk.assign')}
+      </button>
+      <button
+        disabled={!selected || busy}
+        onClick={() => ask(t('board.bulk.addSource'), t('board.bulk.addSourcePrompt'), (url) => url && void bulkChange({ addSource: { url, title: url } }))}
+      >
+        {t('board.bulk.addSource')}
+      </button>
+      {progress ? (
+        <span role="status">
+          <progress max={progress.total} value={progress.done} /> {t('board.bulk.progress', progress)}
+        </span>
+      ) : batch ? (
+        <span role="status" className="bulk-done">
+          {batch.undone ? t('board.bulk.undone', { count: batch.changed }) : t('board.bulk.done', { count: batch.changed })}
+          {!batch.undone ? (
+            <button onClick={() => void undoLastBatch()} disabled={readOnly}>
+              {t('board.bulk.undo')}
+            </button>
+          ) : null}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function BoardTable() {
+  const { t, i18n } = useTranslation();
+  const rows = useStore(boardRowsStore);
+  const view = useStore(boardViewStore);
+  const selection = useStore(boardSelectionStore);
+  const scroller = useRef<HTMLDivElement>(null);
+  const count = rows.total ?? 0;
+  const getScrollElement = useCallback(() => scroller.current, []);
+  const estimate = useCallback(() => rowHeight, []);
+  const virtualizer = useVirtualizer({ count, getScrollElement, estimateSize: estimate, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  // Only the pages under the rows in view are asked for.
+  useEffect(() => {
+    if (count) ensureRows(first, last);
+  }, [first, last, count, rows.generation]);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [view]);
+  const onRowKey = (e: React.KeyboardEvent, index: number, row: BoardRow | undefined) => {
+    if (e.key === 'Enter' && row) openClaimInPlace(row);
+    else if (e.key === ' ') {
+      e.preventDefault();
+      clickRow(index, { shift: e.shiftKey, toggle: true });
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(count - 1, index + (e.key === 'ArrowDown' ? 1 : -1)));
+      virtualizer.scrollToIndex(next);
+      requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[aria-rowindex="${next + 2}"]`)?.focus());
+    }
+  };
+  return (
+    <div className="board-table" role="table" aria-label={t('board.title')} aria-rowcount={count + 1}>
+      <div className="board-row board-head" role="row" aria-rowindex={1}>
+        <span className="board-cell cell-select" role="columnheader" />
+        {boardColumns.map((c) => (
+          <span
+            key={c}
+            role="columnheader"
+            className={`board-cell cell-${c}`}
+            aria-sort={view.sort?.column === c ? (view.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+          >
+            <button className="sort-button" onClick={() => toggleSort(c)}>
+              {t(`board.columns.${c}`)}
+              {view.sort?.column === c ? (view.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+            </button>
+          </span>
+        ))}
+      </div>
+      <div ref={scroller} className="board-scroll">
+        {rows.total === 0 ? <p className="muted board-empty">{t('board.empty')}</p> : null}
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const selected = !!row && selection.keys.has(rowKey(row));
+            return (
+              <div
+                key={item.key}
+                role="row"
+                tabIndex={0}
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                className={`board-row${selected ? ' selected' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                onClick={(e) => {
+                  if (!row) return;
+                  if (e.shiftKey || e.ctrlKey || e.metaKey) clickRow(item.index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+                  else openClaimInPlace(row);
+                }}
+                onKeyDown={(e) => onRowKey(e, item.index, row)}
+              >
+                <span className="board-cell cell-select" role="cell">
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label={row?.quote ?? ''}
+                    checked={selected}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      clickRow(item.index, { shift: e.shiftKey, toggle: true });
+                    }}
+                    readOnly
+                  />
+                </span>
+                {row ? (
+                  <>
+                    <span role="cell" className={`board-cell cell-status status-${row.status}`}>
+                      {t(`review.status.${row.status}`)}
+                    </span>
+                    <span role="cell" className="board-cell cell-article" title={row.articlePath}>
+                      {row.articleTitle}
+                    </span>
+                    <span role="cell" className="board-cell cell-quote" title={row.quote}>
+                      {row.quote}
+                    </span>
+                    <span role="cell" className="board-cell cell-value">
+                      {row.value === null ? '' : formatClaimValue({ kind: row.kind, value: row.value, unit: row.unit }, i18n.language)}
+                    </span>
+                    <span role="cell" className="board-cell cell-kind">
+                      {t(`claimKind.${row.kind}`)}
+                    </span>
+                    <span role="cell" className="board-cell cell-assignee">
+                      {row.assignee ?? ''}
+                    </span>
+                    <span role="cell" className="board-cell cell-checker">
+                      {row.checker ?? ''}
+                    </span>
+                    <span role="cell" className="board-cell cell-updated">
+                      {new Date(row.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
+                    </span>
+                  </>
+                ) : (
+                  <span role="cell" className="board-cell muted">
+                    {t('board.loading')}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * The workspace claim board: the filter and sort the desk chose, the pages of
+ * rows fetched so far (only the window in view is ever asked for), the rows
+ * selected for a bulk change, and the last batch (to undo it).
+ */
+import type { BulkResult, ClaimStatus } from '../../../shared/annotations.js';
+import type { BoardColumn, BoardFilter, BoardRow, SavedBoardFilter } from '../../../shared/board.js';
+import { client } from '../client.js';
+import { claimListStore, focusSpans, selectClaim } from './claims.js';
+import { showError } from './errors.js';
+import { loadArticle, openArticleStore } from './open-article.js';
+import { guardUnsaved, viewStore } from './ui.js';
+import { Store } from './store.js';
+
+export const pageSize = 100;
+
+export interface BoardView {
+  filter: BoardFilter;
+  sort: { column: BoardColumn; dir: 'asc' | 'desc' } | null;
+}
+
+export interface BoardRows {
+  /** Bumped on every new filter or sort (pages of an older one are dropped). */
+  generation: number;
+  total: number | null;
+  byStatus: Record<ClaimStatus, number> | null;
+  /** Fetched pages by page number. */
+  pages: Map<number, BoardRow[]>;
+}
+
+export const boardViewStore = new Store<BoardView>({ filter: {}, sort: null });
+export const boardRowsStore = new Store<BoardRows>({ generation: 0, total: null, byStatus: null, pages: new Map() });
+export const savedFiltersStore = new Store<SavedBoardFilter[]>([]);
+
+export const rowKey = (r: { articleId: string; claimId: string }) => `${r.articleId}/${r.claimId}`;
+
+/** Selected rows by key; `all` when the whole filter was selected (Ctrl+A) and the keys came from board.select. */
+export const boardSelectionStore = new Store<{ keys: Set<string>; anchor: number | null }>({ keys: new Set(), anchor: null });
+export const bulkProgressStore = new Store<{ done: number; total: number } | null>(null);
+export const lastBatchStore = new Store<(BulkResult & { undone?: boolean }) | null>(null);
+
+const requested = new Set<string>();
+
+export function rowAt(index: number): BoardRow | undefined {
+  return boardRowsStore.get().pages.get(Math.floor(index / pageSize))?.[index % pageSize];
+}
+
+async function fetchPage(page: number): Promise<void> {
+  const { generation } = boardRowsStore.get();
+  const key = `${generation}:${page}`;
+  if (requested.has(key)) return;
+  requested.add(key);
+  const { filter, sort } = boardViewStore.get();
+  try {
+    const res = await client['board.query']({ ...filter, ...(sort ? { sort } : {}), offset: page * pageSize, limit: pageSize });
+    boardRowsStore.set((prev) => {
+      if (prev.generation !== generation) return prev;
+      const pages = new Map(prev.pages);
+      pages.set(page, res.rows);
+      return { ...prev, total: res.total, byStatus: res.byStatus, pages };
+    });
+  } catch (e) {
+    requested.delete(key);
+    showError(e);
+  }
+}
+
+/** Makes sure the rows first..last (indexes) are fetched or on their way. */
+export function ensureRows(first: number, last: number): void {
+  for (let p = Math.floor(Math.max(0, first) / pageSize); p <= Math.floor(Math.max(0, last) / pageSize); p++) {
+    if (!boardRowsStore.get().pages.has(p)) void fetchPage(p);
+  }
+}
+
+/** Drops the fetched rows (a new filter, or claims changed) and asks for the first page again. */
+export function reloadBoard(keepCounts = false): void {
+  boardRowsStore.set((prev) => ({ generation: prev.generation + 1, total: keepCounts ? prev.total : null, byStatus: keepCounts ? prev.byStatus : null, pages: new Map() }));
+  void fetchPage(0);
+}
+
+export function setBoardFilter(filter: BoardFilter): void {
+  boardViewStore.set((v) => ({ ...v, filter }));
+  boardSelectionStore.set({ keys: new Set(), anchor: null });
+  reloadBoard(true);
+}
+
+export function updateBoardFilter(change: Partial<BoardFilter>): void {
+  const next: BoardFilter = { ...boardViewStore.get().filter, ...change };
+  for (const k of Object.keys(next) as Array<keyof BoardFilter>) {
+    const v = next[k];
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete next[k];
+  }
+  setBoardFilter(next);
+}
+
+/** A click on a column header: ascending, then descending, then the board's own order. */
+export function toggleSort(column: BoardColumn): void {
+  boardViewStore.set((v) => ({
+    ...v,
+    sort: v.sort?.column !== column ? { column, dir: 'asc' } : v.sort.dir === 'asc' ? { column, dir: 'desc' } : null,
+  }));
+  reloadBoard(true);
+}
+
+export async function loadSavedFilters(): Promise<void> {
+  try {
+    savedFiltersStore.set(await client['board.filters']({}));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+export async function saveCurrentFilter(name: string): Promise<void> {
+  try {
+    await client['board.saveFilter']({ name, filter: boardViewStore.get().filter });
+    await loadSavedFilters();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+export async function removeSavedFilter(id: string): Promise<void> {
+  try {
+    await client['board.removeFilter']({ id });
+    await loadSavedFilters();
+  } catch (e) {
+    showError(e);
+  }
+}
+
+/** A click on a row: alone, added/removed (Ctrl), or the range from the last click (Shift). */
+export function clickRow(index: number, how: { shift: boolean; toggle: boolean }): void {
+  const row = rowAt(index);
+  if (!row) return;
+  boardSelectionStore.set((prev) => {
+    if (how.shift && prev.anchor !== null) {
+      const keys = new Set(how.toggle ? prev.keys : []);
+      for (let i = Math.min(prev.anchor, index); i <= Math.max(prev.anchor, index); i++) {
+        const r = rowAt(i);
+        if (r) keys.add(rowKey(r));
+      }
+      return { keys, anchor: prev.anchor };
+    }
+    const keys = new Set(how.toggle ? prev.keys : []);
+    const key = rowKey(row);
+    if (how.toggle && prev.keys.has(key)) keys.delete(key);
+    else keys.add(key);
+    return { keys, anchor: index };
+  });
+}
+
+/** Every claim the filter keeps (Ctrl+A): asked of the services, since most rows were never fetched. */
+export async function selectAllInFilter(): Promise<void> {
+  try {
+    const all = await client['board.select'](boardViewStore.get().filter);
+    boardSelectionStore.set({ keys: new Set(all.map(rowKey)), anchor: null });
+  } catch (e) {
+    showError(e);
+  }
+}
+
+export const clearBoardSelection = () => boardSelectionStore.set({ keys: new Set(), anchor: null });
+
+function selectedTargets(): Array<{ articleId: string; claimId: string }> {
+  return [...boardSelectionStore.get().keys].map((k) => {
+    const [articleId, claimId] = k.split('/') as [string, string];
+    return { articleId, claimId };
+  });
+}
+
+/** One change for every selected claim; progress as it goes, and the batch kept for Undo. */
+export async function bulkChange(change: { status?: ClaimStatus; assignee?: string | null; addSource?: { url: string; title: string } }): Promise<void> {
+  const targets = selectedTargets();
+  if (!targets.length) return;
+  bulkProgressStore.set({ done: 0, total: targets.length });
+  try {
+    lastBatchStore.set(await client['claims.bulk']({ targets, ...change }));
+  } catch (e) {
+    showError(e);
+  } finally {
+    bulkProgressStore.set(null);
+  }
+  reloadBoard(true);
+}
+
+export async function undoLastBatch(): Promise<void> {
+  const batch = lastBatchStore.get();
+  if (!batch || batch.undone) return;
+  bulkProgressStore.set({ done: 0, total: batch.changed });
+  try {
+    const r = await client['claims.undoBulk']({ batchId: batch.batchId });
+    lastBatchStore.set({ ...r, undone: true });
+  } catch (e) {
+    showError(e);
+  } finally {
+    bulkProgressStore.set(null);
+  }
+  reloadBoard(true);
+}
+
+client.on('bulk.progress', ({ done, total }) => {
+  if (bulkProgressStore.get()) bulkProgressStore.set({ done, total });
+});
+
+// Claims changed anywhere (this window, another one, a bulk change): the board shows them
+// at the next paint; many events in a row (a bulk change) reload it once.
+let pending: ReturnType<typeof setTimeout> | undefined;
+/** The board is on screen; hidden, it only forgets its rows (no query for a view nobody sees). */
+let active = false;
+const follow = () => {
+  clearTimeout(pending);
+  pending = setTimeout(() => (active ? reloadBoard(true) : boardRowsStore.set((p) => ({ ...p, generation: p.generation + 1, pages: new Map() }))), 250);
+};
+
+export function boardShown(shown: boolean): void {
+  active = shown;
+  if (shown) {
+    void loadSavedFilters();
+    reloadBoard(true);
+  }
+}
+
+/** A row opens its claim in place: the article opened, the claim scrolled to and its card open. */
+export function openClaimInPlace(row: BoardRow): void {
+  guardUnsaved(() =>
+    void (async () => {
+      if (openArticleStore.get()?.doc.id !== row.articleId) await loadArticle(row.articleId);
+      viewStore.set('article');
+      const claim = claimListStore.get()?.claims.find((c) => c.id === row.claimId);
+      selectClaim(row.claimId);
+      if (claim) focusSpans([{ start: claim.anchor.start, end: claim.anchor.end, tone: 'claim' }]);
+    })(),
+  );
+}
+client.on('claims.changed', follow);
+client.on('articles.changed', follow);

@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures.js';
+
+const board = (page: Page) => page.getByRole('table', { name: /Claim board|断言看板/ });
+const bodyRows = (page: Page) => board(page).locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
+
+const files = {
+  '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n',
+  'english/trade.md': '# Exports rise in December\n\nExports rose 5.2 per cent to $1.2 billion in December 2019.\n',
+};
+
+/** Opens each article and claims its detected figures, as a checker would on day one. */
+async function claimEverything(page: Page) {
+  for (const name of [/招商快讯/, /trade\.md/]) {
+    await page.getByRole('option', { name }).click();
+    await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
+    await expect(page.getByRole('button', { name: /Add \d+ detected figures? as claims/ })).toHaveCount(0);
+  }
+}
+
+test.describe('the claim board', () => {
+  test.use({ files });
+
+  test('filters by status, article and kind, searches, sorts, and opens a claim in place', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    await claimEverything(page);
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await expect(bulkTotal(page)).toHaveText('7 claims');
+    await expect(page.getByRole('button', { name: /^Unchecked/ })).toContainText('7');
+    await expect(bodyRows(page)).toHaveCount(7);
+    await page.screenshot({ path: testInfo.outputPath('board-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'board-en.png') });
+
+    // The article filter.
+    await page.getByRole('combobox', { name: 'Article' }).selectOption({ label: 'english/trade.md' });
+    await expect(bulkTotal(page)).toHaveText('2 claims');
+    await expect(bodyRows(page).first()).toContainText('Exports rise in December');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(bulkTotal(page)).toHaveText('7 claims');
+
+    // Kind: the percentages only.
+    await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Percent' });
+    await expect(bulkTotal(page)).toHaveText('2 claims');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    // Sorting by value, largest first.
+    const valueHeader = board(page).getByRole('columnheader', { name: /Value/ });
+    await valueHeader.getByRole('button').click();
+    await expect(valueHeader).toHaveAttribute('aria-sort', 'ascending');
+    await valueHeader.getByRole('button').click();
+    await expect(valueHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(bodyRows(page).first()).toContainText('305.7亿元');
+
+    // '/' goes to the search; the search finds the words.
+    await board(page).getByRole('columnheader', { name: /Status/ }).getByRole('button').focus();
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    await page.keyboard.type('130.6');
+    await expect(bulkTotal(page)).toHaveText('1 claim');
+    await bodyRows(page).first().click();
+
+    // In place: the article, the claim's card open, its words selected in the text.
+    await expect(page.locator('.article-path')).toHaveText('招商快讯.txt');
+    await expect(page.locator('[data-claim-row].open')).toContainText('130.6亿元');
+    await expect(page.locator('.claim-card')).toContainText('13.06B CNY');
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('130.6亿元');
+  });
+
+  test('bulk: select with click and shift-click, set the status, undo the batch; Ctrl+A selects the whole filter', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'zh-CN' });
+    for (const name of [/招商快讯/, /trade\.md/]) {
+      await page.getByRole('option', { name }).click();
+      await page.getByRole('button', { name: /将检测到的 \d+ 个数字添加为断言/ }).click();
+      await expect(page.getByRole('button', { name: /将检测到的 \d+ 个数字添加为断言/ })).toHaveCount(0);
+    }
+    await page.keyboard.press('Control+Shift+B');
+    await expect(bulkTotal(page)).toHaveText('7 条断言');
+    const boxes = bodyRows(page).getByRole('checkbox');
+    await boxes.nth(0).click();
+    await boxes.nth(2).click({ modifiers: ['Shift'] });
+    await expect(page.getByText('已选 3 条')).toBeVisible();
+    await page.getByRole('combobox', { name: '设置状态…' }).selectOption({ label: '已核实' });
+    await expect(page.getByText('已修改 3 条断言。')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^已核实/ })).toContainText('3');
+    await page.screenshot({ path: testInfo.outputPath('board-zh-CN.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'board-zh-CN.png') });
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.getByText('已撤销对 3 条断言的修改。')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^已核实/ })).toContainText('0');
+
+    // Ctrl+A: every claim the filter keeps, fetched or not; set them all verified and reload.
+    await bodyRows(page).first().focus();
+    await page.keyboard.press('Control+a');
+    await expect(page.getByText('已选 7 条')).toBeVisible();
+    await page.getByRole('combobox', { name: '设置状态…' }).selectOption({ label: '已核实' });
+    await expect(page.getByText('已修改 7 条断言。')).toBeVisible();
+    await page.reload();
+    await page.getByRole('button', { name: '看板', exact: true }).click();
+    await expect(page.getByRole('button', { name: /^已核实/ })).toContainText('7');
+    await expect(bodyRows(page).first()).toContainText('已核实');
+  });
+});
+
+function bulkTotal(page: Page) {
+  return page.getByRole('toolbar').locator('span.muted').first();
+}

@@ -1,0 +1,59 @@
+import { expect, test } from '../fixtures.js';
+
+test('a new article: the default name is in the UI language; a name without an extension keeps the dialog open with the reason', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('button', { name: 'New article' }).click();
+  const create = page.getByRole('dialog', { name: 'New article' });
+  await expect(create.getByRole('textbox')).toHaveValue('New article.md');
+  await create.getByRole('textbox').fill('notes');
+  await create.getByRole('button', { name: 'New article' }).click();
+  await expect(create.getByRole('alert')).toContainText('extension must be .md, .txt or .html');
+  await expect(create.getByRole('textbox')).toHaveValue('notes');
+  await create.getByRole('textbox').fill('notes.md');
+  await create.getByRole('button', { name: 'New article' }).click();
+  await expect(create).toHaveCount(0);
+  await expect(page.locator('.article-path')).toHaveText('notes.md');
+});
+
+test('after a reload the open article, the side tab and the board view come back', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('option', { name: /trade\.md/ }).click();
+  await page.getByRole('tab', { name: /History/ }).click();
+  await page.reload();
+  await expect(page.locator('.article-path')).toHaveText('english/trade.md');
+  await expect(page.getByRole('tab', { name: /History/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Control+Shift+B');
+  await expect(page.getByRole('table', { name: 'Claim board' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Claim board' })).toBeVisible();
+});
+
+test('hovering a stored claim shows its status, verdict and checker; cross-check alarms are listed above consistent findings', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('option', { name: /trade\.md/ }).click();
+  await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
+  await page.locator('[data-claim-row]').first().getByRole('button').click();
+  const card = page.locator('.claim-card');
+  await card.getByRole('radio', { name: 'Disputed' }).click();
+  await card.getByRole('textbox', { name: 'Verdict note' }).fill('The ministry says 4.9');
+  await card.getByRole('button', { name: 'Record verdict' }).click();
+  await expect(page.locator('[data-claim-row]').first()).toContainText('Disputed');
+  await page.getByTestId('article-text').locator('.cm-stored', { hasText: '5.2 per cent' }).hover();
+  await expect(page.locator('.cm-stored-tooltip')).toHaveText(/^Disputed · The ministry says 4\.9 · by \S+/);
+});
+
+test.describe('cross-checks with an alarm among consistent findings', () => {
+  test.use({ files: { 'mixed.md': '# 快讯\n\n2022年,完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n\n2023年,园区实际使用外资1.86亿美元,折合人民币11.7亿元。\n' } });
+
+  test('the alarm comes first', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /mixed\.md/ }).click();
+    await page.getByRole('tab', { name: /Cross-checks/ }).click();
+    const findings = page.getByRole('list', { name: 'Cross-checks' }).getByRole('button');
+    await expect(findings).toHaveCount(2);
+    await expect(findings.first()).toContainText('Inconsistent');
+    await expect(findings.first()).toContainText('1.86亿美元');
+    await expect(findings.nth(1)).toContainText('Consistent');
+    await expect(findings.nth(1)).toContainText('19.5亿美元');
+  });
+});

@@ -16,6 +16,7 @@ import { appUrl, registerAppScheme, serveRenderer } from './protocol.js';
 import { createDispatcher } from './services/dispatcher.js';
 import { EventBus } from './services/event-bus.js';
 import { createHandlers } from './services/handlers.js';
+import { TeamClient } from './services/team/team-client.js';
 import { ensureSampleWorkspace } from './services/sample-workspace.js';
 import { Session } from './services/session.js';
 import { decodeArticleBytes } from './services/text-codec.js';
@@ -39,7 +40,9 @@ async function start(): Promise<void> {
   const bus = new EventBus();
   const workspaceArg = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && existsSync(a));
   let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, bus });
-  const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current }));
+  // Each workspace has its own team client (or none: it connects only if the workspace is linked to a team).
+  let team = await TeamClient.attach(current);
+  const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current, team: () => team }));
 
   hardenSessions();
   serveRenderer(join(here, '..', 'renderer'));
@@ -100,8 +103,12 @@ async function start(): Promise<void> {
   async function switchWorkspace(root: string): Promise<void> {
     try {
       const next = await Session.open(root, { watch: true, bus });
+      const nextTeam = await TeamClient.attach(next);
       const prev = current;
+      const prevTeam = team;
       current = next;
+      team = nextTeam;
+      await prevTeam.close();
       await prev.close();
       bus.emit('workspace.changed', { root: next.workspace.root });
     } catch (e) {

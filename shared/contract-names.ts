@@ -44,11 +44,16 @@ export const methodNames = [
   'drafts.get',
   'drafts.put',
   'drafts.discard',
+  'team.status',
+  'team.connect',
+  'team.disconnect',
+  'team.reconnect',
+  'team.review',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'workspace.notice', 'article.saved'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'workspace.notice', 'article.saved', 'team.status'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

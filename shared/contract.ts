@@ -23,6 +23,7 @@ import type { CheckerRelation } from './checks/index.js';
 import { claimKinds } from './claims/index.js';
 import { workflowStatuses, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
+import type { TeamReview, TeamStatus } from './team/status.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
 export const articleIdSchema = z.string().regex(/^[a-z0-9]{6,40}$/, 'article id must be 6–40 lowercase letters or digits');
@@ -200,6 +201,23 @@ export const contract = {
     output: out<ArticleDraft>(),
   },
   'drafts.discard': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<null>() },
+  /** The team connection: online / offline / syncing, the member, the changes waiting to be sent. */
+  'team.status': { input: empty, output: out<TeamStatus>() },
+  /** Links this workspace to a team server with a join token and connects (team articles appear as files here). */
+  'team.connect': {
+    input: z
+      .object({
+        url: z.string().max(2000).regex(/^wss?:\/\/[^\s]+$/i, 'the address must start with ws:// or wss://'),
+        token: z.string().min(3).max(200).regex(/^[A-Za-z0-9._-]+$/, 'a join token is letters, digits, dots, dashes and underscores'),
+      })
+      .strict(),
+    output: out<TeamStatus>(),
+  },
+  /** Works offline: changes are kept on disk and sent on reconnect. */
+  'team.disconnect': { input: empty, output: out<TeamStatus>() },
+  'team.reconnect': { input: empty, output: out<TeamStatus>() },
+  /** An article's review conflicts (both values and who set them) and its audit log as the team server keeps it. */
+  'team.review': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<TeamReview>() },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 // Both directions: every name has a schema, every schema has a name.
@@ -237,6 +255,8 @@ export interface EventMap {
    * a clean window showing the article follows it.
    */
   'article.saved': { id: string; textHash: string; revision: number };
+  /** The team connection changed (state, changes waiting, an error such as a refused change). */
+  'team.status': TeamStatus;
 }
 
 type _EventsMatch = keyof EventMap extends EventName ? (EventName extends keyof EventMap ? true : never) : never;

@@ -30,6 +30,12 @@ export const errorCodes = [
   'invalid-text',
   'store-link',
   'unsupported-in-host',
+  'team-role-refused',
+  'team-auth-failed',
+  'team-not-linked',
+  'team-limit',
+  'team-invalid-change',
+  'team-unreachable',
   'internal',
 ] as const;
 

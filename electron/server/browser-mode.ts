@@ -10,6 +10,7 @@ import { EventBus } from '../services/event-bus.js';
 import { createHandlers } from '../services/handlers.js';
 import { ensureSampleWorkspace } from '../services/sample-workspace.js';
 import { Session } from '../services/session.js';
+import { TeamClient, type TeamClientOptions } from '../services/team/team-client.js';
 import { startHttpHost, type HttpHost } from './http-host.js';
 
 /** The built renderer: `dist/renderer` of the checkout, from the source tree or the build. */
@@ -26,11 +27,15 @@ export interface BrowserModeOptions {
   workspace?: string;
   port?: number;
   token?: string;
+  /** Who edits (default: the OS user). */
+  author?: string;
+  team?: TeamClientOptions;
 }
 
 export interface BrowserMode {
   host: HttpHost;
   session: Session;
+  team: TeamClient;
   close(): Promise<void>;
 }
 
@@ -38,14 +43,17 @@ export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<B
   const staticDir = rendererDir();
   const root = opts.workspace ? resolve(opts.workspace) : await ensureSampleWorkspace();
   const bus = new EventBus();
-  const session = await Session.open(root, { watch: true, bus, create: false });
-  const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session }));
+  const session = await Session.open(root, { watch: true, bus, create: false, ...(opts.author ? { author: opts.author } : {}) });
+  const team = await TeamClient.attach(session, opts.team ?? {});
+  const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session, team: () => team }));
   const host = await startHttpHost({ dispatch, bus, staticDir, port: opts.port, token: opts.token });
   return {
     host,
     session,
+    team,
     close: async () => {
       await host.close();
+      await team.close();
       await session.close();
     },
   };

@@ -2,23 +2,33 @@
  * The implementation of every contract method over the current session.
  * Hosts never call services directly: they bind `createDispatcher(handlers)`.
  */
+import { FactDeskError } from '../../shared/errors.js';
 import type { DiskComparison } from '../../shared/annotations.js';
 import type { HostKind } from '../../shared/model.js';
 import { diffForDisplay } from '../../shared/revisions/index.js';
 import type { Handlers } from './dispatcher.js';
 import type { Session } from './session.js';
 import { appVersion } from './sample-workspace.js';
+import type { TeamClient } from './team/team-client.js';
+import { withTeam } from './team/team-handlers.js';
 
 export interface HandlerContext {
   host: HostKind;
   /** The session of the workspace open right now (it can change: File › Open Workspace…). */
   session: () => Session;
+  /** The team client of the open workspace (null where the host has none). */
+  team?: () => TeamClient | null;
 }
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const ws = () => ctx.session().workspace;
   const store = () => ctx.session().annotations;
   const version = appVersion();
+  const team = ctx.team ?? (() => null);
+  return withTeam(localHandlers(ctx, ws, store, version), team);
+}
+
+function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], store: () => Session['annotations'], version: string): Handlers {
   return {
     'app.info': async () => ({ version, host: ctx.host }),
     'workspace.info': async () => ({ ...ws().info(), author: ctx.session().author }),
@@ -142,5 +152,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await ctx.session().drafts.discard(articleId);
       return null;
     },
+    // Answered by withTeam.
+    'team.status': notInHost,
+    'team.connect': notInHost,
+    'team.disconnect': notInHost,
+    'team.reconnect': notInHost,
+    'team.review': notInHost,
   };
+}
+
+async function notInHost(): Promise<never> {
+  throw new FactDeskError('team-not-linked', 'no team client in this host', {});
 }

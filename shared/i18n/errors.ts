@@ -29,6 +29,12 @@ const en: Catalog = {
   'invalid-text': 'The text holds a broken character (a lone UTF-16 surrogate at character {{at}}) that cannot be saved faithfully. Nothing was saved; delete or retype the character and save again.',
   'store-link': '{{name}} is a link. FactDesk does not follow links inside its .factdesk folder, so nothing was written there. Remove the link and try again.',
   'unsupported-in-host': 'This action is only available in the desktop app.',
+  'team-role-refused': 'As $t(team.roles.{{role}}) you cannot $t(team.actions.{{action}}) in this team; the team server refused it and nothing was changed. Ask a member with that role to do it.',
+  'team-auth-failed': 'The team server did not accept this join token ({{reason}}). Ask the team administrator for a new token and connect again.',
+  'team-not-linked': 'This workspace is not connected to a team. Use “Connect to team…” first.',
+  'team-limit': 'The team server refused a change that was too large or came too fast ({{reason}}). Wait a moment and try again; split very large pastes.',
+  'team-invalid-change': 'The team server refused a change it could not accept ({{reason}}). Nothing was changed on the server.',
+  'team-unreachable': 'The team server at {{url}} cannot be reached. You can keep working: changes are kept on this computer and sent when it is back.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -59,6 +65,12 @@ const zhCN: Catalog = {
   'invalid-text': '文本中有一个无法如实保存的损坏字符(第 {{at}} 个字符处的孤立 UTF-16 代理项)。未保存任何内容;请删除或重新输入该字符后再保存。',
   'store-link': '{{name}} 是一个链接。FactDesk 不会跟随 .factdesk 文件夹内的链接,因此没有在那里写入任何内容。请删除该链接后重试。',
   'unsupported-in-host': '此操作仅在桌面应用中可用。',
+  'team-role-refused': '作为$t(team.roles.{{role}}),您无权在此团队中$t(team.actions.{{action}});团队服务器已拒绝,未作任何改动。请由具有相应角色的成员操作。',
+  'team-auth-failed': '团队服务器不接受该加入令牌({{reason}})。请向团队管理员索取新令牌后重新连接。',
+  'team-not-linked': '该工作区尚未连接到团队。请先使用“连接到团队…”。',
+  'team-limit': '团队服务器拒绝了一项过大或过快的改动({{reason}})。请稍候重试;过大的粘贴请分段进行。',
+  'team-invalid-change': '团队服务器拒绝了一项无法接受的改动({{reason}})。服务器上未作任何改动。',
+  'team-unreachable': '无法连接位于 {{url}} 的团队服务器。您可以继续工作:改动保存在本机,恢复连接后自动发送。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

@@ -11,12 +11,13 @@ import checks from './checks.js';
 import history from './history.js';
 import notices from './notices.js';
 import review from './review.js';
+import team from './team.js';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type AreaCatalog = Record<Language, Record<string, Record<string, unknown>>>;
-const areas: AreaCatalog[] = [errors, app, checks, review, history, notices];
+const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, team];
 
 export const resources: Record<Language, { translation: Record<string, unknown> }> = {
   en: { translation: Object.assign({}, ...areas.map((a) => a.en)) },

@@ -7,5 +7,6 @@ import { diffCommand } from './diff.js';
 import { listCommand } from './list.js';
 import { revisionsCommand } from './revisions.js';
 import { serveCommand } from './serve.js';
+import { teamServerCommand } from './team-server.js';
 
-export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, claimCommand, revisionsCommand, diffCommand, checkCommand];
+export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, claimCommand, revisionsCommand, diffCommand, checkCommand, teamServerCommand];

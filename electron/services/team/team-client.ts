@@ -1,0 +1,762 @@
+/**
+ * The team client of one open workspace: keeps the local files and sidecars
+ * in step with the team's Yjs documents on a Hocuspocus server.
+ *
+ * - The local files stay the working copy. The team's text of an article
+ *   reaches the file through `Session.save` (atomic, in the file's own
+ *   encoding, a revision, claims re-anchored by the store's one routine — so
+ *   a remote edit that changes a checked figure makes the claim
+ *   needs-recheck exactly as a local one). Every change of the file's text
+ *   (a save in the app, an edit outside FactDesk) goes up as an edit,
+ *   merged with what the team typed meanwhile (`rebaseChanges`).
+ * - Review changes go up as events (`shared/team/review.ts`); the events of
+ *   others are written into the sidecar, which stays a readable copy.
+ * - Every update is kept in `.factdesk/team/docs/` (`DocLog`) before it
+ *   counts as made, so offline work survives a restart and is merged on
+ *   reconnect.
+ *
+ * Plain Node (no `electron`): browser mode and the desktop app share it.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { computeChanges } from '../../../shared/anchoring/index.js';
+import type { Claim, ClaimStatus } from '../../../shared/annotations.js';
+import { FactDeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../shared/errors.js';
+import type { WorkflowStatus } from '../../../shared/model.js';
+import {
+  auditDocName,
+  indexDocName,
+  parseDocName,
+  reviewDocName,
+  teamArticleIdPattern,
+  textDocName,
+  type TeamArticleEntry,
+  type TeamAuditEntry,
+} from '../../../shared/team/docs.js';
+import { mapPosition, rebaseChanges } from '../../../shared/team/merge.js';
+import { deriveReview, reviewEventSchema, type ReviewEvent, type SettableField } from '../../../shared/team/review.js';
+import { assertMayDo, isTeamRole, mayDo, type TeamAction, type TeamRole } from '../../../shared/team/roles.js';
+import type { TeamConflict, TeamReview, TeamStatus } from '../../../shared/team/status.js';
+import { writeFileDurable } from '../durable-file.js';
+import { PerKeyQueue } from '../per-key-queue.js';
+import { readStoreFile } from '../safe-open.js';
+import type { Session, TextChange } from '../session.js';
+import { normalizeArticleName } from '../workspace-paths.js';
+import { DocLog } from './doc-log.js';
+
+/** What links a workspace to a team: `.factdesk/team/link.json`. */
+interface TeamLink {
+  version: 1;
+  url: string;
+  token: string;
+  member: { name: string; role: TeamRole };
+  /** Team article id → local article id. */
+  articles: Record<string, string>;
+}
+
+interface TeamDoc {
+  name: string;
+  doc: Y.Doc;
+  log: DocLog;
+  provider: HocuspocusProvider | null;
+  synced: boolean;
+}
+
+/** Origin of changes this client makes to a team document. */
+const localOrigin = 'factdesk-local';
+
+const newEventId = () => 'e' + randomBytes(8).toString('hex');
+
+/** A server refusal arrives as a close reason `team:<code>:<detail>`. */
+function parseRefusal(reason: string | undefined): ErrorPayload | null {
+  const m = /^team:(team-[a-z-]+):(.*)$/.exec(reason ?? '');
+  if (!m) return null;
+  const code = m[1] as ErrorCode;
+  const detail = m[2]!;
+  if (code === 'team-role-refused') {
+    const [role, action] = detail.split(':');
+    return { code, message: `the team server refused: ${detail}`, params: { role: role ?? '', action: action ?? '' } };
+  }
+  return { code, message: `the team server refused: ${detail}`, params: { reason: detail } };
+}
+
+export interface TeamClientOptions {
+  /** Longest wait between reconnection attempts (ms). */
+  maxReconnectDelay?: number;
+}
+
+export class TeamClient {
+  private link: TeamLink | null = null;
+  private socket: HocuspocusProviderWebsocket | null = null;
+  private readonly docs = new Map<string, TeamDoc>();
+  private userOffline = false;
+  private error: ErrorPayload | null = null;
+  private socketOpen = false;
+  /** The file's text as this client last saw it, per local article: the base of the next local change. */
+  private readonly lastDisk = new Map<string, string>();
+  /** The text this client is writing to a file right now (its own write is not a local edit). */
+  private readonly writing = new Map<string, string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly queue = new PerKeyQueue();
+  /** Field heads already written into the sidecar: `teamId|claimId|field` → head ids. */
+  private readonly applied = new Map<string, string>();
+  private statusTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** Team articles whose documents are open and observed. */
+  private readonly opened = new Set<string>();
+  private helloWaiters: Array<(m: TeamLink['member'] | ErrorPayload) => void> = [];
+
+  private constructor(
+    private readonly session: Session,
+    private readonly opts: TeamClientOptions,
+  ) {
+    session.onTextChange((c) => this.onLocalText(c));
+  }
+
+  /** The team client of a session: connects at once if the workspace is linked to a team. */
+  static async attach(session: Session, opts: TeamClientOptions = {}): Promise<TeamClient> {
+    const t = new TeamClient(session, opts);
+    const link = await t.readLink();
+    if (link && !session.workspace.readOnly) {
+      t.link = link;
+      await t.start();
+    }
+    return t;
+  }
+
+  private get metaDir(): string {
+    return this.session.workspace.metaDir;
+  }
+
+  private get linkPath(): string {
+    return join(this.metaDir, 'team', 'link.json');
+  }
+
+  private async readLink(): Promise<TeamLink | null> {
+    try {
+      const l = JSON.parse((await readStoreFile(this.metaDir, this.linkPath)).toString('utf8')) as TeamLink;
+      if (l.version !== 1 || typeof l.url !== 'string' || typeof l.token !== 'string' || !isTeamRole(l.member?.role)) return null;
+      // A linked article id from the file is used as an id, never as a path.
+      for (const [k, v] of Object.entries(l.articles ?? {})) if (!teamArticleIdPattern.test(k) || !teamArticleIdPattern.test(v)) delete l.articles[k];
+      return l;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  private async saveLink(): Promise<void> {
+    if (!this.link) return;
+    await this.session.workspace.guardMeta();
+    await fs.mkdir(join(this.metaDir, 'team'), { recursive: true });
+    await writeFileDurable(this.linkPath, JSON.stringify(this.link, null, 2) + '\n');
+  }
+
+  // ---- Status --------------------------------------------------------------
+
+  status(): TeamStatus {
+    const waiting = [...this.docs.values()].reduce((n, d) => n + d.log.pending, 0);
+    let state: TeamStatus['state'];
+    if (!this.link) state = 'unlinked';
+    else if (this.userOffline || !this.socket) state = 'offline';
+    else if (!this.socketOpen) state = this.error?.code === 'team-auth-failed' ? 'offline' : 'connecting';
+    else if (waiting > 0 || [...this.docs.values()].some((d) => !d.synced)) state = 'syncing';
+    else state = 'online';
+    return { state, url: this.link?.url ?? null, member: this.link?.member ?? null, waiting, error: this.error };
+  }
+
+  private statusChanged(): void {
+    if (this.statusTimer || this.closed) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      this.session.bus.emit('team.status', this.status());
+    }, 50);
+  }
+
+  /** The member's role, or null outside a team. */
+  get role(): TeamRole | null {
+    return this.link?.member.role ?? null;
+  }
+
+  /** Throws the translated refusal before anything is changed, when this member's role may not do it. */
+  check(action: TeamAction): void {
+    if (this.link) assertMayDo(this.link.member.role, action);
+  }
+
+  // ---- Connecting ----------------------------------------------------------
+
+  /**
+   * Links this workspace to the team at `url` with a join token and
+   * connects: the team's articles appear as files here, and this
+   * workspace's articles (if the member may create articles) go up.
+   */
+  async connect(url: string, token: string, timeoutMs = 15_000): Promise<TeamStatus> {
+    if (this.session.workspace.readOnly) throw new FactDeskError('workspace-read-only', 'read-only', { reason: this.session.workspace.readOnlyReason ?? '' });
+    if (!/^wss?:\/\/[^\s]+$/i.test(url)) throw new FactDeskError('invalid-input', 'the team server address must start with ws:// or wss://', { detail: 'url must start with ws:// or wss://' });
+    await this.stop();
+    this.error = null;
+    this.userOffline = false;
+    const previous = await this.readLink();
+    const sameTeam = previous && previous.url === url;
+    this.link = { version: 1, url, token, member: previous?.member ?? { name: '', role: 'fact-checker' }, articles: sameTeam ? previous.articles : {} };
+    const hello = new Promise<TeamLink['member'] | ErrorPayload>((resolve) => {
+      this.helloWaiters.push(resolve);
+      setTimeout(() => resolve({ code: 'team-unreachable', message: `no answer from ${url}`, params: { url } }), timeoutMs).unref();
+    });
+    await this.start(false);
+    const got = await hello;
+    if ('code' in got) {
+      await this.stop();
+      this.link = previous;
+      this.error = got;
+      throw FactDeskError.fromPayload(got);
+    }
+    this.link.member = got;
+    await this.saveLink();
+    await this.whenIndexSynced(timeoutMs);
+    await this.reconcile();
+    this.statusChanged();
+    return this.status();
+  }
+
+  /** Goes offline (the link is kept; changes are kept on disk and sent on reconnect). */
+  async disconnect(): Promise<TeamStatus> {
+    this.userOffline = true;
+    this.detachAll();
+    this.statusChanged();
+    return this.status();
+  }
+
+  async reconnect(): Promise<TeamStatus> {
+    if (!this.link) throw new FactDeskError('team-not-linked', 'not linked', {});
+    this.userOffline = false;
+    this.error = null;
+    this.openSocket();
+    for (const d of this.docs.values()) this.attachProvider(d);
+    this.statusChanged();
+    return this.status();
+  }
+
+  private async start(reconcile = true): Promise<void> {
+    const index = await this.openDoc(indexDocName);
+    await this.openDoc(auditDocName);
+    const articles = index.doc.getMap<TeamArticleEntry>('articles');
+    for (const teamId of articles.keys()) await this.openArticle(teamId);
+    articles.observe((e) => {
+      for (const key of e.keysChanged) void this.openArticle(key).catch((err) => this.fail(err));
+    });
+    if (!this.userOffline) {
+      this.openSocket();
+      for (const d of this.docs.values()) this.attachProvider(d);
+    }
+    if (reconcile) void this.reconcile().catch((e) => this.fail(e));
+  }
+
+  private openSocket(): void {
+    if (this.socket || !this.link) return;
+    const socket = new HocuspocusProviderWebsocket({
+      url: this.link.url,
+      WebSocketPolyfill: WebSocket,
+      maxDelay: this.opts.maxReconnectDelay ?? 5000,
+      delay: 200,
+      minDelay: 200,
+      // The provider's own ping check: a silent server is noticed within this time.
+      messageReconnectTimeout: 30_000,
+    });
+    socket.on('status', ({ status }: { status: string }) => {
+      this.socketOpen = status === 'connected';
+      if (!this.socketOpen) for (const d of this.docs.values()) d.synced = false;
+      this.statusChanged();
+    });
+    this.socket = socket;
+  }
+
+  private attachProvider(d: TeamDoc): void {
+    if (!this.socket || !this.link || d.provider) return;
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name: d.name,
+      document: d.doc,
+      token: this.link.token,
+      // Presence is only shared on text documents (cursors); elsewhere it would only be traffic.
+      ...(parseDocName(d.name)?.kind === 'text' || d.name === indexDocName ? {} : { awareness: null }),
+      onSynced: () => {
+        d.synced = true;
+        if (!provider.hasUnsyncedChanges) void d.log.acknowledge();
+        this.statusChanged();
+      },
+      onUnsyncedChanges: ({ number }) => {
+        if (number === 0 && d.synced) void d.log.acknowledge();
+        this.statusChanged();
+      },
+      onStateless: ({ payload }) => {
+        if (d.name !== indexDocName) return;
+        try {
+          const msg = JSON.parse(payload) as { type?: string; member?: { name: string; role: TeamRole } };
+          if (msg.type === 'hello' && msg.member && isTeamRole(msg.member.role)) this.hello(msg.member);
+        } catch {
+          // Not ours.
+        }
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        const e = parseRefusal(reason) ?? { code: 'team-auth-failed' as const, message: reason, params: { reason } };
+        this.error = e;
+        this.hello(e);
+        // A token that is not accepted will not be accepted on the next try either.
+        this.detachAll();
+        this.statusChanged();
+      },
+      onClose: ({ event }) => {
+        const e = parseRefusal(event?.reason);
+        if (!e) return;
+        this.error = e;
+        this.session.bus.emit('team.status', this.status());
+        if (e.code === 'team-auth-failed') {
+          this.detachAll();
+        } else if (e.code === 'team-role-refused' || e.code === 'team-invalid-change' || e.code === 'team-limit') {
+          // The refused change stays out of the team: this copy starts again from the server's.
+          void this.resetDoc(d.name).catch((err) => this.fail(err));
+        }
+      },
+    });
+    provider.attach();
+    d.provider = provider;
+  }
+
+  private hello(m: TeamLink['member'] | ErrorPayload): void {
+    const waiters = this.helloWaiters;
+    this.helloWaiters = [];
+    for (const w of waiters) w(m);
+    if (!('code' in m) && this.link && (this.link.member.name !== m.name || this.link.member.role !== m.role)) {
+      this.link.member = m;
+      void this.saveLink().catch((e) => this.fail(e));
+    }
+  }
+
+  private detachAll(): void {
+    for (const d of this.docs.values()) {
+      d.provider?.destroy();
+      d.provider = null;
+      d.synced = false;
+    }
+    this.socket?.destroy();
+    this.socket = null;
+    this.socketOpen = false;
+  }
+
+  private async whenIndexSynced(timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.docs.get(indexDocName)?.synced && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  /** Resolves once every document is synced and nothing waits to be sent (or after `timeoutMs`). */
+  async settled(timeoutMs = 10_000): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      await this.queue.idle();
+      const s = this.status();
+      if (s.state === 'online' && !this.timers.size) return true;
+      if (Date.now() > until) return false;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  private async stop(): Promise<void> {
+    this.detachAll();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    await this.queue.idle();
+    for (const d of this.docs.values()) {
+      await d.log.flushed();
+      d.doc.destroy();
+    }
+    this.docs.clear();
+    this.opened.clear();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    await this.stop();
+  }
+
+  private fail(e: unknown): void {
+    const p = toErrorPayload(e);
+    console.error('factdesk team:', p.message);
+    this.error = p;
+    this.statusChanged();
+  }
+
+  // ---- Documents -----------------------------------------------------------
+
+  private async openDoc(name: string): Promise<TeamDoc> {
+    const have = this.docs.get(name);
+    if (have) return have;
+    const doc = new Y.Doc();
+    const log = await DocLog.open(this.metaDir, name, doc);
+    const d: TeamDoc = { name, doc, log, provider: null, synced: false };
+    this.docs.set(name, d);
+    this.bindLog(d);
+    if (this.socket) this.attachProvider(d);
+    return d;
+  }
+
+  private bindLog(d: TeamDoc): void {
+    d.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === d.log) return;
+      const local = origin !== d.provider;
+      void d.log.append(update, local).catch((e) => this.fail(e));
+      if (local) this.statusChanged();
+      if (d.log.long) void d.log.fold(d.doc);
+    });
+  }
+
+  /** Starts a document again from the server's copy (after the server refused a change in it). */
+  private async resetDoc(name: string): Promise<void> {
+    const d = this.docs.get(name);
+    if (!d) return;
+    d.provider?.destroy();
+    d.provider = null;
+    await d.log.flushed();
+    await fs.rm(d.log.path, { force: true });
+    d.doc.destroy();
+    this.docs.delete(name);
+    const parsed = parseDocName(name);
+    if (parsed?.articleId) {
+      this.opened.delete(parsed.articleId);
+      this.docs.delete(textDocName(parsed.articleId));
+      this.docs.delete(reviewDocName(parsed.articleId));
+      await this.openArticle(parsed.articleId);
+    } else {
+      await this.openDoc(name);
+    }
+  }
+
+  private index(): Y.Map<TeamArticleEntry> {
+    return this.docs.get(indexDocName)!.doc.getMap<TeamArticleEntry>('articles');
+  }
+
+  private text(teamId: string): Y.Text | null {
+    return this.docs.get(textDocName(teamId))?.doc.getText('text') ?? null;
+  }
+
+  private events(teamId: string): Y.Array<ReviewEvent> | null {
+    return this.docs.get(reviewDocName(teamId))?.doc.getArray<ReviewEvent>('events') ?? null;
+  }
+
+  private teamIdOf(localId: string): string | null {
+    if (!this.link) return null;
+    for (const [t, l] of Object.entries(this.link.articles)) if (l === localId) return t;
+    return null;
+  }
+
+  /** Opens an article's two documents and makes sure it has a local file. */
+  private async openArticle(teamId: string): Promise<void> {
+    if (!this.link || !teamArticleIdPattern.test(teamId) || this.opened.has(teamId)) return;
+    const entry = this.index().get(teamId);
+    if (!entry) return;
+    this.opened.add(teamId);
+    let name: string;
+    try {
+      // A name from the team is checked like any name a user types: nothing outside this workspace.
+      name = normalizeArticleName(entry.name);
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    const textDoc = await this.openDoc(textDocName(teamId));
+    const reviewDoc = await this.openDoc(reviewDocName(teamId));
+    if (!this.link.articles[teamId]) {
+      const ws = this.session.workspace;
+      const existing = ws.ids().find((id) => ws.record(id).path === name && !this.teamIdOf(id));
+      const localId = existing ?? (await ws.create(name, textDoc.doc.getText('text').toString()));
+      this.link.articles[teamId] = localId;
+      await this.saveLink();
+      this.session.bus.emit('articles.changed', {});
+    }
+    textDoc.doc.getText('text').observe(() => this.schedule(teamId));
+    reviewDoc.doc.getArray('events').observe(() => this.schedule(teamId));
+    this.schedule(teamId);
+  }
+
+  /**
+   * Puts this workspace's articles into the team (an editor's first join)
+   * and the team's into this workspace. Same name on both sides: the team's
+   * text is written to the file (the local one stays in the History).
+   */
+  private async reconcile(): Promise<void> {
+    if (!this.link) return;
+    const ws = this.session.workspace;
+    const index = this.index();
+    for (const teamId of index.keys()) await this.openArticle(teamId);
+    if (!mayDo(this.link.member.role, 'article.create')) return;
+    for (const localId of ws.ids()) {
+      const r = ws.record(localId);
+      if (r.missing || this.teamIdOf(localId)) continue;
+      if ([...index.values()].some((e) => e.name === r.path)) continue;
+      await this.addArticle(localId, (await ws.readCurrent(localId)).text);
+    }
+  }
+
+  /** Puts a local article into the team (its id becomes the team's id). */
+  async addArticle(localId: string, text: string): Promise<void> {
+    if (!this.link) return;
+    this.check('article.create');
+    const teamId = localId;
+    this.link.articles[teamId] = localId;
+    await this.saveLink();
+    const textDoc = await this.openDoc(textDocName(teamId));
+    textDoc.doc.transact(() => textDoc.doc.getText('text').insert(0, text), localOrigin);
+    this.lastDisk.set(localId, text);
+    await this.openDoc(reviewDocName(teamId));
+    const index = this.docs.get(indexDocName)!;
+    const entry: TeamArticleEntry = { name: this.session.workspace.record(localId).path, by: this.link.member.name, at: new Date().toISOString() };
+    index.doc.transact(() => this.index().set(teamId, entry), localOrigin);
+    await Promise.all([textDoc.log.flushed(), index.log.flushed()]);
+    // The index observer opens the article (observers, providers) as for any other.
+    await this.openArticle(teamId);
+    // Claims already made here go up with the article.
+    for (const c of (await this.session.annotations.list(localId)).claims) await this.publishClaim(localId, c);
+  }
+
+  // ---- Text: team → file ---------------------------------------------------
+
+  private schedule(teamId: string): void {
+    if (this.timers.has(teamId) || this.closed) return;
+    this.timers.set(
+      teamId,
+      setTimeout(() => {
+        this.timers.delete(teamId);
+        void this.queue.run(teamId, () => this.syncArticle(teamId)).catch((e) => this.fail(e));
+      }, 30),
+    );
+  }
+
+  /** Writes the team's text to the file if they differ, then the team's review into the sidecar. */
+  private async syncArticle(teamId: string): Promise<void> {
+    const localId = this.link?.articles[teamId];
+    const ytext = this.text(teamId);
+    if (!localId || !ytext || !this.session.workspace.has(localId)) return;
+    const text = ytext.toString();
+    let doc = await this.session.workspace.readCurrent(localId);
+    if (this.lastDisk.has(localId) && doc.text !== this.lastDisk.get(localId)) {
+      // An edit made outside FactDesk that the watcher has not taken in yet goes up first, never overwritten.
+      await this.session.syncFromDisk();
+      this.schedule(teamId);
+      return;
+    }
+    if (doc.text !== text) {
+      this.writing.set(localId, text);
+      try {
+        doc = await this.session.save(localId, { text, baseHash: doc.disk.hash });
+      } catch (e) {
+        if (e instanceof FactDeskError && e.code === 'changed-on-disk') {
+          this.schedule(teamId);
+          return;
+        }
+        throw e;
+      } finally {
+        this.writing.delete(localId);
+      }
+    }
+    this.lastDisk.set(localId, doc.text);
+    if (doc.text === ytext.toString()) await this.applyReview(teamId, localId, doc.text);
+    else this.schedule(teamId);
+  }
+
+  // ---- Text: file → team ---------------------------------------------------
+
+  /** Hears every change of a file's text (in the article's critical section): it goes up as an edit. */
+  private async onLocalText(c: TextChange): Promise<void> {
+    if (!this.link) return;
+    const teamId = this.teamIdOf(c.id);
+    const ytext = teamId ? this.text(teamId) : null;
+    if (!teamId || !ytext) return;
+    const mine = c.doc.text;
+    if (this.writing.get(c.id) === mine) {
+      this.lastDisk.set(c.id, mine);
+      return;
+    }
+    // The text FactDesk first met is not an edit; the team's text is written over it (it stays revision 1).
+    if (c.source === 'first-seen') {
+      if (!this.lastDisk.has(c.id)) this.lastDisk.set(c.id, mine);
+      this.schedule(teamId);
+      return;
+    }
+    let base = this.lastDisk.get(c.id);
+    if (base === undefined) {
+      // Not seen since the app started (an edit made while it was closed): the edit is against the revision before it.
+      const head = await this.session.revisions.head(c.id);
+      base = head && head.n > 1 ? await this.session.revisions.text(c.id, head.n - 1) : ytext.toString();
+    }
+    this.lastDisk.set(c.id, mine);
+    if (base === mine) return;
+    // A member who may not edit the text gets the team's text back in the file; theirs stays in the History.
+    if (!mayDo(this.link.member.role, 'text.edit')) {
+      this.schedule(teamId);
+      return;
+    }
+    const changes = rebaseChanges(base, mine, ytext.toString());
+    const d = this.docs.get(textDocName(teamId))!;
+    d.doc.transact(() => {
+      for (let i = changes.length - 1; i >= 0; i--) {
+        const ch = changes[i]!;
+        if (ch.to > ch.from) ytext.delete(ch.from, ch.to - ch.from);
+        if (ch.insert) ytext.insert(ch.from, ch.insert);
+      }
+    }, localOrigin);
+    // The edit counts as made once it is in the team log on disk.
+    await d.log.flushed();
+  }
+
+  // ---- Review: events ------------------------------------------------------
+
+  private async pushEvent(teamId: string, event: ReviewEvent): Promise<void> {
+    const d = this.docs.get(reviewDocName(teamId));
+    if (!d) return;
+    d.doc.transact(() => d.doc.getArray<ReviewEvent>('events').push([event]), localOrigin);
+    await d.log.flushed();
+  }
+
+  private base(): { id: string; by: string; at: string } {
+    return { id: newEventId(), by: this.link!.member.name, at: new Date().toISOString() };
+  }
+
+  /** The heads a new value of a field replaces. */
+  private heads(teamId: string, claimId: string | null, field: SettableField): string[] {
+    const state = deriveReview(this.validEvents(teamId));
+    const f = claimId === null ? state.workflow : state.claims[claimId]?.fields[field];
+    return f?.heads ?? [];
+  }
+
+  private validEvents(teamId: string): ReviewEvent[] {
+    return (this.events(teamId)?.toArray() ?? []).filter((e) => reviewEventSchema.safeParse(e).success);
+  }
+
+  /** A claim made here goes up, anchored with Yjs relative positions so it stays on its words. */
+  async publishClaim(localId: string, claim: Claim): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    const ytext = teamId ? this.text(teamId) : null;
+    if (!teamId || !ytext || claim.detached) return;
+    const disk = this.lastDisk.get(localId) ?? ytext.toString();
+    const through = computeChanges(disk, ytext.toString());
+    const start = mapPosition(claim.anchor.start, through, false);
+    const end = Math.max(start, mapPosition(claim.anchor.end, through, false));
+    const rel = (i: number, assoc: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(ytext, i, assoc))).toString('base64');
+    await this.pushEvent(teamId, {
+      ...this.base(),
+      kind: 'claim',
+      claimId: claim.id,
+      start: rel(start, 0),
+      end: rel(end, -1),
+      quote: claim.anchor.quote.slice(0, 2000),
+      claimKind: claim.kind,
+      value: claim.value,
+      unit: claim.unit,
+    });
+  }
+
+  async publishField(localId: string, claimId: string | null, field: SettableField, value: string | boolean | null): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId) return;
+    await this.pushEvent(teamId, { ...this.base(), kind: 'set', claimId, field, value, prev: this.heads(teamId, claimId, field) });
+  }
+
+  async publishSource(localId: string, claimId: string, s: Claim['sources'][number]): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId) return;
+    const { id, title, url, publisher, accessed, quote, note } = s;
+    await this.pushEvent(teamId, { ...this.base(), kind: 'source', claimId, source: { id, title, url, publisher, accessed, quote, note } });
+  }
+
+  async publishComment(localId: string, claimId: string, m: Claim['comments'][number]): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId) return;
+    await this.pushEvent(teamId, { ...this.base(), kind: 'comment', claimId, comment: { id: m.id, text: m.text } });
+  }
+
+  /** Writes the team's review into the sidecar (the file holds the team's text right now: `text`). */
+  private async applyReview(teamId: string, localId: string, text: string): Promise<void> {
+    const ytext = this.text(teamId);
+    const doc = this.docs.get(textDocName(teamId))?.doc;
+    if (!ytext || !doc || !this.link) return;
+    const state = deriveReview(this.validEvents(teamId));
+    const store = this.session.annotations;
+    const list = await store.list(localId);
+    const local = new Map([...list.claims, ...list.detached, ...list.deleted].map((c) => [c.id, c]));
+    for (const [claimId, review] of Object.entries(state.claims)) {
+      if (!local.has(claimId)) {
+        const abs = (b64: string) => Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Buffer.from(b64, 'base64')), doc)?.index ?? null;
+        const start = abs(review.claim.start);
+        const end = abs(review.claim.end);
+        if (start === null || end === null || end <= start || ytext.toString() !== text) continue;
+        const c = review.claim;
+        const adopted = await store.adoptClaim(localId, { id: claimId, start, end, kind: c.claimKind, value: c.value, unit: c.unit, by: c.by, at: c.at });
+        if (adopted) local.set(claimId, adopted);
+      }
+      const mine = local.get(claimId);
+      if (!mine) continue;
+      for (const field of ['status', 'verdict', 'assignee', 'deleted'] as const) {
+        const f = review.fields[field];
+        if (!f) continue;
+        const key = `${teamId}|${claimId}|${field}`;
+        const heads = f.heads.join(',');
+        if (this.applied.get(key) === heads) continue;
+        this.applied.set(key, heads);
+        // A figure that changed after this verdict was given keeps the claim waiting for a re-check.
+        if (field === 'status' && mine.recheck && f.at <= mine.recheck.at) continue;
+        const change =
+          field === 'status' ? { status: f.value as ClaimStatus } :
+          field === 'verdict' ? { verdictNote: String(f.value ?? '') } :
+          field === 'assignee' ? { assignee: (f.value as string | null) ?? null } :
+          { deleted: f.value === true };
+        await store.applyTeamChange(localId, claimId, change, f.by, f.at);
+      }
+      for (const s of review.sources) {
+        if (mine.sources.some((x) => x.id === s.id)) continue;
+        const { by, at, ...fields } = s;
+        await store.applyTeamChange(localId, claimId, { source: { ...fields, addedBy: by, addedAt: at } }, by, at);
+      }
+      for (const m of review.comments) {
+        if (mine.comments.some((x) => x.id === m.id)) continue;
+        await store.applyTeamChange(localId, claimId, { comment: { id: m.id, author: m.by, at: m.at, text: m.text } }, m.by, m.at);
+      }
+    }
+    if (state.workflow) {
+      const key = `${teamId}||workflow`;
+      const heads = state.workflow.heads.join(',');
+      if (this.applied.get(key) !== heads) {
+        this.applied.set(key, heads);
+        await store.applyTeamChange(localId, null, { workflow: state.workflow.value as WorkflowStatus }, state.workflow.by, state.workflow.at);
+      }
+    }
+  }
+
+  /** Conflicts and the team's audit log of one article. */
+  review(localId: string): TeamReview {
+    const teamId = this.teamIdOf(localId);
+    if (!this.link) throw new FactDeskError('team-not-linked', 'not linked', {});
+    if (!teamId) return { articleId: localId, conflicts: [], audit: [] };
+    const state = deriveReview(this.validEvents(teamId));
+    const conflicts: TeamConflict[] = [];
+    for (const [claimId, c] of Object.entries(state.claims)) {
+      for (const [field, f] of Object.entries(c.fields)) if (f?.conflict) conflicts.push({ claimId, field: field as SettableField, values: f.conflict });
+    }
+    if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
+    return { articleId: localId, conflicts, audit: this.audit().filter((e) => e.articleId === teamId) };
+  }
+
+  /** The team's audit log (kept by the server), oldest first. */
+  audit(): TeamAuditEntry[] {
+    return this.docs.get(auditDocName)?.doc.getArray<TeamAuditEntry>('entries').toArray() ?? [];
+  }
+
+  /** The local article id of a team article (tests and the CLI). */
+  localIdOf(teamId: string): string | undefined {
+    return this.link?.articles[teamId];
+  }
+}

@@ -4,9 +4,10 @@ import { checkCommand } from './check.js';
 import { claimCommand } from './claim.js';
 import { claimsCommand } from './claims.js';
 import { diffCommand } from './diff.js';
+import { joinCommand } from './join.js';
 import { listCommand } from './list.js';
 import { revisionsCommand } from './revisions.js';
 import { serveCommand } from './serve.js';
 import { teamServerCommand } from './team-server.js';
 
-export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, claimCommand, revisionsCommand, diffCommand, checkCommand, teamServerCommand];
+export const commands: CliCommand[] = [serveCommand, listCommand, claimsCommand, claimCommand, revisionsCommand, diffCommand, checkCommand, joinCommand, teamServerCommand];

@@ -343,6 +343,8 @@ export class TeamClient {
       d.provider = null;
       d.synced = false;
     }
+    // Closing a socket that is still connecting makes ws emit an error nobody else listens to.
+    (this.socket?.webSocket as unknown as WebSocket | null | undefined)?.on?.('error', () => {});
     this.socket?.destroy();
     this.socket = null;
     this.socketOpen = false;
@@ -542,7 +544,9 @@ export class TeamClient {
     const ytext = this.text(teamId);
     if (!localId || !ytext || !this.session.workspace.has(localId)) return;
     const text = ytext.toString();
-    let doc = await this.session.workspace.readCurrent(localId);
+    // Read within the article's section, so a save renaming the file into place is never met halfway.
+    const ws = this.session.workspace;
+    let doc = await ws.withArticle(localId, () => ws.readCurrent(localId));
     if (this.lastDisk.has(localId) && doc.text !== this.lastDisk.get(localId)) {
       // An edit made outside FactDesk that the watcher has not taken in yet goes up first, never overwritten.
       await this.session.syncFromDisk();

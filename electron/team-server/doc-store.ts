@@ -35,9 +35,39 @@ export class DocStore {
     `);
   }
 
-  /** Appends a received update to the log, durably (called before the server applies it). */
-  log(name: string, update: Uint8Array): void {
-    this.db.prepare('INSERT INTO updates (name, instance, data) VALUES (?, ?, ?)').run(name, this.instance, Buffer.from(update));
+  private pending: Array<{ name: string; update: Uint8Array; done: () => void; fail: (e: unknown) => void }> = [];
+  private scheduled = false;
+
+  /**
+   * Appends a received update to the log; resolves once it is on disk (the
+   * server applies and acknowledges it then). Updates that arrive in the same
+   * turn of the event loop share one transaction — one fsync for a burst of
+   * members typing — and their promises resolve right after its commit, in
+   * that same turn, so each is applied in the turn it was logged.
+   */
+  log(name: string, update: Uint8Array): Promise<void> {
+    return new Promise((done, fail) => {
+      this.pending.push({ name, update, done, fail });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => this.commit());
+    });
+  }
+
+  private commit(): void {
+    const batch = this.pending;
+    this.pending = [];
+    this.scheduled = false;
+    const insert = this.db.prepare('INSERT INTO updates (name, instance, data) VALUES (?, ?, ?)');
+    try {
+      this.db.transaction(() => {
+        for (const u of batch) insert.run(u.name, this.instance, Buffer.from(u.update));
+      })();
+    } catch (e) {
+      for (const u of batch) u.fail(e);
+      return;
+    }
+    for (const u of batch) u.done();
   }
 
   /** The document's whole state: the snapshot with every logged update merged in. */
@@ -52,8 +82,8 @@ export class DocStore {
   /**
    * Stores `state` (the document as this instance holds it) and drops this
    * instance's log rows up to now — all of them are in `state`, because an
-   * update is logged and applied in the same turn of the event loop and the
-   * caller encodes `state` synchronously before calling this.
+   * update is applied in the turn of the event loop its log row is committed
+   * in, and the caller encodes `state` synchronously before calling this.
    */
   store(name: string, state: Uint8Array): void {
     const upTo = (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM updates WHERE name = ? AND instance = ?').get(name, this.instance) as { m: number }).m;

@@ -140,8 +140,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       const update = updateIn(data);
       if (!update) return;
       checkUpdate(ctx.kind, ctx.member, document, update);
-      // Durable before Hocuspocus applies and acknowledges it (same turn of the event loop: see DocStore.store).
-      store.log(documentName, update);
+      // Durable before Hocuspocus applies and acknowledges it (in the turn of the commit: see DocStore).
+      await store.log(documentName, update);
     },
     async onChange({ documentName, update, transactionOrigin, context }) {
       // Only the instance a member is connected to writes the audit entry (not the ones hearing it through Redis).

@@ -25,6 +25,7 @@ export function rebaseChanges(base: string, mine: string, theirs: string): TextC
   const their = computeChanges(base, theirs);
   return ours.map((c) => {
     const from = mapPosition(c.from, their, false);
-    return { from, to: Math.max(from, mapPosition(c.to, their, c.to === c.from)), insert: c.insert };
+    // An insertion stays an insertion: where both typed at one place, neither's words are replaced.
+    return { from, to: c.to === c.from ? from : Math.max(from, mapPosition(c.to, their, false)), insert: c.insert };
   });
 }

@@ -542,20 +542,22 @@ export class TeamClient {
   private async syncArticle(teamId: string): Promise<void> {
     const localId = this.link?.articles[teamId];
     const ytext = this.text(teamId);
-    if (!localId || !ytext || !this.session.workspace.has(localId)) return;
-    const text = ytext.toString();
-    // Read within the article's section, so a save renaming the file into place is never met halfway.
     const ws = this.session.workspace;
+    if (!localId || !ytext || !ws.has(localId)) return;
+    // Read within the article's section, so a save renaming the file into place is never met halfway.
     let doc = await ws.withArticle(localId, () => ws.readCurrent(localId));
-    if (this.lastDisk.has(localId) && doc.text !== this.lastDisk.get(localId)) {
+    if (ws.record(localId).disk?.hash !== doc.disk.hash) {
       // An edit made outside FactDesk that the watcher has not taken in yet goes up first, never overwritten.
       await this.session.syncFromDisk();
       this.schedule(teamId);
       return;
     }
+    // The team's text as it is now (it may have moved while the file was read).
+    const text = ytext.toString();
     if (doc.text !== text) {
       this.writing.set(localId, text);
       try {
+        // `lastDisk` follows inside the save (onLocalText sees this client's own write).
         doc = await this.session.save(localId, { text, baseHash: doc.disk.hash });
       } catch (e) {
         if (e instanceof FactDeskError && e.code === 'changed-on-disk') {
@@ -567,7 +569,6 @@ export class TeamClient {
         this.writing.delete(localId);
       }
     }
-    this.lastDisk.set(localId, doc.text);
     if (doc.text === ytext.toString()) await this.applyReview(teamId, localId, doc.text);
     else this.schedule(teamId);
   }

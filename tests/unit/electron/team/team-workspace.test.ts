@@ -236,7 +236,7 @@ describe('team workspace', () => {
     const port = server.port;
     cleanup.push(() => server.stop());
     const token = await addMember(data, 'alice', 'editor');
-    const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket, maxAttempts: 1 });
+    const socket = new HocuspocusProviderWebsocket({ url: server.url, WebSocketPolyfill: WebSocket });
     const doc = new Y.Doc();
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: 'text/burst0001', document: doc, token });
     provider.attach();

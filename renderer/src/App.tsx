@@ -15,6 +15,7 @@ import { SidePanel } from './components/SidePanel.js';
 import { formatClaimValue } from './format.js';
 import { textHash } from '../../shared/revisions/index.js';
 import { i18n, setLanguage } from './i18n.js';
+import { TeamStatusIndicator } from './components/TeamStatusIndicator.js';
 
 type SaveState = 'clean' | 'dirty' | 'saving';
 
@@ -541,6 +542,7 @@ export function App() {
           </>
         ) : null}
         <span className="spacer" />
+        <TeamStatusIndicator readOnly={readOnly} />
         <span className={connection === 'up' ? 'muted' : 'warn'} role="status">
           {t(`status.${connection}`)}
         </span>

@@ -345,7 +345,15 @@ export class TeamClient {
     }
     // Closing a socket that is still connecting makes ws emit an error nobody else listens to.
     (this.socket?.webSocket as unknown as WebSocket | null | undefined)?.on?.('error', () => {});
-    this.socket?.destroy();
+    const socket = this.socket;
+    if (socket) {
+      socket.destroy();
+      // A destroyed provider socket can still be asked to connect by a provider detaching from it, and its retry loop
+      // would then dial a gone server forever (keeping the process alive): make sure it never connects again.
+      socket.shouldConnect = false;
+      socket.cancelWebsocketRetry?.();
+      socket.connect = async () => {};
+    }
     this.socket = null;
     this.socketOpen = false;
   }

@@ -4,6 +4,7 @@ import { claimStatuses, type AuditEntry, type Claim, type ClaimSource, type Clai
 import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
+import { TeamConflicts } from './TeamConflicts.js';
 
 export interface ClaimCardProps {
   articleId: string;
@@ -80,6 +81,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
 
   return (
     <div className="claim-card" aria-label={claim.anchor.quote}>
+      <TeamConflicts articleId={articleId} claimId={claim.id} />
       {claim.status === 'needs-recheck' && claim.recheck ? (
         <div className="recheck" role="note">
           {t('review.recheck', { old: claim.recheck.oldQuote, new: claim.recheck.newQuote, status: t(`review.status.${claim.recheck.previousStatus}`) })}

@@ -66,10 +66,12 @@ export class MemberBook {
     return this.members;
   }
 
-  private async save(): Promise<void> {
+  /** Writes `members` and only then makes it the list (a reload while the file is written must not lose the change). */
+  private async save(members: Member[]): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
-    const data: MembersFile = { version: 1, members: this.members };
+    const data: MembersFile = { version: 1, members };
     await writeFileDurable(this.file, JSON.stringify(data, null, 2) + '\n');
+    this.members = members;
   }
 
   /** Adds a member and returns their join token (shown once: only its hash is kept). */
@@ -81,8 +83,7 @@ export class MemberBook {
     const secret = randomBytes(24).toString('base64url');
     const salt = randomBytes(16).toString('hex');
     const member: Member = { id, name: n, role, salt, hash: hashOf(secret, salt), addedAt: new Date().toISOString() };
-    this.members.push(member);
-    await this.save();
+    await this.save([...this.members, member]);
     return { member, token: `${id}.${secret}` };
   }
 
@@ -90,9 +91,9 @@ export class MemberBook {
     this.reload();
     const m = this.members.find((x) => x.name === name.trim() && !x.removedAt);
     if (!m) throw new FactDeskError('not-found', `no member ${name}`, { what: name });
-    m.removedAt = new Date().toISOString();
-    await this.save();
-    return m;
+    const removed = { ...m, removedAt: new Date().toISOString() };
+    await this.save(this.members.map((x) => (x === m ? removed : x)));
+    return removed;
   }
 
   /** The current (not removed) member a token belongs to, or null. */

@@ -126,18 +126,9 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     },
     'revisions.restore': async ({ articleId, revision, baseHash, label }) => {
       const session = ctx.session();
-      // The text on disk now is recorded first, so restoring never loses it.
+      // The text on disk now is recorded first (restore takes it in), so restoring never loses it.
       await session.syncFromDisk();
-      const text = await session.revisions.text(articleId, revision);
-      const current = await ws().readCurrent(articleId);
-      const { kept: _kept, ...doc } = await session.save(articleId, {
-        text,
-        baseHash: baseHash ?? current.disk.hash,
-        source: 'restore',
-        restoredFrom: revision,
-        ...(label ? { label } : {}),
-      });
-      return doc;
+      return session.restore(articleId, await session.revisions.text(articleId, revision), revision, baseHash, label);
     },
     'drafts.get': async ({ articleId }) => {
       ws().record(articleId);

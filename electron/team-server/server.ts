@@ -165,6 +165,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
             if (e.kind === 'claim') return { ...base, claimId: e.claimId, after: e.quote };
             if (e.kind === 'source') return { ...base, claimId: e.claimId, after: e.source.title || e.source.url };
             if (e.kind === 'comment') return { ...base, claimId: e.claimId, after: e.comment.text };
+            if (e.kind === 'revision') return { ...base, after: e.label ?? e.source };
             return { ...base, after: e.note };
           }),
         );

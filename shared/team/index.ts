@@ -4,3 +4,4 @@ export * from './roles.js';
 export * from './review.js';
 export * from './merge.js';
 export * from './status.js';
+export * from './revisions.js';

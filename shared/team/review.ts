@@ -11,7 +11,7 @@
  * names all heads as `prev`). No value silently wins.
  */
 import { z } from 'zod';
-import { claimStatuses } from '../annotations.js';
+import { claimStatuses, revisionSources } from '../annotations.js';
 import { claimKinds } from '../claims/index.js';
 import { workflowStatuses } from '../model.js';
 import type { TeamAction } from './roles.js';
@@ -85,14 +85,36 @@ const commentEvent = z
   .object({ ...base, kind: z.literal('comment'), claimId: itemId, comment: z.object({ id: itemId, text: z.string().min(1).max(20_000) }).strict() })
   .strict();
 
+/**
+ * A revision of the article's text, recorded once for the team by the member
+ * whose change it was: a snapshot, or a patch against `base` (the revision
+ * its author had as the latest).
+ */
+const revisionEvent = z
+  .object({
+    ...base,
+    kind: z.literal('revision'),
+    source: z.enum(revisionSources),
+    label: z.string().max(200).optional(),
+    hash: z.string().regex(/^[0-9a-f]{8,64}$/),
+    length: z.number().int().min(0).max(20_000_000),
+    base: eventId.nullable(),
+    body: z.union([
+      z.object({ kind: z.literal('snapshot'), text: z.string().max(20_000_000) }).strict(),
+      z.object({ kind: z.literal('patch'), patch: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.string()])).max(1_000_000) }).strict(),
+    ]),
+  })
+  .strict();
+
 const gateEvent = z.object({ ...base, kind: z.literal('gate-override'), note: z.string().max(2000) }).strict();
 
-export const reviewEventSchema = z.union([claimEvent, setEvent, sourceEvent, commentEvent, gateEvent]);
+export const reviewEventSchema = z.union([claimEvent, setEvent, sourceEvent, commentEvent, gateEvent, revisionEvent]);
 export type ReviewEvent = z.infer<typeof reviewEventSchema>;
 export type ClaimEvent = z.infer<typeof claimEvent>;
 export type SetEvent = z.infer<typeof setEvent>;
 export type SourceEvent = z.infer<typeof sourceEvent>;
 export type CommentEvent = z.infer<typeof commentEvent>;
+export type RevisionEvent = z.infer<typeof revisionEvent>;
 
 /** The role-checked action an event stands for. */
 export function actionOf(e: ReviewEvent): TeamAction {
@@ -105,6 +127,8 @@ export function actionOf(e: ReviewEvent): TeamAction {
       return 'comment.add';
     case 'gate-override':
       return 'gate.override';
+    case 'revision':
+      return 'text.edit';
     case 'set':
       return e.field === 'status' ? 'claim.status' : e.field === 'verdict' ? 'claim.verdict' : e.field === 'assignee' ? 'claim.assignee' : e.field === 'deleted' ? 'claim.delete' : 'workflow';
   }

@@ -24,7 +24,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { computeChanges } from '../../../shared/anchoring/index.js';
-import type { Claim, ClaimStatus } from '../../../shared/annotations.js';
+import type { Claim, ClaimStatus, RevisionInfo, RevisionSource } from '../../../shared/annotations.js';
 import { FactDeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../shared/errors.js';
 import type { WorkflowStatus } from '../../../shared/model.js';
 import {
@@ -38,6 +38,7 @@ import {
   type TeamAuditEntry,
 } from '../../../shared/team/docs.js';
 import { mapPosition, rebaseChanges } from '../../../shared/team/merge.js';
+import { nextRevision, revisionEvents, revisionInfos, revisionText } from '../../../shared/team/revisions.js';
 import { deriveReview, reviewEventSchema, type ReviewEvent, type SettableField } from '../../../shared/team/review.js';
 import { assertMayDo, isTeamRole, mayDo, type TeamAction, type TeamRole } from '../../../shared/team/roles.js';
 import type { TeamConflict, TeamReview, TeamStatus } from '../../../shared/team/status.js';
@@ -529,6 +530,7 @@ export class TeamClient {
     await Promise.all([textDoc.log.flushed(), index.log.flushed()]);
     // The index observer opens the article (observers, providers) as for any other.
     await this.openArticle(teamId);
+    await this.recordRevision(teamId, 'first-seen');
     // Claims already made here go up with the article.
     for (const c of (await this.session.annotations.list(localId)).claims) await this.publishClaim(localId, c);
   }
@@ -622,8 +624,39 @@ export class TeamClient {
         if (ch.insert) ytext.insert(ch.from, ch.insert);
       }
     }, localOrigin);
+    // One revision for the team, by the member whose change it was (others only write it to their files).
+    await this.recordRevision(teamId, c.source, c.label);
     // The edit counts as made once it is in the team log on disk.
     await d.log.flushed();
+  }
+
+  /** Records the team text as it is now as the team's next revision (unless the latest one holds it). */
+  private async recordRevision(teamId: string, source: RevisionSource, label?: string): Promise<void> {
+    const ytext = this.text(teamId);
+    if (!this.link || !ytext || !mayDo(this.link.member.role, 'text.edit')) return;
+    const next = nextRevision(revisionEvents(this.validEvents(teamId)), ytext.toString(), source);
+    if (next) await this.pushEvent(teamId, { ...this.base(), ...next, ...(label ? { label: label.slice(0, 200) } : {}) });
+  }
+
+  /** The team's revisions of an article (the same list for every member), or null if it is not a team article. */
+  revisionList(localId: string): RevisionInfo[] | null {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId || !this.text(teamId)) return null;
+    return revisionInfos(revisionEvents(this.validEvents(teamId)));
+  }
+
+  /** Writes the team's revision `n` (its `text`) back as the article's next revision, for everyone. */
+  async restore(localId: string, text: string, n: number, baseHash?: string, label?: string) {
+    return this.session.restore(localId, text, n, baseHash, label);
+  }
+
+  /** The text of the team's revision `n` of an article, or null if it is not a team article. */
+  revisionText(localId: string, n: number): { revision: RevisionInfo; text: string } | null {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId || !this.text(teamId)) return null;
+    const revs = revisionEvents(this.validEvents(teamId));
+    const text = revisionText(revs, n);
+    return { revision: revisionInfos(revs)[n - 1]!, text };
   }
 
   // ---- Review: events ------------------------------------------------------

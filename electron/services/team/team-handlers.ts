@@ -4,6 +4,7 @@
  * the change is made locally through the one store and goes up to the team.
  */
 import { FactDeskError } from '../../../shared/errors.js';
+import { diffForDisplay } from '../../../shared/revisions/index.js';
 import type { Handlers } from '../dispatcher.js';
 import type { TeamClient } from './team-client.js';
 
@@ -28,9 +29,20 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
       linked()?.check('text.edit');
       return h['articles.write'](input);
     },
+    // A team article's History is the team's: the same list on every member's app.
+    'revisions.list': async (input) => linked()?.revisionList(input.articleId) ?? h['revisions.list'](input),
+    'revisions.text': async (input) => linked()?.revisionText(input.articleId, input.revision) ?? h['revisions.text'](input),
+    'revisions.diff': async (input) => {
+      const t = linked();
+      const from = t?.revisionText(input.articleId, input.from);
+      const to = t?.revisionText(input.articleId, input.to);
+      return from && to ? diffForDisplay(from.text, to.text) : h['revisions.diff'](input);
+    },
     'revisions.restore': async (input) => {
-      linked()?.check('text.edit');
-      return h['revisions.restore'](input);
+      const t = linked();
+      t?.check('text.edit');
+      const team = t?.revisionText(input.articleId, input.revision);
+      return team ? t!.restore(input.articleId, team.text, input.revision, input.baseHash, input.label) : h['revisions.restore'](input);
     },
     'articles.create': async (input) => {
       const t = linked();

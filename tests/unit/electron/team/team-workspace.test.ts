@@ -9,7 +9,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Claim, ClaimList } from '../../../../shared/annotations.js';
+import type { Claim, ClaimList, RevisionInfo } from '../../../../shared/annotations.js';
 import type { FactDeskError } from '../../../../shared/errors.js';
 import { createI18n, describeError } from '../../../../shared/i18n/index.js';
 import type { ArticleDocument, ArticleSummary } from '../../../../shared/model.js';
@@ -111,6 +111,15 @@ describe('team workspace', () => {
     for (const w of [...words('a'), ...words('b'), ...words('c')]) expect(text).toContain(w);
     // Each member's own words stay in the order they typed them (each was typed right after the marker).
     expect(text).toContain('第二段保持不变。');
+
+    // One history for the team: every member's History lists the same revisions, each rebuilt to the same text.
+    const histories = await Promise.all(members.map(async (m) => m.call<RevisionInfo[]>('revisions.list', { articleId: (await idOf(m))! })));
+    expect(histories[0]!.length).toBeGreaterThan(3);
+    expect(new Set(histories[0]!.map((r) => r.author))).toEqual(new Set(['alice', 'bob', 'carol']));
+    for (const h of histories) expect(h.map((r) => [r.n, r.author, r.hash])).toEqual(histories[0]!.map((r) => [r.n, r.author, r.hash]));
+    const last = histories[0]!.length;
+    const texts = await Promise.all(members.map(async (m) => (await m.call<{ text: string }>('revisions.text', { articleId: (await idOf(m))!, revision: last })).text));
+    expect(new Set(texts).size).toBe(1);
 
     for (const m of members) {
       const { list, text: t } = await claimsOf(m);

@@ -49,11 +49,13 @@ export const methodNames = [
   'team.disconnect',
   'team.reconnect',
   'team.review',
+  'team.textState',
+  'team.textPush',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'workspace.notice', 'article.saved', 'team.status'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'workspace.notice', 'article.saved', 'team.status', 'team.text'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -75,6 +75,8 @@ const newSource = z
   .strict()
   .refine((s) => s.title.trim() !== '' || (s.url ?? '') !== '', 'a source needs a title or a url');
 
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+
 /** Phantom marker carrying a method's output type. */
 const out = <T>() => undefined as unknown as T;
 
@@ -218,6 +220,15 @@ export const contract = {
   'team.reconnect': { input: empty, output: out<TeamStatus>() },
   /** An article's review conflicts (both values and who set them) and its audit log as the team server keeps it. */
   'team.review': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<TeamReview>() },
+  /** A team article's text as a Yjs update (base64), for an editor bound to it live. */
+  'team.textState': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<{ update: string }>() },
+  /** What an editor bound live to a team article typed (a Yjs update) or where its cursor is (an awareness update), base64. */
+  'team.textPush': {
+    input: z
+      .object({ articleId: articleIdSchema, update: base64.max(28_000_000).optional(), awareness: base64.max(65_536).optional() })
+      .strict(),
+    output: out<null>(),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 // Both directions: every name has a schema, every schema has a name.
@@ -257,6 +268,8 @@ export interface EventMap {
   'article.saved': { id: string; textHash: string; revision: number };
   /** The team connection changed (state, changes waiting, an error such as a refused change). */
   'team.status': TeamStatus;
+  /** A team article's text changed (a Yjs update) or someone's cursor moved (an awareness update), base64. */
+  'team.text': { articleId: string; update?: string; awareness?: string };
 }
 
 type _EventsMatch = keyof EventMap extends EventName ? (EventName extends keyof EventMap ? true : never) : never;

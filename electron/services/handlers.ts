@@ -149,6 +149,8 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'team.disconnect': notInHost,
     'team.reconnect': notInHost,
     'team.review': notInHost,
+    'team.textState': notInHost,
+    'team.textPush': notInHost,
   };
 }
 

@@ -16,6 +16,7 @@ import { formatClaimValue } from './format.js';
 import { textHash } from '../../shared/revisions/index.js';
 import { i18n, setLanguage } from './i18n.js';
 import { TeamStatusIndicator } from './components/TeamStatusIndicator.js';
+import { useLiveText } from './team/live-text.js';
 
 type SaveState = 'clean' | 'dirty' | 'saving';
 
@@ -37,6 +38,7 @@ export function App() {
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [open, setOpen] = useState<OpenArticle | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('clean');
+  const teamBound = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogProps | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('up');
@@ -221,7 +223,9 @@ export function App() {
         const cur = openRef.current;
         if (!cur || cur.doc.id !== id || textHash(cur.doc.text) === saved) return;
         if (cur.text === cur.doc.text) void loadArticle(id);
-        else if (textHash(cur.text) !== saved) setOpen({ ...cur, conflict: true });
+        // An editor bound live to a team article is ahead of its file: it is clean once the file holds its text.
+        else if (textHash(cur.text) === saved) void client['articles.read']({ id }).then((doc) => setOpen((o) => (o && o.doc.id === id && o.text === doc.text ? { ...o, doc } : o)), showError);
+        else if (!teamBound.current) setOpen({ ...cur, conflict: true });
       }),
       client.on('workspace.changed', () => {
         setOpen(null);
@@ -367,6 +371,8 @@ export function App() {
   );
 
   const dirty = !!open && open.text !== open.doc.text;
+  const teamText = useLiveText(open?.doc.id ?? null);
+  teamBound.current = !!teamText;
   const readOnly = !!workspace?.readOnly;
   const lang = i18n.language as Language;
 
@@ -471,8 +477,9 @@ export function App() {
                 </div>
               ) : null}
               <ArticleEditor
-                docKey={`${open.doc.id}:${open.generation}`}
-                text={open.text}
+                docKey={`${open.doc.id}:${open.generation}${teamText ? ':team' : ''}`}
+                text={teamText?.text ?? open.text}
+                extensions={teamText ? [teamText.extension] : undefined}
                 readOnly={readOnly}
                 label={open.doc.title}
                 onChange={(text) => {

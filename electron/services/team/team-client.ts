@@ -22,6 +22,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { computeChanges } from '../../../shared/anchoring/index.js';
 import type { Claim, ClaimStatus, RevisionInfo, RevisionSource } from '../../../shared/annotations.js';
@@ -69,6 +70,8 @@ interface TeamDoc {
 
 /** Origin of changes this client makes to a team document. */
 const localOrigin = 'factdesk-local';
+/** Origin of what an editor bound live (in a window) typed or where its cursor moved. */
+const rendererOrigin = 'factdesk-renderer';
 
 const newEventId = () => 'e' + randomBytes(8).toString('hex');
 
@@ -326,6 +329,16 @@ export class TeamClient {
     });
     provider.attach();
     d.provider = provider;
+    const parsed = parseDocName(d.name);
+    if (parsed?.kind === 'text' && provider.awareness) {
+      const aw = provider.awareness;
+      aw.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const localId = this.link?.articles[parsed.articleId!];
+        if (origin === rendererOrigin || !localId) return;
+        const changed = [...added, ...updated, ...removed].filter((c) => c !== d.doc.clientID);
+        if (changed.length) this.session.bus.emit('team.text', { articleId: localId, awareness: Buffer.from(encodeAwarenessUpdate(aw, changed)).toString('base64') });
+      });
+    }
   }
 
   private hello(m: TeamLink['member'] | ErrorPayload): void {
@@ -490,6 +503,11 @@ export class TeamClient {
       this.session.bus.emit('articles.changed', {});
     }
     textDoc.doc.getText('text').observe(() => this.schedule(teamId));
+    // Editors bound live to this article (in any window) follow every change and every cursor.
+    textDoc.doc.on('update', (update: Uint8Array) => {
+      const localId = this.link?.articles[teamId];
+      if (localId) this.session.bus.emit('team.text', { articleId: localId, update: Buffer.from(update).toString('base64') });
+    });
     reviewDoc.doc.getArray('events').observe(() => this.schedule(teamId));
     this.schedule(teamId);
   }
@@ -648,6 +666,33 @@ export class TeamClient {
   /** Writes the team's revision `n` (its `text`) back as the article's next revision, for everyone. */
   async restore(localId: string, text: string, n: number, baseHash?: string, label?: string) {
     return this.session.restore(localId, text, n, baseHash, label);
+  }
+
+  /** The team text of an article as one Yjs update, for an editor bound to it live. */
+  textState(localId: string): { update: string } {
+    const teamId = this.teamIdOf(localId);
+    const d = teamId ? this.docs.get(textDocName(teamId)) : undefined;
+    if (!d) throw new FactDeskError('team-not-linked', 'not a team article', {});
+    return { update: Buffer.from(Y.encodeStateAsUpdate(d.doc)).toString('base64') };
+  }
+
+  /** What a live editor typed, or where its cursor is: into the team document (and so to the team and the file). */
+  async textPush(localId: string, update?: string, awareness?: string): Promise<null> {
+    const teamId = this.teamIdOf(localId);
+    const d = teamId ? this.docs.get(textDocName(teamId)) : undefined;
+    if (!d) throw new FactDeskError('team-not-linked', 'not a team article', {});
+    if (update) {
+      this.check('text.edit');
+      try {
+        Y.applyUpdate(d.doc, Buffer.from(update, 'base64'), rendererOrigin);
+      } catch {
+        throw new FactDeskError('invalid-input', 'not a Yjs update', { detail: 'update is not a Yjs update' });
+      }
+      await d.log.flushed();
+    }
+    const aw = d.provider?.awareness;
+    if (awareness && aw) applyAwarenessUpdate(aw, Buffer.from(awareness, 'base64'), rendererOrigin);
+    return null;
   }
 
   /** The text of the team's revision `n` of an article, or null if it is not a team article. */

@@ -25,6 +25,8 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
     'team.disconnect': async () => required().disconnect(),
     'team.reconnect': async () => required().reconnect(),
     'team.review': async ({ articleId }) => required().review(articleId),
+    'team.textState': async ({ articleId }) => required().textState(articleId),
+    'team.textPush': async ({ articleId, update, awareness }) => required().textPush(articleId, update, awareness),
     'articles.write': async (input) => {
       linked()?.check('text.edit');
       return h['articles.write'](input);

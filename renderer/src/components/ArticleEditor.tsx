@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { EditorState } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
@@ -36,13 +36,15 @@ export interface ArticleEditorProps {
   stored: { marks: StoredMark[]; baseText: string } | null;
   onClaimClick: (id: string) => void;
   onSelection: (sel: EditorSelection | null) => void;
+  /** More behaviour for this text (a team article's live binding). */
+  extensions?: Extension[];
 }
 
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label, onClaims, describeClaim, focus, stored, onClaimClick, onSelection }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label, onClaims, describeClaim, focus, stored, onClaimClick, onSelection, extensions }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onChange, onSave, onClaims, describeClaim, onClaimClick, onSelection });
@@ -86,6 +88,7 @@ export function ArticleEditor({ docKey, text, readOnly, onChange, onSave, label,
           onClaims: (claims, t) => callbacks.current.onClaims(claims, t),
           describe: (c) => callbacks.current.describeClaim(c),
         }),
+        ...(extensions ?? []),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });

@@ -33,6 +33,21 @@ async function teamServer(data: string): Promise<{ url: string; proc: ChildProce
   return { url, proc };
 }
 
+type Extra = { server: ChildProcess; root: string; home: string };
+
+/** Stops the members' browser-mode servers and the team server this test started, and removes their folders. */
+async function stopAll(extra: Extra[], teamProc: ChildProcess, data: string): Promise<void> {
+  for (const e of extra) {
+    e.server.kill('SIGTERM');
+    await new Promise((r) => e.server.once('exit', r));
+    await fs.rm(e.root, { recursive: true, force: true });
+    await fs.rm(e.home, { recursive: true, force: true });
+  }
+  teamProc.kill('SIGTERM');
+  await new Promise((r) => teamProc.once('exit', r));
+  await fs.rm(data, { recursive: true, force: true });
+}
+
 /** Calls the page's own API (the same client the UI uses) — for the steps a test does not need to click through. */
 async function rpc(page: Page, method: string, input: unknown = {}): Promise<unknown> {
   return page.evaluate(
@@ -64,7 +79,7 @@ test.describe('team workspace', () => {
     test.setTimeout(120_000);
     const data = temp('factdesk-e2e-team-');
     const team = await teamServer(data);
-    const extra: Array<{ server: ChildProcess; root: string; home: string }> = [];
+    const extra: Extra[] = [];
     try {
       const alice = addMember(data, 'alice', 'editor');
       const bob = addMember(data, 'bob', 'fact-checker');
@@ -148,15 +163,56 @@ test.describe('team workspace', () => {
         await p.screenshot({ path: screens(`team-conflict-${lang}.png`) });
       }
     } finally {
-      for (const e of extra) {
-        e.server.kill('SIGTERM');
-        await new Promise((r) => e.server.once('exit', r));
-        await fs.rm(e.root, { recursive: true, force: true });
-        await fs.rm(e.home, { recursive: true, force: true });
-      }
-      team.proc.kill('SIGTERM');
-      await new Promise((r) => team.proc.once('exit', r));
-      await fs.rm(data, { recursive: true, force: true });
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});
+
+test.describe('team workspace: live co-editing', () => {
+  test.use({ files: { '快讯.txt': '签约项目45个,项目总投资305.7亿元。\n' } });
+
+  test('two editors see each other’s typing and cursors, with names, and the files follow', async ({ page, bench, browser }) => {
+    test.setTimeout(120_000);
+    const data = temp('factdesk-e2e-team-');
+    const team = await teamServer(data);
+    const extra: Extra[] = [];
+    try {
+      await bench.open(page, { language: 'en' });
+      await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
+      const root = temp('factdesk-e2e-member-');
+      const home = temp('factdesk-e2e-member-home-');
+      const { url, server } = await startServer(root, home);
+      extra.push({ server, root, home });
+      const bob = await browser.newPage();
+      await bob.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
+      await bob.goto(url);
+      await bob.locator('.statusbar').waitFor();
+      await connect(bob, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+
+      for (const p of [page, bob]) await p.getByRole('option', { name: /快讯/ }).click({ timeout: 15_000 });
+      const aliceText = page.getByTestId('article-text').locator('.cm-content');
+      const bobText = bob.getByTestId('article-text').locator('.cm-content');
+      // The binding is made once the article is known to be a team article.
+      await expect(page.locator('.cm-ySelection, .cm-content')).not.toHaveCount(0);
+      await aliceText.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('(alice)');
+      await expect(bobText).toContainText('(alice)', { timeout: 15_000 });
+      await bobText.click();
+      await bob.keyboard.press('Home');
+      await bob.keyboard.type('[bob]');
+      await expect(aliceText).toContainText('[bob]', { timeout: 15_000 });
+      // Each sees where the other is, with the other's name.
+      await expect(page.locator('.cm-ySelectionInfo')).toContainText('bob', { timeout: 15_000 });
+      await expect(bob.locator('.cm-ySelectionInfo')).toContainText('alice', { timeout: 15_000 });
+      await page.screenshot({ path: screens('team-live-en.png') });
+      await bob.screenshot({ path: screens('team-live-zh-CN.png') });
+      // Both files hold the merged text, and neither window claims unsaved changes once it is written.
+      await expect.poll(async () => (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('[bob]') && (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('(alice)'), { timeout: 15_000 }).toBe(true);
+      await expect.poll(async () => (await fs.readFile(join(bench.root, '快讯.txt'), 'utf8')) === (await fs.readFile(join(root, '快讯.txt'), 'utf8')), { timeout: 15_000 }).toBe(true);
+      await expect(page.locator('.statusbar')).toContainText('Saved', { timeout: 15_000 });
+    } finally {
+      await stopAll(extra, team.proc, data);
     }
   });
 });

@@ -161,7 +161,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(buildMenu(language, menuActions));
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void current.close());
+  app.on('before-quit', () => void team.close().then(() => current.close()));
 }
 
 /** Electron security checklist items that apply to every web contents. */

@@ -25,7 +25,7 @@ import WebSocket from 'ws';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { computeChanges } from '../../../shared/anchoring/index.js';
-import type { Claim, ClaimStatus, RevisionInfo, RevisionSource } from '../../../shared/annotations.js';
+import type { AuditEntry, Claim, ClaimStatus, RevisionInfo, RevisionSource } from '../../../shared/annotations.js';
 import { FactDeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../shared/errors.js';
 import type { WorkflowStatus } from '../../../shared/model.js';
 import {
@@ -839,6 +839,46 @@ export class TeamClient {
     }
     if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
     return { articleId: localId, conflicts, audit: this.audit().filter((e) => e.articleId === teamId) };
+  }
+
+  /**
+   * An article's audit log as the app shows it, for a team article: what
+   * members did, as the server recorded it (the same for everyone), with what
+   * this copy noticed in the text itself (claims whose figure changed or whose
+   * words were deleted, `by: null`). Null for an article outside the team.
+   */
+  async auditLog(localId: string): Promise<AuditEntry[] | null> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId || !this.text(teamId)) return null;
+    const team = this.audit()
+      .filter((e) => e.articleId === teamId)
+      .flatMap((e): AuditEntry[] => {
+        const base = { at: e.at, by: e.by, ...(e.claimId ? { claimId: e.claimId } : {}) };
+        const change = { before: e.before ?? null, after: e.after ?? null };
+        switch (e.action) {
+          case 'claim':
+            return [{ ...base, action: 'claim.added', after: e.after ?? null }];
+          case 'source':
+            return [{ ...base, action: 'source.added', after: e.after ?? null }];
+          case 'comment':
+            return [{ ...base, action: 'comment.added', after: e.after ?? null }];
+          case 'set.status':
+            return [{ ...base, action: 'claim.status', ...change }];
+          case 'set.verdict':
+            return [{ ...base, action: 'claim.updated', field: 'verdictNote', ...change }];
+          case 'set.assignee':
+            return [{ ...base, action: 'claim.updated', field: 'assignee', ...change }];
+          case 'set.deleted':
+            return [{ ...base, action: e.after === true ? 'claim.deleted' : 'claim.restored' }];
+          case 'set.workflow':
+            return [{ ...base, action: 'workflow', ...change }];
+          default:
+            // Revisions are in the History; the article's creation is its first revision.
+            return [];
+        }
+      });
+    const noticed = (await this.session.annotations.auditLog(localId)).filter((e) => e.by === null);
+    return [...team, ...noticed].sort((a, b) => a.at.localeCompare(b.at));
   }
 
   /** The team's audit log (kept by the server), oldest first. */

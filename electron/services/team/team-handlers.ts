@@ -31,6 +31,8 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
       linked()?.check('text.edit');
       return h['articles.write'](input);
     },
+    // A team article's audit log is the one the server keeps: every member sees the same.
+    'articles.audit': async (input) => (await linked()?.auditLog(input.id)) ?? h['articles.audit'](input),
     // A team article's History is the team's: the same list on every member's app.
     'revisions.list': async (input) => linked()?.revisionList(input.articleId) ?? h['revisions.list'](input),
     'revisions.text': async (input) => linked()?.revisionText(input.articleId, input.revision) ?? h['revisions.text'](input),

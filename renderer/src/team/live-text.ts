@@ -6,7 +6,7 @@
  * and cursors (with names) as they happen.
  */
 import { useEffect, useState } from 'react';
-import type { Extension } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { yCollab } from 'y-codemirror.next';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -65,8 +65,9 @@ export async function bindLiveText(articleId: string, member: { name: string }, 
   const ytext = doc.getText('text');
   return {
     text: ytext.toString(),
-    // The editor's own history stays (Ctrl+Z undoes this member's typing as before).
-    extension: yCollab(ytext, awareness, { undoManager: false }),
+    // The editor's own history stays (Ctrl+Z undoes this member's typing as before). A member who may not edit the
+    // text (a fact-checker) follows it read-only: the team server would refuse their typing anyway.
+    extension: canEdit ? yCollab(ytext, awareness, { undoManager: false }) : [yCollab(ytext, awareness, { undoManager: false }), EditorState.readOnly.of(true)],
     destroy: () => {
       off();
       awareness.setLocalState(null);

@@ -9,7 +9,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Claim, ClaimList, RevisionInfo } from '../../../../shared/annotations.js';
+import type { AuditEntry, Claim, ClaimList, RevisionInfo } from '../../../../shared/annotations.js';
 import type { FactDeskError } from '../../../../shared/errors.js';
 import { createI18n, describeError } from '../../../../shared/i18n/index.js';
 import type { ArticleDocument, ArticleSummary } from '../../../../shared/model.js';
@@ -187,6 +187,12 @@ describe('team workspace', () => {
       // The server's audit log is the same for everyone, oldest first.
       expect(review.audit.filter((e) => e.action === 'set.status').map((e) => e.by)).toEqual(expect.arrayContaining(['bob', 'carol']));
     }
+    // …and it is the audit log each member's app shows for the article.
+    const logs = await Promise.all(
+      all.map(async (m) => (await m.call<AuditEntry[]>('articles.audit', { id: (await idOf(m))! })).filter((e) => e.by !== null).map((e) => [e.at, e.by, e.action, e.after ?? null])),
+    );
+    expect(logs[0]!.filter((e) => e[2] === 'claim.status').map((e) => e[1]).sort()).toEqual(['bob', 'bob', 'carol']);
+    for (const l of logs) expect(l).toEqual(logs[0]);
 
     // Setting the status again settles the conflict for everyone.
     await b.call('claims.setStatus', { articleId: bId, claimId: claim.id, status: 'false' });

@@ -206,6 +206,8 @@ export class TeamClient {
     this.userOffline = false;
     const previous = await this.readLink();
     const sameTeam = previous && previous.url === url;
+    // Documents kept from another team must not flow into this one.
+    if (!sameTeam) await fs.rm(join(this.metaDir, 'team', 'docs'), { recursive: true, force: true });
     this.link = { version: 1, url, token, member: previous?.member ?? { name: '', role: 'fact-checker' }, articles: sameTeam ? previous.articles : {} };
     const hello = new Promise<TeamLink['member'] | ErrorPayload>((resolve) => {
       this.helloWaiters.push(resolve);

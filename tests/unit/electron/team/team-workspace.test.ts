@@ -3,7 +3,8 @@
  * on loopback ports), real workspaces on disk, each member's calls through
  * the one dispatcher.
  */
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -27,7 +28,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function team(roles: Array<[string, 'editor' | 'fact-checker']>, files: Record<string, string> = { 'zs.md': article }) {
+async function team(roles: Array<[string, 'editor' | 'fact-checker']>, files: Record<string, string | Uint8Array> = { 'zs.md': article }) {
   const data = tempDir('team-data-');
   cleanup.push(() => removeDir(data));
   const server = await startTeamServerProcess(data);
@@ -321,5 +322,30 @@ describe('team workspace', () => {
     ]);
     await settledAll([a, b]);
     await until(() => fileOf(a) === fileOf(b) && /\[a4\]/.test(fileOf(b)!) && /\[b4\]/.test(fileOf(a)!), 'converged');
+  });
+});
+
+describe('team workspace: files', () => {
+  it('an edit made to a file outside FactDesk goes up as an edit, and each member’s file keeps its own encoding', async () => {
+    const gbk = iconv.encode(article, 'gb18030');
+    const { members } = await team(
+      [
+        ['alice', 'editor'],
+        ['bob', 'editor'],
+      ],
+      { 'zs.txt': gbk },
+    );
+    const [a, b] = members as [Member, Member];
+    await until(() => fileOf(b, 'zs.txt') === article, 'the article at bob');
+    // Bob edits his copy in another program; FactDesk notices it (the list is read) and sends it up.
+    await fs.writeFile(join(b.root, 'zs.txt'), article.replace('第二段保持不变。', '第二段在别处改过。'));
+    await b.call('articles.list');
+    await until(() => iconv.decode(readFileSync(join(a.root, 'zs.txt')), 'gb18030').includes('第二段在别处改过。'), 'the outside edit at alice');
+    // Alice's file is still GB18030 (not valid UTF-8), written whole.
+    const bytes = readFileSync(join(a.root, 'zs.txt'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(iconv.decode(bytes, 'gb18030')).toBe(article.replace('第二段保持不变。', '第二段在别处改过。'));
+    const doc = await a.call<ArticleDocument>('articles.read', { id: (await idOf(a, 'zs.txt'))! });
+    expect(doc.encoding).toBe('gb18030');
   });
 });

@@ -323,7 +323,13 @@ export class TeamClient {
         this.session.bus.emit('team.status', this.status());
         if (e.code === 'team-auth-failed') {
           this.detachAll();
-        } else if (e.code === 'team-role-refused' || e.code === 'team-invalid-change' || e.code === 'team-limit') {
+        } else if (e.code === 'team-limit') {
+          // Too fast: nothing is wrong with the change itself; it goes again (with what followed) a moment later.
+          d.provider?.destroy();
+          d.provider = null;
+          d.synced = false;
+          setTimeout(() => this.attachProvider(d), 1000).unref();
+        } else if (e.code === 'team-role-refused' || e.code === 'team-invalid-change') {
           // The refused change stays out of the team: this copy starts again from the server's.
           void this.resetDoc(d.name).catch((err) => this.fail(err));
         }

@@ -58,6 +58,8 @@ interface TeamLink {
   member: { name: string; role: TeamRole };
   /** Team article id → local article id. */
   articles: Record<string, string>;
+  /** The member chose to work offline (kept across restarts). */
+  offline?: boolean;
 }
 
 interface TeamDoc {
@@ -100,6 +102,8 @@ export class TeamClient {
   private userOffline = false;
   private error: ErrorPayload | null = null;
   private socketOpen = false;
+  /** Set once a connection attempt failed, until the next one succeeds: the status bar says offline, not connecting. */
+  private unreachable = false;
   /** The file's text as this client last saw it, per local article: the base of the next local change. */
   private readonly lastDisk = new Map<string, string>();
   /** The text this client is writing to a file right now (its own write is not a local edit). */
@@ -127,6 +131,7 @@ export class TeamClient {
     const link = await t.readLink();
     if (link && !session.workspace.readOnly) {
       t.link = link;
+      t.userOffline = link.offline === true;
       await t.start();
     }
     return t;
@@ -167,7 +172,7 @@ export class TeamClient {
     let state: TeamStatus['state'];
     if (!this.link) state = 'unlinked';
     else if (this.userOffline || !this.socket) state = 'offline';
-    else if (!this.socketOpen) state = this.error?.code === 'team-auth-failed' ? 'offline' : 'connecting';
+    else if (!this.socketOpen) state = this.error?.code === 'team-auth-failed' || this.unreachable ? 'offline' : 'connecting';
     else if (waiting > 0 || [...this.docs.values()].some((d) => !d.synced)) state = 'syncing';
     else state = 'online';
     return { state, url: this.link?.url ?? null, member: this.link?.member ?? null, waiting, error: this.error };
@@ -233,6 +238,10 @@ export class TeamClient {
   async disconnect(): Promise<TeamStatus> {
     this.userOffline = true;
     this.detachAll();
+    if (this.link) {
+      this.link.offline = true;
+      await this.saveLink();
+    }
     this.statusChanged();
     return this.status();
   }
@@ -241,6 +250,8 @@ export class TeamClient {
     if (!this.link) throw new FactDeskError('team-not-linked', 'not linked', {});
     this.userOffline = false;
     this.error = null;
+    delete this.link.offline;
+    await this.saveLink();
     this.openSocket();
     for (const d of this.docs.values()) this.attachProvider(d);
     this.statusChanged();
@@ -275,6 +286,8 @@ export class TeamClient {
     });
     socket.on('status', ({ status }: { status: string }) => {
       this.socketOpen = status === 'connected';
+      if (status === 'connected') this.unreachable = false;
+      if (status === 'disconnected') this.unreachable = true;
       if (!this.socketOpen) for (const d of this.docs.values()) d.synced = false;
       this.statusChanged();
     });

@@ -166,11 +166,14 @@ describe('team workspace', () => {
     await c.call('claims.setStatus', { articleId: cId, claimId: claim.id, status: 'false', verdictNote: '应为19.6%' });
     expect((await b.call<TeamStatus>('team.status')).waiting).toBeGreaterThan(0);
 
-    // The editor's app restarts while offline: nothing made offline is lost.
+    // The editor's app restarts while offline: it stays offline, and nothing made offline is lost.
+    const waiting = (await a.call<TeamStatus>('team.status')).waiting;
+    expect(waiting).toBeGreaterThan(0);
     await a.close();
     const a2 = await openMember(a.root, 'alice');
     cleanup.push(() => a2.close());
-    for (const m of [b, c]) await m.call('team.reconnect');
+    expect(await a2.call<TeamStatus>('team.status')).toMatchObject({ state: 'offline', waiting });
+    for (const m of [a2, b, c]) await m.call('team.reconnect');
     const all = [a2, b, c];
     await settledAll(all);
     await until(() => fileOf(a2) === fileOf(b) && fileOf(b) === fileOf(c) && fileOf(c)!.includes('(离线修改)'), 'offline edit everywhere');

@@ -1,6 +1,6 @@
 /**
  * A team document kept on this computer: the Yjs updates it received or made,
- * appended to `.factdesk/team/docs/<name>.ylog` and fsynced, so edits and
+ * appended to `.factdesk/team/<team>/docs/<name>.ylog` and fsynced, so edits and
  * reviews made offline survive a restart and are sent when the server is
  * back (Yjs merges them whatever their order). Local changes after the last
  * "acknowledged" mark are the changes still waiting for the server.
@@ -35,9 +35,8 @@ export class DocLog {
     readonly path: string,
   ) {}
 
-  /** Opens the log and applies what it holds to `doc` (origin `this`). */
-  static async open(metaDir: string, docName: string, doc: Y.Doc): Promise<DocLog> {
-    const dir = join(metaDir, 'team', 'docs');
+  /** Opens the log in `dir` (under `metaDir`) and applies what it holds to `doc` (origin `this`). */
+  static async open(metaDir: string, dir: string, docName: string, doc: Y.Doc): Promise<DocLog> {
     await fs.mkdir(dir, { recursive: true });
     const log = new DocLog(metaDir, join(dir, logFileName(docName)));
     let bytes: Buffer;

@@ -17,7 +17,7 @@
  *
  * Plain Node (no `electron`): browser mode and the desktop app share it.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -145,6 +145,15 @@ export class TeamClient {
     return join(this.metaDir, 'team', 'link.json');
   }
 
+  /**
+   * Where this team's documents are kept: one folder per team server, so
+   * linking the workspace to another team never mixes the two (and a failed
+   * attempt leaves the first team's offline work where it was).
+   */
+  private docsDir(): string {
+    return join(this.metaDir, 'team', createHash('sha256').update(this.link?.url ?? '').digest('hex').slice(0, 16), 'docs');
+  }
+
   private async readLink(): Promise<TeamLink | null> {
     try {
       const l = JSON.parse((await readStoreFile(this.metaDir, this.linkPath)).toString('utf8')) as TeamLink;
@@ -211,8 +220,6 @@ export class TeamClient {
     this.userOffline = false;
     const previous = await this.readLink();
     const sameTeam = previous && previous.url === url;
-    // Documents kept from another team must not flow into this one.
-    if (!sameTeam) await fs.rm(join(this.metaDir, 'team', 'docs'), { recursive: true, force: true });
     this.link = { version: 1, url, token, member: previous?.member ?? { name: '', role: 'fact-checker' }, articles: sameTeam ? previous.articles : {} };
     const hello = new Promise<TeamLink['member'] | ErrorPayload>((resolve) => {
       this.helloWaiters.push(resolve);
@@ -222,8 +229,14 @@ export class TeamClient {
     const got = await hello;
     if ('code' in got) {
       await this.stop();
+      // The team this workspace was linked to (if any) goes on as before.
       this.link = previous;
+      if (previous) {
+        this.userOffline = previous.offline === true;
+        await this.start();
+      }
       this.error = got;
+      this.statusChanged();
       throw FactDeskError.fromPayload(got);
     }
     this.link.member = got;
@@ -442,7 +455,7 @@ export class TeamClient {
     const have = this.docs.get(name);
     if (have) return have;
     const doc = new Y.Doc();
-    const log = await DocLog.open(this.metaDir, name, doc);
+    const log = await DocLog.open(this.metaDir, this.docsDir(), name, doc);
     const d: TeamDoc = { name, doc, log, provider: null, synced: false };
     this.docs.set(name, d);
     this.bindLog(d);

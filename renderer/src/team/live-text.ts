@@ -7,15 +7,16 @@
  */
 import { useEffect, useState } from 'react';
 import { EditorState, type Extension } from '@codemirror/state';
-import { yCollab } from 'y-codemirror.next';
+import { ViewPlugin } from '@codemirror/view';
+import { yCollab, ySyncAnnotation, ySyncFacet } from 'y-codemirror.next';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { client } from '../client.js';
 import { useTeamStatus } from '../stores/team.js';
 
 export interface LiveText {
-  /** The team's text when the binding was made: the editor starts from it. */
-  text: string;
+  /** The team's text now: an editor made for the binding starts from it. */
+  readonly text: string;
   extension: Extension;
   destroy(): void;
 }
@@ -42,6 +43,33 @@ function colourOf(name: string): string {
   return `hsl(${h} 70% 40%)`;
 }
 
+/**
+ * y-codemirror.next assumes the editor starts with the Y.Text's content; an
+ * editor made a moment before a remote change arrived is brought up to it
+ * (as a change the binding does not send back).
+ */
+function catchUp(ytext: Y.Text): Extension {
+  return ViewPlugin.define((view) => {
+    let alive = true;
+    queueMicrotask(() => {
+      if (!alive) return;
+      const have = view.state.doc.toString();
+      const want = ytext.toString();
+      if (have === want) return;
+      let from = 0;
+      while (from < have.length && from < want.length && have[from] === want[from]) from++;
+      let end = 0;
+      while (end < have.length - from && end < want.length - from && have[have.length - 1 - end] === want[want.length - 1 - end]) end++;
+      view.dispatch({ changes: { from, to: have.length - end, insert: want.slice(from, want.length - end) }, annotations: [ySyncAnnotation.of(view.state.facet(ySyncFacet))] });
+    });
+    return {
+      destroy: () => {
+        alive = false;
+      },
+    };
+  });
+}
+
 export async function bindLiveText(articleId: string, member: { name: string }, canEdit: boolean): Promise<LiveText> {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
@@ -63,11 +91,14 @@ export async function bindLiveText(articleId: string, member: { name: string }, 
     void client['team.textPush']({ articleId, awareness: toBase64(encodeAwarenessUpdate(awareness, changed)) }).catch(() => {});
   });
   const ytext = doc.getText('text');
+  const bound = yCollab(ytext, awareness, { undoManager: false });
   return {
-    text: ytext.toString(),
+    get text() {
+      return ytext.toString();
+    },
     // The editor's own history stays (Ctrl+Z undoes this member's typing as before). A member who may not edit the
     // text (a fact-checker) follows it read-only: the team server would refuse their typing anyway.
-    extension: canEdit ? yCollab(ytext, awareness, { undoManager: false }) : [yCollab(ytext, awareness, { undoManager: false }), EditorState.readOnly.of(true)],
+    extension: [bound, catchUp(ytext), ...(canEdit ? [] : [EditorState.readOnly.of(true)])],
     destroy: () => {
       off();
       awareness.setLocalState(null);

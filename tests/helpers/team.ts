@@ -59,14 +59,25 @@ export async function startTeamServerProcess(dataDir: string, opts: { port?: num
       reject(new Error(`team server exited (${code}): ${err}`));
     });
   });
-  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  let stopping = false;
+  const exited = new Promise<void>((r) =>
+    proc.once('exit', (code, signal) => {
+      // A server that dies on its own is a finding: say why.
+      if (!stopping) console.error(`team server on port ${port} exited by itself (${code ?? signal}): ${err}`);
+      r();
+    }),
+  );
   return {
     url,
     port,
     proc,
     stop: async (signal = 'SIGTERM') => {
+      stopping = true;
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      // A graceful stop stores every open document; one that takes longer than this is cut short (the log keeps all).
+      const late = setTimeout(() => proc.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(late);
     },
   };
 }

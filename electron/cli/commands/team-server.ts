@@ -65,6 +65,10 @@ export const teamServerCommand: CliCommand = {
       io.err('factdesk team-server: --port must be a number from 0 to 65535');
       return 2;
     }
+    // Hocuspocus rethrows a failed store from a debounced timer (a Redis lock not won in time, a database busy with
+    // another instance): nothing is lost — every acknowledged update is in the log and the next store folds it —
+    // so it is reported, and the server goes on serving instead of dying.
+    process.on('unhandledRejection', (e) => io.err(`factdesk team-server: ${e instanceof Error ? e.message : String(e)} (will retry on the next store)`));
     const server = await startTeamServer({
       dataDir: userPath(values.data),
       port,

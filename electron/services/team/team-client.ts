@@ -38,6 +38,7 @@ import {
   type TeamArticleEntry,
   type TeamAuditEntry,
 } from '../../../shared/team/docs.js';
+import { textHash } from '../../../shared/revisions/index.js';
 import { mapPosition, rebaseChanges } from '../../../shared/team/merge.js';
 import { nextRevision, revisionEvents, revisionInfos, revisionText } from '../../../shared/team/revisions.js';
 import { deriveReview, reviewEventSchema, type ReviewEvent, type SettableField } from '../../../shared/team/review.js';
@@ -423,6 +424,16 @@ export class TeamClient {
     }
   }
 
+  /** What is still going on (for a test that waits too long to say why). */
+  pendingWork(): { timers: string[]; unsynced: string[]; waiting: Record<string, number> } {
+    const docs = [...this.docs.values()];
+    return {
+      timers: [...this.timers.keys()],
+      unsynced: docs.filter((d) => !d.synced).map((d) => d.name),
+      waiting: Object.fromEntries(docs.filter((d) => d.log.pending > 0).map((d) => [d.name, d.log.pending])),
+    };
+  }
+
   private async stop(): Promise<void> {
     this.detachAll();
     for (const t of this.timers.values()) clearTimeout(t);
@@ -654,12 +665,11 @@ export class TeamClient {
       this.schedule(teamId);
       return;
     }
-    let base = this.lastDisk.get(c.id);
-    if (base === undefined) {
-      // Not seen since the app started (an edit made while it was closed): the edit is against the revision before it.
-      const head = await this.session.revisions.head(c.id);
-      base = head && head.n > 1 ? await this.session.revisions.text(c.id, head.n - 1) : ytext.toString();
-    }
+    // The change is against the text the file held before it: the revision before the one the store has just
+    // recorded for it (the history is in the order the file went through, this client's own writes included).
+    const head = await this.session.revisions.head(c.id);
+    const base =
+      head && head.n > 1 && head.hash === textHash(mine) ? await this.session.revisions.text(c.id, head.n - 1) : (this.lastDisk.get(c.id) ?? ytext.toString());
     this.lastDisk.set(c.id, mine);
     if (base === mine) return;
     // A member who may not edit the text gets the team's text back in the file; theirs stays in the History.

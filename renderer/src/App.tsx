@@ -224,8 +224,10 @@ export function App() {
         if (!cur || cur.doc.id !== id || textHash(cur.doc.text) === saved) return;
         // A live-bound editor already has the team's text; it is never reloaded under the member's cursor.
         if (cur.text === cur.doc.text && !teamBound.current) void loadArticle(id);
-        // An editor bound live to a team article is ahead of its file: it is clean once the file holds its text.
-        else if (textHash(cur.text) === saved) void client['articles.read']({ id }).then((doc) => setOpen((o) => (o && o.doc.id === id && o.text === doc.text ? { ...o, doc } : o)), showError);
+        // An editor bound live to a team article is ahead of its file: it is clean once the file holds its text
+        // (compared when the file has been read, with the editor's text by then — this event may beat the last keystroke).
+        else if (teamBound.current || textHash(cur.text) === saved)
+          void client['articles.read']({ id }).then((doc) => setOpen((o) => (o && o.doc.id === id && o.text === doc.text ? { ...o, doc } : o)), showError);
         else if (!teamBound.current) setOpen({ ...cur, conflict: true });
       }),
       client.on('workspace.changed', () => {

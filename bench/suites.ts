@@ -6,7 +6,8 @@ import { cliSuite } from './cli.js';
 import { exportSuite } from './export.js';
 import { statementsSuite } from './statements.js';
 import { storeSuite } from './store.js';
+import { teamSuite } from './team.js';
 import { textChangesSuite } from './text-changes.js';
 import { browserSuite } from './browser.js';
 
-export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, browserSuite, cliSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, teamSuite, browserSuite, cliSuite];

@@ -18,6 +18,7 @@ import { appUrl, registerAppScheme, serveRenderer } from './protocol.js';
 import { createDispatcher } from './services/dispatcher.js';
 import { EventBus } from './services/event-bus.js';
 import { createHandlers } from './services/handlers.js';
+import { TeamClient } from './services/team/team-client.js';
 import { ensureSampleWorkspace } from './services/sample-workspace.js';
 import { Session } from './services/session.js';
 import { decodeArticleBytes } from './services/text-codec.js';
@@ -46,7 +47,9 @@ async function start(): Promise<void> {
     return name ? { author: name } : {};
   };
   let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, bus, ...(await profileAuthor()) });
-  const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current, pdf: printToPdf }));
+  // Each workspace has its own team client (or none: it connects only if the workspace is linked to a team).
+  let team = await TeamClient.attach(current);
+  const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current, team: () => team, pdf: printToPdf }));
 
   hardenSessions();
   serveRenderer(join(here, '..', 'renderer'), (hash) => current.evidence.read(hash));
@@ -109,8 +112,12 @@ async function start(): Promise<void> {
   async function switchWorkspace(root: string): Promise<void> {
     try {
       const next = await Session.open(root, { watch: true, bus, ...(await profileAuthor()) });
+      const nextTeam = await TeamClient.attach(next);
       const prev = current;
+      const prevTeam = team;
       current = next;
+      team = nextTeam;
+      await prevTeam.close();
       await prev.close();
       bus.emit('workspace.changed', { root: next.workspace.root });
     } catch (e) {
@@ -165,7 +172,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(buildMenu(language, menuActions));
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void current.close());
+  app.on('before-quit', () => void team.close().then(() => current.close()));
 }
 
 /** Electron security checklist items that apply to every web contents. */

@@ -59,7 +59,15 @@ function electronStatus() {
   return null;
 }
 
+// The team tests start their own Redis (redis-server on a loopback port, no persistence) and stop it after.
+function ensureRedis() {
+  if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0) return;
+  console.error('npm test needs redis-server for the team tests (two server instances behind one Redis): sudo apt-get install -y redis-server');
+  process.exit(1);
+}
+
 ensureBrowser();
+ensureRedis();
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 run('lint', npx, ['eslint', '.', '--max-warnings=0']);
 run('typecheck', npx, ['tsc', '-b']);

@@ -65,11 +65,18 @@ export const methodNames = [
   'drafts.get',
   'drafts.put',
   'drafts.discard',
+  'team.status',
+  'team.connect',
+  'team.disconnect',
+  'team.reconnect',
+  'team.review',
+  'team.textState',
+  'team.textPush',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'ui.command', 'export.progress', 'bulk.progress', 'workspace.notice', 'article.saved'] as const;
+export const eventNames = ['articles.changed', 'article.changedOnDisk', 'workspace.changed', 'claims.changed', 'revisions.changed', 'store.recovered', 'ui.command', 'export.progress', 'bulk.progress', 'workspace.notice', 'article.saved', 'team.status', 'team.text'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -29,6 +29,7 @@ import { exportFormats, profileRoles, workflowStatuses, type Profile, type Expor
 import type { DisplayDiff } from './revisions/index.js';
 import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
 import { evidenceHashPattern, maxEvidenceBytes, type EvidenceInfo } from './evidence.js';
+import type { TeamReview, TeamStatus } from './team/status.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
 export const articleIdSchema = z.string().regex(/^[a-z0-9]{6,40}$/, 'article id must be 6–40 lowercase letters or digits');
@@ -108,6 +109,8 @@ const boardQuerySchema = z
     limit: z.number().int().min(1).max(1000).optional(),
   })
   .strict();
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 
 /** Phantom marker carrying a method's output type. */
 const out = <T>() => undefined as unknown as T;
@@ -344,6 +347,32 @@ export const contract = {
     output: out<ArticleDraft>(),
   },
   'drafts.discard': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<null>() },
+  /** The team connection: online / offline / syncing, the member, the changes waiting to be sent. */
+  'team.status': { input: empty, output: out<TeamStatus>() },
+  /** Links this workspace to a team server with a join token and connects (team articles appear as files here). */
+  'team.connect': {
+    input: z
+      .object({
+        url: z.string().max(2000).regex(/^wss?:\/\/[^\s]+$/i, 'the address must start with ws:// or wss://'),
+        token: z.string().min(3).max(200).regex(/^[A-Za-z0-9._-]+$/, 'a join token is letters, digits, dots, dashes and underscores'),
+      })
+      .strict(),
+    output: out<TeamStatus>(),
+  },
+  /** Works offline: changes are kept on disk and sent on reconnect. */
+  'team.disconnect': { input: empty, output: out<TeamStatus>() },
+  'team.reconnect': { input: empty, output: out<TeamStatus>() },
+  /** An article's review conflicts (both values and who set them) and its audit log as the team server keeps it. */
+  'team.review': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<TeamReview>() },
+  /** A team article's text as a Yjs update (base64), for an editor bound to it live. */
+  'team.textState': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<{ update: string }>() },
+  /** What an editor bound live to a team article typed (a Yjs update) or where its cursor is (an awareness update), base64. */
+  'team.textPush': {
+    input: z
+      .object({ articleId: articleIdSchema, update: base64.max(28_000_000).optional(), awareness: base64.max(65_536).optional() })
+      .strict(),
+    output: out<null>(),
+  },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 // Both directions: every name has a schema, every schema has a name.
@@ -387,6 +416,10 @@ export interface EventMap {
    * a clean window showing the article follows it.
    */
   'article.saved': { id: string; textHash: string; revision: number };
+  /** The team connection changed (state, changes waiting, an error such as a refused change). */
+  'team.status': TeamStatus;
+  /** A team article's text changed (a Yjs update) or someone's cursor moved (an awareness update), base64. */
+  'team.text': { articleId: string; update?: string; awareness?: string };
 }
 
 type _EventsMatch = keyof EventMap extends EventName ? (EventName extends keyof EventMap ? true : never) : never;

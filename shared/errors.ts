@@ -42,6 +42,12 @@ export const errorCodes = [
   'evidence-redirects',
   'evidence-damaged',
   'evidence-missing',
+  'team-role-refused',
+  'team-auth-failed',
+  'team-not-linked',
+  'team-limit',
+  'team-invalid-change',
+  'team-unreachable',
   'internal',
 ] as const;
 

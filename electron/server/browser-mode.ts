@@ -11,6 +11,7 @@ import { EventBus } from '../services/event-bus.js';
 import { createHandlers } from '../services/handlers.js';
 import { ensureSampleWorkspace } from '../services/sample-workspace.js';
 import { Session } from '../services/session.js';
+import { TeamClient, type TeamClientOptions } from '../services/team/team-client.js';
 import { startHttpHost, type HttpHost } from './http-host.js';
 
 /** The built renderer: `dist/renderer` of the checkout, from the source tree or the build. */
@@ -27,11 +28,15 @@ export interface BrowserModeOptions {
   workspace?: string;
   port?: number;
   token?: string;
+  /** Who edits (default: the OS user). */
+  author?: string;
+  team?: TeamClientOptions;
 }
 
 export interface BrowserMode {
   host: HttpHost;
   session: Session;
+  team: TeamClient;
   close(): Promise<void>;
 }
 
@@ -40,15 +45,18 @@ export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<B
   const root = opts.workspace ? resolve(opts.workspace) : await ensureSampleWorkspace();
   const bus = new EventBus();
   // The kept profile's name is the author (audit entries, comments); without one, the OS user.
-  const author = (await readProfile())?.name;
+  const author = opts.author ?? (await readProfile())?.name;
   const session = await Session.open(root, { watch: true, bus, create: false, ...(author ? { author } : {}) });
-  const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session }));
+  const team = await TeamClient.attach(session, opts.team ?? {});
+  const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session, team: () => team }));
   const host = await startHttpHost({ dispatch, bus, staticDir, port: opts.port, token: opts.token, keptCopy: (hash) => session.evidence.read(hash) });
   return {
     host,
     session,
+    team,
     close: async () => {
       await host.close();
+      await team.close();
       await session.close();
     },
   };

@@ -975,6 +975,93 @@ export class AnnotationStore {
     };
   }
 
+  // ---- Team workspace ------------------------------------------------------
+
+  /**
+   * Adds a claim another team member made, with their id, name and time, on
+   * `start..end` of the text as it is now (the team client has written the
+   * team's text to the file first). A claim already here is left alone.
+   */
+  async adoptClaim(
+    id: string,
+    claim: { id: string; start: number; end: number; kind: ClaimKind; value: number | null; unit: string | null; by: string; at: string },
+  ): Promise<Claim | null> {
+    return this.mutateWithText(id, (data, doc) => {
+      if (Object.hasOwn(data.claims, claim.id)) return null;
+      if (claim.end <= claim.start || claim.end > doc.text.length) return null;
+      const anchor = createAnchor(doc.text, claim.start, claim.end);
+      const c = frozenJson<Claim>({
+        ...this.newClaim(anchor, { kind: claim.kind, value: claim.value, unit: claim.unit, assignee: null, note: '' }, claim.at),
+        id: claim.id,
+        createdBy: claim.by,
+        updatedBy: claim.by,
+      });
+      data.claims[c.id] = c;
+      this.audit(data, { at: claim.at, by: claim.by, action: 'claim.added', claimId: c.id, after: anchor.quote });
+      return c;
+    });
+  }
+
+  /**
+   * Writes what another team member changed into this copy of the review:
+   * each changed field one audit entry in their name. Sources and comments
+   * are added by id (never twice). `claimId` null: the article's workflow.
+   */
+  async applyTeamChange(
+    id: string,
+    claimId: string | null,
+    change: {
+      status?: ClaimStatus;
+      verdictNote?: string;
+      assignee?: string | null;
+      deleted?: boolean;
+      workflow?: WorkflowStatus;
+      source?: ClaimSource;
+      comment?: ClaimComment;
+    },
+    by: string,
+    at: string,
+  ): Promise<void> {
+    await this.mutate(id, (data, now) => {
+      if (claimId === null) {
+        if (change.workflow && change.workflow !== data.workflow) {
+          this.audit(data, { at, by, action: 'workflow', before: data.workflow, after: change.workflow });
+          data.workflow = change.workflow;
+        }
+        return;
+      }
+      if (!Object.hasOwn(data.claims, claimId)) return;
+      const c = data.claims[claimId]!;
+      const patch: Partial<Claim> = {};
+      if (change.status !== undefined && change.status !== c.status) {
+        patch.status = change.status;
+        if (c.recheck && change.status !== 'needs-recheck') patch.recheck = undefined;
+        this.audit(data, { at, by, action: 'claim.status', claimId, before: c.status, after: change.status });
+      }
+      if (change.verdictNote !== undefined && change.verdictNote !== c.verdictNote) {
+        patch.verdictNote = change.verdictNote;
+        this.audit(data, { at, by, action: 'claim.updated', claimId, field: 'verdictNote', before: c.verdictNote, after: change.verdictNote });
+      }
+      if (change.assignee !== undefined && change.assignee !== c.assignee) {
+        patch.assignee = change.assignee;
+        this.audit(data, { at, by, action: 'claim.updated', claimId, field: 'assignee', before: c.assignee, after: change.assignee });
+      }
+      if (change.deleted !== undefined && change.deleted !== c.deleted) {
+        Object.assign(patch, change.deleted ? { deleted: true, deletedBy: by, deletedAt: at } : { deleted: false, deletedBy: undefined, deletedAt: undefined });
+        this.audit(data, { at, by, action: change.deleted ? 'claim.deleted' : 'claim.restored', claimId, after: c.anchor.quote });
+      }
+      if (change.source && !c.sources.some((x) => x.id === change.source!.id)) {
+        patch.sources = [...c.sources, change.source];
+        this.audit(data, { at, by, action: 'source.added', claimId, after: change.source.title || change.source.url });
+      }
+      if (change.comment && !c.comments.some((x) => x.id === change.comment!.id)) {
+        patch.comments = [...c.comments, change.comment];
+        this.audit(data, { at, by, action: 'comment.added', claimId, after: change.comment.text });
+      }
+      if (Object.keys(patch).length) this.put(data, c, patch, now, by);
+    });
+  }
+
   // ---- Text changes --------------------------------------------------------
 
   /** Takes in a change of an article's text: records a revision and re-anchors its claims. */

@@ -3,6 +3,7 @@
  * Hosts never call services directly: they bind `createDispatcher(handlers)`.
  */
 import { readProfile, writeProfile } from './profile-store.js';
+import { FactDeskError } from '../../shared/errors.js';
 import type { DiskComparison } from '../../shared/annotations.js';
 import type { HostKind } from '../../shared/model.js';
 import { diffForDisplay } from '../../shared/revisions/index.js';
@@ -10,6 +11,8 @@ import type { Handlers } from './dispatcher.js';
 import type { Session } from './session.js';
 import { appVersion } from './sample-workspace.js';
 import { Publisher, type PdfRenderer } from './publisher.js';
+import type { TeamClient } from './team/team-client.js';
+import { withTeam } from './team/team-handlers.js';
 
 export interface HandlerContext {
   host: HostKind;
@@ -17,6 +20,8 @@ export interface HandlerContext {
   session: () => Session;
   /** How this host prints HTML to PDF (Electron: printToPDF); default headless Chromium. */
   pdf?: PdfRenderer;
+  /** The team client of the open workspace (null where the host has none). */
+  team?: () => TeamClient | null;
 }
 
 const emptySource = { title: '', url: '', publisher: '', accessed: '', quote: '', note: '' };
@@ -25,6 +30,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const ws = () => ctx.session().workspace;
   const store = () => ctx.session().annotations;
   const version = appVersion();
+  const team = ctx.team ?? (() => null);
+  return withTeam(localHandlers(ctx, ws, store, version), team);
+}
+
+function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], store: () => Session['annotations'], version: string): Handlers {
   const publisher = () => new Publisher(ctx.session(), ctx.pdf);
   /** Workspace exports in progress, by job id, and whether they were cancelled. */
   const jobs = new Map<string, { cancelled: boolean }>();
@@ -193,18 +203,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'revisions.restore': async ({ articleId, revision, baseHash, label }) => {
       const session = ctx.session();
-      // The text on disk now is recorded first, so restoring never loses it.
+      // The text on disk now is recorded first (restore takes it in), so restoring never loses it.
       await session.syncFromDisk();
-      const text = await session.revisions.text(articleId, revision);
-      const current = await ws().readCurrent(articleId);
-      const { kept: _kept, ...doc } = await session.save(articleId, {
-        text,
-        baseHash: baseHash ?? current.disk.hash,
-        source: 'restore',
-        restoredFrom: revision,
-        ...(label ? { label } : {}),
-      });
-      return doc;
+      return session.restore(articleId, await session.revisions.text(articleId, revision), revision, baseHash, label);
     },
     'drafts.get': async ({ articleId }) => {
       ws().record(articleId);
@@ -219,5 +220,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await ctx.session().drafts.discard(articleId);
       return null;
     },
+    // Answered by withTeam.
+    'team.status': notInHost,
+    'team.connect': notInHost,
+    'team.disconnect': notInHost,
+    'team.reconnect': notInHost,
+    'team.review': notInHost,
+    'team.textState': notInHost,
+    'team.textPush': notInHost,
   };
+}
+
+async function notInHost(): Promise<never> {
+  throw new FactDeskError('team-not-linked', 'no team client in this host', {});
 }

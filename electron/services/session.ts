@@ -198,6 +198,24 @@ export class Session {
     return result;
   }
 
+  /**
+   * Writes an old revision's `text` back to the file as a new revision
+   * (history is never rewritten); the text on disk now is taken in first, so
+   * restoring never loses it.
+   */
+  async restore(id: string, text: string, restoredFrom: number, baseHash?: string, label?: string): Promise<ArticleDocument> {
+    await this.syncFromDisk();
+    const current = await this.workspace.readCurrent(id);
+    const { kept: _kept, ...doc } = await this.save(id, {
+      text,
+      baseHash: baseHash ?? current.disk.hash,
+      source: 'restore',
+      restoredFrom,
+      ...(label ? { label } : {}),
+    });
+    return doc;
+  }
+
   /** Records the file's current text as an outside edit if FactDesk has not seen it yet (caller holds the article's section). */
   private async takeInOutsideChange(id: string): Promise<void> {
     const ws = this.workspace;

@@ -39,6 +39,9 @@ import { ProfileButton, ProfileSetup } from './components/ProfileSetup.js';
 import { acceptAtCursor, installReviewKeys } from './keyboard.js';
 import { loadProfile } from './stores/profile.js';
 import { appInfoStore, articlesStore, loadWorkspace, workspaceStore } from './stores/workspace.js';
+import { TeamStatusIndicator } from './components/TeamStatusIndicator.js';
+import { useLiveText } from './team/live-text.js';
+import { teamBound } from './stores/open-article.js';
 
 /** The window's layout; what it shows lives in the stores (renderer/src/stores/). */
 export function App() {
@@ -255,6 +258,8 @@ function ArticlePane() {
   const focus = useStore(focusStore);
   const claimList = useStore(claimListStore);
   const dirty = useDirty();
+  const teamText = useLiveText(open?.doc.id ?? null);
+  teamBound.current = !!teamText;
   const stored = useMemo(
     () =>
       open && claimList && claimList.articleId === open.doc.id
@@ -295,8 +300,9 @@ function ArticlePane() {
             </div>
           ) : null}
           <ArticleEditor
-            docKey={`${open.doc.id}:${open.generation}`}
-            text={open.text}
+            docKey={`${open.doc.id}:${open.generation}${teamText ? ':team' : ''}`}
+            text={teamText?.text ?? open.text}
+            extensions={teamText ? [teamText.extension] : undefined}
             savedText={open.doc.text}
             live={live}
             readOnly={readOnly}
@@ -363,6 +369,7 @@ function ReviewPanel() {
 
 function StatusBar() {
   const { t } = useTranslation();
+  const readOnlyTeam = useStore(workspaceStore, (w) => !!w?.readOnly);
   const appInfo = useStore(appInfoStore);
   const open = useStore(openArticleStore);
   const saveState = useStore(saveStateStore);
@@ -385,6 +392,7 @@ function StatusBar() {
         </>
       ) : null}
       <span className="spacer" />
+      <TeamStatusIndicator readOnly={readOnlyTeam} />
       <span className={connection === 'up' ? 'muted' : 'warn'} role="status">
         {t(`status.${connection}`)}
       </span>

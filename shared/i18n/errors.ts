@@ -41,6 +41,12 @@ const en: Catalog = {
   'evidence-redirects': '{{url}} redirects more than {{max}} times (a redirect loop?). Nothing was kept. Open it in a browser to find the real address.',
   'evidence-damaged': 'The kept copy {{hash}} was changed or damaged on disk since it was kept, so FactDesk will not show it. Attach the source again to repair it.',
   'evidence-missing': 'The kept copy {{hash}} is not in this workspace (its .factdesk/evidence folder). Attach the source again.',
+  'team-role-refused': 'As $t(team.roles.{{role}}) you cannot $t(team.actions.{{action}}) in this team; the team server refused it and nothing was changed. Ask a member with that role to do it.',
+  'team-auth-failed': 'The team server did not accept this join token ({{reason}}). Ask the team administrator for a new token and connect again.',
+  'team-not-linked': 'This workspace is not connected to a team. Use “Connect to team…” first.',
+  'team-limit': 'The team server refused a change that was too large or came too fast ({{reason}}). Wait a moment and try again; split very large pastes.',
+  'team-invalid-change': 'The team server refused a change it could not accept ({{reason}}). Nothing was changed on the server.',
+  'team-unreachable': 'The team server at {{url}} cannot be reached. You can keep working: changes are kept on this computer and sent when it is back.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -83,6 +89,12 @@ const zhCN: Catalog = {
   'evidence-redirects': '{{url}} 重定向超过 {{max}} 次(可能是重定向循环)。未保存任何内容。请在浏览器中打开,找到真实网址。',
   'evidence-damaged': '保存的副本 {{hash}} 在保存后已被改动或损坏,FactDesk 不会显示它。请重新附加该来源以修复。',
   'evidence-missing': '本工作区(.factdesk/evidence 文件夹)中没有保存的副本 {{hash}}。请重新附加该来源。',
+  'team-role-refused': '作为$t(team.roles.{{role}}),您无权在此团队中$t(team.actions.{{action}});团队服务器已拒绝,未作任何改动。请由具有相应角色的成员操作。',
+  'team-auth-failed': '团队服务器不接受该加入令牌({{reason}})。请向团队管理员索取新令牌后重新连接。',
+  'team-not-linked': '该工作区尚未连接到团队。请先使用“连接到团队…”。',
+  'team-limit': '团队服务器拒绝了一项过大或过快的改动({{reason}})。请稍候重试;过大的粘贴请分段进行。',
+  'team-invalid-change': '团队服务器拒绝了一项无法接受的改动({{reason}})。服务器上未作任何改动。',
+  'team-unreachable': '无法连接位于 {{url}} 的团队服务器。您可以继续工作:改动保存在本机,恢复连接后自动发送。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

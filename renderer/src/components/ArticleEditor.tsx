@@ -2,7 +2,7 @@ import { formatExtensions } from '../editor/markdown.js';
 import { statementHighlighting } from '../editor/statement-highlights.js';
 import type { StatementCategory } from '../../../shared/statements/index.js';
 import { useEffect, useRef } from 'react';
-import { EditorState } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
@@ -53,13 +53,15 @@ export interface ArticleEditorProps {
   onAcceptAtCursor?: (pos: number) => void;
   /** The article's format: `.md` articles get Markdown styling (the text itself is unchanged). */
   format?: string;
+  /** More behaviour for this text (a team article's live binding). */
+  extensions?: Extension[];
 }
 
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, describeStored, format = 'txt' }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, describeStored, format = 'txt', extensions }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onSave, describeClaim, describeStatement, onClaimClick, onSelection, onAcceptAtCursor, describeStored });
@@ -111,6 +113,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
         storedClaims({ onClick: (id) => callbacks.current.onClaimClick(id), describe: (id) => callbacks.current.describeStored?.(id) ?? null }),
         claimHighlighting({ describe: (c) => callbacks.current.describeClaim(c) }),
         statementHighlighting({ describe: (c) => callbacks.current.describeStatement?.(c) ?? c }),
+        ...(extensions ?? []),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });

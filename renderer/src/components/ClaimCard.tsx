@@ -7,6 +7,7 @@ import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
 import { AttachEvidence, SourceEvidence } from './KeptEvidence.js';
+import { TeamConflicts } from './TeamConflicts.js';
 
 export interface ClaimCardProps {
   articleId: string;
@@ -86,6 +87,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
   return (
     // Focusable, so the keyboard flow (F8, then 1–7, Escape) can hand the keys to the card.
     <div className="claim-card" aria-label={claim.anchor.quote} tabIndex={-1} data-claim-id={claim.id}>
+      <TeamConflicts articleId={articleId} claimId={claim.id} />
       {claim.status === 'needs-recheck' && claim.recheck ? (
         <div className="recheck" role="note">
           {t('review.recheck', { old: claim.recheck.oldQuote, new: claim.recheck.newQuote, status: t(`review.status.${claim.recheck.previousStatus}`) })}

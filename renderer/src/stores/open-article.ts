@@ -13,6 +13,9 @@ import { LiveArticleStore } from './live-article.js';
 import { Store } from './store.js';
 import { isReadOnly, refreshArticles, refreshWorkspace } from './workspace.js';
 
+/** Whether the open article's editor is bound live to a team text (set by the article pane). */
+export const teamBound = { current: false };
+
 export type SaveState = 'clean' | 'dirty' | 'saving';
 
 export interface OpenArticle {
@@ -192,6 +195,18 @@ function followEvents(): void {
   client.on('article.saved', ({ id, textHash: saved }) => {
     const cur = openArticleStore.get();
     if (!cur || cur.doc.id !== id || textHash(cur.doc.text) === saved) return;
+    // An editor bound live to a team article already has the team's text and is ahead of its file: it is never
+    // reloaded under the member's cursor; it takes the file's new state as saved once the file holds its text.
+    if (teamBound.current) {
+      void client['articles.read']({ id }).then((doc) => {
+        const now = openArticleStore.get();
+        if (now && now.doc.id === id && live.textForSave()?.text === doc.text) {
+          openArticleStore.set({ ...now, doc });
+          live.markSaved(live.textForSave()!.doc);
+        }
+      }, showError);
+      return;
+    }
     if (!hasUnsavedEdits()) void loadArticle(id);
     else if (textHash(live.textForSave()?.text ?? '') !== saved) openArticleStore.set({ ...cur, conflict: true });
   });

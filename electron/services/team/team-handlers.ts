@@ -1,0 +1,126 @@
+/**
+ * The contract methods as a team member makes them: the member's role is
+ * checked before anything changes here (the server checks it again), then
+ * the change is made locally through the one store and goes up to the team.
+ */
+import { FactDeskError } from '../../../shared/errors.js';
+import { diffForDisplay } from '../../../shared/revisions/index.js';
+import type { Handlers } from '../dispatcher.js';
+import type { TeamClient } from './team-client.js';
+
+export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
+  const linked = () => {
+    const t = team();
+    return t && t.role ? t : null;
+  };
+  const required = () => {
+    const t = team();
+    if (!t) throw new FactDeskError('team-not-linked', 'no team client in this host', {});
+    return t;
+  };
+  return {
+    ...h,
+    'team.status': async () => required().status(),
+    'team.connect': async ({ url, token }) => required().connect(url, token),
+    'team.disconnect': async () => required().disconnect(),
+    'team.reconnect': async () => required().reconnect(),
+    'team.review': async ({ articleId }) => required().review(articleId),
+    'team.textState': async ({ articleId }) => required().textState(articleId),
+    'team.textPush': async ({ articleId, update, awareness }) => required().textPush(articleId, update, awareness),
+    'articles.write': async (input) => {
+      linked()?.check('text.edit');
+      return h['articles.write'](input);
+    },
+    // A team article's audit log is the one the server keeps: every member sees the same.
+    'articles.audit': async (input) => (await linked()?.auditLog(input.id)) ?? h['articles.audit'](input),
+    // A team article's History is the team's: the same list on every member's app.
+    'revisions.list': async (input) => linked()?.revisionList(input.articleId) ?? h['revisions.list'](input),
+    'revisions.text': async (input) => linked()?.revisionText(input.articleId, input.revision) ?? h['revisions.text'](input),
+    'revisions.diff': async (input) => {
+      const t = linked();
+      const from = t?.revisionText(input.articleId, input.from);
+      const to = t?.revisionText(input.articleId, input.to);
+      return from && to ? diffForDisplay(from.text, to.text) : h['revisions.diff'](input);
+    },
+    'revisions.restore': async (input) => {
+      const t = linked();
+      t?.check('text.edit');
+      const team = t?.revisionText(input.articleId, input.revision);
+      return team ? t!.restore(input.articleId, team.text, input.revision, input.baseHash, input.label) : h['revisions.restore'](input);
+    },
+    'articles.create': async (input) => {
+      const t = linked();
+      t?.check('article.create');
+      const a = await h['articles.create'](input);
+      await t?.addArticle(a.id, input.text ?? '');
+      return a;
+    },
+    'articles.setWorkflow': async (input) => {
+      const t = linked();
+      t?.check('workflow');
+      const a = await h['articles.setWorkflow'](input);
+      await t?.publishField(input.id, null, 'workflow', input.workflow);
+      return a;
+    },
+    'claims.add': async (input) => {
+      const t = linked();
+      t?.check('claim.add');
+      const c = await h['claims.add'](input);
+      await t?.publishClaim(input.articleId, c);
+      return c;
+    },
+    'claims.addDetected': async (input) => {
+      const t = linked();
+      t?.check('claim.add');
+      const r = await h['claims.addDetected'](input);
+      for (const c of r.added) await t?.publishClaim(input.articleId, c);
+      return r;
+    },
+    'claims.setStatus': async (input) => {
+      const t = linked();
+      t?.check('claim.status');
+      if (input.verdictNote !== undefined) t?.check('claim.verdict');
+      const c = await h['claims.setStatus'](input);
+      await t?.publishField(input.articleId, input.claimId, 'status', input.status);
+      if (input.verdictNote !== undefined) await t?.publishField(input.articleId, input.claimId, 'verdict', input.verdictNote);
+      return c;
+    },
+    'claims.update': async (input) => {
+      const t = linked();
+      if (input.assignee !== undefined) t?.check('claim.assignee');
+      const c = await h['claims.update'](input);
+      if (input.assignee !== undefined) await t?.publishField(input.articleId, input.claimId, 'assignee', input.assignee);
+      return c;
+    },
+    'claims.delete': async (input) => {
+      const t = linked();
+      t?.check('claim.delete');
+      const c = await h['claims.delete'](input);
+      await t?.publishField(input.articleId, input.claimId, 'deleted', true);
+      return c;
+    },
+    'claims.restore': async (input) => {
+      const t = linked();
+      t?.check('claim.delete');
+      const c = await h['claims.restore'](input);
+      await t?.publishField(input.articleId, input.claimId, 'deleted', false);
+      return c;
+    },
+    'claims.addSource': async (input) => {
+      const t = linked();
+      t?.check('source.add');
+      const c = await h['claims.addSource'](input);
+      const s = c.sources[c.sources.length - 1];
+      if (s) await t?.publishSource(input.articleId, input.claimId, s);
+      return c;
+    },
+    'claims.addComment': async (input) => {
+      const t = linked();
+      t?.check('comment.add');
+      const c = await h['claims.addComment'](input);
+      const m = c.comments[c.comments.length - 1];
+      if (m) await t?.publishComment(input.articleId, input.claimId, m);
+      return c;
+    },
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * The team workspace in the app: a real team server (the built CLI), three
+ * browser-mode instances with their own workspace folders, Debian's Chromium.
+ */
+import type { Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, promises as fs, realpathSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { expect, projectRoot, startServer, test } from '../fixtures.js';
+
+const cli = join(projectRoot, 'dist', 'electron', 'cli.mjs');
+const screens = (name: string) => join('test-results', 'screens', name);
+const temp = (prefix: string) => realpathSync(mkdtempSync(join(os.tmpdir(), prefix)));
+
+function addMember(data: string, name: string, role: string): string {
+  const r = spawnSync(process.execPath, [cli, 'team-server', 'add-member', data, name, '--role', role], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim().split('\n').pop()!;
+}
+
+async function teamServer(data: string): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, [cli, 'team-server', '--data', data, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (ws:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    proc.once('exit', (c) => reject(new Error(`team server exited ${c}`)));
+  });
+  return { url, proc };
+}
+
+type Extra = { server: ChildProcess; root: string; home: string };
+
+/** Stops the members' browser-mode servers and the team server this test started, and removes their folders. */
+async function stopAll(extra: Extra[], teamProc: ChildProcess, data: string): Promise<void> {
+  for (const e of extra) {
+    e.server.kill('SIGTERM');
+    await new Promise((r) => e.server.once('exit', r));
+    await fs.rm(e.root, { recursive: true, force: true });
+    await fs.rm(e.home, { recursive: true, force: true });
+  }
+  teamProc.kill('SIGTERM');
+  await new Promise((r) => teamProc.once('exit', r));
+  await fs.rm(data, { recursive: true, force: true });
+}
+
+/** Calls the page's own API (the same client the UI uses) — for the steps a test does not need to click through. */
+async function rpc(page: Page, method: string, input: unknown = {}): Promise<unknown> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const token = sessionStorage.getItem('factdesk.token') ?? '';
+      const res = await fetch(`./rpc/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(i) });
+      const body = await res.json();
+      if (!body.ok) throw new Error(JSON.stringify(body.error));
+      return body.value;
+    },
+    [method, input] as const,
+  );
+}
+
+async function connect(page: Page, url: string, token: string, lang: 'en' | 'zh-CN', shot?: string): Promise<void> {
+  await page.getByRole('button', { name: lang === 'en' ? 'Connect to team…' : '连接到团队…' }).click();
+  const dialog = page.getByRole('dialog', { name: lang === 'en' ? 'Connect this workspace to a team' : '将此工作区连接到团队' });
+  await dialog.getByLabel(lang === 'en' ? 'Team server address' : '团队服务器地址').fill(url);
+  await dialog.getByLabel(lang === 'en' ? 'Join token' : '加入令牌').fill(token);
+  if (shot) await page.screenshot({ path: screens(shot) });
+  await dialog.getByRole('button', { name: lang === 'en' ? 'Connect' : '连接', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test.describe('team workspace', () => {
+  test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
+
+  test('members connect, see each other’s articles and status, and a conflict between two offline verdicts on the claim card (en, zh-CN)', async ({ page, bench, browser }) => {
+    test.setTimeout(120_000);
+    const data = temp('factdesk-e2e-team-');
+    const team = await teamServer(data);
+    const extra: Extra[] = [];
+    try {
+      const alice = addMember(data, 'alice', 'editor');
+      const bob = addMember(data, 'bob', 'fact-checker');
+      const carol = addMember(data, 'carol', 'fact-checker');
+
+      // A wrong token is refused with a translated reason, in the dialog.
+      await bench.open(page, { language: 'en' });
+      await page.getByRole('button', { name: 'Connect to team…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Connect this workspace to a team' });
+      await dialog.getByLabel('Team server address').fill(team.url);
+      await dialog.getByLabel('Join token').fill('mwrong.token');
+      await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+      await expect(dialog.getByRole('alert')).toContainText('The team server did not accept this join token');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+      await connect(page, team.url, alice, 'en', 'team-connect-en.png');
+      const status = page.locator('.team-status');
+      await expect(status).toContainText('Online');
+      await expect(status).toContainText('alice (Editor)');
+      await page.getByRole('option', { name: /招商快讯/ }).click();
+      await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
+      await page.screenshot({ path: screens('team-online-en.png') });
+
+      // Two fact-checkers, each with their own folder and app.
+      const pages: Page[] = [];
+      for (const [token, lang] of [
+        [bob, 'zh-CN'],
+        [carol, 'en'],
+      ] as const) {
+        const root = temp('factdesk-e2e-member-');
+        const home = temp('factdesk-e2e-member-home-');
+        const { url, server } = await startServer(root, home);
+        extra.push({ server, root, home });
+        const p = await browser.newPage();
+        await p.addInitScript((l) => localStorage.setItem('factdesk.language', l), lang);
+        await p.goto(url);
+        // An empty folder: the (empty) article list is not shown, the status bar is.
+        await p.locator('.statusbar').waitFor();
+        await connect(p, team.url, token, lang, lang === 'zh-CN' ? 'team-connect-zh-CN.png' : undefined);
+        // The editor's article appears in the member's own folder and list.
+        await expect(p.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
+        pages.push(p);
+      }
+      const [bobPage, carolPage] = pages as [Page, Page];
+      await expect(bobPage.locator('.team-status')).toContainText('在线');
+      await expect(bobPage.locator('.team-status')).toContainText('bob(核查员)');
+
+      // Both go offline and give different verdicts on the same claim.
+      const verdicts: Array<[Page, string]> = [
+        [bobPage, 'verified'],
+        [carolPage, 'false'],
+      ];
+      for (const [p, verdict] of verdicts) {
+        const articles = (await rpc(p, 'articles.list')) as Array<{ id: string }>;
+        type List = { claims: Array<{ id: string; anchor: { quote: string } }> };
+        const claimOf = async () => ((await rpc(p, 'claims.list', { articleId: articles[0]!.id })) as List).claims.find((c) => c.anchor.quote === '305.7亿元');
+        await expect.poll(claimOf, { message: 'claims reached the member', timeout: 15_000 }).toBeDefined();
+        const claim = await claimOf();
+        await rpc(p, 'team.disconnect');
+        await rpc(p, 'claims.setStatus', { articleId: articles[0]!.id, claimId: claim!.id, status: verdict });
+      }
+      await expect(carolPage.locator('.team-status')).toContainText('Offline');
+      await expect(carolPage.locator('.team-status')).toContainText('1 change waiting');
+      await carolPage.screenshot({ path: screens('team-offline-en.png') });
+      for (const p of pages) await p.locator('.team-status').getByRole('button').click();
+      await expect(carolPage.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
+
+      // Each member's claim card shows the conflict: both values and who set them.
+      for (const [p, lang] of [
+        [bobPage, 'zh-CN'],
+        [page, 'en'],
+      ] as const) {
+        await p.reload();
+        await p.getByRole('option', { name: /招商快讯/ }).click();
+        const list = p.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
+        await list.getByRole('button', { name: /^305\.7亿元/ }).click();
+        const conflict = p.locator('.team-conflict');
+        await expect(conflict).toContainText(lang === 'en' ? 'Conflict: changed by two people at once' : '冲突:两人同时作了改动', { timeout: 15_000 });
+        await expect(conflict).toContainText(lang === 'en' ? 'Verified — bob' : '已核实 —— bob');
+        await expect(conflict).toContainText(lang === 'en' ? 'False — carol' : '不实 —— carol');
+        await p.screenshot({ path: screens(`team-conflict-${lang}.png`) });
+      }
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});
+
+test.describe('team workspace: live co-editing', () => {
+  test.use({ files: { '快讯.txt': '签约项目45个,项目总投资305.7亿元。\n' } });
+
+  test('two editors see each other’s typing and cursors, with names, and the files follow', async ({ page, bench, browser }) => {
+    test.setTimeout(120_000);
+    const data = temp('factdesk-e2e-team-');
+    const team = await teamServer(data);
+    const extra: Extra[] = [];
+    try {
+      await bench.open(page, { language: 'en' });
+      await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
+      const root = temp('factdesk-e2e-member-');
+      const home = temp('factdesk-e2e-member-home-');
+      const { url, server } = await startServer(root, home);
+      extra.push({ server, root, home });
+      const bob = await browser.newPage();
+      await bob.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
+      await bob.goto(url);
+      await bob.locator('.statusbar').waitFor();
+      await connect(bob, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+
+      for (const p of [page, bob]) await p.getByRole('option', { name: /快讯/ }).click({ timeout: 15_000 });
+      const aliceText = page.getByTestId('article-text').locator('.cm-content');
+      const bobText = bob.getByTestId('article-text').locator('.cm-content');
+      // The binding is made once the article is known to be a team article.
+      await expect(page.locator('.cm-ySelection, .cm-content')).not.toHaveCount(0);
+      await aliceText.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('(alice)');
+      await expect(bobText).toContainText('(alice)', { timeout: 15_000 });
+      await bobText.click();
+      await bob.keyboard.press('Home');
+      await bob.keyboard.type('[bob]');
+      await expect(aliceText).toContainText('[bob]', { timeout: 15_000 });
+      // Each sees where the other is, with the other's name.
+      await expect(page.locator('.cm-ySelectionInfo')).toContainText('bob', { timeout: 15_000 });
+      await expect(bob.locator('.cm-ySelectionInfo')).toContainText('alice', { timeout: 15_000 });
+      await page.screenshot({ path: screens('team-live-en.png') });
+      await bob.screenshot({ path: screens('team-live-zh-CN.png') });
+      // Both files hold the merged text, and neither window claims unsaved changes once it is written.
+      await expect.poll(async () => (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('[bob]') && (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('(alice)'), { timeout: 15_000 }).toBe(true);
+      await expect.poll(async () => (await fs.readFile(join(bench.root, '快讯.txt'), 'utf8')) === (await fs.readFile(join(root, '快讯.txt'), 'utf8')), { timeout: 15_000 }).toBe(true);
+      await expect(page.locator('.statusbar')).toContainText('Saved', { timeout: 15_000 });
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});

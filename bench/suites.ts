@@ -8,5 +8,6 @@ import { statementsSuite } from './statements.js';
 import { storeSuite } from './store.js';
 import { textChangesSuite } from './text-changes.js';
 import { browserSuite } from './browser.js';
+import { boardSuite } from './board.js';
 
-export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, browserSuite, cliSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, browserSuite, boardSuite, cliSuite];

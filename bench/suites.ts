@@ -9,5 +9,6 @@ import { storeSuite } from './store.js';
 import { teamSuite } from './team.js';
 import { textChangesSuite } from './text-changes.js';
 import { browserSuite } from './browser.js';
+import { boardSuite } from './board.js';
 
-export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, teamSuite, browserSuite, cliSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, teamSuite, browserSuite, boardSuite, cliSuite];

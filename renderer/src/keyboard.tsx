@@ -101,7 +101,7 @@ export async function acceptAtCursor(pos: number): Promise<void> {
 const inTextField = (el: Element | null) =>
   !!el && (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && !['radio', 'checkbox', 'button'].includes(el.type)) || (el as HTMLElement).isContentEditable);
 
-/** The shortcuts, for the help overlay: keys and the i18n key of what they do. */
+/** The shortcuts, for the help overlay: keys (or the i18n key of a gesture, `keys.*`) and the i18n key of what they do. */
 export const shortcuts: Array<[string, string]> = [
   ['F8', 'keys.next'],
   ['Shift+F8', 'keys.previous'],
@@ -113,7 +113,7 @@ export const shortcuts: Array<[string, string]> = [
   ['Ctrl+Shift+B', 'keys.board'],
   ['/  ·  Ctrl+F', 'keys.search'],
   ['Ctrl+A', 'keys.selectAll'],
-  ['Shift+click', 'keys.range'],
+  ['keys.shiftClick', 'keys.range'],
   ['Ctrl+S', 'keys.save'],
   ['Ctrl+E', 'keys.export'],
   ['?', 'keys.help'],
@@ -130,7 +130,7 @@ function showHelp(): void {
             {shortcuts.map(([key, what]) => (
               <tr key={key}>
                 <td>
-                  <kbd>{key}</kbd>
+                  <kbd>{key.startsWith('keys.') ? t(key) : key}</kbd>
                 </td>
                 <td>{t(what)}</td>
               </tr>

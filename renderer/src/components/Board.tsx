@@ -36,7 +36,7 @@ import { articlesStore, workspaceStore } from '../stores/workspace.js';
 
 const rowHeight = 34;
 /** The search asks the services once typing pauses, not per key. */
-const searchDelay = 150;
+const searchDelay = 60;
 
 /** Every claim of the workspace in one table that draws (and fetches) only the rows in view. */
 export function Board() {

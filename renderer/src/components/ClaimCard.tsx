@@ -323,16 +323,21 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
       <section>
         <h4>{t('review.activity')}</h4>
         <ol className="activity">
-          {activity.map((a, i) => (
-            <li key={`${a.at}-${i}`}>
-              <span className="muted">{t('review.by', { who: a.by ?? t('review.outside'), when: when(a.at, lang) })}</span>{' '}
-              {t(`review.audit.${a.action}`, {
-                field: a.field ? t(`review.fields.${a.field}`, { defaultValue: a.field }) : '',
-                before: a.action === 'claim.status' && typeof a.before === 'string' ? t(`review.status.${a.before}`) : String(a.before ?? '—'),
-                after: a.action === 'claim.status' && typeof a.after === 'string' ? t(`review.status.${a.after}`) : String(a.after ?? '—'),
-              })}
-            </li>
-          ))}
+          {activity.map((a, i) => {
+            // Statuses and workflow stages are stored as ids and shown in the UI's words.
+            const name = (v: AuditEntry['before']) =>
+              typeof v !== 'string' ? String(v ?? '—') : a.action === 'claim.status' ? t(`review.status.${v}`) : a.action === 'workflow' ? t(`workflow.${v}`) : v;
+            return (
+              <li key={`${a.at}-${i}`} className={a.action === 'workflow' ? 'activity-workflow' : undefined}>
+                <span className="muted">{t('review.by', { who: a.by ?? t('review.outside'), when: when(a.at, lang) })}</span>{' '}
+                {t(`review.audit.${a.action}`, {
+                  field: a.field ? t(`review.fields.${a.field}`, { defaultValue: a.field }) : '',
+                  before: name(a.before),
+                  after: name(a.after),
+                })}
+              </li>
+            );
+          })}
         </ol>
       </section>
 

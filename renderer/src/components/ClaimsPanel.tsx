@@ -271,7 +271,8 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
                   articleId={p.articleId}
                   claim={c}
                   readOnly={p.readOnly}
-                  activity={audit.filter((a) => a.claimId === c.id)}
+                  // The article's workflow moves belong to every claim's story (who sent it to review, when).
+                  activity={audit.filter((a) => a.claimId === c.id || a.action === 'workflow')}
                   onError={p.onError}
                   onDelete={p.onDeleteClaim}
                 />

@@ -74,6 +74,8 @@ export function ensureRows(first: number, last: number): void {
 
 /** Drops the fetched rows (a new filter, or claims changed) and asks for the first page again. */
 export function reloadBoard(keepCounts = false): void {
+  // Pages asked for under older filters are dropped when they answer; forget them.
+  requested.clear();
   boardRowsStore.set((prev) => ({ generation: prev.generation + 1, total: keepCounts ? prev.total : null, byStatus: keepCounts ? prev.byStatus : null, pages: new Map() }));
   void fetchPage(0);
 }

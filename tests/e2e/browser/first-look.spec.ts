@@ -40,6 +40,9 @@ test('hovering a stored claim shows its status, verdict and checker; cross-check
   await expect(page.locator('[data-claim-row]').first()).toContainText('Disputed');
   await page.getByTestId('article-text').locator('.cm-stored', { hasText: '5.2 per cent' }).hover();
   await expect(page.locator('.cm-stored-tooltip')).toHaveText(/^Disputed · The ministry says 4\.9 · by \S+/);
+  // A workflow move shows in the card's activity, in the UI's words.
+  await page.getByRole('combobox', { name: 'Workflow' }).selectOption({ label: 'In review' });
+  await expect(card.locator('.activity')).toContainText('moved the article: Draft → In review');
 });
 
 test.describe('cross-checks with an alarm among consistent findings', () => {

@@ -10,6 +10,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { ClaimStatus } from '../shared/annotations.js';
 import { utf8Length } from '../shared/revisions/index.js';
+import { BulkReview } from '../electron/services/bulk-review.js';
 import { RevisionStore } from '../electron/services/revision-store.js';
 import { Session } from '../electron/services/session.js';
 import { medianMs, type BenchSuite } from './suite.js';
@@ -147,12 +148,50 @@ async function revisionStorage(): Promise<Record<string, unknown>> {
   }
 }
 
+/**
+ * Bulk review (issue 13): one status for 10,000 claims spread over five
+ * articles, durable when acknowledged (one sidecar write per article, an audit
+ * entry per claim, the batch journal), with progress; then its undo.
+ */
+async function bulkStatus(): Promise<Record<string, unknown>> {
+  const root = await fs.mkdtemp(join(os.tmpdir(), 'factdesk-bench-bulk-'));
+  try {
+    for (let a = 0; a < 5; a++) {
+      const lines = Array.from({ length: 1000 }, (_, i) => `第${a + 1}区第${i + 1}项:完成投资${(i * 3.7 + 12 + a).toFixed(1)}亿元,同比增长${(i % 37) + 0.4}%。`);
+      await fs.writeFile(join(root, `area-${a}.txt`), lines.join('\n') + '\n');
+    }
+    const session = await Session.open(root, { author: 'bench' });
+    try {
+      const targets: Array<{ articleId: string; claimId: string }> = [];
+      for (const id of session.workspace.ids()) {
+        await session.annotations.addDetected(id);
+        for (const c of (await session.annotations.list(id)).claims) targets.push({ articleId: id, claimId: c.id });
+      }
+      const batch = targets.slice(0, 10_000);
+      let progress = 0;
+      const bulk = new BulkReview(session.workspace, session.annotations, () => progress++);
+      const t0 = performance.now();
+      const r = await bulk.apply(batch, { status: 'verified' }, 'bench');
+      const applyMs = +(performance.now() - t0).toFixed(1);
+      const t1 = performance.now();
+      const u = await bulk.undo(r.batchId);
+      const undoMs = +(performance.now() - t1).toFixed(1);
+      return { claims: batch.length, changed: r.changed, progressEvents: progress, applyMs, undoMs, undone: u.changed, targetMs: 2000, met: batch.length === 10_000 && r.changed === 10_000 && applyMs <= 2000 };
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
 export const storeSuite: BenchSuite = {
   name: 'store',
   async run() {
     return {
       statusChangeWith2000Claims: await durableStatusChange(),
       revisionStorage1000x50KB: await revisionStorage(),
+      bulkStatus10000: await bulkStatus(),
     };
   },
 };

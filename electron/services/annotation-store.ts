@@ -38,7 +38,7 @@ import {
   type RevisionSource,
 } from '../../shared/annotations.js';
 import { parseRelation, type CheckerRelation } from '../../shared/checks/index.js';
-import { publicationBlockedError, publicationGate, type CorrectionNote, type GateOverride, type GateResult, type PlacedClaim, type PublicationRecord } from '../../shared/export/index.js';
+import { publicationBlockedError, publicationGate, type CorrectionNote, type GateOverride, type PlacedClaim, type PublicationRecord } from '../../shared/export/index.js';
 import { checklistKinds, claimKinds, createClaimDetector, type ClaimDetector, type ClaimKind, type DetectedClaim } from '../../shared/claims/index.js';
 import { FactDeskError } from '../../shared/errors.js';
 import { detectStatements, type StatementCategory } from '../../shared/statements/index.js';
@@ -619,9 +619,10 @@ export class AnnotationStore {
   }
 
   /** What setting status / verdict note / assignee changes in a claim, with an audit entry per field (tagged with `batch`). */
-  private statusPatch(data: ArticleAnnotations, c: Claim, change: ReviewChange, now: string, batch?: string): Partial<Claim> {
+  private statusPatch(data: ArticleAnnotations, c: Claim, change: ReviewChange, now: string, batch?: string, by?: string): Partial<Claim> {
     const patch: Partial<Claim> = {};
-    const tag = batch ? { batch } : {};
+    // Tagged with its batch, and in the name of who made it (another team member) when that is not this session's author.
+    const tag = { ...(batch ? { batch } : {}), ...(by !== undefined ? { by } : {}) };
     if (change.status !== undefined && change.status !== c.status) {
       patch.status = change.status;
       // A verdict given after a figure changed settles the re-check.
@@ -863,13 +864,6 @@ export class AnnotationStore {
     return record;
   }
 
-  /** The gate's answer for the article as it is now (nothing is recorded). */
-  async gate(id: string): Promise<GateResult> {
-    this.ws.record(id);
-    const db = await this.sidecarIfAny(id);
-    return publicationGate(db ? Object.values(db.data.claims) : []);
-  }
-
   /**
    * Records a publication export: which revision, when, by whom, in what
    * format, with what file hash; an override of the gate and a correction
@@ -1032,20 +1026,7 @@ export class AnnotationStore {
       }
       if (!Object.hasOwn(data.claims, claimId)) return;
       const c = data.claims[claimId]!;
-      const patch: Partial<Claim> = {};
-      if (change.status !== undefined && change.status !== c.status) {
-        patch.status = change.status;
-        if (c.recheck && change.status !== 'needs-recheck') patch.recheck = undefined;
-        this.audit(data, { at, by, action: 'claim.status', claimId, before: c.status, after: change.status });
-      }
-      if (change.verdictNote !== undefined && change.verdictNote !== c.verdictNote) {
-        patch.verdictNote = change.verdictNote;
-        this.audit(data, { at, by, action: 'claim.updated', claimId, field: 'verdictNote', before: c.verdictNote, after: change.verdictNote });
-      }
-      if (change.assignee !== undefined && change.assignee !== c.assignee) {
-        patch.assignee = change.assignee;
-        this.audit(data, { at, by, action: 'claim.updated', claimId, field: 'assignee', before: c.assignee, after: change.assignee });
-      }
+      const patch: Partial<Claim> = this.statusPatch(data, c, change, at, undefined, by);
       if (change.deleted !== undefined && change.deleted !== c.deleted) {
         Object.assign(patch, change.deleted ? { deleted: true, deletedBy: by, deletedAt: at } : { deleted: false, deletedBy: undefined, deletedAt: undefined });
         this.audit(data, { at, by, action: change.deleted ? 'claim.deleted' : 'claim.restored', claimId, after: c.anchor.quote });

@@ -147,22 +147,24 @@ export class Publisher {
 
   /** The article's publication record, what changed since it was published, and the gate now. */
   async state(id: string): Promise<PublicationState> {
-    const { claims, revision } = await this.gather(id);
-    const pub = await this.store.publishing(id);
-    const publications = pub.publications ?? [];
+    return this.stateOf(id, await this.gather(id), true);
+  }
+
+  /** The publication state from what `gather` read (the readable diff only when asked: it costs on a long article). */
+  private async stateOf(id: string, g: Awaited<ReturnType<Publisher['gather']>>, withDiff: boolean): Promise<PublicationState> {
+    const publications = [...(g.input.publications ?? [])];
     const last = publications.at(-1);
     let diff: DisplayDiff | null = null;
     let changed = false;
-    if (last && last.revision !== revision) {
+    if (last && last.revision !== g.revision) {
       const before = await this.session.revisions.text(id, last.revision);
-      const now = await this.session.revisions.text(id, revision);
-      changed = textHash(before) !== textHash(now);
-      if (changed) diff = diffForDisplay(before, now);
+      changed = textHash(before) !== textHash(g.article.text);
+      if (changed && withDiff) diff = diffForDisplay(before, g.article.text);
     }
     const changedClaims = last
-      ? claims.filter((c) => c.recheck && c.recheck.revision > last.revision).map((c) => ({ claimId: c.id, oldQuote: c.recheck!.oldQuote, newQuote: c.recheck!.newQuote, status: c.status }))
+      ? g.claims.filter((c) => c.recheck && c.recheck.revision > last.revision).map((c) => ({ claimId: c.id, oldQuote: c.recheck!.oldQuote, newQuote: c.recheck!.newQuote, status: c.status }))
       : [];
-    return { publications, changedSincePublication: changed, diff, changedClaims, gate: await this.store.gate(id), publicationUrl: pub.publicationUrl ?? '' };
+    return { publications, changedSincePublication: changed, diff, changedClaims, gate: publicationGate(g.claims), publicationUrl: g.article.url ?? '' };
   }
 
   /**
@@ -172,14 +174,15 @@ export class Publisher {
    * published before and changed since, and is recorded; `preview` only looks.
    */
   async exportArticle(id: string, req: ExportRequest): Promise<{ file: ExportedFile; record?: PublicationRecord }> {
-    const { article, input, claims, revision } = await this.gather(id);
+    const gathered = await this.gather(id);
+    const { article, input, claims, revision } = gathered;
     const isPublication = publicationFormats.includes(req.format);
     let correction: string | undefined;
     if (isPublication && !req.preview) {
       // Checked before the file is made; the record checks again in the same step as it writes.
       const gate = publicationGate(claims, req.overrideReason !== undefined ? { reason: req.overrideReason } : undefined);
       if (gate.decision === 'blocked') throw publicationBlockedError(gate);
-      const state = await this.state(id);
+      const state = await this.stateOf(id, gathered, false);
       correction = req.correction?.trim() || undefined;
       if (state.changedSincePublication && !correction) {
         throw new FactDeskError('correction-required', `${article.path} changed since it was published`, { name: article.path, revision: state.publications.at(-1)!.revision });

@@ -72,6 +72,10 @@ export const methodNames = [
   'team.review',
   'team.textState',
   'team.textPush',
+  'suggestions.list',
+  'suggestions.add',
+  'suggestions.accept',
+  'suggestions.reject',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

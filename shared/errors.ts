@@ -48,6 +48,11 @@ export const errorCodes = [
   'team-limit',
   'team-invalid-change',
   'team-unreachable',
+  'suggestion-role-refused',
+  'suggestion-detached',
+  'suggestion-overlaps',
+  'suggestion-not-open',
+  'suggestion-unchanged',
   'internal',
 ] as const;
 

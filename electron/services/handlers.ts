@@ -13,6 +13,7 @@ import { appVersion } from './sample-workspace.js';
 import { Publisher, type PdfRenderer } from './publisher.js';
 import type { TeamClient } from './team/team-client.js';
 import { withTeam } from './team/team-handlers.js';
+import { acceptSuggestions, rejectSuggestions } from './suggestions.js';
 
 export interface HandlerContext {
   host: HostKind;
@@ -228,8 +229,18 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'team.review': notInHost,
     'team.textState': notInHost,
     'team.textPush': notInHost,
+    'suggestions.list': async ({ articleId }) => {
+      await ctx.session().syncFromDisk();
+      return store().suggestionList(articleId);
+    },
+    'suggestions.add': async ({ articleId, ...input }) => store().addSuggestion(articleId, input),
+    'suggestions.accept': async ({ articleId, ids }) => acceptSuggestions(ctx.session(), articleId, ids, profileRole),
+    'suggestions.reject': async ({ articleId, ids }) => rejectSuggestions(ctx.session(), articleId, ids, profileRole),
   };
 }
+
+/** The role of the profile kept on this computer (null before one is chosen). */
+const profileRole = async () => (await readProfile())?.role ?? null;
 
 async function notInHost(): Promise<never> {
   throw new FactDeskError('team-not-linked', 'no team client in this host', {});

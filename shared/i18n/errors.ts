@@ -47,6 +47,11 @@ const en: Catalog = {
   'team-limit': 'The team server refused a change that was too large or came too fast ({{reason}}). Wait a moment and try again; split very large pastes.',
   'team-invalid-change': 'The team server refused a change it could not accept ({{reason}}). Nothing was changed on the server.',
   'team-unreachable': 'The team server at {{url}} cannot be reached. You can keep working: changes are kept on this computer and sent when it is back.',
+  'suggestion-role-refused': 'Only an editor can accept or reject suggestions; your profile’s role is $t(suggestions.role.{{role}}). Nothing was changed. Ask an editor, or change your role under Profile if you are one.',
+  'suggestion-detached': 'The words “{{quote}}” are no longer where the suggestion was made (they were edited or deleted), so it cannot be applied. Nothing was changed. Reject it, or suggest again on the words as they are now.',
+  'suggestion-overlaps': '“{{quote}}” already has an open suggestion by {{by}}. Accept or reject that one first, or suggest on other words.',
+  'suggestion-not-open': 'This suggestion was already accepted or rejected (by {{by}}). Reload the suggestions to see where it stands.',
+  'suggestion-unchanged': 'The suggested wording is the same as “{{quote}}”. Type the corrected words.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -95,6 +100,11 @@ const zhCN: Catalog = {
   'team-limit': '团队服务器拒绝了一项过大或过快的改动({{reason}})。请稍候重试;过大的粘贴请分段进行。',
   'team-invalid-change': '团队服务器拒绝了一项无法接受的改动({{reason}})。服务器上未作任何改动。',
   'team-unreachable': '无法连接位于 {{url}} 的团队服务器。您可以继续工作:改动保存在本机,恢复连接后自动发送。',
+  'suggestion-role-refused': '只有编辑可以接受或拒绝建议;您的资料中的角色是$t(suggestions.role.{{role}})。未作任何改动。请交由编辑处理;如果您是编辑,请在“资料”中更改角色。',
+  'suggestion-detached': '“{{quote}}”已不在建议所指的位置(已被改动或删除),无法应用该建议。未作任何改动。请拒绝它,或针对现在的文字重新提出建议。',
+  'suggestion-overlaps': '“{{quote}}”已有{{by}}提出的未处理建议。请先接受或拒绝那条建议,或针对其他文字提出建议。',
+  'suggestion-not-open': '这条建议已被接受或拒绝(处理人:{{by}})。请刷新建议列表查看其状态。',
+  'suggestion-unchanged': '建议的文字与“{{quote}}”相同。请输入更正后的文字。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

@@ -50,6 +50,8 @@ export interface Suggestion {
   resolvedAt?: string;
   /** The revision that accepting it recorded. */
   revision?: number;
+  /** Accepted: the words it replaced (its anchor is on the new words then). */
+  original?: string;
   /** Set while an open suggestion is not attached to its words. */
   detached?: SuggestionDetachment;
 }

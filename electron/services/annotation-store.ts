@@ -1087,7 +1087,7 @@ export class AnnotationStore {
         const g = this.suggestionIn(data, sid);
         this.audit(data, { at: now, action: 'suggestion.accepted', ...(g.claimId ? { claimId: g.claimId } : {}), suggestionId: g.id, before: g.anchor.quote, after: g.replacement, revision });
         const { detached: _d, ...rest } = g;
-        return this.putSuggestion(data, { ...rest, anchor: createAnchor(text, start, end), state: 'accepted', resolvedBy: this.author, resolvedAt: now, revision });
+        return this.putSuggestion(data, { ...rest, original: g.anchor.quote, anchor: createAnchor(text, start, end), state: 'accepted', resolvedBy: this.author, resolvedAt: now, revision });
       }),
     );
   }

@@ -65,7 +65,7 @@ for (const makeHost of allHosts) {
       const revs = await call<RevisionInfo[]>('revisions.list', { articleId: id });
       expect(revs.length).toBe(revsBefore.length + 1);
       expect(revs.at(-1)).toMatchObject({ n: r.revision, author: '李编辑', source: 'save' });
-      expect(r.done[0]).toMatchObject({ id: g.id, state: 'accepted', resolvedBy: '李编辑', revision: r.revision, anchor: { quote: '306.1亿元' } });
+      expect(r.done[0]).toMatchObject({ id: g.id, state: 'accepted', original: '305.7亿元', resolvedBy: '李编辑', revision: r.revision, anchor: { quote: '306.1亿元' } });
 
       const audit = await call<AuditEntry[]>('articles.audit', { id });
       const onClaim = audit.filter((a) => a.claimId === claim.id).map((a) => [a.action, a.by, a.revision ?? null]);

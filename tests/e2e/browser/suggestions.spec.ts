@@ -107,6 +107,20 @@ test.describe('review mode and suggestions', () => {
     await expect(list.getByRole('button', { name: 'Accept the suggestion “305.7亿元” → “306.1亿元”' })).toBeDisabled();
     await page.screenshot({ path: shot('suggestions-review-en-light.png') });
 
+    // Digits stay status keys in the locked text: 3 gives the selected claim Verified.
+    await page.getByRole('tab', { name: /Claims/ }).click();
+    await page.getByRole('list', { name: 'Claims' }).first().getByRole('button', { name: /^52个/ }).click();
+    await editor(page).click();
+    await page.keyboard.press('3');
+    await expect(page.getByRole('list', { name: 'Claims' }).first().getByRole('button', { name: /^52个/ })).toContainText('Verified');
+    // S with no words selected suggests on the selected claim's words.
+    await page.keyboard.press('s');
+    await expect(form).toContainText('52个');
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    await page.getByRole('tab', { name: /Suggestions/ }).click();
+
     // A reload keeps them (in the text and in the list).
     await page.reload();
     await page.getByRole('listbox').first().waitFor();
@@ -159,6 +173,18 @@ test.describe('review mode and suggestions', () => {
     expect(readFileSync(file, 'utf8').slice(g.anchor.start, g.anchor.end)).toBe('190.6%');
     await page.getByRole('tab', { name: /修改建议/ }).click();
     await page.screenshot({ path: shot('suggestions-review-zh-light.png') });
+    await page.evaluate(() => localStorage.setItem('factdesk.theme', 'dark'));
+    await page.reload();
+    await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText('19.6%');
+    await page.getByRole('tab', { name: /修改建议/ }).click();
+    await page.screenshot({ path: shot('suggestions-review-zh-dark.png') });
+    // The form, in the dark theme.
+    await selectWords(page, '52个');
+    await page.keyboard.press('s');
+    await expect(form).toContainText('52个');
+    await page.screenshot({ path: shot('suggestions-form-zh-dark.png') });
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
 
     await fs.writeFile(file, readFileSync(file, 'utf8').replace(',同比增长190.6%', ''));
     await expect(editor(page).locator('.cm-suggestion-del')).toHaveCount(0);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { promises as fs, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,12 @@ async function selectWords(page: Page, words: string): Promise<void> {
 }
 
 const shot = (name: string) => join('test-results', 'screens', name);
+
+/** axe's serious and critical findings (contrast included) on the page as it stands. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 test.describe('review mode and suggestions', () => {
   test.use({ files: { '招商快讯.md': text } });
@@ -106,6 +113,7 @@ test.describe('review mode and suggestions', () => {
     await expect(list.getByRole('listitem')).toHaveCount(2);
     await expect(list.getByRole('button', { name: 'Accept the suggestion “305.7亿元” → “306.1亿元”' })).toBeDisabled();
     await page.screenshot({ path: shot('suggestions-review-en-light.png') });
+    expect(await axeFindings(page)).toEqual([]);
 
     // Digits stay status keys in the locked text: 3 gives the selected claim Verified.
     await page.getByRole('tab', { name: /Claims/ }).click();
@@ -121,10 +129,14 @@ test.describe('review mode and suggestions', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
     await page.getByRole('tab', { name: /Suggestions/ }).click();
 
-    // A reload keeps them (in the text and in the list).
+    // A reload keeps them (in the text and in the list); from here on in the dark theme.
+    await page.evaluate(() => localStorage.setItem('factdesk.theme', 'dark'));
     await page.reload();
     await page.getByRole('listbox').first().waitFor();
     await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText(['306.1亿元', '53个']);
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await page.screenshot({ path: shot('suggestions-review-en-dark.png') });
+    expect(await axeFindings(page)).toEqual([]);
 
     // The editor accepts one and rejects the other.
     await profile(page, '李编辑', 'editor');
@@ -135,6 +147,8 @@ test.describe('review mode and suggestions', () => {
     await expect(list.getByRole('listitem')).toHaveCount(0);
     await expect(editor(page).locator('.cm-suggestion-del')).toHaveCount(0);
     expect(readFileSync(file, 'utf8')).toBe(text.replace('305.7亿元', '306.1亿元'));
+    await list.locator('xpath=..').getByText(/Resolved/).click();
+    await page.screenshot({ path: shot('suggestions-resolved-en-dark.png') });
 
     const after = sidecar(bench.root);
     const accepted = Object.values(after.suggestions!).find((g) => g.state === 'accepted')!;
@@ -178,11 +192,13 @@ test.describe('review mode and suggestions', () => {
     await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText('19.6%');
     await page.getByRole('tab', { name: /修改建议/ }).click();
     await page.screenshot({ path: shot('suggestions-review-zh-dark.png') });
+    expect(await axeFindings(page)).toEqual([]);
     // The form, in the dark theme.
     await selectWords(page, '52个');
     await page.keyboard.press('s');
     await expect(form).toContainText('52个');
     await page.screenshot({ path: shot('suggestions-form-zh-dark.png') });
+    expect(await axeFindings(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(form).toBeHidden();
 

@@ -43,7 +43,7 @@ import { TeamStatusIndicator } from './components/TeamStatusIndicator.js';
 import { useLiveText } from './team/live-text.js';
 import { teamBound } from './stores/open-article.js';
 import { ReviewBanner, ReviewModeSwitch, useSuggestionMarks } from './components/Suggestions.js';
-import { reviewModeStore, suggestFromEditor } from './stores/suggestions.js';
+import { resolveSuggestions, reviewModeStore, suggestFromEditor } from './stores/suggestions.js';
 import { setStatusByKey } from './keyboard.js';
 
 /** The window's layout; what it shows lives in the stores (renderer/src/stores/). */
@@ -325,7 +325,7 @@ function ArticlePane() {
             describeStored={describeStoredClaim}
             format={open.doc.format}
             reviewing={reviewing}
-            reviewKeys={{ onSuggest: (sel) => suggestFromEditor(sel && { ...sel, quote: live.current()?.state.sliceDoc(sel.start, sel.end) ?? '' }), onStatus: (n) => void setStatusByKey(n) }}
+            reviewKeys={{ onSuggest: (sel) => suggestFromEditor(sel && { ...sel, quote: live.current()?.state.sliceDoc(sel.start, sel.end) ?? '' }), onStatus: (n) => void setStatusByKey(n), onResolve: (how, id) => void resolveSuggestions(how, [id]) }}
             suggestions={suggestionMarks}
           />
         </>

@@ -77,7 +77,11 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
   storedRef.current = stored;
   const review = useRef({ reviewing, reviewKeys, suggestions });
   review.current = { reviewing, reviewKeys, suggestions };
-  const keys: ReviewKeys = { onSuggest: (sel) => review.current.reviewKeys?.onSuggest(sel), onStatus: (n) => review.current.reviewKeys?.onStatus(n) };
+  const keys: ReviewKeys = {
+    onSuggest: (sel) => review.current.reviewKeys?.onSuggest(sel),
+    onStatus: (n) => review.current.reviewKeys?.onStatus(n),
+    onResolve: (how, id) => review.current.reviewKeys?.onResolve(how, id),
+  };
 
   useEffect(() => {
     const state = EditorState.create({

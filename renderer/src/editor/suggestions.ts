@@ -2,7 +2,8 @@
  * Review mode and suggestions in the editor. Reviewing locks the text
  * (`EditorState.readOnly`): stray keystrokes never change the article, and
  * letter and digit keys are commands (S suggests a change to the selection,
- * 1–7 give the selected claim a status). Open suggestions are drawn like
+ * A / R accept or reject the suggestion at the cursor, 1–7 give the
+ * selected claim a status). Open suggestions are drawn like
  * Word's tracked changes: the words struck through, the suggested wording
  * after them, who and when on hover.
  */
@@ -80,6 +81,22 @@ export interface ReviewKeys {
   onSuggest: (sel: { start: number; end: number } | null) => void;
   /** 1–7: the selected claim's status, in the order the card lists them. */
   onStatus: (n: number) => void;
+  /** A / R: accept or reject the suggestion at the cursor (its id). */
+  onResolve: (how: 'accept' | 'reject', suggestionId: string) => void;
+}
+
+/** The id of the open suggestion whose words (or suggested wording) are at `pos`, if any. */
+export function suggestionAt(state: EditorState, pos: number): string | null {
+  let found: string | null = null;
+  state.field(suggestionField, false)?.between(Math.max(0, pos - 1), Math.min(state.doc.length, pos + 1), (from, to, deco) => {
+    const id = (deco.spec.attributes as Record<string, string> | undefined)?.['data-suggestion-id'] ?? (deco.spec.widget as SuggestedWording | undefined)?.mark.id;
+    if (id && from <= pos && pos <= to) {
+      found = id;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 /** Holds review mode, so switching it keeps the editor (its text, undo history and scroll). */
@@ -91,6 +108,11 @@ export function reviewMode(on: boolean, keys: ReviewKeys): Extension {
   const suggest = (v: EditorView) => {
     const r = v.state.selection.main;
     keys.onSuggest(r.empty ? null : { start: r.from, end: r.to });
+    return true;
+  };
+  const resolve = (how: 'accept' | 'reject') => (v: EditorView) => {
+    const id = suggestionAt(v.state, v.state.selection.main.head);
+    if (id) keys.onResolve(how, id);
     return true;
   };
   return [
@@ -108,6 +130,10 @@ export function reviewMode(on: boolean, keys: ReviewKeys): Extension {
     keymap.of([
       { key: 's', run: suggest },
       { key: 'S', run: suggest },
+      { key: 'a', run: resolve('accept') },
+      { key: 'A', run: resolve('accept') },
+      { key: 'r', run: resolve('reject') },
+      { key: 'R', run: resolve('reject') },
       ...[1, 2, 3, 4, 5, 6, 7].map((n) => ({
         key: String(n),
         run: () => {

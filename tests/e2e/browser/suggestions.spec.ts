@@ -112,6 +112,12 @@ test.describe('review mode and suggestions', () => {
     const list = page.getByRole('list', { name: 'Suggestions of this article' });
     await expect(list.getByRole('listitem')).toHaveCount(2);
     await expect(list.getByRole('button', { name: 'Accept the suggestion “305.7亿元” → “306.1亿元”' })).toBeDisabled();
+    // A in the text, on a suggestion: refused for a fact-checker, and said why.
+    await selectWords(page, '305.7亿元');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('alert')).toContainText('Only an editor can accept or reject suggestions.');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    await page.getByRole('alert').getByRole('button', { name: '×' }).click();
     await page.screenshot({ path: shot('suggestions-review-en-light.png') });
     expect(await axeFindings(page)).toEqual([]);
 
@@ -143,7 +149,10 @@ test.describe('review mode and suggestions', () => {
     await page.getByRole('tab', { name: /Suggestions/ }).click();
     await list.getByRole('button', { name: 'Accept the suggestion “305.7亿元” → “306.1亿元”' }).click();
     await expect(editor(page)).toContainText('项目总投资306.1亿元');
-    await list.getByRole('button', { name: 'Reject the suggestion “52个” → “53个”' }).click();
+    // R in the locked text rejects the suggestion at the cursor.
+    await expect(page.getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
+    await selectWords(page, '52个');
+    await page.keyboard.press('r');
     await expect(list.getByRole('listitem')).toHaveCount(0);
     await expect(editor(page).locator('.cm-suggestion-del')).toHaveCount(0);
     expect(readFileSync(file, 'utf8')).toBe(text.replace('305.7亿元', '306.1亿元'));

@@ -29,7 +29,7 @@ export async function assertMayResolve(role: RoleSource): Promise<void> {
 export async function acceptSuggestions(session: Session, articleId: string, ids: readonly string[], role: RoleSource): Promise<SuggestionResult> {
   await assertMayResolve(role);
   const store = session.annotations;
-  const { doc, suggestions } = await store.suggestionsToAccept(articleId, ids);
+  const { doc, suggestions } = await store.suggestionsToAccept(articleId, [...new Set(ids)]);
   if (suggestions.length === 0) return { done: [] };
   let applied: ReturnType<typeof applySuggestions>;
   try {
@@ -53,5 +53,5 @@ export async function acceptSuggestions(session: Session, articleId: string, ids
 /** Rejects suggestions (an editor's call); the text is not touched. */
 export async function rejectSuggestions(session: Session, articleId: string, ids: readonly string[], role: RoleSource): Promise<SuggestionResult> {
   await assertMayResolve(role);
-  return { done: await session.annotations.rejectSuggestions(articleId, ids) };
+  return { done: await session.annotations.rejectSuggestions(articleId, [...new Set(ids)]) };
 }

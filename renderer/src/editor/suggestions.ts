@@ -7,7 +7,7 @@
  * Word's tracked changes: the words struck through, the suggested wording
  * after them, who and when on hover.
  */
-import { ChangeSet, Compartment, EditorState, StateEffect, StateField, type Extension, type Range } from '@codemirror/state';
+import { ChangeSet, Compartment, EditorState, Prec, StateEffect, StateField, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, keymap, type DecorationSet } from '@codemirror/view';
 import { computeChanges } from '../../../shared/anchoring/index.js';
 
@@ -116,8 +116,12 @@ export function reviewMode(on: boolean, keys: ReviewKeys): Extension {
     return true;
   };
   return [
-    EditorState.readOnly.of(true),
-    EditorView.contentAttributes.of({ 'aria-readonly': 'true' }),
+    // The first value of the facet counts: above the editor's own (workspace read-only) setting.
+    Prec.highest(EditorState.readOnly.of(true)),
+    // Not contenteditable at all, so no typing and no input-method composition can reach the page;
+    // still focusable, so the command keys, selection and the caret keep working.
+    Prec.highest(EditorView.editable.of(false)),
+    EditorView.contentAttributes.of({ 'aria-readonly': 'true', tabindex: '0' }),
     EditorView.editorAttributes.of({ class: 'cm-reviewing' }),
     // The state ignores typing when read-only, but the browser would still draw the letters until
     // the next redraw: typing, Enter, Backspace, cut and drop are stopped before they reach the page.

@@ -72,15 +72,29 @@ test.describe('review mode and suggestions', () => {
     await page.keyboard.press('Delete');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+x');
+    await page.keyboard.press('Control+z');
+    // What an input method commits (Chinese typed with pinyin) does not get in either.
+    await page.keyboard.insertText('核查员误输入');
     await expect(editor(page)).toHaveAttribute('aria-readonly', 'true');
-    expect(await editor(page).evaluate((el) => el.textContent)).toBe(text.replace(/\n/g, ''));
+    await expect(editor(page)).toHaveAttribute('contenteditable', 'false');
+    expect(await editor(page).locator('.cm-line').allInnerTexts()).toEqual(text.split('\n').map((l) => l || '\n'));
+    await expect(page.locator('.statusbar')).toContainText('Saved');
     await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
     expect(readFileSync(file, 'utf8')).toBe(text);
+
+    // The selection still follows the keyboard in the locked text.
+    await selectWords(page, '全年');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('s');
+    const form = page.getByRole('dialog', { name: 'Suggest a change' });
+    await expect(form).toContainText('全年引进');
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
 
     // Any words: select them and press S.
     await selectWords(page, '52个');
     await page.keyboard.press('s');
-    const form = page.getByRole('dialog', { name: 'Suggest a change' });
     await expect(form).toContainText('52个');
     await form.getByLabel('Suggested wording').fill('53个');
     await form.getByLabel('Note to the editor (optional)').fill('见年报第3页');

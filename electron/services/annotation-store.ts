@@ -1028,11 +1028,13 @@ export class AnnotationStore {
       if (anchor.quote === input.replacement) throw new FactDeskError('suggestion-unchanged', 'the suggestion changes nothing', { quote: anchor.quote });
       const clash = Object.values(data.suggestions ?? {}).find((g) => g.state === 'open' && !g.detached && overlaps(g.anchor, anchor));
       if (clash) throw new FactDeskError('suggestion-overlaps', `${clash.id} already suggests a change there`, { quote: clash.anchor.quote, by: clash.by });
+      // Words chosen by selection that touch a claim change that claim: its record names the suggestion too.
+      const claimId = input.claimId ?? Object.values(data.claims).filter((c) => !c.deleted && !c.detached && overlaps(c.anchor, anchor)).sort(byPosition)[0]?.id;
       const g = this.putSuggestion(data, {
         id: newId('g'),
         anchor,
         replacement: input.replacement,
-        ...(input.claimId ? { claimId: input.claimId } : {}),
+        ...(claimId ? { claimId } : {}),
         note: input.note ?? '',
         state: 'open',
         by: this.author,

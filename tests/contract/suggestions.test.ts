@@ -87,6 +87,7 @@ for (const makeHost of allHosts) {
       expect(await errorCode(call('suggestions.add', { articleId: id, ...span('52个'), replacement: '54个' }))).toBe('suggestion-overlaps');
       expect((await list()).open.map((g) => g.id)).toEqual([a.id, c.id, b.id]);
 
+      expect(a.claimId).toBeUndefined();
       const rejected = await call<SuggestionResult>('suggestions.reject', { articleId: id, ids: [c.id] });
       expect(rejected.done[0]).toMatchObject({ state: 'rejected' });
       expect(file()).toBe(text);
@@ -103,7 +104,10 @@ for (const makeHost of allHosts) {
     });
 
     it('keeps suggestions in the sidecar (beside the claims) and moves them with an outside edit; deleted words detach them', async () => {
+      const added = await call<AddDetectedResult>('claims.addDetected', { articleId: id });
       const g = await call<Suggestion>('suggestions.add', { articleId: id, ...span('52个'), replacement: '53个' });
+      // Selected words that are a claim's: the suggestion is that claim's, on its record.
+      expect(g.claimId).toBe(added.added.find((c) => c.anchor.quote === '52个')!.id);
       const sidecar = JSON.parse(readFileSync(join(root, '.factdesk', 'articles', `${id}.json`), 'utf8')) as { suggestions: Record<string, Suggestion> };
       expect(sidecar.suggestions[g.id]).toMatchObject({ replacement: '53个', anchor: { quote: '52个' } });
 

@@ -159,9 +159,16 @@ function SuggestionItem({ g, lang, canResolve, readOnly }: { g: Suggestion; lang
   const refusal = canResolve ? undefined : t('suggestions.editorOnly');
   return (
     <li className="suggestion" data-suggestion-id={g.id}>
-      <button className="suggestion-change link-button" onClick={() => focusSpans([{ start: g.anchor.start, end: g.anchor.end, tone: 'claim' }], true)}>
-        <del>{g.anchor.quote}</del> → <ins>{to}</ins>
-      </button>
+      {g.detached ? (
+        // Its offsets no longer point at its words: nothing to show in the text.
+        <span className="suggestion-change">
+          <del>{g.anchor.quote}</del> → <ins>{to}</ins>
+        </span>
+      ) : (
+        <button className="suggestion-change link-button" onClick={() => focusSpans([{ start: g.anchor.start, end: g.anchor.end, tone: 'claim' }], true)}>
+          <del>{g.anchor.quote}</del> → <ins>{to}</ins>
+        </button>
+      )}
       <span className="muted suggestion-by">
         {t('suggestions.by', { who: g.by, when: when(g.at, lang) })}
         {g.claimId ? ` · ${t('suggestions.forClaim')}` : ''}

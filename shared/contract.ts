@@ -384,6 +384,8 @@ export const contract = {
         start: offsetSchema.optional(),
         end: offsetSchema.optional(),
         claimId: itemIdSchema.optional(),
+        /** The words the caller saw at start..end: refused (`suggestion-detached`) when the text there is other words now. */
+        quote: z.string().max(100_000).optional(),
         replacement: z.string().max(100_000),
         note: note.optional(),
         baseHash: fileHashSchema.optional(),

@@ -1012,7 +1012,7 @@ export class AnnotationStore {
    * words already have an open suggestion (one proposal per words at a time,
    * so accepting all never has to choose).
    */
-  async addSuggestion(id: string, input: { start?: number; end?: number; replacement: string; note?: string; claimId?: string; baseHash?: string }): Promise<Suggestion> {
+  async addSuggestion(id: string, input: { start?: number; end?: number; quote?: string; replacement: string; note?: string; claimId?: string; baseHash?: string }): Promise<Suggestion> {
     return this.mutateWithText(id, (data, doc, _head, now) => {
       if (input.baseHash && input.baseHash !== doc.disk.hash) throw new FactDeskError('changed-on-disk', `${doc.path} changed on disk`, { name: doc.path, id });
       let { start, end } = input;
@@ -1024,6 +1024,7 @@ export class AnnotationStore {
       }
       if (start === undefined || end === undefined) throw new FactDeskError('invalid-input', 'no words to change', { detail: 'select words or a claim first' });
       const anchor = createAnchor(doc.text, start, end);
+      if (input.quote !== undefined && anchor.quote !== input.quote) throw new FactDeskError('suggestion-detached', `the text at ${start}..${end} is not the words given`, { quote: input.quote });
       if (anchor.quote.trim() === '') throw new FactDeskError('invalid-input', 'the selection is empty', { detail: 'select the words to change first' });
       if (anchor.quote === input.replacement) throw new FactDeskError('suggestion-unchanged', 'the suggestion changes nothing', { quote: anchor.quote });
       const clash = Object.values(data.suggestions ?? {}).find((g) => g.state === 'open' && !g.detached && overlaps(g.anchor, anchor));

@@ -126,6 +126,8 @@ for (const makeHost of allHosts) {
     it('refuses what cannot be a suggestion with a clear error and writes nothing', async () => {
       expect(await errorCode(call('suggestions.add', { articleId: id, replacement: 'x' }))).toBe('invalid-input');
       expect(await errorCode(call('suggestions.add', { articleId: id, ...span('52个'), replacement: '52个' }))).toBe('suggestion-unchanged');
+      // Offsets that no longer hold the words the reviewer saw are refused, not applied to other words.
+      expect(await errorCode(call('suggestions.add', { articleId: id, ...span('52个'), quote: '45个', replacement: '46个' }))).toBe('suggestion-detached');
       expect(await errorCode(call('suggestions.accept', { articleId: id, ids: ['g000000000000'] }))).toBe('not-found');
       expect(file()).toBe(text);
       expect((await list()).open).toEqual([]);

@@ -104,7 +104,7 @@ export async function submitSuggestion(replacement: string, note: string): Promi
   try {
     await client['suggestions.add']({
       articleId: draft.articleId,
-      ...(draft.claimId ? { claimId: draft.claimId } : { start: draft.start, end: draft.end, baseHash: open.doc.disk.hash }),
+      ...(draft.claimId ? { claimId: draft.claimId } : { start: draft.start, end: draft.end, quote: draft.quote, baseHash: open.doc.disk.hash }),
       replacement,
       ...(note.trim() ? { note: note.trim() } : {}),
     });

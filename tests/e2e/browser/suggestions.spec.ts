@@ -110,6 +110,8 @@ test.describe('review mode and suggestions', () => {
     const card = page.locator('.claim-card');
     await card.getByRole('radio', { name: 'False' }).click();
     await card.getByRole('button', { name: 'Record verdict' }).click();
+    await expect(page.getByRole('button', { name: /Suggest corrected wording: “305\.7亿元”/ })).toBeVisible();
+    await page.screenshot({ path: shot('suggestions-claim-en-light.png') });
     await page.getByRole('button', { name: /Suggest corrected wording: “305\.7亿元”/ }).click();
     await form.getByLabel('Suggested wording').fill('306.1亿元');
     await form.getByLabel('Suggested wording').press('Enter');
@@ -230,5 +232,6 @@ test.describe('review mode and suggestions', () => {
     await expect(page.locator('.pane-side')).toContainText('1 条脱离原文的建议');
     await expect(page.locator('.pane-side')).toContainText('其对应文字已被删除');
     expect(Object.values(sidecar(bench.root).suggestions!)[0]).toMatchObject({ state: 'open', detached: { reason: 'orphan' } });
+    await page.screenshot({ path: shot('suggestions-detached-zh-dark.png') });
   });
 });

@@ -137,16 +137,21 @@ export function SuggestionComposer() {
   );
 }
 
-/** On the claims tab: a false or disputed claim's corrected wording, suggested in one step. */
+/**
+ * On the claims tab, while a claim's card is open: its corrected wording, suggested in one step
+ * (the reason to suggest is usually a false or disputed verdict; it is offered for any claim, so
+ * giving a verdict never moves the panel under the pointer).
+ */
 export function ClaimSuggestBar({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const selectedId = useStore(selectedClaimStore);
   const list = useStore(claimListStore);
   const claim: Claim | undefined = list?.claims.find((c) => c.id === selectedId);
-  if (!claim || readOnly || (claim.status !== 'false' && claim.status !== 'disputed')) return null;
+  if (!claim || readOnly) return null;
+  const wrong = claim.status === 'false' || claim.status === 'disputed';
   return (
     <div className="suggest-bar">
-      <button onClick={() => suggestForClaim(claim)}>
+      <button className={wrong ? 'suggest-wrong' : undefined} onClick={() => suggestForClaim(claim)}>
         ✎ {t('suggestions.suggestForClaim')}: “{claim.anchor.quote}”
       </button>
     </div>

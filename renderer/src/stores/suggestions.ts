@@ -40,7 +40,10 @@ let forArticle: string | null = null;
 export async function loadSuggestions(articleId: string): Promise<void> {
   try {
     const list = await client['suggestions.list']({ articleId });
-    if (forArticle === articleId) suggestionListStore.set(list);
+    // The sidecar changes for claims far more often than for suggestions: an unchanged list is not news
+    // (the editor would redraw its marks for nothing).
+    const now = suggestionListStore.get();
+    if (forArticle === articleId && !(now && JSON.stringify(now) === JSON.stringify(list))) suggestionListStore.set(list);
   } catch (e) {
     showError(e);
   }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { claimStatuses, type ClaimStatus } from '../../../shared/annotations.js';
+import { claimStatuses } from '../../../shared/annotations.js';
 import { boardColumns, type BoardFilter, type BoardRow } from '../../../shared/board.js';
 import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import { workflowStatuses, type WorkflowStatus } from '../../../shared/model.js';
@@ -12,11 +12,9 @@ import {
   boardShown,
   boardViewStore,
   bulkChange,
-  bulkProgressStore,
   clearBoardSelection,
   clickRow,
   ensureRows,
-  lastBatchStore,
   openClaimInPlace,
   removeSavedFilter,
   rowAt,
@@ -26,12 +24,12 @@ import {
   selectAllInFilter,
   setBoardFilter,
   toggleSort,
-  undoLastBatch,
   updateBoardFilter,
 } from '../stores/board.js';
 import { useStore } from '../stores/store.js';
 import { showDialog } from '../stores/ui.js';
 import '../board.css';
+import { BulkActions } from './BulkActions.js';
 import { articlesStore, workspaceStore } from '../stores/workspace.js';
 
 const rowHeight = 34;
@@ -214,25 +212,7 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
 function BulkBar() {
   const { t } = useTranslation();
   const selected = useStore(boardSelectionStore, (s) => s.keys.size);
-  const progress = useStore(bulkProgressStore);
-  const batch = useStore(lastBatchStore);
-  const readOnly = useStore(workspaceStore, (w) => !!w?.readOnly);
   const total = useStore(boardRowsStore, (r) => r.total);
-  const busy = !!progress || readOnly;
-  const ask = (title: string, message: string, then: (value: string) => void) =>
-    showDialog({
-      title,
-      message,
-      input: '',
-      buttons: [
-        { label: title, value: 'ok', primary: true },
-        { label: t('editor.cancel'), value: 'cancel' },
-      ],
-      onClose: (v, value) => {
-        showDialog(null);
-        if (v === 'ok') then(value.trim());
-      },
-    });
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('board.bulk.setStatus')}>
       <span className="muted">{total === null ? t('board.loading') : t('board.total', { count: total })}</span>
@@ -243,42 +223,7 @@ function BulkBar() {
       <button onClick={clearBoardSelection} disabled={!selected}>
         {t('board.bulk.clearSelection')}
       </button>
-      <select
-        aria-label={t('board.bulk.setStatus')}
-        value=""
-        disabled={!selected || busy}
-        onChange={(e) => e.target.value && void bulkChange({ status: e.target.value as ClaimStatus })}
-      >
-        <option value="">{t('board.bulk.setStatus')}</option>
-        {claimStatuses.map((s) => (
-          <option key={s} value={s}>
-            {t(`review.status.${s}`)}
-          </option>
-        ))}
-      </select>
-      <button disabled={!selected || busy} onClick={() => ask(t('board.bulk.assign'), t('board.bulk.assignPrompt'), (v) => void bulkChange({ assignee: v || null }))}>
-        {t('board.bulk.assign')}
-      </button>
-      <button
-        disabled={!selected || busy}
-        onClick={() => ask(t('board.bulk.addSource'), t('board.bulk.addSourcePrompt'), (url) => url && void bulkChange({ addSource: { url, title: url } }))}
-      >
-        {t('board.bulk.addSource')}
-      </button>
-      {progress ? (
-        <span role="status">
-          <progress max={progress.total} value={progress.done} /> {t('board.bulk.progress', progress)}
-        </span>
-      ) : batch ? (
-        <span role="status" className="bulk-done">
-          {batch.undone ? t('board.bulk.undone', { count: batch.changed }) : t('board.bulk.done', { count: batch.changed })}
-          {!batch.undone ? (
-            <button onClick={() => void undoLastBatch()} disabled={readOnly}>
-              {t('board.bulk.undo')}
-            </button>
-          ) : null}
-        </span>
-      ) : null}
+      <BulkActions selected={selected} onChange={(change) => void bulkChange(change)} />
     </div>
   );
 }

@@ -170,9 +170,15 @@ function selectedTargets(): Array<{ articleId: string; claimId: string }> {
   });
 }
 
+export type BulkChange = { status?: ClaimStatus; assignee?: string | null; addSource?: { url: string; title: string } };
+
 /** One change for every selected claim; progress as it goes, and the batch kept for Undo. */
-export async function bulkChange(change: { status?: ClaimStatus; assignee?: string | null; addSource?: { url: string; title: string } }): Promise<void> {
-  const targets = selectedTargets();
+export async function bulkChange(change: BulkChange): Promise<void> {
+  await runBulk(selectedTargets(), change);
+}
+
+/** One bulk change of these claims (the board's selection, or the article list's). */
+export async function runBulk(targets: Array<{ articleId: string; claimId: string }>, change: BulkChange): Promise<void> {
   if (!targets.length) return;
   bulkProgressStore.set({ done: 0, total: targets.length });
   try {
@@ -182,7 +188,8 @@ export async function bulkChange(change: { status?: ClaimStatus; assignee?: stri
   } finally {
     bulkProgressStore.set(null);
   }
-  reloadBoard(true);
+  // Hidden, the board follows the claims.changed events (it forgets its rows); shown, it reloads now.
+  if (active) reloadBoard(true);
 }
 
 export async function undoLastBatch(): Promise<void> {
@@ -197,7 +204,8 @@ export async function undoLastBatch(): Promise<void> {
   } finally {
     bulkProgressStore.set(null);
   }
-  reloadBoard(true);
+  // Hidden, the board follows the claims.changed events (it forgets its rows); shown, it reloads now.
+  if (active) reloadBoard(true);
 }
 
 client.on('bulk.progress', ({ done, total }) => {

@@ -66,6 +66,14 @@ const en = {
     export: 'Export…',
     help: 'This list',
   },
+  card: {
+    hint: 'Each field saves when you leave it; Ctrl+Enter saves at once.',
+    saved: 'Saved the {{fields}}.',
+    undone: 'Took back the change of the {{fields}}.',
+    and: ' and ',
+    undo: 'Undo',
+    badNumber: '“{{text}}” is not a number. Write it with digits and a point, e.g. 305.7 (the unit goes in Unit). Not saved yet: your text is kept.',
+  },
   profile: {
     title: 'Your profile',
     firstRun: 'Who is working here? Your name goes on every verdict, comment and audit entry.',
@@ -149,6 +157,14 @@ const zh: typeof en = {
     save: '保存文章',
     export: '导出…',
     help: '本列表',
+  },
+  card: {
+    hint: '各字段在离开时自动保存;按 Ctrl+Enter 立即保存。',
+    saved: '已保存{{fields}}。',
+    undone: '已撤销对{{fields}}的修改。',
+    and: '和',
+    undo: '撤销',
+    badNumber: '“{{text}}”不是数字。请用阿拉伯数字和小数点书写,例如 305.7(单位填在“单位”中)。尚未保存,您输入的内容已保留。',
   },
   profile: {
     title: '个人资料',

@@ -5,7 +5,7 @@ import { bulkProgressStore } from '../stores/board.js';
 import { bulkChangePicked, claimSelectionStore, clearPickedClaims, pickAllShown, pickClaim, pickedClaims, setShownClaims } from '../stores/claim-selection.js';
 import { useStore } from '../stores/store.js';
 import { BulkActions } from './BulkActions.js';
-import '../claim-selection.css';
+import '../claim-tools.css';
 
 /** Whether a key event comes from a place that types (where Ctrl+A selects text). */
 const typing = (el: Element | null) => !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.cm-editor'));

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { claimStatuses, type ClaimStatus } from '../../../shared/annotations.js';
 import { bulkProgressStore, lastBatchStore, undoLastBatch, type BulkChange } from '../stores/board.js';
+import { mayGive, profileStore } from '../stores/profile.js';
 import { useStore } from '../stores/store.js';
 import { showDialog } from '../stores/ui.js';
 import { workspaceStore } from '../stores/workspace.js';
@@ -15,6 +16,8 @@ export function BulkActions({ selected, onChange }: { selected: number; onChange
   const progress = useStore(bulkProgressStore);
   const batch = useStore(lastBatchStore);
   const readOnly = useStore(workspaceStore, (w) => !!w?.readOnly);
+  // Read so the offered statuses follow a change of role.
+  useStore(profileStore);
   const busy = !!progress || readOnly;
   const ask = (title: string, message: string, then: (value: string) => void) =>
     showDialog({
@@ -35,7 +38,8 @@ export function BulkActions({ selected, onChange }: { selected: number; onChange
       <select aria-label={t('board.bulk.setStatus')} value="" disabled={!selected || busy} onChange={(e) => e.target.value && onChange({ status: e.target.value as ClaimStatus })}>
         <option value="">{t('board.bulk.setStatus')}</option>
         {claimStatuses.map((s) => (
-          <option key={s} value={s}>
+          // A verdict is a fact-checker's: not offered to an editor (the services refuse it too).
+          <option key={s} value={s} disabled={!!mayGive(s)}>
             {t(`review.status.${s}`)}
           </option>
         ))}

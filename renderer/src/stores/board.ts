@@ -134,6 +134,16 @@ export async function removeSavedFilter(id: string): Promise<void> {
 export function clickRow(index: number, how: { shift: boolean; toggle: boolean }): void {
   const row = rowAt(index);
   if (!row) return;
+  const { anchor } = boardSelectionStore.get();
+  if (how.shift && anchor !== null) {
+    const from = Math.min(anchor, index);
+    const to = Math.max(anchor, index);
+    const { pages } = boardRowsStore.get();
+    let fetched = true;
+    for (let p = Math.floor(from / pageSize); p <= Math.floor(to / pageSize) && fetched; p++) fetched = pages.has(p);
+    // Rows scrolled past without being fetched (a dragged scroll bar): the services name the range.
+    if (!fetched) return void selectRange(from, to + 1, how.toggle);
+  }
   boardSelectionStore.set((prev) => {
     if (how.shift && prev.anchor !== null) {
       const keys = new Set(how.toggle ? prev.keys : []);
@@ -156,6 +166,20 @@ export async function selectAllInFilter(): Promise<void> {
   try {
     const all = await client['board.select'](boardViewStore.get().filter);
     boardSelectionStore.set({ keys: new Set(all.map(rowKey)), anchor: null });
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function selectRange(from: number, to: number, add: boolean): Promise<void> {
+  const { filter, sort } = boardViewStore.get();
+  try {
+    const range = await client['board.select']({ ...filter, range: { from, to, ...(sort ? { sort } : {}) } });
+    boardSelectionStore.set((prev) => {
+      const keys = new Set(add ? prev.keys : []);
+      for (const r of range) keys.add(rowKey(r));
+      return { keys, anchor: prev.anchor };
+    });
   } catch (e) {
     showError(e);
   }

@@ -86,12 +86,20 @@ test.describe('bulk selection in an article’s claim list', () => {
     await expect(rows(page).filter({ hasText: 'Sources 1' })).toHaveCount(3);
   });
 
-  test('zh-CN, dark: the picked rows and the bulk bar', async ({ page, bench }, testInfo) => {
+  test('zh-CN, dark, an editor: the picked rows and the bulk bar, no verdicts offered', async ({ page, bench }, testInfo) => {
     await page.addInitScript(() => localStorage.setItem('factdesk.theme', 'dark'));
     await bench.open(page, { language: 'zh-CN' });
+    const form = page.getByRole('form', { name: '个人资料' });
+    await form.getByLabel('姓名').fill('李编辑');
+    await form.getByLabel('角色').selectOption({ label: '编辑' });
+    await form.getByRole('button', { name: '保存资料' }).click();
     await page.getByRole('option', { name: /招商快讯/ }).click();
     await page.getByRole('button', { name: /将检测到的 5 个数字添加为断言/ }).click();
     await expect(bar(page)).toContainText('已选 5 条');
+    // An editor is not offered verdicts in bulk (the services refuse them as well: tests/contract/roles.test.ts).
+    const statusSelect = bar(page).getByRole('combobox', { name: '设置状态…' });
+    await expect(statusSelect.getByRole('option', { name: '已核实' })).toBeDisabled();
+    await expect(statusSelect.getByRole('option', { name: '核查中' })).toBeEnabled();
     await boxes(page).nth(1).click();
     await expect(bar(page)).toContainText('已选 4 条');
     await bar(page).getByRole('combobox', { name: '设置状态…' }).selectOption({ label: '核查中' });

@@ -8,7 +8,7 @@ import { BulkActions } from './BulkActions.js';
 import '../claim-tools.css';
 
 /** Whether a key event comes from a place that types (where Ctrl+A selects text). */
-const typing = (el: Element | null) => !!el && (el.matches('input, textarea, select, [contenteditable="true"]') || !!el.closest('.cm-editor'));
+const typing = (el: Element | null) => !!el && (el.matches('input:not([type=checkbox]):not([type=radio]):not([type=button]), textarea, select, [contenteditable="true"]') || !!el.closest('.cm-editor'));
 
 /**
  * The bulk bar over an article's claim list: how many are picked, select

@@ -72,6 +72,12 @@ test.describe('bulk selection in an article’s claim list', () => {
     await rows(page).nth(0).locator('.claim-row').focus();
     await page.keyboard.press('Control+a');
     await expect(bar(page)).toContainText('3 selected');
+    // From a row's box as well.
+    await bar(page).getByRole('button', { name: 'Clear selection' }).click();
+    await boxes(page).nth(1).click();
+    await expect(bar(page)).toContainText('1 selected');
+    await page.keyboard.press('Control+a');
+    await expect(bar(page)).toContainText('3 selected');
     await bar(page).getByRole('button', { name: 'Add source…' }).click();
     await answer(page, 'https://www.stats.gov.cn/sj/');
     await expect(bar(page).getByRole('status')).toHaveText(/Changed 3 claims\./);

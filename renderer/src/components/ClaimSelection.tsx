@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Claim } from '../../../shared/annotations.js';
 import { bulkProgressStore } from '../stores/board.js';
@@ -15,15 +15,14 @@ const typing = (el: Element | null) => !!el && (el.matches('input:not([type=chec
  * all shown (also Ctrl+A while the list has the focus), clear, and the bulk
  * changes. It also tells the selection store what the list shows, in order.
  */
-export function ClaimPickBar({ articleId, shown, readOnly }: { articleId: string; shown: readonly Claim[]; readOnly: boolean }) {
+export const ClaimPickBar = memo(function ClaimPickBar({ articleId, shown, readOnly }: { articleId: string; shown: readonly Claim[]; readOnly: boolean }) {
   const { t } = useTranslation();
   // Read so the count follows the selection and the list.
   useStore(claimSelectionStore);
   const progress = useStore(bulkProgressStore);
-  setShownClaims(
-    articleId,
-    shown.map((c) => c.id),
-  );
+  // Drawn again only when the list, the selection or a bulk change does (not per keystroke in the text).
+  const ids = useMemo(() => shown.map((c) => c.id), [shown]);
+  setShownClaims(articleId, ids);
   const picked = pickedClaims(articleId).length;
 
   useEffect(() => {
@@ -53,7 +52,7 @@ export function ClaimPickBar({ articleId, shown, readOnly }: { articleId: string
       <BulkActions selected={picked} onChange={(change) => void bulkChangePicked(articleId, change)} />
     </div>
   );
-}
+});
 
 /** A claim row's box: picks the claim for a bulk change (Shift: the range from the last one; Ctrl/Cmd: add or remove). */
 export function ClaimPickBox({ articleId, claim }: { articleId: string; claim: Claim }) {

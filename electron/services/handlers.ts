@@ -156,7 +156,11 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
         .join(', ');
       return ctx.session().bulk.apply(targets, { ...change, ...(addSource ? { addSource: { ...emptySource, ...addSource } } : {}) }, summary);
     },
-    'claims.undoBulk': async ({ batchId }) => ctx.session().bulk.undo(batchId),
+    'claims.undoBulk': async ({ batchId }) => {
+      // An undo that gives verdicts back is a verdict too.
+      if (!ctx.team?.()?.role) for (const status of await ctx.session().bulk.restoredStatuses(batchId)) await assertMayGiveStatus(status);
+      return ctx.session().bulk.undo(batchId);
+    },
     'claims.update': async ({ articleId, claimId, ...patch }) => store().update(articleId, claimId, patch),
     'claims.delete': async ({ articleId, claimId }) => store().remove(articleId, claimId),
     'claims.restore': async ({ articleId, claimId }) => store().restore(articleId, claimId),

@@ -91,6 +91,14 @@ for (const makeHost of allHosts) {
 
       await h.call('claims.bulk', { targets: claimIds.map((claimId) => ({ articleId, claimId })), status: 'verified' });
       expect((await claims()).every((c) => c.status === 'verified')).toBe(true);
+      // An undo that would give verdicts back is a verdict: not an editor's; the fact-checker's.
+      const toInProgress = (await h.call('claims.bulk', { targets: claimIds.map((claimId) => ({ articleId, claimId })), status: 'in-progress' })) as { batchId: string };
+      await h.call('profile.set', { name: '李编辑', role: 'editor' });
+      expect((await refusal(h.call('claims.undoBulk', { batchId: toInProgress.batchId }))).code).toBe('role-refused');
+      expect((await claims()).every((c) => c.status === 'in-progress')).toBe(true);
+      await h.call('profile.set', { name: '王芳', role: 'fact-checker' });
+      await h.call('claims.undoBulk', { batchId: toInProgress.batchId });
+      expect((await claims()).every((c) => c.status === 'verified')).toBe(true);
       // With every claim checked the gate is open: publishing needs no override, so no role.
       expect(((await h.call('articles.setWorkflow', { id: articleId, workflow: 'published' })) as ArticleSummary).workflow).toBe('published');
     });

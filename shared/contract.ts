@@ -239,7 +239,19 @@ export const contract = {
   /** One page of every claim in the workspace, filtered, searched and sorted by the services. */
   'board.query': { input: boardQuerySchema, output: out<BoardPage>() },
   /** Every claim a filter keeps, as ids (select all within the filter). */
-  'board.select': { input: boardFilterSchema, output: out<Array<{ articleId: string; claimId: string }>>() },
+  /** With `range` (row indexes, `to` excluded, in the board's order or `sort`): only those rows (a Shift+click range over rows never fetched). */
+  'board.select': {
+    input: z
+      .object({
+        ...boardFilterFields,
+        range: z
+          .object({ from: z.number().int().min(0), to: z.number().int().min(0), sort: z.object({ column: z.enum(boardColumns), dir: z.enum(['asc', 'desc']) }).strict().optional() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    output: out<Array<{ articleId: string; claimId: string }>>(),
+  },
   'board.filters': { input: empty, output: out<SavedBoardFilter[]>() },
   'board.saveFilter': { input: z.object({ name: z.string().trim().min(1).max(80), filter: boardFilterSchema }).strict(), output: out<SavedBoardFilter>() },
   'board.removeFilter': { input: z.object({ id: itemIdSchema }).strict(), output: out<null>() },

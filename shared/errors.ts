@@ -48,7 +48,7 @@ export const errorCodes = [
   'team-limit',
   'team-invalid-change',
   'team-unreachable',
-  'suggestion-role-refused',
+  'role-refused',
   'suggestion-detached',
   'suggestion-overlaps',
   'suggestion-not-open',

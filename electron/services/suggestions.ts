@@ -7,18 +7,11 @@
  * on its new words, with an audit entry on its claim naming the revision.
  */
 import { FactDeskError } from '../../shared/errors.js';
-import type { ProfileRole } from '../../shared/model.js';
 import { applySuggestions, type SuggestionResult } from '../../shared/suggestions.js';
 import type { Session } from './session.js';
 
-/** The role of whoever works at this computer, or null when no profile was chosen (nothing is held back then). */
-export type RoleSource = () => Promise<ProfileRole | null>;
-
-/** Refuses (`suggestion-role-refused`) unless the role may accept or reject suggestions. */
-export async function assertMayResolve(role: RoleSource): Promise<void> {
-  const r = await role();
-  if (r !== null && r !== 'editor') throw new FactDeskError('suggestion-role-refused', `a ${r} may not accept or reject suggestions`, { role: r });
-}
+/** Refuses (`role-refused`) when the one who works here may not accept or reject suggestions (the profile's role, or the team's). */
+export type ResolveCheck = () => Promise<void>;
 
 /**
  * Applies the open suggestions `ids` to the article's text in one save (one
@@ -26,8 +19,8 @@ export async function assertMayResolve(role: RoleSource): Promise<void> {
  * the suggestions were checked against, so an edit that slips in between
  * makes it fail with `changed-on-disk` and nothing is lost.
  */
-export async function acceptSuggestions(session: Session, articleId: string, ids: readonly string[], role: RoleSource): Promise<SuggestionResult> {
-  await assertMayResolve(role);
+export async function acceptSuggestions(session: Session, articleId: string, ids: readonly string[], mayResolve: ResolveCheck): Promise<SuggestionResult> {
+  await mayResolve();
   const store = session.annotations;
   const { doc, suggestions } = await store.suggestionsToAccept(articleId, [...new Set(ids)]);
   if (suggestions.length === 0) return { done: [] };
@@ -51,7 +44,7 @@ export async function acceptSuggestions(session: Session, articleId: string, ids
 }
 
 /** Rejects suggestions (an editor's call); the text is not touched. */
-export async function rejectSuggestions(session: Session, articleId: string, ids: readonly string[], role: RoleSource): Promise<SuggestionResult> {
-  await assertMayResolve(role);
+export async function rejectSuggestions(session: Session, articleId: string, ids: readonly string[], mayResolve: ResolveCheck): Promise<SuggestionResult> {
+  await mayResolve();
   return { done: await session.annotations.rejectSuggestions(articleId, [...new Set(ids)]) };
 }

@@ -41,7 +41,6 @@ const en = {
     accepted: 'Accepted by {{who}} · {{when}} (revision {{revision}})',
     rejected: 'Rejected by {{who}} · {{when}}',
     editorOnly: 'Only an editor can accept or reject suggestions.',
-    role: { editor: 'editor', 'fact-checker': 'fact-checker' },
     list: 'Suggestions of this article',
   },
 };
@@ -88,7 +87,6 @@ const zhCN: typeof en = {
     accepted: '{{who}} 于 {{when}} 接受(修订 {{revision}})',
     rejected: '{{who}} 于 {{when}} 拒绝',
     editorOnly: '只有编辑可以接受或拒绝建议。',
-    role: { editor: '编辑', 'fact-checker': '核查员' },
     list: '本文的修改建议',
   },
 };

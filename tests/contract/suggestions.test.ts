@@ -55,7 +55,7 @@ for (const makeHost of allHosts) {
       const g = await call<Suggestion>('suggestions.add', { articleId: id, claimId: claim.id, replacement: '306.1亿元', note: '见统计公报' });
       expect(g).toMatchObject({ state: 'open', by: '王芳', replacement: '306.1亿元', claimId: claim.id, anchor: { quote: '305.7亿元' } });
       // A fact-checker may suggest, not accept: refused, nothing changed.
-      expect(await errorCode(call('suggestions.accept', { articleId: id, ids: [g.id] }))).toBe('suggestion-role-refused');
+      expect(await errorCode(call('suggestions.accept', { articleId: id, ids: [g.id] }))).toBe('role-refused');
       expect(file()).toBe(text);
 
       await setRole('editor', '李编辑');

@@ -58,9 +58,16 @@ openArticleStore.subscribe(() => {
   composerStore.set(null);
   if (id) void loadSuggestions(id);
 });
-// Suggestions live in the article's sidecar: any change of it (here, another window, an outside edit) reloads them.
+// Suggestions live in the article's sidecar: any change of it (here, another window, an outside edit) reloads them,
+// a moment later, so the claims (which the same news reloads, and which the text's marks show) are answered first
+// and a burst of changes costs one request.
+let reloadTimer: ReturnType<typeof setTimeout> | undefined;
 client.on('claims.changed', ({ id }) => {
-  if (id === forArticle) void loadSuggestions(id);
+  if (id !== forArticle) return;
+  clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(() => {
+    if (id === forArticle) void loadSuggestions(id);
+  }, 250);
 });
 
 /** Why this profile may not accept or reject suggestions (translated), or null when it may. Without a profile nothing is held back. */

@@ -9,9 +9,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { RevisionInfo, RevisionSource } from '../../shared/annotations.js';
+import type { RevisionChange, RevisionInfo, RevisionSource } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
-import { bodyBytes, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink } from '../../shared/revisions/index.js';
+import { bodyBytes, makePatch, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink } from '../../shared/revisions/index.js';
 import { fsyncDir, writeError, writeFileDurable } from './durable-file.js';
 import { PerKeyQueue } from './per-key-queue.js';
 import { openStoreFileForAppend, readStoreFile, storeLinkError } from './safe-open.js';
@@ -203,6 +203,36 @@ export class RevisionStore {
     }
     if (n === chain.records.length) chain.headText = text;
     return text;
+  }
+
+  /**
+   * How many characters each revision added and removed, oldest first: read
+   * off its patch, or (for a snapshot) from the change set against the one before.
+   */
+  async changes(id: string): Promise<RevisionChange[]> {
+    const chain = await this.chain(id);
+    const out: RevisionChange[] = [];
+    for (const r of chain.records) {
+      if (r.hash === '') continue;
+      if (r.body.kind === 'patch') {
+        let added = 0;
+        let removed = 0;
+        for (const [, del, ins] of r.body.patch) {
+          added += ins.length;
+          removed += del;
+        }
+        out.push({ n: r.n, added, removed });
+        continue;
+      }
+      const before = r.n > 1 ? await this.text(id, r.n - 1).catch(() => null) : '';
+      if (before === null) {
+        out.push({ n: r.n, added: r.length, removed: 0 });
+        continue;
+      }
+      const patch = makePatch(before, r.body.text);
+      out.push({ n: r.n, added: patch.reduce((a, [, , ins]) => a + ins.length, 0), removed: patch.reduce((a, [, del]) => a + del, 0) });
+    }
+    return out;
   }
 
   /** Finds the newest revision saved with these file bytes. */

@@ -324,7 +324,7 @@ function OverTime({ data }: { data: WorkspaceDashboard }) {
                     {n}
                   </text>
                 ) : null}
-                {i % every === 0 || i === drawn.length - 1 ? (
+                {i % every === 0 || (i === drawn.length - 1 && i % every >= every / 2) ? (
                   <text className="axis-text" x={x + slot / 2} y={h - 6} textAnchor="middle">
                     {formatDay(d, lang, 'short')}
                   </text>

@@ -322,7 +322,9 @@ export function RevisionTimeline({
   const h = 84;
   const mid = 40;
   const reach = 34;
-  const slot = w / Math.max(drawn.length, 8);
+  const slot = w / drawn.length;
+  // A few revisions spread over the width, each column no wider than a finger's tap needs.
+  const bar = Math.max(1.5, Math.min(slot * 0.6, 18));
   const max = Math.max(1, ...drawn.map((r) => Math.max(changes.get(r.n)?.added ?? 0, changes.get(r.n)?.removed ?? 0)));
   const scale = (n: number) => (n > 0 ? Math.max(2, (Math.log1p(n) / Math.log1p(max)) * reach) : 0);
   const describe = (r: RevisionInfo) =>
@@ -355,8 +357,8 @@ export function RevisionTimeline({
               <title>{describe(r)}</title>
               <rect className="timeline-hit" x={x} y="0" width={slot} height={h - 14} />
               {isSelected ? <rect className="timeline-selected" x={x} y="1" width={slot} height={h - 16} /> : null}
-              {up ? <rect className="chart-mark timeline-added" x={x + slot * 0.2} y={mid - up} width={Math.max(1.5, slot * 0.6)} height={up} /> : null}
-              {down ? <rect className="chart-mark timeline-removed" x={x + slot * 0.2} y={mid + 1} width={Math.max(1.5, slot * 0.6)} height={down} /> : null}
+              {up ? <rect className="chart-mark timeline-added" x={x + (slot - bar) / 2} y={mid - up} width={bar} height={up} /> : null}
+              {down ? <rect className="chart-mark timeline-removed" x={x + (slot - bar) / 2} y={mid + 1} width={bar} height={down} /> : null}
               {!up && !down ? <circle className="chart-mark timeline-same" cx={x + slot / 2} cy={mid} r="2" /> : null}
             </g>
           );

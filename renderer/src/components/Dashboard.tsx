@@ -24,7 +24,7 @@ const minDays = 14;
  * table too.
  */
 export function Dashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = useStore(dashboardStore);
   useEffect(() => showDashboard(), []);
   return (
@@ -32,9 +32,7 @@ export function Dashboard() {
       <div className="dashboard-head">
         <h1 id="dashboard-title">{t('view.dashboardTitle')}</h1>
         {data ? (
-          <span className="muted">
-            {t('view.total')}: {data.total.toLocaleString()}
-          </span>
+<span className="muted">{t('view.totalCount', { count: data.total.toLocaleString(i18n.language) })}</span>
         ) : null}
       </div>
       {data === null ? (
@@ -71,6 +69,7 @@ const statusName = (t: TFunction, s: ClaimStatus) => t(`review.status.${s}`);
 
 /** A chart's numbers as a table: the first cell of each row names it. */
 function NumbersTable({ head, rows }: { head: readonly string[]; rows: ReadonlyArray<readonly [string, ...number[]]> }) {
+  const { i18n } = useTranslation();
   return (
     <table>
       <thead>
@@ -87,7 +86,7 @@ function NumbersTable({ head, rows }: { head: readonly string[]; rows: ReadonlyA
           <tr key={i}>
             <th scope="row">{name}</th>
             {values.map((v, j) => (
-              <td key={j}>{v.toLocaleString()}</td>
+              <td key={j}>{v.toLocaleString(i18n.language)}</td>
             ))}
           </tr>
         ))}
@@ -128,6 +127,7 @@ function StatusPatterns({ prefix }: { prefix: string }) {
 /** One labelled horizontal bar per row: the label and the count are words; the bar is SVG. */
 function BarRows({ rows, max }: { rows: Array<{ key: string; label: ReactNode; count: number; pattern?: ClaimStatus; markClass: string; title: string }>; max: number }) {
   const prefix = useId().replace(/:/g, '');
+  const { i18n } = useTranslation();
   return (
     <div className="bar-rows" role="list">
       {rows.map((r) => (
@@ -138,7 +138,7 @@ function BarRows({ rows, max }: { rows: Array<{ key: string; label: ReactNode; c
             <rect className="bar-back" x="0" y="1" width="100%" height="10" />
             <rect className={`chart-mark ${r.markClass}`} x="0" y="1" width={`${max ? Math.max(r.count ? 0.8 : 0, (r.count / max) * 100) : 0}%`} height="10" {...(r.pattern ? { fill: `url(#${prefix}-${r.pattern})` } : {})} />
           </svg>
-          <span className="bar-count">{r.count.toLocaleString()}</span>
+          <span className="bar-count">{r.count.toLocaleString(i18n.language)}</span>
         </div>
       ))}
     </div>

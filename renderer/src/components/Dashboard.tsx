@@ -215,7 +215,7 @@ function ByArticle({ data }: { data: WorkspaceDashboard }) {
       <svg width="0" height="0" className="svg-defs" aria-hidden="true">
         <StatusPatterns prefix={prefix} />
       </svg>
-      <div className="bar-rows" role="list">
+      <div className="bar-rows bar-rows-wide" role="list">
         {drawn.map((a) => (
           <div className="bar-row" key={a.articleId} role="listitem" title={detail(a)}>
             <button className="link-button bar-label" onClick={() => openArticle(a.articleId)} title={a.path}>

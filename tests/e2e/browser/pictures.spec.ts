@@ -6,8 +6,9 @@
  * with an axe scan and the chart colours' contrast.
  */
 import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, rpc, seriousViolations, test, type Workbench } from '../fixtures.js';
+import { expect, projectRoot, rpc, seedText, seriousViolations, test, type Workbench } from '../fixtures.js';
 
 const text1 = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n\n全年实际利用外资3.2亿美元,其中12月份0.8亿美元。\n';
 const text2 = '园区全年新增就业岗位3200个,税收收入12.6亿元,增长8.4%。\n';
@@ -44,6 +45,10 @@ async function seed(bench: Workbench): Promise<{ a: string; b: string; claimsA: 
 async function chooseTheme(page: Page, lang: Lang, theme: 'light' | 'dark') {
   await page.getByRole('combobox', { name: words[lang].theme }).selectOption(theme);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+async function setLanguage(page: Page, lang: Lang) {
+  await page.locator('.lang-switch select').selectOption(lang);
 }
 
 async function showView(page: Page, lang: Lang, view: 'dashboard' | 'board' | 'article') {
@@ -304,4 +309,51 @@ test.describe('pictures', () => {
       }
     });
   }
+});
+
+test.describe('pictures for the README', () => {
+  const sample = join(projectRoot, 'electron', 'services', 'sample-workspace');
+  test.use({
+    files: Object.fromEntries(
+      [...readdirSync(sample).map((f) => [f, readFileSync(join(sample, f))] as const), ['郴州经开区招商纪实.txt', seedText] as const],
+    ),
+  });
+
+  test('a desk mid-way through its week: the dashboard and a History timeline (test-results/screens/readme-*.png)', async ({ page, bench }) => {
+    test.setTimeout(180_000);
+    const list = await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list');
+    const people = ['王芳', '李明', null];
+    const verdicts = ['verified', 'verified', 'verified', 'in-progress', 'false', 'disputed', 'unverifiable', 'verified'] as const;
+    for (const [i, a] of list.entries()) {
+      const r = await rpc<{ added: Array<{ id: string }> }>(bench, 'claims.addDetected', { articleId: a.id });
+      for (const [k, c] of r.added.entries()) {
+        if (k % 3 !== 0) await rpc(bench, 'claims.update', { articleId: a.id, claimId: c.id, assignee: people[(i + k) % 3] });
+        if ((k + i) % (i + 2) === 0) await rpc(bench, 'claims.setStatus', { articleId: a.id, claimId: c.id, status: verdicts[(k + i) % verdicts.length] });
+      }
+    }
+    const seedId = list.find((a) => a.path === '郴州经开区招商纪实.txt')!.id;
+    let doc = await rpc<{ disk: { hash: string }; text: string }>(bench, 'articles.read', { id: seedId });
+    for (const [from, to] of [['305.7亿元', '306.1亿元'], ['190.6%', '19.6%'], ['\n', '\n另据统计,园区全年新增就业岗位3200个。\n']] as const) {
+      doc = await rpc(bench, 'articles.write', { id: seedId, text: doc.text.replace(from, to), baseHash: doc.disk.hash });
+    }
+    await bench.open(page, { language: 'zh-CN' });
+    await chooseTheme(page, 'zh-CN', 'light');
+    await showView(page, 'zh-CN', 'dashboard');
+    await expect(page.locator('.dashboard-card').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-dashboard-light-zh-CN.png') });
+    await showView(page, 'zh-CN', 'article');
+    await page.getByRole('option', { name: /郴州/ }).click();
+    await page.getByRole('tab', { name: words['zh-CN'].history }).click();
+    await expect(page.getByRole('group', { name: words['zh-CN'].timeline })).toBeVisible();
+    await chooseTheme(page, 'zh-CN', 'dark');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-history-dark-zh-CN.png') });
+    await setLanguage(page, 'en');
+    await showView(page, 'en', 'dashboard');
+    await expect(page.locator('.dashboard-card').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-dashboard-dark-en.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

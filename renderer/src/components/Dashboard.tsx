@@ -129,19 +129,25 @@ function BarRows({ rows, max }: { rows: Array<{ key: string; label: ReactNode; c
   const prefix = useId().replace(/:/g, '');
   const { i18n } = useTranslation();
   return (
-    <div className="bar-rows" role="list">
-      {rows.map((r) => (
-        <div className="bar-row" key={r.key} role="listitem" title={r.title}>
-          <span className="bar-label">{r.label}</span>
-          <svg className="bar-svg" height="12" aria-hidden="true">
-            <StatusPatterns prefix={prefix} />
-            <rect className="bar-back" x="0" y="1" width="100%" height="10" />
-            <rect className={`chart-mark ${r.markClass}`} x="0" y="1" width={`${max ? Math.max(r.count ? 0.8 : 0, (r.count / max) * 100) : 0}%`} height="10" {...(r.pattern ? { fill: `url(#${prefix}-${r.pattern})` } : {})} />
-          </svg>
-          <span className="bar-count">{r.count.toLocaleString(i18n.language)}</span>
-        </div>
-      ))}
-    </div>
+    <>
+      {rows.some((r) => r.pattern) ? (
+        <svg width="0" height="0" className="svg-defs" aria-hidden="true">
+          <StatusPatterns prefix={prefix} />
+        </svg>
+      ) : null}
+      <div className="bar-rows" role="list">
+        {rows.map((r) => (
+          <div className="bar-row" key={r.key} role="listitem" title={r.title}>
+            <span className="bar-label">{r.label}</span>
+            <svg className="bar-svg" height="12" aria-hidden="true">
+              <rect className="bar-back" x="0" y="1" width="100%" height="10" />
+              <rect className={`chart-mark ${r.markClass}`} x="0" y="1" width={`${max ? Math.max(r.count ? 0.8 : 0, (r.count / max) * 100) : 0}%`} height="10" {...(r.pattern ? { fill: `url(#${prefix}-${r.pattern})` } : {})} />
+            </svg>
+            <span className="bar-count">{r.count.toLocaleString(i18n.language)}</span>
+          </div>
+        ))}
+      </div>
+    </>
   );
 }
 

@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { RevisionChange, RevisionInfo, RevisionSource } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
-import { bodyBytes, makePatch, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink } from '../../shared/revisions/index.js';
+import { bodyBytes, makePatch, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink, type RevisionPatch } from '../../shared/revisions/index.js';
 import { fsyncDir, writeError, writeFileDurable } from './durable-file.js';
 import { PerKeyQueue } from './per-key-queue.js';
 import { openStoreFileForAppend, readStoreFile, storeLinkError } from './safe-open.js';
@@ -214,25 +214,25 @@ export class RevisionStore {
     const out: RevisionChange[] = [];
     for (const r of chain.records) {
       if (r.hash === '') continue;
-      if (r.body.kind === 'patch') {
-        let added = 0;
-        let removed = 0;
-        for (const [, del, ins] of r.body.patch) {
-          added += ins.length;
-          removed += del;
-        }
-        out.push({ n: r.n, added, removed });
+      // A recorded revision never changes, so its size is worked out once.
+      const known = changeSizes.get(r);
+      if (known) {
+        out.push(known);
         continue;
       }
-      const before = r.n > 1 ? await this.text(id, r.n - 1).catch(() => null) : '';
-      if (before === null) {
-        out.push({ n: r.n, added: r.length, removed: 0 });
-        continue;
-      }
-      const patch = makePatch(before, r.body.text);
-      out.push({ n: r.n, added: patch.reduce((a, [, , ins]) => a + ins.length, 0), removed: patch.reduce((a, [, del]) => a + del, 0) });
+      out.push(await this.changeOf(id, r));
+      changeSizes.set(r, out[out.length - 1]!);
     }
     return out;
+  }
+
+  /** What one revision added and removed: read off its patch, or (a snapshot) diffed against the one before. */
+  private async changeOf(id: string, r: RevisionRecord): Promise<RevisionChange> {
+    if (r.body.kind === 'patch') return sizeOf(r.n, r.body.patch);
+    const before = r.n > 1 ? await this.text(id, r.n - 1).catch(() => null) : '';
+    // Without the text before it (a damaged line), a snapshot counts as all new.
+    if (before === null) return { n: r.n, added: r.length, removed: 0 };
+    return sizeOf(r.n, makePatch(before, r.body.text));
   }
 
   /** Finds the newest revision saved with these file bytes. */
@@ -316,6 +316,19 @@ export class RevisionStore {
     else this.chains.clear();
   }
 }
+
+function sizeOf(n: number, patch: RevisionPatch): RevisionChange {
+  let added = 0;
+  let removed = 0;
+  for (const [, del, ins] of patch) {
+    added += ins.length;
+    removed += del;
+  }
+  return { n, added, removed };
+}
+
+/** Characters added and removed by each revision already worked out (records are never changed once read). */
+const changeSizes = new WeakMap<RevisionRecord, RevisionChange>();
 
 function placeholder(n: number): RevisionRecord {
   return { n, at: '', author: null, source: 'external', hash: '', length: 0, body: { kind: 'patch', patch: [] } };

@@ -138,6 +138,17 @@ test.describe('pictures', () => {
     await expect(bar).toBeHidden();
     const seenAfter = await page.evaluate(() => (window as unknown as { progressSeenAfter: number }).progressSeenAfter);
     expect(seenAfter).toBeGreaterThanOrEqual(290);
+
+    // Searching the board says what it is doing too.
+    await page.route('**/rpc/board.query', async (route) => {
+      const text = (route.request().postDataJSON() as { text?: string }).text;
+      if (text) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await showView(page, 'en', 'board');
+    await page.getByRole('searchbox').fill('亿元');
+    await expect(page.getByRole('status').getByRole('progressbar', { name: 'Searching the board…' })).toBeVisible();
+    await expect(page.getByRole('status').getByRole('progressbar')).toBeHidden();
   });
 
   for (const lang of ['en', 'zh-CN'] as const) {

@@ -72,6 +72,8 @@ export const methodNames = [
   'team.review',
   'team.textState',
   'team.textPush',
+  'workspace.dashboard',
+  'revisions.changes',
   'suggestions.list',
   'suggestions.add',
   'suggestions.accept',

@@ -28,6 +28,8 @@ import { languages } from './i18n/index.js';
 import { exportFormats, profileRoles, workflowStatuses, type Profile, type ExportedFile, type WorkspaceSettings, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
+import type { RevisionChange } from './annotations.js';
+import type { WorkspaceDashboard } from './dashboard.js';
 import { evidenceHashPattern, maxEvidenceBytes, type EvidenceInfo } from './evidence.js';
 import type { TeamReview, TeamStatus } from './team/status.js';
 import type { Suggestion, SuggestionList, SuggestionResult } from './suggestions.js';
@@ -345,6 +347,8 @@ export const contract = {
     input: z.object({ articleId: articleIdSchema, from: revisionSchema, to: revisionSchema }).strict(),
     output: out<DisplayDiff>(),
   },
+  /** How many characters each revision added and removed, oldest first (the History timeline). */
+  'revisions.changes': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<RevisionChange[]>() },
   /** Writes an old revision's text back to the file, recorded as a new revision (history is never rewritten). */
   'revisions.restore': {
     input: z
@@ -385,6 +389,16 @@ export const contract = {
       .object({ articleId: articleIdSchema, update: base64.max(28_000_000).optional(), awareness: base64.max(65_536).optional() })
       .strict(),
     output: out<null>(),
+  },
+  /** The workspace dashboard: claims by status and by article, verdicts per day, open claims per assignee (counts only). */
+  'workspace.dashboard': {
+    input: z
+      .object({
+        /** The reader's offset east of UTC in minutes (−Date#getTimezoneOffset()), so days are the reader's days. */
+        offsetMinutes: z.number().int().min(-900).max(900).optional(),
+      })
+      .strict(),
+    output: out<WorkspaceDashboard>(),
   },
   /** The article's suggestions: open (in text order), detached (their words changed or went) and resolved. */
   'suggestions.list': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<SuggestionList>() },

@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { promises as fs, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleAnnotations } from '../../../shared/annotations.js';
-import { expect, test } from '../fixtures.js';
+import { expect, seriousViolations, test } from '../fixtures.js';
 
 const text = '# 郴州经开区\n\n1-11月份项目总投资305.7亿元,同比增长190.6%。\n\n全年引进项目52个,其中外资项目7个。\n';
 const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
@@ -46,11 +45,6 @@ async function selectWords(page: Page, words: string): Promise<void> {
 
 const shot = (name: string) => join('test-results', 'screens', name);
 
-/** axe's serious and critical findings (contrast included) on the page as it stands. */
-async function axeFindings(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 test.describe('review mode and suggestions', () => {
   test.use({ files: { '招商快讯.md': text } });
@@ -135,7 +129,7 @@ test.describe('review mode and suggestions', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
     await page.getByRole('alert').getByRole('button', { name: '×' }).click();
     await page.screenshot({ path: shot('suggestions-review-en-light.png') });
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Digits stay status keys in the locked text: 3 gives the selected claim Verified.
     await page.getByRole('tab', { name: /Claims/ }).click();
@@ -158,7 +152,7 @@ test.describe('review mode and suggestions', () => {
     await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText(['306.1亿元', '53个']);
     await expect(list.getByRole('listitem')).toHaveCount(2);
     await page.screenshot({ path: shot('suggestions-review-en-dark.png') });
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The editor accepts one and rejects the other.
     await profile(page, '李编辑', 'editor');
@@ -217,13 +211,13 @@ test.describe('review mode and suggestions', () => {
     await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText('19.6%');
     await page.getByRole('tab', { name: /修改建议/ }).click();
     await page.screenshot({ path: shot('suggestions-review-zh-dark.png') });
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     // The form, in the dark theme.
     await selectWords(page, '52个');
     await page.keyboard.press('s');
     await expect(form).toContainText('52个');
     await page.screenshot({ path: shot('suggestions-form-zh-dark.png') });
-    expect(await axeFindings(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(form).toBeHidden();
 

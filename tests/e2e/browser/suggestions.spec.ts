@@ -76,6 +76,14 @@ test.describe('review mode and suggestions', () => {
     await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
     expect(readFileSync(file, 'utf8')).toBe(text);
 
+    // ? lists the review keys with the others.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('suggest a change to the selected words');
+    await expect(help).toContainText('accept / reject the suggestion at the cursor');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+
     // The selection still follows the keyboard in the locked text.
     await selectWords(page, '全年');
     await page.keyboard.press('Shift+ArrowRight');

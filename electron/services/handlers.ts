@@ -254,7 +254,12 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       return store().suggestionList(articleId);
     },
     'suggestions.add': async ({ articleId, ...input }) => store().addSuggestion(articleId, input),
-    'suggestions.accept': async ({ articleId, ids }) => acceptSuggestions(ctx.session(), articleId, ids, () => assertProfileMay('suggestion.resolve')),
+    'suggestions.accept': async ({ articleId, ids }) => {
+      // Accepting edits the text: in a team workspace the team's role must allow that too (as for a save).
+      const team = ctx.team?.();
+      if (team?.role) team.check('text.edit');
+      return acceptSuggestions(ctx.session(), articleId, ids, () => assertProfileMay('suggestion.resolve'));
+    },
     'suggestions.reject': async ({ articleId, ids }) => rejectSuggestions(ctx.session(), articleId, ids, () => assertProfileMay('suggestion.resolve')),
   };
 }

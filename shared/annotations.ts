@@ -14,6 +14,7 @@ import type { WorkflowStatus } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 import type { EvidenceRef } from './evidence.js';
 import type { CorrectionNote, GateOverride, PublicationRecord } from './export/types.js';
+import type { Suggestion } from './suggestions.js';
 
 /** Where a claim stands in fact-checking; these spellings are used in the API, the CLI and the files. */
 export const claimStatuses = ['unchecked', 'in-progress', 'verified', 'disputed', 'false', 'unverifiable', 'needs-recheck'] as const;
@@ -137,6 +138,9 @@ export const auditActions = [
   'gate.override',
   'correction',
   'claims.imported',
+  'suggestion.added',
+  'suggestion.accepted',
+  'suggestion.rejected',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -158,6 +162,8 @@ export interface AuditEntry {
   revision?: number;
   /** The bulk change (or its undo) this entry is part of. */
   batch?: string;
+  /** The suggestion a `suggestion.*` entry is about. */
+  suggestionId?: string;
 }
 
 /** One claim changed by a bulk review change: what it was and became (for undoing the batch). */
@@ -210,6 +216,8 @@ export interface ArticleAnnotations {
   corrections?: CorrectionNote[];
   /** Where the article is published (ClaimReview `url`, Web Annotation target). */
   publicationUrl?: string;
+  /** Suggested changes of the text, by id (absent in sidecars written before suggestions existed). */
+  suggestions?: Record<string, Suggestion>;
 }
 
 /** An article's claims as the claim panel shows them. */

@@ -74,6 +74,10 @@ export const methodNames = [
   'team.textPush',
   'workspace.dashboard',
   'revisions.changes',
+  'suggestions.list',
+  'suggestions.add',
+  'suggestions.accept',
+  'suggestions.reject',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

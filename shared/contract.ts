@@ -32,6 +32,7 @@ import type { RevisionChange } from './annotations.js';
 import type { WorkspaceDashboard } from './dashboard.js';
 import { evidenceHashPattern, maxEvidenceBytes, type EvidenceInfo } from './evidence.js';
 import type { TeamReview, TeamStatus } from './team/status.js';
+import type { Suggestion, SuggestionList, SuggestionResult } from './suggestions.js';
 
 /** Article ids are opaque tokens issued by the workspace index, never paths. */
 export const articleIdSchema = z.string().regex(/^[a-z0-9]{6,40}$/, 'article id must be 6–40 lowercase letters or digits');
@@ -399,6 +400,32 @@ export const contract = {
       .strict(),
     output: out<WorkspaceDashboard>(),
   },
+  /** The article's suggestions: open (in text order), detached (their words changed or went) and resolved. */
+  'suggestions.list': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<SuggestionList>() },
+  /** Suggests new wording for start..end of the saved text, or for a claim's words (claimId without a span). Anyone may. */
+  'suggestions.add': {
+    input: z
+      .object({
+        articleId: articleIdSchema,
+        start: offsetSchema.optional(),
+        end: offsetSchema.optional(),
+        claimId: itemIdSchema.optional(),
+        /** The words the caller saw at start..end: refused (`suggestion-detached`) when the text there is other words now. */
+        quote: z.string().max(100_000).optional(),
+        replacement: z.string().max(100_000),
+        note: note.optional(),
+        baseHash: fileHashSchema.optional(),
+      })
+      .strict()
+      .refine((i) => (i.start === undefined) === (i.end === undefined), 'give both start and end, or neither')
+      .refine((i) => i.start !== undefined || i.claimId !== undefined, 'give start and end, or a claimId')
+      .refine((i) => i.start === undefined || i.end! > i.start, 'end must be after start'),
+    output: out<Suggestion>(),
+  },
+  /** An editor accepts suggestions: the text changes in one save (one revision), each claim's audit names it. */
+  'suggestions.accept': { input: z.object({ articleId: articleIdSchema, ids: z.array(itemIdSchema).min(1).max(10_000) }).strict(), output: out<SuggestionResult>() },
+  /** An editor rejects suggestions; the text is not touched. */
+  'suggestions.reject': { input: z.object({ articleId: articleIdSchema, ids: z.array(itemIdSchema).min(1).max(10_000) }).strict(), output: out<SuggestionResult>() },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 // Both directions: every name has a schema, every schema has a name.

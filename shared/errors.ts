@@ -49,6 +49,10 @@ export const errorCodes = [
   'team-invalid-change',
   'team-unreachable',
   'role-refused',
+  'suggestion-detached',
+  'suggestion-overlaps',
+  'suggestion-not-open',
+  'suggestion-unchanged',
   'internal',
 ] as const;
 

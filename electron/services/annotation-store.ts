@@ -44,6 +44,7 @@ import { FactDeskError } from '../../shared/errors.js';
 import { detectStatements, type StatementCategory } from '../../shared/statements/index.js';
 import type { ArticleDocument, WorkflowStatus } from '../../shared/model.js';
 import { textHash } from '../../shared/revisions/index.js';
+import { suggestionStates, type Suggestion, type SuggestionList } from '../../shared/suggestions.js';
 import { DurableJsonFile, frozenJson, type Recovery } from './json-store.js';
 import { PerKeyQueue } from './per-key-queue.js';
 import { readStoreFile } from './safe-open.js';
@@ -103,6 +104,7 @@ function freezeStored(data: ArticleAnnotations): ArticleAnnotations {
   for (const [id, c] of Object.entries(data.claims)) data.claims[id] = frozenJson(c);
   for (const [id, r] of Object.entries(data.relations)) data.relations[id] = frozenJson(r);
   data.audit = data.audit.map(frozenJson);
+  if (data.suggestions) for (const [id, g] of Object.entries(data.suggestions)) data.suggestions[id] = frozenJson(g);
   return data;
 }
 
@@ -118,6 +120,11 @@ function isClaim(c: unknown): c is Claim {
   return !!x && typeof x.id === 'string' && isAnchor(x.anchor) && isStatus(x.status) && Array.isArray(x.sources) && Array.isArray(x.comments) && typeof x.deleted === 'boolean';
 }
 
+function isSuggestion(g: unknown): g is Suggestion {
+  const x = g as Suggestion;
+  return !!x && typeof x.id === 'string' && isAnchor(x.anchor) && typeof x.replacement === 'string' && (suggestionStates as readonly string[]).includes(x.state) && typeof x.by === 'string';
+}
+
 function isSidecar(d: unknown): d is ArticleAnnotations {
   const x = d as ArticleAnnotations;
   return (
@@ -131,7 +138,9 @@ function isSidecar(d: unknown): d is ArticleAnnotations {
     Object.values(x.claims).every(isClaim) &&
     !!x.relations &&
     typeof x.relations === 'object' &&
-    Array.isArray(x.audit)
+    Array.isArray(x.audit) &&
+    // Sidecars written before suggestions existed have none.
+    (x.suggestions === undefined || (!!x.suggestions && typeof x.suggestions === 'object' && Object.values(x.suggestions).every(isSuggestion)))
   );
 }
 
@@ -969,6 +978,151 @@ export class AnnotationStore {
     };
   }
 
+  // ---- Suggestions ---------------------------------------------------------
+
+  private suggestionIn(data: ArticleAnnotations, suggestionId: string): Suggestion {
+    const g = data.suggestions && Object.hasOwn(data.suggestions, suggestionId) ? data.suggestions[suggestionId] : undefined;
+    if (!g) throw new FactDeskError('not-found', `no suggestion ${suggestionId} in ${data.articleId}`, { what: suggestionId });
+    return g;
+  }
+
+  private putSuggestion(data: ArticleAnnotations, g: Suggestion): Suggestion {
+    const next = frozenJson(g);
+    data.suggestions = { ...(data.suggestions ?? {}), [g.id]: next };
+    return next;
+  }
+
+  /** The article's suggestions: open ones in text order, detached ones apart, resolved ones newest first. */
+  async suggestionList(id: string): Promise<SuggestionList> {
+    this.ws.record(id);
+    if (!this.ws.readOnly) await this.catchUp(id);
+    const all = Object.values((await this.sidecarIfAny(id))?.data.suggestions ?? {});
+    const open = all.filter((g) => g.state === 'open');
+    return {
+      articleId: id,
+      open: open.filter((g) => !g.detached).sort((a, b) => a.anchor.start - b.anchor.start || a.at.localeCompare(b.at)),
+      detached: open.filter((g) => g.detached).sort((a, b) => a.at.localeCompare(b.at)),
+      resolved: all.filter((g) => g.state !== 'open').sort((a, b) => (b.resolvedAt ?? '').localeCompare(a.resolvedAt ?? '') || b.id.localeCompare(a.id)),
+    };
+  }
+
+  /**
+   * Suggests `replacement` for `start..end` of the article as it is now, or
+   * for the words of claim `claimId` when no span is given. Refused when the
+   * words already have an open suggestion (one proposal per words at a time,
+   * so accepting all never has to choose).
+   */
+  async addSuggestion(id: string, input: { start?: number; end?: number; quote?: string; replacement: string; note?: string; claimId?: string; baseHash?: string }): Promise<Suggestion> {
+    return this.mutateWithText(id, (data, doc, _head, now) => {
+      if (input.baseHash && input.baseHash !== doc.disk.hash) throw new FactDeskError('changed-on-disk', `${doc.path} changed on disk`, { name: doc.path, id });
+      let { start, end } = input;
+      if (input.claimId) {
+        const c = this.claimIn(data, input.claimId);
+        if (c.deleted || c.detached) throw new FactDeskError('suggestion-detached', `claim ${c.id} is not attached to the text`, { quote: c.anchor.quote });
+        start ??= c.anchor.start;
+        end ??= c.anchor.end;
+      }
+      if (start === undefined || end === undefined) throw new FactDeskError('invalid-input', 'no words to change', { detail: 'select words or a claim first' });
+      const anchor = createAnchor(doc.text, start, end);
+      if (input.quote !== undefined && anchor.quote !== input.quote) throw new FactDeskError('suggestion-detached', `the text at ${start}..${end} is not the words given`, { quote: input.quote });
+      if (anchor.quote.trim() === '') throw new FactDeskError('invalid-input', 'the selection is empty', { detail: 'select the words to change first' });
+      if (anchor.quote === input.replacement) throw new FactDeskError('suggestion-unchanged', 'the suggestion changes nothing', { quote: anchor.quote });
+      const clash = Object.values(data.suggestions ?? {}).find((g) => g.state === 'open' && !g.detached && overlaps(g.anchor, anchor));
+      if (clash) throw new FactDeskError('suggestion-overlaps', `${clash.id} already suggests a change there`, { quote: clash.anchor.quote, by: clash.by });
+      // Words chosen by selection that touch a claim change that claim: its record names the suggestion too.
+      const claimId = input.claimId ?? Object.values(data.claims).filter((c) => !c.deleted && !c.detached && overlaps(c.anchor, anchor)).sort(byPosition)[0]?.id;
+      const g = this.putSuggestion(data, {
+        id: newId('g'),
+        anchor,
+        replacement: input.replacement,
+        ...(claimId ? { claimId } : {}),
+        note: input.note ?? '',
+        state: 'open',
+        by: this.author,
+        at: now,
+      });
+      this.audit(data, { at: now, action: 'suggestion.added', ...(g.claimId ? { claimId: g.claimId } : {}), suggestionId: g.id, before: anchor.quote, after: g.replacement });
+      return g;
+    });
+  }
+
+  /** Rejects open suggestions (one already rejected is left as it is); the text is not touched. */
+  async rejectSuggestions(id: string, ids: readonly string[]): Promise<Suggestion[]> {
+    return this.mutate(id, (data, now) => {
+      const gs = ids.map((sid) => this.suggestionIn(data, sid));
+      for (const g of gs) if (g.state === 'accepted') throw new FactDeskError('suggestion-not-open', `${g.id} was accepted`, { by: g.resolvedBy ?? '' });
+      return gs.map((g) => {
+        if (g.state === 'rejected') return g;
+        this.audit(data, { at: now, action: 'suggestion.rejected', ...(g.claimId ? { claimId: g.claimId } : {}), suggestionId: g.id, before: g.anchor.quote, after: g.replacement });
+        return this.putSuggestion(data, { ...g, state: 'rejected', resolvedBy: this.author, resolvedAt: now });
+      });
+    });
+  }
+
+  /**
+   * For accepting: the article's text now (an outside edit taken in first)
+   * and the suggestions `ids`, each checked to be open and still on its words.
+   */
+  async suggestionsToAccept(id: string, ids: readonly string[]): Promise<{ doc: ArticleDocument; suggestions: Suggestion[] }> {
+    this.assertWritable();
+    return this.withText(id, async () => {
+      const doc = await this.ws.readCurrent(id);
+      await this.takeInLocked({ id, doc, source: 'external' });
+      const data = (await this.sidecarIfAny(id))?.data ?? this.defaults(id);
+      const suggestions = ids.map((sid) => {
+        const g = this.suggestionIn(data, sid);
+        if (g.state !== 'open') throw new FactDeskError('suggestion-not-open', `${g.id} is ${g.state}`, { by: g.resolvedBy ?? '' });
+        if (g.detached || doc.text.slice(g.anchor.start, g.anchor.end) !== g.anchor.quote) throw new FactDeskError('suggestion-detached', `${g.id} is not on its words`, { quote: g.anchor.quote });
+        return g;
+      });
+      return { doc, suggestions };
+    });
+  }
+
+  /**
+   * Records suggestions as accepted once their text is saved (`revision`):
+   * each now anchored on its new words in `text`, with an audit entry on its
+   * claim (if any) naming the revision.
+   */
+  async markAccepted(id: string, accepted: ReadonlyArray<{ id: string; start: number; end: number }>, text: string, revision: number): Promise<Suggestion[]> {
+    return this.mutate(id, (data, now) =>
+      accepted.map(({ id: sid, start, end }) => {
+        const g = this.suggestionIn(data, sid);
+        this.audit(data, { at: now, action: 'suggestion.accepted', ...(g.claimId ? { claimId: g.claimId } : {}), suggestionId: g.id, before: g.anchor.quote, after: g.replacement, revision });
+        const { detached: _d, ...rest } = g;
+        return this.putSuggestion(data, { ...rest, original: g.anchor.quote, anchor: createAnchor(text, start, end), state: 'accepted', resolvedBy: this.author, resolvedAt: now, revision });
+      }),
+    );
+  }
+
+  /** Moves open suggestions with their words; one whose words went or changed is shown detached, never dropped. */
+  private reanchorSuggestions(data: ArticleAnnotations, oldText: string, newText: string, revision: number, now: string): void {
+    const open = Object.values(data.suggestions ?? {}).filter((g) => g.state === 'open');
+    if (open.length === 0) return;
+    const outcomes = reanchor(
+      open.map((g) => (g.detached ? suggestionProbe(g) : g.anchor)),
+      oldText,
+      newText,
+    );
+    open.forEach((g, i) => {
+      const o = outcomes[i]!;
+      const since = (reason: string) => (g.detached?.reason === reason ? g.detached.since : now);
+      if (o.status === 'unchanged' || o.status === 'moved') {
+        const { detached: _d, ...rest } = g;
+        if (g.detached || !sameAnchor(g.anchor, o.anchor)) this.putSuggestion(data, { ...rest, anchor: o.anchor });
+      } else if (o.status === 'figure-changed') {
+        this.putSuggestion(data, { ...g, detached: { reason: 'changed', since: since('changed'), revision, at: o.anchor.start, nowQuote: o.newQuote } });
+      } else if (g.detached) {
+        // Still not found: it stays detached for the reason it first had.
+        this.putSuggestion(data, { ...g, detached: { ...g.detached, revision, at: o.status === 'orphan' ? o.at : (o.candidates[0]?.start ?? g.detached.at) } });
+      } else if (o.status === 'orphan') {
+        this.putSuggestion(data, { ...g, detached: { reason: 'orphan', since: now, revision, at: o.at } });
+      } else {
+        this.putSuggestion(data, { ...g, detached: { reason: 'ambiguous', since: now, revision, at: o.candidates[0]?.start ?? 0 } });
+      }
+    });
+  }
+
   // ---- Team workspace ------------------------------------------------------
 
   /**
@@ -1073,7 +1227,7 @@ export class AnnotationStore {
       this.opts.onRevision?.(id, head);
     }
     const db = await this.sidecarIfAny(id);
-    if (!db || db.data.anchoredTo === head.n || Object.keys(db.data.claims).length === 0) return head;
+    if (!db || db.data.anchoredTo === head.n || (Object.keys(db.data.claims).length === 0 && !hasOpenSuggestions(db.data))) return head;
     const from = db.data.anchoredTo;
     let oldText: string;
     try {
@@ -1103,6 +1257,7 @@ export class AnnotationStore {
     let found: DetectedClaim[] | null = null;
     const detected = (): DetectedClaim[] => (found ??= figures());
     claims.forEach((c, i) => this.applyOutcome(data, c, outcomes[i]!, { newText, revision, by, now, detected }));
+    this.reanchorSuggestions(data, oldText, newText, revision, now);
   }
 
   private applyOutcome(
@@ -1170,6 +1325,16 @@ export class AnnotationStore {
     this.audit(data, { at: now, by, action: 'claim.status', claimId: c.id, before: c.status, after: 'needs-recheck', revision });
     return { status: 'needs-recheck', recheck: { oldQuote, newQuote, previousStatus: c.status, revision, at: now } };
   }
+}
+
+function hasOpenSuggestions(data: ArticleAnnotations): boolean {
+  return Object.values(data.suggestions ?? {}).some((g) => g.state === 'open');
+}
+
+/** A probe for re-finding a detached suggestion by its quote near where it was (like `searchProbe`). */
+function suggestionProbe(g: Suggestion): TextAnchor {
+  const at = g.detached?.at ?? g.anchor.start;
+  return { ...g.anchor, start: at, end: at + g.anchor.quote.length + 1 };
 }
 
 function sameAnchor(a: TextAnchor, b: TextAnchor): boolean {

@@ -14,6 +14,7 @@ import { Publisher, type PdfRenderer } from './publisher.js';
 import type { TeamClient } from './team/team-client.js';
 import { withTeam } from './team/team-handlers.js';
 import { dashboardFor } from './dashboard.js';
+import { acceptSuggestions, rejectSuggestions } from './suggestions.js';
 
 export interface HandlerContext {
   host: HostKind;
@@ -248,6 +249,18 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'team.review': notInHost,
     'team.textState': notInHost,
     'team.textPush': notInHost,
+    'suggestions.list': async ({ articleId }) => {
+      await ctx.session().syncFromDisk();
+      return store().suggestionList(articleId);
+    },
+    'suggestions.add': async ({ articleId, ...input }) => store().addSuggestion(articleId, input),
+    'suggestions.accept': async ({ articleId, ids }) => {
+      // Accepting edits the text: in a team workspace the team's role must allow that too (as for a save).
+      const team = ctx.team?.();
+      if (team?.role) team.check('text.edit');
+      return acceptSuggestions(ctx.session(), articleId, ids, () => assertProfileMay('suggestion.resolve'));
+    },
+    'suggestions.reject': async ({ articleId, ids }) => rejectSuggestions(ctx.session(), articleId, ids, () => assertProfileMay('suggestion.resolve')),
   };
 }
 

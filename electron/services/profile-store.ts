@@ -38,7 +38,7 @@ export async function writeProfile(profile: Profile): Promise<Profile> {
 export const verdictStatuses: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>(['verified', 'disputed', 'false', 'unverifiable']);
 
 /** What a profile's role may be refused locally (the names the team's roles use). */
-export type LocalRoleAction = 'claim.verdict' | 'gate.override';
+export type LocalRoleAction = 'claim.verdict' | 'gate.override' | 'suggestion.resolve';
 
 /**
  * The roles in a local workspace: the profile's role decides. Giving a
@@ -50,6 +50,7 @@ export type LocalRoleAction = 'claim.verdict' | 'gate.override';
 export async function assertProfileMay(action: LocalRoleAction): Promise<void> {
   const p = await readProfile();
   if (!p) return;
+  // Accepting or rejecting a suggested change of the text is an editor's call, like the gate.
   const may = action === 'claim.verdict' ? p.role === 'fact-checker' : p.role === 'editor';
   if (!may) throw new FactDeskError('role-refused', `${p.role} may not ${action}`, { role: p.role, action });
 }

@@ -226,6 +226,7 @@ export class Publisher {
             ...(sinceText !== undefined ? { sinceText } : {}),
             ...(headInfo?.author ? { changeAuthor: headInfo.author } : {}),
             ...(headInfo ? { changeDate: headInfo.at } : {}),
+            suggestions: (await this.store.suggestionList(id)).open,
             language: req.language,
           }),
         );

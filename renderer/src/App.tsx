@@ -44,6 +44,9 @@ import { appInfoStore, articlesStore, loadWorkspace, workspaceStore } from './st
 import { TeamStatusIndicator } from './components/TeamStatusIndicator.js';
 import { useLiveText } from './team/live-text.js';
 import { teamBound } from './stores/open-article.js';
+import { ReviewBanner, ReviewModeSwitch, useSuggestionMarks } from './components/Suggestions.js';
+import { resolveSuggestions, reviewModeStore, suggestFromEditor } from './stores/suggestions.js';
+import { setStatusByKey } from './keyboard.js';
 
 /** The window's layout; what it shows lives in the stores (renderer/src/stores/). */
 export function App() {
@@ -147,6 +150,7 @@ function Toolbar() {
         </span>
       ) : null}
       <span className="spacer" />
+      {hasOpen && view === 'article' ? <ReviewModeSwitch /> : null}
       <div className="view-switch" role="group" aria-label={t('board.view')} title="Ctrl+Shift+B">
         <button aria-pressed={view === 'article'} onClick={() => viewStore.set('article')}>
           {t('board.article')}
@@ -270,6 +274,8 @@ function ArticlePane() {
   const dirty = useDirty();
   const teamText = useLiveText(open?.doc.id ?? null);
   teamBound.current = !!teamText;
+  const reviewing = useStore(reviewModeStore);
+  const suggestionMarks = useSuggestionMarks(open?.doc.id ?? null, open?.doc.text ?? null);
   const stored = useMemo(
     () =>
       open && claimList && claimList.articleId === open.doc.id
@@ -309,6 +315,7 @@ function ArticlePane() {
               <button onClick={() => comparingStore.set(true)}>{t('editor.compare')}</button>
             </div>
           ) : null}
+          <ReviewBanner />
           <ArticleEditor
             docKey={`${open.doc.id}:${open.generation}${teamText ? ':team' : ''}`}
             text={teamText?.text ?? open.text}
@@ -327,6 +334,9 @@ function ArticlePane() {
             onAcceptAtCursor={(pos) => void acceptAtCursor(pos)}
             describeStored={describeStoredClaim}
             format={open.doc.format}
+            reviewing={reviewing}
+            reviewKeys={{ onSuggest: (sel) => suggestFromEditor(sel && { ...sel, quote: live.current()?.state.sliceDoc(sel.start, sel.end) ?? '' }), onStatus: (n) => void setStatusByKey(n), onResolve: (how, id) => void resolveSuggestions(how, [id]) }}
+            suggestions={suggestionMarks}
           />
         </>
       ) : (

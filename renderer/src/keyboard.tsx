@@ -119,6 +119,8 @@ export const shortcuts: Array<[string, string]> = [
   ['Ctrl+S', 'keys.save'],
   ['Ctrl+E', 'keys.export'],
   ['?', 'keys.help'],
+  ['S', 'keys.suggest'],
+  ['A  ·  R', 'keys.resolve'],
 ];
 
 function showHelp(): void {

@@ -67,6 +67,8 @@ const en = {
     save: 'Save the article',
     export: 'Export…',
     help: 'This list',
+    suggest: 'Reviewing (the text locked): suggest a change to the selected words, or to the selected claim',
+    resolve: 'Reviewing: accept / reject the suggestion at the cursor (an editor’s keys)',
   },
   card: {
     hint: 'Each field saves when you leave it; Ctrl+Enter saves at once.',
@@ -161,6 +163,8 @@ const zh: typeof en = {
     save: '保存文章',
     export: '导出…',
     help: '本列表',
+    suggest: '审阅模式(正文锁定):对选中的文字或选中的断言提出修改建议',
+    resolve: '审阅模式:接受 / 拒绝光标处的建议(限编辑)',
   },
   card: {
     hint: '各字段在离开时自动保存;按 Ctrl+Enter 立即保存。',

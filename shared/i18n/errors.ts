@@ -48,6 +48,10 @@ const en: Catalog = {
   'team-invalid-change': 'The team server refused a change it could not accept ({{reason}}). Nothing was changed on the server.',
   'team-unreachable': 'The team server at {{url}} cannot be reached. You can keep working: changes are kept on this computer and sent when it is back.',
   'role-refused': 'As $t(team.roles.{{role}}) (your profile’s role) you may not $t(team.actions.{{action}}), so nothing was changed. Ask a colleague with that role, or change your role in your profile if it is wrong.',
+  'suggestion-detached': 'The words “{{quote}}” are no longer where the suggestion was made (they were edited or deleted), so it cannot be applied. Nothing was changed. Reject it, or suggest again on the words as they are now.',
+  'suggestion-overlaps': '“{{quote}}” already has an open suggestion by {{by}}. Accept or reject that one first, or suggest on other words.',
+  'suggestion-not-open': 'This suggestion was already accepted or rejected (by {{by}}). Reload the suggestions to see where it stands.',
+  'suggestion-unchanged': 'The suggested wording is the same as “{{quote}}”. Type the corrected words.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -97,6 +101,10 @@ const zhCN: Catalog = {
   'team-invalid-change': '团队服务器拒绝了一项无法接受的改动({{reason}})。服务器上未作任何改动。',
   'team-unreachable': '无法连接位于 {{url}} 的团队服务器。您可以继续工作:改动保存在本机,恢复连接后自动发送。',
   'role-refused': '您资料中的角色是$t(team.roleNames.{{role}}),无权$t(team.actions.{{action}}),因此未作任何改动。请由具有相应角色的同事操作;如角色有误,请在个人资料中更改。',
+  'suggestion-detached': '“{{quote}}”已不在建议所指的位置(已被改动或删除),无法应用该建议。未作任何改动。请拒绝它,或针对现在的文字重新提出建议。',
+  'suggestion-overlaps': '“{{quote}}”已有{{by}}提出的未处理建议。请先接受或拒绝那条建议,或针对其他文字提出建议。',
+  'suggestion-not-open': '这条建议已被接受或拒绝(处理人:{{by}})。请刷新建议列表查看其状态。',
+  'suggestion-unchanged': '建议的文字与“{{quote}}”相同。请输入更正后的文字。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

@@ -17,12 +17,13 @@ import evidence from './evidence.js';
 import view from './view.js';
 import board from './board.js';
 import team from './team.js';
+import suggestions from './suggestions.js';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type AreaCatalog = Record<Language, Record<string, Record<string, unknown>>>;
-const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, exporting, evidence, statements, view, board, team];
+const areas: AreaCatalog[] = [errors, app, checks, review, history, notices, exporting, evidence, statements, view, board, team, suggestions];
 
 export const resources: Record<Language, { translation: Record<string, unknown> }> = {
   en: { translation: Object.assign({}, ...areas.map((a) => a.en)) },

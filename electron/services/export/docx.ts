@@ -23,6 +23,7 @@ import type { AuditEntry, Claim } from '../../../shared/annotations.js';
 import { articleBlocks, articleLanguage, citations, claimChecker, describeSource, formatCorrection, formatValue, type CorrectionNote, type ExportArticle, type TextRange } from '../../../shared/export/index.js';
 import { translatorFor, type Language } from '../../../shared/i18n/index.js';
 import { diffForDisplay } from '../../../shared/revisions/index.js';
+import type { Suggestion } from '../../../shared/suggestions.js';
 
 export type DocxMode = 'clean' | 'citations' | 'review';
 
@@ -44,6 +45,8 @@ export interface DocxOptions {
   language?: Language;
   /** Document properties. */
   creator?: string;
+  /** Review: open suggestions, each shown as a tracked change (its words deleted, its wording inserted) in its author's name. */
+  suggestions?: readonly Suggestion[];
 }
 
 /** A piece of a paragraph: text of the current article (maybe inserted since the old revision), or deleted old text at a position. */
@@ -94,7 +97,18 @@ function clip(pieces: Piece[] | undefined, range: TextRange): Piece[] {
   return out;
 }
 
+/** A suggestion as the writer needs it: the span whose words it deletes, the words it inserts at the end, who and when. */
+interface SuggestedChange {
+  start: number;
+  end: number;
+  replacement: string;
+  author: string;
+  date: string;
+}
+
 interface Marks {
+  /** Suggestions on words of the text, in text order, not overlapping. */
+  suggestions?: SuggestedChange[];
   /** Comment ids opening / closing at an offset. */
   opens: Map<number, number[]>;
   closes: Map<number, number[]>;
@@ -122,9 +136,13 @@ class RunWriter {
     const out: ParagraphChild[] = [];
     const points = new Set<number>();
     for (const m of [this.marks.opens, this.marks.closes, this.marks.notes]) for (const k of m.keys()) if (k >= range.start && k <= range.end) points.add(k);
+    const suggested = (this.marks.suggestions ?? []).filter((g) => g.end >= range.start && g.start <= range.end);
+    for (const g of suggested) for (const k of [g.start, g.end]) if (k >= range.start && k <= range.end) points.add(k);
     const done = new Set<number>();
     const at = (pos: number, deletedHere: Piece[]): void => {
       if (!done.has(pos)) {
+        // A suggestion's wording goes in right after the words it replaces, inside any comment on them.
+        for (const g of suggested) if (g.end === pos && g.replacement !== '') out.push(new InsertedTextRun({ id: this.changeId++, author: g.author, date: g.date, text: g.replacement }));
         for (const id of this.marks.closes.get(pos) ?? []) out.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
         for (const n of this.marks.notes.get(pos) ?? []) out.push(new FootnoteReferenceRun(n));
       }
@@ -142,7 +160,11 @@ class RunWriter {
       at(from, []);
       for (const cut of [...cuts, p.to]) {
         const words = this.text.slice(from, cut);
-        if (words !== '') out.push(p.inserted ? new InsertedTextRun({ id: this.changeId++, author: this.author, date: this.date, text: words }) : new TextRun(words));
+        const suggestion = suggested.find((g) => g.start <= from && cut <= g.end);
+        if (words === '') {
+          // Nothing between two marks.
+        } else if (suggestion) out.push(new DeletedTextRun({ id: this.changeId++, author: suggestion.author, date: suggestion.date, text: words }));
+        else out.push(p.inserted ? new InsertedTextRun({ id: this.changeId++, author: this.author, date: this.date, text: words }) : new TextRun(words));
         from = cut;
         if (cut < p.to) at(cut, []);
       }
@@ -196,6 +218,7 @@ export async function articleDocx(article: ExportArticle, options: DocxOptions):
     }
   }
   if (options.mode === 'review') {
+    marks.suggestions = suggestedChanges(text, options.suggestions ?? []);
     const sorted = [...claims].sort((a, b) => a.anchor.start - b.anchor.start);
     sorted.forEach((c, id) => {
       push(marks.opens, c.anchor.start, id);
@@ -246,6 +269,20 @@ export async function articleDocx(article: ExportArticle, options: DocxOptions):
     sections: [{ children: paragraphs }],
   });
   return Packer.toBuffer(doc);
+}
+
+/** Open suggestions still on their words, in text order; of two that overlap the earlier one is kept. */
+function suggestedChanges(text: string, suggestions: readonly Suggestion[]): SuggestedChange[] {
+  const out: SuggestedChange[] = [];
+  const on = suggestions
+    .filter((g) => g.state === 'open' && !g.detached && g.anchor.end > g.anchor.start && text.slice(g.anchor.start, g.anchor.end) === g.anchor.quote)
+    .sort((a, b) => a.anchor.start - b.anchor.start);
+  for (const g of on) {
+    if (out.length && g.anchor.start < out[out.length - 1]!.end) continue;
+    // Word keeps a paragraph's text on one line: a suggested line break reads as a space.
+    out.push({ start: g.anchor.start, end: g.anchor.end, replacement: g.replacement.replace(/\r?\n/g, ' '), author: g.by, date: g.at });
+  }
+  return out;
 }
 
 /** Offset → index of its line, by binary search over the line starts. */

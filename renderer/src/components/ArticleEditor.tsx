@@ -10,6 +10,7 @@ import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { claimHighlighting, detectionVersion, setFocusSpans } from '../editor/claim-highlights.js';
 import { setStoredClaims, storedClaims, storedRanges, type StoredMark } from '../editor/stored-claims.js';
 import type { LiveArticleStore } from '../stores/live-article.js';
+import { reviewCompartment, reviewMode, setSuggestionMarks, suggestionMarks, type ReviewKeys, type SuggestionMark } from '../editor/suggestions.js';
 
 /** The selected words in the editor (offsets in the text on screen). */
 export interface EditorSelection {
@@ -55,19 +56,32 @@ export interface ArticleEditorProps {
   format?: string;
   /** More behaviour for this text (a team article's live binding). */
   extensions?: Extension[];
+  /** Review mode: the text locked, keys as commands (switching keeps the editor). */
+  reviewing?: boolean;
+  /** Review mode's command keys. */
+  reviewKeys?: ReviewKeys;
+  /** Open suggestions, in the coordinates of `baseText` (the saved text). */
+  suggestions?: { marks: SuggestionMark[]; baseText: string } | null;
 }
 
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
-export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, describeStored, format = 'txt', extensions }: ArticleEditorProps) {
+export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, describeStored, format = 'txt', extensions, reviewing = false, reviewKeys, suggestions }: ArticleEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onSave, describeClaim, describeStatement, onClaimClick, onSelection, onAcceptAtCursor, describeStored });
   callbacks.current = { onSave, describeClaim, describeStatement, onClaimClick, onSelection, onAcceptAtCursor, describeStored };
   const storedRef = useRef(stored);
   storedRef.current = stored;
+  const review = useRef({ reviewing, reviewKeys, suggestions });
+  review.current = { reviewing, reviewKeys, suggestions };
+  const keys: ReviewKeys = {
+    onSuggest: (sel) => review.current.reviewKeys?.onSuggest(sel),
+    onStatus: (n) => review.current.reviewKeys?.onStatus(n),
+    onResolve: (how, id) => review.current.reviewKeys?.onResolve(how, id),
+  };
 
   useEffect(() => {
     const state = EditorState.create({
@@ -114,12 +128,15 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
         claimHighlighting({ describe: (c) => callbacks.current.describeClaim(c) }),
         statementHighlighting({ describe: (c) => callbacks.current.describeStatement?.(c) ?? c }),
         ...(extensions ?? []),
+        reviewCompartment.of(reviewMode(review.current.reviewing, keys)),
+        suggestionMarks(),
       ],
     });
     const v = new EditorView({ state, parent: host.current! });
     view.current = v;
     live.attach(v, savedText);
     if (storedRef.current) v.dispatch({ effects: setStoredClaims.of(storedRef.current) });
+    if (review.current.suggestions) v.dispatch({ effects: setSuggestionMarks.of(review.current.suggestions) });
     return () => {
       live.detach(v);
       v.destroy();
@@ -132,6 +149,16 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
   useEffect(() => {
     if (stored) view.current?.dispatch({ effects: setStoredClaims.of(stored) });
   }, [stored]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: reviewCompartment.reconfigure(reviewMode(reviewing, keys)) });
+    // The keys read the latest callbacks through a ref; only the mode itself reconfigures.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reviewing]);
+
+  useEffect(() => {
+    if (suggestions) view.current?.dispatch({ effects: setSuggestionMarks.of(suggestions) });
+  }, [suggestions]);
 
   useEffect(() => {
     const v = view.current;

@@ -9,8 +9,12 @@ import type { Language } from '../../../shared/i18n/index.js';
 import type { FocusRequest } from './ArticleEditor.js';
 import { ClaimsPanel, type ClaimsPanelProps } from './ClaimsPanel.js';
 import { HistoryPanel, type HistoryPanelProps } from './HistoryPanel.js';
+import { ClaimSuggestBar, SuggestionComposer, SuggestionsSection } from './Suggestions.js';
+import { useStore } from '../stores/store.js';
+import { suggestionListStore } from '../stores/suggestions.js';
 
-const tabs = ['claims', 'checks', 'history'] as const;
+const tabs = ['claims', 'checks', 'history', 'suggestions'] as const;
+const tabLabel = (name: Tab) => (name === 'suggestions' ? 'suggestions.title' : `panel.${name}`);
 type Tab = (typeof tabs)[number];
 
 export interface SidePanelProps {
@@ -40,6 +44,7 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
     setTabState(next);
   };
   const [alarmsOnly, setAlarmsOnly] = useState(false);
+  const openSuggestions = useStore(suggestionListStore, (l) => l?.open.length ?? 0);
   const [selected, setSelected] = useState<string | null>(null);
   const storedCount = review?.list?.claims.length ?? 0;
   const selectedClaimId = review?.selectedClaimId ?? null;
@@ -74,15 +79,17 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
       <div className="tabs" role="tablist">
         {tabs.map((name) => (
           <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
-            {t(`panel.${name}`)}
+            {t(tabLabel(name))}
             {name === 'claims' && hasArticle ? <span className="count">{storedCount}</span> : null}
+            {name === 'suggestions' && hasArticle && openSuggestions > 0 ? <span className="count count-suggestions">{openSuggestions}</span> : null}
             {name === 'checks' && alarms > 0 ? <span className="count count-alarm">{alarms}</span> : null}
           </button>
         ))}
       </div>
-      <div className="tab-body" role="tabpanel" aria-label={t(`panel.${tab}`)}>
+      <div className="tab-body" role="tabpanel" aria-label={t(tabLabel(tab))}>
         {!hasArticle ? <p className="muted">{t('panel.noArticle')}</p> : null}
 
+        {review && tab === 'claims' ? <ClaimSuggestBar readOnly={review.readOnly} /> : null}
         {review && tab === 'claims' ? <ClaimsPanel {...review} live={live} liveStore={liveStore} onFocus={onFocus} flagged={flagged} /> : null}
 
         {hasArticle && tab === 'checks' ? (
@@ -146,7 +153,9 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
         ) : null}
 
         {history && tab === 'history' ? <HistoryPanel key={history.articleId} {...history} /> : null}
+        {hasArticle && tab === 'suggestions' ? <SuggestionsSection /> : null}
       </div>
+      <SuggestionComposer />
     </aside>
   );
 }

@@ -7,6 +7,7 @@ import { articleDocx } from '../../../../../electron/services/export/index.js';
 import { articleBlocks, citations, type ExportArticle } from '../../../../../shared/export/index.js';
 import { claimsFor, englishArticle, seedArticle, seedText } from '../../../../helpers/export-fixtures.js';
 import { removeDir, tempDir } from '../../../../helpers/temp-workspace.js';
+import type { Suggestion } from '../../../../../shared/suggestions.js';
 
 const dir = tempDir('factdesk-docx-');
 afterAll(() => removeDir(dir));
@@ -102,6 +103,61 @@ describe('DOCX publication copy', () => {
     expect(deleted).toContain('相关报道已删除。');
     // Accepting the changes (mammoth reads insertions and skips deletions) gives the current article.
     expect(await docxText({ buffer: bytes })).toBe(paragraphsOf(article));
+  });
+
+  it('review copy: open suggestions as tracked changes in the suggester’s name, inside the claim’s comment; accepting all gives the suggested text', async () => {
+    const article = seedArticle();
+    const { claims, audit } = claimsFor(article.text);
+    const anchorOf = (quote: string) => {
+      const start = article.text.indexOf(quote);
+      return { start, end: start + quote.length, quote, prefix: '', suffix: '' };
+    };
+    const suggestion = (quote: string, replacement: string, by: string, extra: Partial<Suggestion> = {}): Suggestion => ({
+      id: `g${quote.length}${by.length}0000000000`,
+      anchor: anchorOf(quote),
+      replacement,
+      note: '',
+      state: 'open',
+      by,
+      at: '2022-12-22T08:00:00Z',
+      ...extra,
+    });
+    const old = article.text.replace('305.7亿元', '350.7亿元');
+    const bytes = await articleDocx(article, {
+      mode: 'review',
+      claims,
+      audit,
+      sinceText: old,
+      changeAuthor: '王敏',
+      changeDate: '2022-12-21T09:00:00Z',
+      language: 'zh-CN',
+      suggestions: [
+        suggestion('305.7亿元', '306.1亿元', '王芳'),
+        suggestion('净增企业', '新增企业', '李编辑'),
+        // Resolved and detached suggestions are not the copy's business.
+        suggestion('1524户', '1525户', '王芳', { state: 'rejected' }),
+        suggestion('190.6%', '19.6%', '王芳', { detached: { reason: 'changed', since: '2022-12-22T08:00:00Z', revision: 2, at: 0 } }),
+      ],
+    });
+    const { zip } = await roundTrip('suggestions.docx', bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const changes = (tag: 'del' | 'ins', author: string) =>
+      [...xml.matchAll(new RegExp(`<w:${tag} [^>]*w:author="${author}"[^>]*>[\\s\\S]*?<w:${tag === 'del' ? 'delText' : 't'}[^>]*>([^<]*)<`, 'g'))].map((m) => m[1]);
+    expect(changes('del', '王芳')).toEqual(['305.7亿元']);
+    expect(changes('ins', '王芳')).toEqual(['306.1亿元']);
+    expect(changes('del', '李编辑')).toEqual(['净增企业']);
+    expect(changes('ins', '李编辑')).toEqual(['新增企业']);
+    // The change made since the old revision is still there, in its author's name.
+    expect(changes('del', '王敏')).toContain('350.7亿元');
+    // The claim's comment wraps both the suggested deletion and insertion.
+    const target = claims.find((c) => c.anchor.quote === '305.7亿元')!;
+    const id = [...claims].sort((a, b) => a.anchor.start - b.anchor.start).indexOf(target);
+    const wrapped = xml.slice(xml.indexOf(`<w:commentRangeStart w:id="${id}"/>`), xml.indexOf(`<w:commentRangeEnd w:id="${id}"/>`));
+    expect(wrapped).toContain('306.1亿元');
+    expect(wrapped).toContain('305.7亿元');
+    // Accepting every change (mammoth reads insertions and skips deletions) gives the article with the open suggestions applied.
+    const suggested = { ...article, text: article.text.replace('305.7亿元', '306.1亿元').replace('净增企业', '新增企业') };
+    expect(await docxText({ buffer: bytes })).toBe(paragraphsOf(suggested));
   });
 
   it('prints the correction paragraph after the article', async () => {

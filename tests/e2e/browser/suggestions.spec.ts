@@ -1,0 +1,239 @@
+import type { Page } from '@playwright/test';
+import { promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleAnnotations } from '../../../shared/annotations.js';
+import { expect, seriousViolations, test } from '../fixtures.js';
+
+const text = '# 郴州经开区\n\n1-11月份项目总投资305.7亿元,同比增长190.6%。\n\n全年引进项目52个,其中外资项目7个。\n';
+const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
+
+function sidecar(root: string): ArticleAnnotations {
+  const dir = join(root, '.factdesk', 'articles');
+  const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as ArticleAnnotations;
+}
+
+/** Who works here, through the profile form (asked for on first run, or from the toolbar). */
+async function profile(page: Page, name: string, role: 'editor' | 'fact-checker'): Promise<void> {
+  const form = page.locator('form.profile-form');
+  if (!(await form.isVisible())) await page.locator('.profile-button').click();
+  await form.getByRole('textbox').fill(name);
+  await form.getByRole('combobox').selectOption(role);
+  await form.locator('button[type=submit]').click();
+  await expect(form).toBeHidden();
+}
+
+/** Selects `words` in the editor the way a mouse drag does (a DOM selection the editor follows). */
+async function selectWords(page: Page, words: string): Promise<void> {
+  await editor(page).evaluate((el, w) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(w);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + w.length);
+      (el as HTMLElement).focus();
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return;
+    }
+    throw new Error(`no ${w} in the editor`);
+  }, words);
+}
+
+const shot = (name: string) => join('test-results', 'screens', name);
+
+
+test.describe('review mode and suggestions', () => {
+  test.use({ files: { '招商快讯.md': text } });
+
+  test('a checker in review mode types letters and nothing changes; suggests from a false claim and from selected words; an editor accepts one and rejects the other', async ({ page, bench }) => {
+    const file = join(bench.root, '招商快讯.md');
+    await bench.open(page, { language: 'en' });
+    await profile(page, '王芳', 'fact-checker');
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
+    await expect(editor(page).locator('.cm-stored').first()).toBeVisible();
+
+    // Reviewing: the text is locked, letters are commands or nothing.
+    await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Reviewing' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'the text is locked' })).toBeVisible();
+    await editor(page).click();
+    await page.keyboard.type('hello world, typed over the figures 0 8 9');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+x');
+    await page.keyboard.press('Control+z');
+    // What an input method commits (Chinese typed with pinyin) does not get in either.
+    await page.keyboard.insertText('核查员误输入');
+    await expect(editor(page)).toHaveAttribute('aria-readonly', 'true');
+    await expect(editor(page)).toHaveAttribute('contenteditable', 'false');
+    expect(await editor(page).locator('.cm-line').allInnerTexts()).toEqual(text.split('\n').map((l) => l || '\n'));
+    await expect(page.locator('.statusbar')).toContainText('Saved');
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+    expect(readFileSync(file, 'utf8')).toBe(text);
+
+    // ? lists the review keys with the others.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('suggest a change to the selected words');
+    await expect(help).toContainText('accept / reject the suggestion at the cursor');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+
+    // The selection still follows the keyboard in the locked text.
+    await selectWords(page, '全年');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('s');
+    const form = page.getByRole('dialog', { name: 'Suggest a change' });
+    await expect(form).toContainText('全年引进');
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+
+    // Any words: select them and press S.
+    await selectWords(page, '52个');
+    await page.keyboard.press('s');
+    await expect(form).toContainText('52个');
+    await form.getByLabel('Suggested wording').fill('53个');
+    await form.getByLabel('Note to the editor (optional)').fill('见年报第3页');
+    await form.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await expect(form).toBeHidden();
+    await expect(editor(page).locator('.cm-suggestion-del')).toHaveText('52个');
+    await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText('53个');
+    await expect(editor(page).locator('.cm-suggestion-del')).toHaveAttribute('title', /Suggested by 王芳, .*“52个” → “53个”/);
+
+    // From a false claim: its corrected wording.
+    await page.getByRole('tab', { name: /Claims/ }).click();
+    await page.getByRole('list', { name: 'Claims' }).first().getByRole('button', { name: /^305\.7亿元/ }).click();
+    const card = page.locator('.claim-card');
+    await card.getByRole('radio', { name: 'False' }).click();
+    await card.getByRole('button', { name: 'Record verdict' }).click();
+    await expect(page.getByRole('button', { name: /Suggest corrected wording: “305\.7亿元”/ })).toBeVisible();
+    await page.screenshot({ path: shot('suggestions-claim-en-light.png') });
+    await page.getByRole('button', { name: /Suggest corrected wording: “305\.7亿元”/ }).click();
+    await form.getByLabel('Suggested wording').fill('306.1亿元');
+    await form.getByLabel('Suggested wording').press('Enter');
+    await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText(['306.1亿元', '53个']);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    const stored = Object.values(sidecar(bench.root).suggestions ?? {});
+    expect(stored.map((g) => [g.anchor.quote, g.replacement, g.by, g.state]).sort()).toEqual([
+      ['305.7亿元', '306.1亿元', '王芳', 'open'],
+      ['52个', '53个', '王芳', 'open'],
+    ]);
+
+    // A fact-checker cannot accept or reject.
+    await page.getByRole('tab', { name: /Suggestions/ }).click();
+    const list = page.getByRole('list', { name: 'Suggestions of this article' });
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list.getByRole('button', { name: 'Accept the suggestion “305.7亿元” → “306.1亿元”' })).toBeDisabled();
+    // A in the text, on a suggestion: refused for a fact-checker, and said why.
+    await selectWords(page, '305.7亿元');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('alert')).toContainText('Only an editor can accept or reject suggestions.');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    await page.getByRole('alert').getByRole('button', { name: '×' }).click();
+    await page.screenshot({ path: shot('suggestions-review-en-light.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Digits stay status keys in the locked text: 3 gives the selected claim Verified.
+    await page.getByRole('tab', { name: /Claims/ }).click();
+    await page.getByRole('list', { name: 'Claims' }).first().getByRole('button', { name: /^52个/ }).click();
+    await editor(page).click();
+    await page.keyboard.press('3');
+    await expect(page.getByRole('list', { name: 'Claims' }).first().getByRole('button', { name: /^52个/ })).toContainText('Verified');
+    // S with no words selected suggests on the selected claim's words.
+    await page.keyboard.press('s');
+    await expect(form).toContainText('52个');
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    await page.getByRole('tab', { name: /Suggestions/ }).click();
+
+    // A reload keeps them (in the text and in the list); from here on in the dark theme.
+    await page.evaluate(() => localStorage.setItem('factdesk.theme', 'dark'));
+    await page.reload();
+    await page.getByRole('listbox').first().waitFor();
+    await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText(['306.1亿元', '53个']);
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await page.screenshot({ path: shot('suggestions-review-en-dark.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The editor accepts one and rejects the other.
+    await profile(page, '李编辑', 'editor');
+    await page.getByRole('tab', { name: /Suggestions/ }).click();
+    await list.getByRole('button', { name: 'Accept the suggestion “305.7亿元” → “306.1亿元”' }).click();
+    await expect(editor(page)).toContainText('项目总投资306.1亿元');
+    // R in the locked text rejects the suggestion at the cursor.
+    await expect(page.getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
+    await selectWords(page, '52个');
+    await page.keyboard.press('r');
+    await expect(list.getByRole('listitem')).toHaveCount(0);
+    await expect(editor(page).locator('.cm-suggestion-del')).toHaveCount(0);
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('305.7亿元', '306.1亿元'));
+    await list.locator('xpath=..').getByText(/Resolved/).click();
+    await page.screenshot({ path: shot('suggestions-resolved-en-dark.png') });
+
+    const after = sidecar(bench.root);
+    const accepted = Object.values(after.suggestions!).find((g) => g.state === 'accepted')!;
+    expect(accepted).toMatchObject({ resolvedBy: '李编辑', original: '305.7亿元', anchor: { quote: '306.1亿元' } });
+    expect(Object.values(after.suggestions!).find((g) => g.state === 'rejected')).toMatchObject({ resolvedBy: '李编辑', anchor: { quote: '52个' } });
+    const claim = Object.values(after.claims).find((c) => c.id === accepted.claimId)!;
+    expect(claim.anchor.quote).toBe('306.1亿元');
+    const entry = after.audit.find((a) => a.action === 'suggestion.accepted')!;
+    expect(entry).toMatchObject({ by: '李编辑', claimId: claim.id, revision: accepted.revision });
+    // The accepted change is a revision by the editor, in History.
+    await page.getByRole('tab', { name: /History/ }).click();
+    await expect(page.locator('.pane-side')).toContainText('李编辑');
+    // And the claim's activity says so.
+    await page.getByRole('tab', { name: /Claims/ }).click();
+    await page.getByRole('list', { name: 'Claims' }).first().getByRole('button', { name: /^306\.1亿元/ }).click();
+    await expect(card).toContainText('accepted the suggestion “305.7亿元” → “306.1亿元”');
+  });
+
+  test('an outside edit moves a suggestion with its words; deleting them shows it detached', async ({ page, bench }) => {
+    const file = join(bench.root, '招商快讯.md');
+    await bench.open(page, { language: 'zh-CN' });
+    await profile(page, '王芳', 'fact-checker');
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.getByRole('group', { name: '模式' }).getByRole('button', { name: '审阅' }).click();
+    await selectWords(page, '190.6%');
+    await page.keyboard.press('S');
+    const form = page.getByRole('dialog', { name: '提出修改建议' });
+    await form.getByLabel('建议改为').fill('19.6%');
+    await form.getByRole('button', { name: '提交建议' }).click();
+    await expect(editor(page).locator('.cm-suggestion-del')).toHaveText('190.6%');
+
+    await fs.writeFile(file, '导语:新增一段。\n\n' + text);
+    await expect(editor(page)).toContainText('导语:新增一段。');
+    await expect(editor(page).locator('.cm-suggestion-del')).toHaveText('190.6%');
+    const g = Object.values(sidecar(bench.root).suggestions!)[0]!;
+    expect(readFileSync(file, 'utf8').slice(g.anchor.start, g.anchor.end)).toBe('190.6%');
+    await page.getByRole('tab', { name: /修改建议/ }).click();
+    await page.screenshot({ path: shot('suggestions-review-zh-light.png') });
+    await page.evaluate(() => localStorage.setItem('factdesk.theme', 'dark'));
+    await page.reload();
+    await expect(editor(page).locator('.cm-suggestion-ins')).toHaveText('19.6%');
+    await page.getByRole('tab', { name: /修改建议/ }).click();
+    await page.screenshot({ path: shot('suggestions-review-zh-dark.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    // The form, in the dark theme.
+    await selectWords(page, '52个');
+    await page.keyboard.press('s');
+    await expect(form).toContainText('52个');
+    await page.screenshot({ path: shot('suggestions-form-zh-dark.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+
+    await fs.writeFile(file, readFileSync(file, 'utf8').replace(',同比增长190.6%', ''));
+    await expect(editor(page).locator('.cm-suggestion-del')).toHaveCount(0);
+    await expect(page.locator('.pane-side')).toContainText('1 条脱离原文的建议');
+    await expect(page.locator('.pane-side')).toContainText('其对应文字已被删除');
+    expect(Object.values(sidecar(bench.root).suggestions!)[0]).toMatchObject({ state: 'open', detached: { reason: 'orphan' } });
+    await page.screenshot({ path: shot('suggestions-detached-zh-dark.png') });
+  });
+});

@@ -41,6 +41,8 @@ const KEYS = Number(process.env.BENCH_KEYS ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean) ?? [];
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+/** BENCH_TRACE=DIR: a Chromium trace of typing per article (layout, paint and script per frame). */
+const TRACE_DIR = process.env.BENCH_TRACE;
 /** The built app to measure (default dist/; a copy of an older build compares before/after). */
 const DIST = process.env.BENCH_DIST ?? path.join(root, 'dist');
 const TARGET_CHARS = 1_000_000;
@@ -165,8 +167,8 @@ const pct = (xs: number[], p: number) => {
  * source text: tsx would otherwise wrap its inner functions in a helper the page lacks.
  */
 const pageProbe = `var __name = (f) => f; (${function probe() {
-  const w = window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; keys: number[]; work: number[]; pending: number | null } };
-  w.__bench = { longTasks: [], keys: [], work: [], pending: null };
+  const w = window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; keys: number[]; work: number[]; frame: number[]; pending: number | null } };
+  w.__bench = { longTasks: [], keys: [], work: [], frame: [], pending: null };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -177,13 +179,22 @@ const pageProbe = `var __name = (f) => f; (${function probe() {
     if (w.__bench.pending !== null) return;
     const t0 = e.timeStamp;
     w.__bench.pending = t0;
+    let freeAt = 0;
     const free = new MessageChannel();
-    free.port1.onmessage = () => w.__bench.work.push(performance.now() - t0);
+    free.port1.onmessage = () => {
+      freeAt = performance.now();
+      w.__bench.work.push(freeAt - t0);
+    };
     free.port2.postMessage(0);
     requestAnimationFrame(() => {
+      const rafAt = performance.now();
       const mc = new MessageChannel();
       mc.port1.onmessage = () => {
-        w.__bench.keys.push(performance.now() - t0);
+        const end = performance.now();
+        w.__bench.keys.push(end - t0);
+        // The key's own work plus the frame that shows it (rAF callbacks, CodeMirror's measure,
+        // style, layout, paint), without the idle wait for the frame in between.
+        w.__bench.frame.push((freeAt || rafAt) - t0 + (end - Math.max(rafAt, freeAt || rafAt)));
         w.__bench.pending = null;
       };
       mc.port2.postMessage(0);
@@ -269,14 +280,19 @@ async function measureTyping(page: Page, cdp: CDPSession, name: string) {
   await page.keyboard.press('End');
   await page.waitForTimeout(500);
   const from = await page.evaluate(() => {
-    const b = (window as unknown as { __bench: { longTasks: unknown[]; keys: number[]; work: number[] } }).__bench;
+    const b = (window as unknown as { __bench: { longTasks: unknown[]; keys: number[]; work: number[]; frame: number[] } }).__bench;
     b.keys.length = 0;
     b.work.length = 0;
+    b.frame.length = 0;
     return { longTasks: b.longTasks.length, t: performance.now() };
   });
   if (PROFILE_DIR) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
+  }
+  if (TRACE_DIR) {
+    fs.mkdirSync(TRACE_DIR, { recursive: true });
+    await page.context().browser()!.startTracing(page, { path: path.join(TRACE_DIR, `typing-${name}.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   }
   const keys = [...TYPED.repeat(Math.ceil(KEYS / TYPED.length))].slice(0, KEYS);
   for (const k of keys) {
@@ -284,14 +300,15 @@ async function measureTyping(page: Page, cdp: CDPSession, name: string) {
     await page.waitForTimeout(KEY_GAP_MS);
   }
   await page.waitForTimeout(400);
+  if (TRACE_DIR) await page.context().browser()!.stopTracing();
   if (PROFILE_DIR) {
     const { profile } = await cdp.send('Profiler.stop');
     fs.mkdirSync(PROFILE_DIR, { recursive: true });
     fs.writeFileSync(path.join(PROFILE_DIR, `typing-${name}.cpuprofile`), JSON.stringify(profile));
   }
   const r = await page.evaluate(([lt]) => {
-    const b = (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; keys: number[]; work: number[] } }).__bench;
-    return { keys: [...b.keys], work: [...b.work], longTasks: b.longTasks.slice(lt).map((t) => t.duration) };
+    const b = (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; keys: number[]; work: number[]; frame: number[] } }).__bench;
+    return { keys: [...b.keys], work: [...b.work], frame: [...b.frame], longTasks: b.longTasks.slice(lt).map((t) => t.duration) };
   }, [from.longTasks] as const);
   return {
     keys: r.keys.length,
@@ -299,6 +316,9 @@ async function measureTyping(page: Page, cdp: CDPSession, name: string) {
     keyWorkP50Ms: pct(r.work, 50),
     keyWorkP95Ms: pct(r.work, 95),
     keyWorkMaxMs: pct(r.work, 100),
+    /** The key's work plus the rendering of the frame that shows it, without the idle wait between. */
+    keyFrameWorkP50Ms: pct(r.frame, 50),
+    keyFrameWorkP95Ms: pct(r.frame, 95),
     /** Input event to the end of the next frame (includes waiting for the frame). */
     keyP50Ms: pct(r.keys, 50),
     keyP95Ms: pct(r.keys, 95),

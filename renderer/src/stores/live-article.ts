@@ -176,13 +176,47 @@ export class LiveArticle {
     return this.counts().total;
   }
 
-  /** The detected figures on the checklist no stored claim covers, in text order. */
+  /** The detected figures on the checklist no stored claim covers, in text order (a pass over every figure: tests and one-off needs). */
   readonly unclaimed = once((): DetectedClaim[] => {
     const out: DetectedClaim[] = [];
-    const stored = storedRanges(this.state);
-    for (const d of this.detected()) if (onChecklist(d) && !coveredBy(stored, d)) out.push(d);
+    for (let i = 0, n = this.unclaimedCount(); i < n; i++) out.push(this.unclaimedAt(i)!);
     return out;
   });
+
+  /** Where each line's unclaimed figures start in the list (a pass over the per-line counts, not over the figures). */
+  private readonly unclaimedStarts = once(() => {
+    const perLine = this.counts().perLine;
+    const starts = new Int32Array(perLine.length + 1);
+    for (let i = 0; i < perLine.length; i++) starts[i + 1] = starts[i]! + perLine[i]!;
+    return starts;
+  });
+
+  /**
+   * The `index`-th unclaimed figure on the checklist, in text order, with offsets in the text: what
+   * a row of the list on screen asks for, so listing them costs the rows drawn, not the article.
+   */
+  unclaimedAt(index: number): DetectedClaim | null {
+    const starts = this.unclaimedStarts();
+    if (index < 0 || index >= starts[starts.length - 1]!) return null;
+    // The last line whose unclaimed figures start at or before `index` (so it has some, and `index` is among them).
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    let k = index - starts[lo]!;
+    const line = this.state.doc.line(lo + 1);
+    const stored = storedRanges(this.state);
+    for (const c of detectedPerLine(this.state)[lo] ?? []) {
+      if (!onChecklist(c)) continue;
+      const d = { start: line.from + c.start, end: line.from + c.end };
+      if (coveredBy(stored, d)) continue;
+      if (k-- === 0) return { ...c, ...d, sentence: { start: c.sentence.start + line.from, end: c.sentence.end + line.from } };
+    }
+    return null;
+  }
 
   /** How many detected figures of `kinds` no stored claim covers (a pass over the figures: asked only for a kind filter other than the checklist's). */
   unclaimedOfKinds(kinds: ReadonlySet<string>): number {

@@ -8,6 +8,7 @@ import type { ClaimList } from '../../shared/annotations.js';
 import type { CheckReport } from '../../shared/checks/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { LiveArticle, LiveArticleStore } from './stores/live-article.js';
+import { storedColumns } from './workers/checks-columns.js';
 import type { ChecksAnswer, ChecksRequest } from './workers/checks.worker.js';
 
 const settleMs = 150;
@@ -58,11 +59,9 @@ export function useChecks(articleId: string | null, liveStore: LiveArticleStore,
 
   // The stored claims travel once per change of the list, not with every request.
   useEffect(() => {
-    const all = list?.claims ?? [];
-    const values = Float64Array.from(all, (c) => c.value ?? NaN);
-    const claims = { ids: all.map((c) => c.id), kinds: all.map((c) => c.kind), values, units: all.map((c) => c.unit) };
+    const claims = storedColumns(list?.claims ?? []);
     const request: ChecksRequest = { type: 'stored', version: ++storedVersion.current, claims, relations: list?.relations ?? [] };
-    worker.current?.postMessage(request, [values.buffer]);
+    worker.current?.postMessage(request, [claims.values.buffer]);
   }, [list]);
 
   // Follows the editor without a render per key: each edit only moves the timer on.

@@ -108,6 +108,8 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
   else for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
   const storedBefore = storedRanges(a);
   const storedNow = storedRanges(state);
+  // A list loaded (thousands of claims came or went): counting afresh is cheaper than comparing.
+  if (Math.abs((storedBefore?.size ?? 0) - (storedNow?.size ?? 0)) > 2000) return null;
   if (storedBefore && storedNow && storedBefore !== storedNow) {
     const mark = (from: number, to: number) => {
       for (let n = state.doc.lineAt(from).number, last = state.doc.lineAt(Math.min(to, state.doc.length)).number; n <= last; n++) recount[n - 1] = 1;

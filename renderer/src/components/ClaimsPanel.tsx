@@ -110,33 +110,39 @@ function AcceptAll({ liveStore, kinds, setKinds, busy, onAccept }: AcceptAllProp
           {t('review.addAll', { count: acceptCount })}
         </button>
       ) : null}
-      {unclaimedCount > 0 || acceptCount > 0 ? (
-        <details className="kind-filter">
-          <summary>{t('accept.kinds')}</summary>
-          <div role="group" aria-label={t('accept.kinds')}>
-            {claimKinds.map((k) => (
-              <label key={k}>
-                <input
-                  type="checkbox"
-                  checked={kinds.has(k)}
-                  onChange={() =>
-                    setKinds((prev) => {
-                      const next = new Set(prev);
-                      if (next.has(k)) next.delete(k);
-                      else next.add(k);
-                      return next;
-                    })
-                  }
-                />
-                {t(`claimKind.${k}`)}
-              </label>
-            ))}
-          </div>
-        </details>
-      ) : null}
+      {unclaimedCount > 0 || acceptCount > 0 ? <KindFilter kinds={kinds} setKinds={setKinds} /> : null}
     </>
   );
 }
+
+/** The kinds "accept all" takes; drawn again only when they change, not with the count. */
+const KindFilter = memo(function KindFilter({ kinds, setKinds }: Pick<AcceptAllProps, 'kinds' | 'setKinds'>) {
+  const { t } = useTranslation();
+  return (
+    <details className="kind-filter">
+      <summary>{t('accept.kinds')}</summary>
+      <div role="group" aria-label={t('accept.kinds')}>
+        {claimKinds.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={kinds.has(k)}
+              onChange={() =>
+                setKinds((prev) => {
+                  const next = new Set(prev);
+                  if (next.has(k)) next.delete(k);
+                  else next.add(k);
+                  return next;
+                })
+              }
+            />
+            {t(`claimKind.${k}`)}
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+});
 
 interface FigureRowProps {
   figure: DetectedClaim;

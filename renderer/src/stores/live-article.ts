@@ -152,6 +152,8 @@ export class LiveArticle {
     readonly state: EditorState,
     private readonly saved: Text,
     private readonly counts: () => UnclaimedCounts,
+    /** The text as a string when the store already holds it (loaded or saved, unedited since). */
+    private readonly knownText?: string,
   ) {}
 
   get length(): number {
@@ -164,7 +166,7 @@ export class LiveArticle {
   get detecting(): boolean {
     return detectionVersion(this.state) === null;
   }
-  readonly text = once(() => this.state.doc.toString());
+  readonly text = once(() => this.knownText ?? this.state.doc.toString());
   readonly detected = once((): DetectedClaim[] => detectedClaims(this.state));
   readonly storedPositions = once(() => storedPositions(this.state));
 
@@ -239,12 +241,16 @@ export class LiveArticleStore {
   private view: EditorView | null = null;
   private saved: Text = Text.empty;
   private snapshot: LiveArticle | null = null;
+  /** The last text the store had as a string and its document: asked again unedited, it is not rebuilt from the tree. */
+  private known: { doc: Text; text: string } | null = null;
   private readonly listeners = new Set<() => void>();
 
   /** The editor of a newly loaded text; `savedText` is the text on disk (the editor may hold a restored draft). */
   attach(view: EditorView, savedText: string): void {
     this.view = view;
-    this.saved = savedText === view.state.doc.toString() ? view.state.doc : Text.of(savedText.split('\n'));
+    const loaded = savedText === view.state.doc.toString();
+    this.saved = loaded ? view.state.doc : Text.of(savedText.split('\n'));
+    this.known = loaded ? { doc: view.state.doc, text: savedText } : null;
     this.snapshot = null;
     this.publish(view.state);
   }
@@ -253,6 +259,7 @@ export class LiveArticleStore {
     if (this.view !== view) return;
     this.view = null;
     this.snapshot = null;
+    this.known = null;
     this.emit();
   }
 
@@ -267,7 +274,7 @@ export class LiveArticleStore {
     // asks, so it runs in the panel's render rather than in the task that received the news.
     const since = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : null;
     const counts = since ? () => since : once(() => countAll(state));
-    this.snapshot = new LiveArticle(state, this.saved, counts);
+    this.snapshot = new LiveArticle(state, this.saved, counts, this.known?.doc === state.doc ? this.known.text : undefined);
     this.emit();
   }
 
@@ -280,7 +287,9 @@ export class LiveArticleStore {
     const v = this.view;
     if (!v) return null;
     v.dispatch({ effects: rememberBase.of(null) });
-    return { text: v.state.doc.toString(), doc: v.state.doc };
+    const doc = v.state.doc;
+    if (this.known?.doc !== doc) this.known = { doc, text: doc.toString() };
+    return { text: this.known.text, doc };
   }
 
   /** `doc` (from `textForSave`) is on disk now. */

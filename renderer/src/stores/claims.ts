@@ -29,8 +29,11 @@ export function claimsFollow(articleId: string | null): void {
 /**
  * A list longer than this (30,000 claims are about 15 MB of JSON) is not parsed on the main
  * thread in one task: browser mode parses it in a worker and hands it over a slice per task;
- * under Electron it is asked page by page (`claims.list` with `limit`).
+ * under Electron it is asked page by page (`claims.list` with `limit`). A shorter one parses
+ * in a few tens of milliseconds, less than a worker takes to start.
  */
+export const oneAnswerUpTo = 5000;
+/** Claims per page, and per message from the worker. */
 export const claimsPageSize = 2000;
 /** Only the latest load may set the list (an older one may still be taking pages). */
 let loading = 0;
@@ -82,9 +85,9 @@ export async function loadClaims(articleId: string): Promise<void> {
   try {
     // The article list says how many claims there are: a short list comes in one answer.
     const count = articlesStore.get().find((a) => a.id === articleId)?.claimCount ?? 0;
-    const endpoint = count > claimsPageSize ? rpcEndpoint('claims.list') : null;
+    const endpoint = count > oneAnswerUpTo ? rpcEndpoint('claims.list') : null;
     const list =
-      count <= claimsPageSize
+      count <= oneAnswerUpTo
         ? await client['claims.list']({ articleId })
         : endpoint
           ? await listOffMainThread(articleId, endpoint)

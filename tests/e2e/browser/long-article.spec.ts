@@ -151,3 +151,25 @@ test('the figures not claimed yet of a 1 MB article are listed to its end, follo
   await last.locator('.claim-row').click();
   await expect(editor(page).locator('.cm-claim', { hasText: /^9876\.54万吨$/ })).toBeInViewport();
 });
+
+test.describe('with 30,000 stored claims', () => {
+  // Every other paragraph first: storing all its figures gives about 30,000 claims.
+  test.use({ files: { [file]: everyNthParagraph(big.paragraphs, 2) } });
+
+  test('the whole list arrives (taken off the main thread), and its last claim is listed, opened and shown in the text', async ({ page, bench }) => {
+    test.setTimeout(180_000);
+    await openLongArticle(page, bench);
+    const [article] = await rpc<Array<{ id: string }>>(bench, 'articles.list', {});
+    const stored = (await rpc<{ claims: Array<{ id: string; anchor: { quote: string } }> }>(bench, 'claims.list', { articleId: article!.id })).claims;
+    expect(stored.length).toBeGreaterThan(20_000);
+    await expect(page.getByRole('tab', { name: /断言/ })).toContainText(String(stored.length));
+    await expect(page.locator('.claims-panel .section-heading')).toContainText(String(stored.length));
+    await claimList(page).locator('..').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = stored[stored.length - 1]!;
+    const row = claimList(page).locator(`[data-claim-row="${last.id}"]`).getByRole('button').first();
+    await expect(row).toContainText(last.anchor.quote);
+    await row.click();
+    await expect(row).toHaveAttribute('aria-expanded', 'true');
+    await expect(editor(page).locator(`[data-claim-id="${last.id}"]`)).toBeInViewport();
+  });
+});

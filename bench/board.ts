@@ -6,7 +6,13 @@
  *
  * Measured: board shown → first rows on screen; a kind chosen → the
  * filtered rows on screen; a search entered → its rows on screen
- * (this includes the search box's 60 ms pause for typing).
+ * (this includes the search box's 60 ms pause for typing); scrolling the
+ * whole board (wheel steps, then jumps as a dragged scroll bar makes) →
+ * the long tasks (> 50 ms) the page had meanwhile; a bulk status change of
+ * 10,000 claims chosen in the page (a box, the scroll bar dragged, Shift+click) → "Changed N
+ * claims" on screen (page → services → durable writes → progress done), and
+ * its Undo; beside it, the same change and undo asked of the services
+ * directly over HTTP (the peer: what the page adds).
  * Env: BENCH_BOARD_CHARS (characters per article, default 1,000,000),
  * BENCH_BOARD_ARTICLES (default 2), BENCH_DIST.
  */
@@ -24,7 +30,8 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.BENCH_DIST ?? path.join(root, 'dist');
 const CHARS = Number(process.env.BENCH_BOARD_CHARS ?? 1_000_000);
 const ARTICLES = Number(process.env.BENCH_BOARD_ARTICLES ?? 2);
-const targets = { firstRowsMs: 500, filterMs: 200, searchMs: 200 };
+const targets = { firstRowsMs: 500, filterMs: 200, searchMs: 200, scrollLongestTaskMs: 50, bulk10kMs: 2000 };
+const BULK = Number(process.env.BENCH_BOARD_BULK ?? 10_000);
 
 async function serve(workspace: string, home: string) {
   const proc = spawn(process.execPath, [path.join(DIST, 'electron/cli.mjs'), 'serve', workspace], { env: { ...process.env, FACTDESK_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -81,9 +88,99 @@ export const boardSuite: BenchSuite = {
       await search.fill('12.7');
       await page.waitForFunction((b) => document.querySelector('.bulk-bar span.muted')?.textContent !== b && !!document.querySelector('.board-row[aria-rowindex="2"] .cell-quote'), afterFilter);
       const searchMs = Date.now() - t2;
-      const measured = { firstRowsMs, filterMs, searchMs };
+
+      // Scrolling the whole board: long tasks while wheel-scrolling and jumping.
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await search.fill('');
+      await page.waitForFunction((n) => document.querySelector('.bulk-bar span.muted')?.textContent === `${n.toLocaleString('en')} claims` || document.querySelector('.bulk-bar span.muted')?.textContent === `${n} claims`, claims);
+      await rows.waitFor();
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longTasks.push(e.duration);
+        }).observe({ type: 'longtask' });
+      });
+      const scroller = page.locator('.board-scroll');
+      const box = (await scroller.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const t3 = Date.now();
+      for (let i = 0; i < 60; i++) {
+        await page.mouse.wheel(0, 900);
+        await page.waitForTimeout(16);
+      }
+      for (let i = 1; i <= 10; i++) {
+        await scroller.evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), (i * 0.097) % 1);
+        await page.waitForTimeout(120);
+      }
+      await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.locator(`.board-row[aria-rowindex="${claims + 1}"] .cell-quote`).waitFor();
+      const scrollMs = Date.now() - t3;
+      const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      const scrollLongestTaskMs = Math.round(Math.max(0, ...longTasks));
+      await scroller.evaluate((el) => (el.scrollTop = 0));
+
+      // A bulk change of BULK claims chosen as a checker would: the first row's box, the scroll bar
+      // dragged down, Shift+click on row BULK (the rows between were never fetched: the services name them).
+      await page.getByRole('combobox', { name: 'Kind' }).selectOption('money');
+      await page.waitForFunction((b) => document.querySelector('.bulk-bar span.muted')?.textContent !== b, await total.textContent());
+      await rows.waitFor();
+      const inFilter = Number((await total.textContent())!.replace(/\D/g, ''));
+      const n = Math.min(BULK, inFilter);
+      await page.locator('.board-row[aria-rowindex="2"] input[type=checkbox]').click();
+      await scroller.evaluate((el, top) => (el.scrollTop = top), (n - 5) * 34);
+      const lastOfRange = page.locator(`.board-row[aria-rowindex="${n + 1}"]`);
+      await lastOfRange.locator('.cell-quote').filter({ hasText: /\S/ }).waitFor();
+      await lastOfRange.click({ modifiers: ['Shift'] });
+      await page.waitForFunction((k) => document.querySelector('.bulk-bar')?.textContent?.replace(/,/g, '').includes(`${k} selected`), n);
+      // Progress as it goes: the page records whether a progress bar showed and how far it got.
+      // Timed in the page (Playwright's waiting polls, which would add its own steps): from the
+      // change event (or the Undo click) to the first mutation that shows the message.
+      await page.evaluate(() => {
+        const w = window as unknown as { progressSeen: number[]; marks: Record<string, number> };
+        w.progressSeen = [];
+        w.marks = {};
+        document.addEventListener('change', (e) => (e.target as Element).closest('.bulk-bar') && (w.marks.changeStart ??= performance.now()), true);
+        document.addEventListener('click', (e) => (e.target as Element).closest('.bulk-done button') && (w.marks.undoStart ??= performance.now()), true);
+        new MutationObserver(() => {
+          const p = document.querySelector<HTMLProgressElement>('.bulk-bar progress');
+          if (p) w.progressSeen.push(p.value);
+          const done = document.querySelector('.bulk-bar .bulk-done')?.textContent ?? '';
+          if (done.startsWith('Changed')) w.marks.changeEnd ??= performance.now();
+          if (done.startsWith('Undid')) w.marks.undoEnd ??= performance.now();
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const done = page.locator('.bulk-bar .bulk-done');
+      const t4 = Date.now();
+      await page.getByRole('combobox', { name: 'Set status…' }).selectOption('in-progress');
+      await done.filter({ hasText: /^Changed/ }).waitFor({ timeout: 120_000 });
+      const bulkMs = Date.now() - t4;
+      const changedText = await done.textContent();
+      const progressSeen = await page.evaluate(() => (window as unknown as { progressSeen: number[] }).progressSeen.length);
+      // The call itself as the page saw it (request sent → answer received), within the time to the message.
+      const rpcMs = await page.evaluate(() => Math.round(performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/claims.bulk')).at(-1)?.duration ?? -1));
+      const t5 = Date.now();
+      await done.getByRole('button', { name: 'Undo' }).click();
+      await done.filter({ hasText: /^Undid/ }).waitFor({ timeout: 120_000 });
+      const undoWaitedMs = Date.now() - t5;
+      const marks = await page.evaluate(() => (window as unknown as { marks: Record<string, number> }).marks);
+      const inPage = { changeMs: Math.round(marks.changeEnd! - marks.changeStart!), undoMs: Math.round(marks.undoEnd! - marks.undoStart!) };
+
+      // The peer: the same change and undo asked of the services directly (no page).
+      const targetsOf = await server.rpc<Array<{ articleId: string; claimId: string }>>('board.select', { kind: ['money'], range: { from: 0, to: n } });
+      const t6 = Date.now();
+      const direct = await server.rpc<{ batchId: string; changed: number }>('claims.bulk', { targets: targetsOf, status: 'in-progress' });
+      const servicesBulkMs = Date.now() - t6;
+      const t7 = Date.now();
+      await server.rpc('claims.undoBulk', { batchId: direct.batchId });
+      const servicesUndoMs = Date.now() - t7;
+
+      const measured = { firstRowsMs, filterMs, searchMs, scrollLongestTaskMs, bulk10kMs: inPage.changeMs };
       return {
         claims,
+        scroll: { ms: scrollMs, longTasks: longTasks.length, longestMs: scrollLongestTaskMs, over50: longTasks.filter((d) => d > 50).length },
+        bulk: { claims: n, page: { changeMs: inPage.changeMs, rpcMs, undoMs: inPage.undoMs, waitedMs: { change: bulkMs, undo: undoWaitedMs }, shown: changedText, progressUpdates: progressSeen }, services: { changeMs: servicesBulkMs, undoMs: servicesUndoMs, changed: direct.changed } },
+        load: os.loadavg().map((l) => +l.toFixed(2)),
         measured,
         targets,
         met: Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, measured[k as keyof typeof measured] <= v])),

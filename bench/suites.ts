@@ -10,5 +10,6 @@ import { teamSuite } from './team.js';
 import { textChangesSuite } from './text-changes.js';
 import { browserSuite } from './browser.js';
 import { boardSuite } from './board.js';
+import { dashboardSuite } from './dashboard.js';
 
-export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, teamSuite, browserSuite, boardSuite, cliSuite];
+export const suites: BenchSuite[] = [textChangesSuite, claimsSuite, statementsSuite, checksSuite, storeSuite, exportSuite, teamSuite, browserSuite, boardSuite, cliSuite, dashboardSuite];

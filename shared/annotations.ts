@@ -270,6 +270,13 @@ export interface RevisionInfo {
   length: number;
 }
 
+/** How much one revision changed the text before it, in UTF-16 code units (the first revision adds all its text). */
+export interface RevisionChange {
+  n: number;
+  added: number;
+  removed: number;
+}
+
 /** The text of one revision. */
 export interface RevisionText {
   revision: RevisionInfo;

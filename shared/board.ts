@@ -129,6 +129,17 @@ export function filterBoard(rows: readonly IndexedRow[], f: BoardFilter, me: str
   return rows.filter(matcher(f, me, true));
 }
 
+/** The rows a filter keeps in the order the board shows them (`sort`, ties in board order). */
+export function sortedBoard(rows: readonly IndexedRow[], f: BoardFilter, sort: BoardQuery['sort'], me: string | null): BoardRow[] {
+  const hits = filterBoard(rows, f, me).map((r) => r.row);
+  if (sort) {
+    const cmp = compareBy(sort.column);
+    const sign = sort.dir === 'desc' ? -1 : 1;
+    hits.sort((a, b) => sign * cmp(a, b));
+  }
+  return hits;
+}
+
 /**
  * Answers a board query over all rows: filter, count by status, sort (a
  * stable sort, ties in board order), and cut the page.

@@ -72,6 +72,8 @@ export const methodNames = [
   'team.review',
   'team.textState',
   'team.textPush',
+  'workspace.dashboard',
+  'revisions.changes',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

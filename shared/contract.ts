@@ -28,6 +28,8 @@ import { languages } from './i18n/index.js';
 import { exportFormats, profileRoles, workflowStatuses, type Profile, type ExportedFile, type WorkspaceSettings, type AppInfo, type ArticleDocument, type ArticleDraft, type ArticleSummary, type SaveResult, type TrashEntry, type WorkspaceInfo, type WorkspaceNotice } from './model.js';
 import type { DisplayDiff } from './revisions/index.js';
 import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
+import type { RevisionChange } from './annotations.js';
+import type { WorkspaceDashboard } from './dashboard.js';
 import { evidenceHashPattern, maxEvidenceBytes, type EvidenceInfo } from './evidence.js';
 import type { TeamReview, TeamStatus } from './team/status.js';
 
@@ -246,7 +248,19 @@ export const contract = {
   /** One page of every claim in the workspace, filtered, searched and sorted by the services. */
   'board.query': { input: boardQuerySchema, output: out<BoardPage>() },
   /** Every claim a filter keeps, as ids (select all within the filter). */
-  'board.select': { input: boardFilterSchema, output: out<Array<{ articleId: string; claimId: string }>>() },
+  /** With `range` (row indexes, `to` excluded, in the board's order or `sort`): only those rows (a Shift+click range over rows never fetched). */
+  'board.select': {
+    input: z
+      .object({
+        ...boardFilterFields,
+        range: z
+          .object({ from: z.number().int().min(0), to: z.number().int().min(0), sort: z.object({ column: z.enum(boardColumns), dir: z.enum(['asc', 'desc']) }).strict().optional() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    output: out<Array<{ articleId: string; claimId: string }>>(),
+  },
   'board.filters': { input: empty, output: out<SavedBoardFilter[]>() },
   'board.saveFilter': { input: z.object({ name: z.string().trim().min(1).max(80), filter: boardFilterSchema }).strict(), output: out<SavedBoardFilter>() },
   'board.removeFilter': { input: z.object({ id: itemIdSchema }).strict(), output: out<null>() },
@@ -340,6 +354,8 @@ export const contract = {
     input: z.object({ articleId: articleIdSchema, from: revisionSchema, to: revisionSchema }).strict(),
     output: out<DisplayDiff>(),
   },
+  /** How many characters each revision added and removed, oldest first (the History timeline). */
+  'revisions.changes': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<RevisionChange[]>() },
   /** Writes an old revision's text back to the file, recorded as a new revision (history is never rewritten). */
   'revisions.restore': {
     input: z
@@ -380,6 +396,16 @@ export const contract = {
       .object({ articleId: articleIdSchema, update: base64.max(28_000_000).optional(), awareness: base64.max(65_536).optional() })
       .strict(),
     output: out<null>(),
+  },
+  /** The workspace dashboard: claims by status and by article, verdicts per day, open claims per assignee (counts only). */
+  'workspace.dashboard': {
+    input: z
+      .object({
+        /** The reader's offset east of UTC in minutes (−Date#getTimezoneOffset()), so days are the reader's days. */
+        offsetMinutes: z.number().int().min(-900).max(900).optional(),
+      })
+      .strict(),
+    output: out<WorkspaceDashboard>(),
   },
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 

@@ -48,6 +48,7 @@ export const errorCodes = [
   'team-limit',
   'team-invalid-change',
   'team-unreachable',
+  'role-refused',
   'internal',
 ] as const;
 

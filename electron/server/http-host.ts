@@ -71,6 +71,7 @@ const statusOf: Record<ErrorCode, number> = {
   'not-a-directory': 400,
   'workspace-busy': 409,
   'team-role-refused': 403,
+  'role-refused': 403,
   'team-auth-failed': 401,
   'team-not-linked': 409,
   'team-limit': 429,

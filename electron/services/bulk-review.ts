@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { BulkBatch, BulkItem, BulkResult } from '../../shared/annotations.js';
+import type { BulkBatch, BulkItem, BulkResult, ClaimStatus } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
 import type { AnnotationStore, ReviewChange, SourceFields } from './annotation-store.js';
 import { DurableJsonFile } from './json-store.js';
@@ -77,6 +77,12 @@ export class BulkReview {
     }
     if (items.length) await this.remember({ id: batchId, at: new Date().toISOString(), by: this.store.author, summary, items });
     return { batchId, changed: items.length, skipped: targets.length - items.length };
+  }
+
+  /** The statuses an undo of the batch would give back (where the batch changed the status). */
+  async restoredStatuses(batchId: string): Promise<ClaimStatus[]> {
+    const batch = (await this.load()).batches.find((b) => b.id === batchId);
+    return batch ? [...new Set(batch.items.filter((it) => it.before.status !== it.after.status).map((it) => it.before.status))] : [];
   }
 
   /** Takes a batch back: every claim it changed returns to what it was, unless changed again since. */

@@ -5,7 +5,7 @@
  * 100,000 claims filters and sorts rows in memory and sends back one page.
  */
 import { checkerOf, statusEntries } from '../../shared/annotations.js';
-import { queryBoard, filterBoard, searchTextOf, type BoardFilter, type BoardPage, type BoardQuery, type IndexedRow } from '../../shared/board.js';
+import { queryBoard, filterBoard, sortedBoard, searchTextOf, type BoardFilter, type BoardPage, type BoardQuery, type IndexedRow } from '../../shared/board.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { SavedBoardFilter } from '../../shared/board.js';
@@ -153,7 +153,9 @@ export class ClaimBoard {
   }
 
   /** Every claim a filter keeps (for "select all within the filter"), as article and claim ids. */
-  async select(f: BoardFilter, me: string | null): Promise<Array<{ articleId: string; claimId: string }>> {
-    return filterBoard(await this.rows(), f, me).map(({ row }) => ({ articleId: row.articleId, claimId: row.claimId }));
+  async select(f: BoardFilter & { range?: { from: number; to: number; sort?: BoardQuery['sort'] } }, me: string | null): Promise<Array<{ articleId: string; claimId: string }>> {
+    const { range, ...filter } = f;
+    if (range) return sortedBoard(await this.rows(), filter, range.sort, me).slice(range.from, range.to).map((row) => ({ articleId: row.articleId, claimId: row.claimId }));
+    return filterBoard(await this.rows(), filter, me).map(({ row }) => ({ articleId: row.articleId, claimId: row.claimId }));
   }
 }

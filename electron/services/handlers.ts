@@ -2,7 +2,7 @@
  * The implementation of every contract method over the current session.
  * Hosts never call services directly: they bind `createDispatcher(handlers)`.
  */
-import { readProfile, writeProfile } from './profile-store.js';
+import { assertMayGiveStatus, assertProfileMay, readProfile, writeProfile } from './profile-store.js';
 import { FactDeskError } from '../../shared/errors.js';
 import type { DiskComparison } from '../../shared/annotations.js';
 import type { HostKind } from '../../shared/model.js';
@@ -13,6 +13,7 @@ import { appVersion } from './sample-workspace.js';
 import { Publisher, type PdfRenderer } from './publisher.js';
 import type { TeamClient } from './team/team-client.js';
 import { withTeam } from './team/team-handlers.js';
+import { dashboardFor } from './dashboard.js';
 
 export interface HandlerContext {
   host: HostKind;
@@ -38,6 +39,7 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
   const publisher = () => new Publisher(ctx.session(), ctx.pdf);
   /** Workspace exports in progress, by job id, and whether they were cancelled. */
   const jobs = new Map<string, { cancelled: boolean }>();
+  const dashboard = dashboardFor();
   return {
     'app.info': async () => ({ version, host: ctx.host }),
     'profile.get': async () => ({ profile: await readProfile(), author: ctx.session().author }),
@@ -86,6 +88,7 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       return ws().summary(id);
     },
     'articles.setWorkflow': async ({ id, workflow, overrideReason }) => {
+      if (overrideReason !== undefined && !ctx.team?.()?.role) await assertProfileMay('gate.override');
       await store().setWorkflow(id, workflow, overrideReason !== undefined ? { reason: overrideReason } : undefined);
       return ws().summary(id);
     },
@@ -96,7 +99,10 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'workspace.settings': async () => ws().settings(),
     'workspace.setSettings': async (settings) => ws().setSettings(settings),
     'export.state': async ({ articleId }) => publisher().state(articleId),
-    'export.article': async ({ articleId, ...req }) => publisher().exportArticle(articleId, req),
+    'export.article': async ({ articleId, ...req }) => {
+      if (req.overrideReason?.trim() && !ctx.team?.()?.role) await assertProfileMay('gate.override');
+      return publisher().exportArticle(articleId, req);
+    },
     'export.workspaceReport': async ({ jobId, ...req }) => {
       const job = { cancelled: false };
       jobs.set(jobId, job);
@@ -149,16 +155,25 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       return null;
     },
     'claims.bulk': async ({ targets, addSource, ...change }) => {
+      if (!ctx.team?.()?.role) await assertMayGiveStatus(change.status);
       const summary = [change.status && `status → ${change.status}`, change.assignee !== undefined && `assignee → ${change.assignee ?? '—'}`, change.verdictNote !== undefined && 'verdict note', addSource && `source ${addSource.title || addSource.url}`]
         .filter(Boolean)
         .join(', ');
       return ctx.session().bulk.apply(targets, { ...change, ...(addSource ? { addSource: { ...emptySource, ...addSource } } : {}) }, summary);
     },
-    'claims.undoBulk': async ({ batchId }) => ctx.session().bulk.undo(batchId),
+    'claims.undoBulk': async ({ batchId }) => {
+      // An undo that gives verdicts back is a verdict too.
+      if (!ctx.team?.()?.role) for (const status of await ctx.session().bulk.restoredStatuses(batchId)) await assertMayGiveStatus(status);
+      return ctx.session().bulk.undo(batchId);
+    },
     'claims.update': async ({ articleId, claimId, ...patch }) => store().update(articleId, claimId, patch),
     'claims.delete': async ({ articleId, claimId }) => store().remove(articleId, claimId),
     'claims.restore': async ({ articleId, claimId }) => store().restore(articleId, claimId),
-    'claims.setStatus': async ({ articleId, claimId, status, verdictNote }) => store().setStatus(articleId, claimId, status, verdictNote),
+    'claims.setStatus': async ({ articleId, claimId, status, verdictNote }) => {
+      // In a team workspace the team's role decides (checked by the team layer); here, the profile's.
+      if (!ctx.team?.()?.role) await assertMayGiveStatus(status);
+      return store().setStatus(articleId, claimId, status, verdictNote);
+    },
     'claims.addSource': async ({ articleId, claimId, source }) =>
       store().addSource(articleId, claimId, { ...emptySource, ...source }),
     'claims.updateSource': async ({ articleId, claimId, sourceId, source }) => store().updateSource(articleId, claimId, sourceId, source),
@@ -222,6 +237,11 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       ws().record(articleId);
       await ctx.session().drafts.discard(articleId);
       return null;
+    },
+    'workspace.dashboard': async ({ offsetMinutes }) => dashboard(ctx.session()).summary(offsetMinutes ?? 0),
+    'revisions.changes': async ({ articleId }) => {
+      ws().record(articleId);
+      return ctx.session().revisions.changes(articleId);
     },
     // Answered by withTeam.
     'team.status': notInHost,

@@ -4,6 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import type { ClaimStatus } from '../../shared/annotations.js';
+import { FactDeskError } from '../../shared/errors.js';
 import { profileRoles, type Profile } from '../../shared/model.js';
 import { userDataDir } from './app-paths.js';
 
@@ -30,4 +32,29 @@ export async function writeProfile(profile: Profile): Promise<Profile> {
   await fs.writeFile(tmp, JSON.stringify(profile, null, 2));
   await fs.rename(tmp, file());
   return profile;
+}
+
+/** The statuses that are a verdict: a fact-checker's call. */
+export const verdictStatuses: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>(['verified', 'disputed', 'false', 'unverifiable']);
+
+/** What a profile's role may be refused locally (the names the team's roles use). */
+export type LocalRoleAction = 'claim.verdict' | 'gate.override';
+
+/**
+ * The roles in a local workspace: the profile's role decides. Giving a
+ * verdict is a fact-checker's act, overriding the publication gate an
+ * editor's; everything else is open to both. Without a profile (before the
+ * first run asked, or in scripts) nothing is held back. Read each time (a
+ * small file), so a role changed in another window counts at once.
+ */
+export async function assertProfileMay(action: LocalRoleAction): Promise<void> {
+  const p = await readProfile();
+  if (!p) return;
+  const may = action === 'claim.verdict' ? p.role === 'fact-checker' : p.role === 'editor';
+  if (!may) throw new FactDeskError('role-refused', `${p.role} may not ${action}`, { role: p.role, action });
+}
+
+/** Refuses a verdict status to a profile whose role may not give one. */
+export async function assertMayGiveStatus(status: ClaimStatus | undefined): Promise<void> {
+  if (status !== undefined && verdictStatuses.has(status)) await assertProfileMay('claim.verdict');
 }

@@ -9,9 +9,9 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { RevisionInfo, RevisionSource } from '../../shared/annotations.js';
+import type { RevisionChange, RevisionInfo, RevisionSource } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
-import { bodyBytes, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink } from '../../shared/revisions/index.js';
+import { bodyBytes, makePatch, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink, type RevisionPatch } from '../../shared/revisions/index.js';
 import { fsyncDir, writeError, writeFileDurable } from './durable-file.js';
 import { PerKeyQueue } from './per-key-queue.js';
 import { openStoreFileForAppend, readStoreFile, storeLinkError } from './safe-open.js';
@@ -205,6 +205,36 @@ export class RevisionStore {
     return text;
   }
 
+  /**
+   * How many characters each revision added and removed, oldest first: read
+   * off its patch, or (for a snapshot) from the change set against the one before.
+   */
+  async changes(id: string): Promise<RevisionChange[]> {
+    const chain = await this.chain(id);
+    const out: RevisionChange[] = [];
+    for (const r of chain.records) {
+      if (r.hash === '') continue;
+      // A recorded revision never changes, so its size is worked out once.
+      const known = changeSizes.get(r);
+      if (known) {
+        out.push(known);
+        continue;
+      }
+      out.push(await this.changeOf(id, r));
+      changeSizes.set(r, out[out.length - 1]!);
+    }
+    return out;
+  }
+
+  /** What one revision added and removed: read off its patch, or (a snapshot) diffed against the one before. */
+  private async changeOf(id: string, r: RevisionRecord): Promise<RevisionChange> {
+    if (r.body.kind === 'patch') return sizeOf(r.n, r.body.patch);
+    const before = r.n > 1 ? await this.text(id, r.n - 1).catch(() => null) : '';
+    // Without the text before it (a damaged line), a snapshot counts as all new.
+    if (before === null) return { n: r.n, added: r.length, removed: 0 };
+    return sizeOf(r.n, makePatch(before, r.body.text));
+  }
+
   /** Finds the newest revision saved with these file bytes. */
   async byDiskHash(id: string, diskHash: string): Promise<RevisionInfo | null> {
     const { records } = await this.chain(id);
@@ -286,6 +316,19 @@ export class RevisionStore {
     else this.chains.clear();
   }
 }
+
+function sizeOf(n: number, patch: RevisionPatch): RevisionChange {
+  let added = 0;
+  let removed = 0;
+  for (const [, del, ins] of patch) {
+    added += ins.length;
+    removed += del;
+  }
+  return { n, added, removed };
+}
+
+/** Characters added and removed by each revision already worked out (records are never changed once read). */
+const changeSizes = new WeakMap<RevisionRecord, RevisionChange>();
 
 function placeholder(n: number): RevisionRecord {
   return { n, at: '', author: null, source: 'external', hash: '', length: 0, body: { kind: 'patch', patch: [] } };

@@ -35,6 +35,8 @@ import {
 import { useStore } from './stores/store.js';
 import { comparingStore, dialogStore, exportingStore, guardUnsaved, importedStore, importRequestStore, viewStore } from './stores/ui.js';
 import { Board } from './components/Board.js';
+import { Dashboard } from './components/Dashboard.js';
+import { ProgressIndicator } from './components/Progress.js';
 import { ProfileButton, ProfileSetup } from './components/ProfileSetup.js';
 import { acceptAtCursor, installReviewKeys } from './keyboard.js';
 import { loadProfile } from './stores/profile.js';
@@ -62,6 +64,10 @@ export function App() {
         <main className="panes panes-board">
           <Board />
         </main>
+      ) : view === 'dashboard' ? (
+        <main className="panes panes-dashboard">
+          <Dashboard />
+        </main>
       ) : (
         <main className="panes">
           <Articles />
@@ -70,6 +76,7 @@ export function App() {
         </main>
       )}
       <StatusBar />
+      <ProgressIndicator />
       {dialog ? <Dialog {...dialog} /> : null}
       <CompareOverlay />
       <ExportOverlay hasArticle={!!open} />
@@ -146,6 +153,9 @@ function Toolbar() {
         </button>
         <button aria-pressed={view === 'board'} onClick={() => viewStore.set('board')}>
           {t('board.board')}
+        </button>
+        <button aria-pressed={view === 'dashboard'} onClick={() => viewStore.set('dashboard')}>
+          {t('view.dashboard')}
         </button>
       </div>
       <button onClick={() => exportingStore.set(true)} title="Ctrl+E">

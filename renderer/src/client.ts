@@ -7,6 +7,7 @@ import { eventNames, methodNames, type EventMap, type EventName, type FactDeskAp
 import { FactDeskError, type ErrorPayload } from '../../shared/errors.js';
 import type { HostKind } from '../../shared/model.js';
 import { keptCopyPath, type EvidenceRef } from '../../shared/evidence.js';
+import { progressLabelOf, tracked } from './stores/progress.js';
 
 /** What the Electron preload exposes on `window.factdesk`. */
 export type PreloadBridge = { [M in MethodName]: (input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorPayload }> } & {
@@ -120,7 +121,20 @@ function httpClient(): Client {
   };
 }
 
-export const client: Client = window.factdesk ? electronClient(window.factdesk) : httpClient();
+/** The client, with the calls a user waits for shown as progress (stores/progress.ts). */
+function withProgress(c: Client): Client {
+  const wrapped = { ...c } as Record<string, unknown>;
+  for (const m of methodNames) {
+    const call = c[m] as (input: unknown) => Promise<unknown>;
+    wrapped[m] = (input: unknown) => {
+      const label = progressLabelOf(m, input);
+      return label ? tracked(label, call(input)) : call(input);
+    };
+  }
+  return wrapped as unknown as Client;
+}
+
+export const client: Client = withProgress(window.factdesk ? electronClient(window.factdesk) : httpClient());
 
 /**
  * Where the host serves a kept copy of a source: `/evidence/<hash>` on both

@@ -110,6 +110,8 @@ export const shortcuts: Array<[string, string]> = [
   ['Ctrl+Shift+C', 'keys.accept'],
   ['Enter', 'keys.openCard'],
   ['Escape', 'keys.closeCard'],
+  ['Ctrl+Enter', 'keys.saveField'],
+  ['Ctrl+Z', 'keys.undoField'],
   ['Ctrl+Shift+B', 'keys.board'],
   ['/  ·  Ctrl+F', 'keys.search'],
   ['Ctrl+A', 'keys.selectAll'],

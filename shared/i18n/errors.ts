@@ -47,6 +47,7 @@ const en: Catalog = {
   'team-limit': 'The team server refused a change that was too large or came too fast ({{reason}}). Wait a moment and try again; split very large pastes.',
   'team-invalid-change': 'The team server refused a change it could not accept ({{reason}}). Nothing was changed on the server.',
   'team-unreachable': 'The team server at {{url}} cannot be reached. You can keep working: changes are kept on this computer and sent when it is back.',
+  'role-refused': 'As $t(team.roles.{{role}}) (your profile’s role) you may not $t(team.actions.{{action}}), so nothing was changed. Ask a colleague with that role, or change your role in your profile if it is wrong.',
   internal: 'Something went wrong inside FactDesk: {{detail}}',
 };
 
@@ -95,6 +96,7 @@ const zhCN: Catalog = {
   'team-limit': '团队服务器拒绝了一项过大或过快的改动({{reason}})。请稍候重试;过大的粘贴请分段进行。',
   'team-invalid-change': '团队服务器拒绝了一项无法接受的改动({{reason}})。服务器上未作任何改动。',
   'team-unreachable': '无法连接位于 {{url}} 的团队服务器。您可以继续工作:改动保存在本机,恢复连接后自动发送。',
+  'role-refused': '您资料中的角色是$t(team.roleNames.{{role}}),无权$t(team.actions.{{action}}),因此未作任何改动。请由具有相应角色的同事操作;如角色有误,请在个人资料中更改。',
   internal: 'FactDesk 内部出错:{{detail}}',
 };
 

@@ -121,6 +121,15 @@ describe('bulk review', () => {
     await h.call('claims.addDetected', { articleId: en });
   });
 
+  it('names the claims of a range of rows in the order shown (a Shift+click over rows never fetched)', async () => {
+    const sort = { column: 'value', dir: 'desc' } as const;
+    const page = await query({ kind: ['money'], sort, offset: 0, limit: 1000 });
+    expect(page.total).toBeGreaterThan(6);
+    const range = (await h.call('board.select', { kind: ['money'], range: { from: 2, to: 6, sort } })) as Array<{ articleId: string; claimId: string }>;
+    expect(range).toEqual(page.rows.slice(2, 6).map((r) => ({ articleId: r.articleId, claimId: r.claimId })));
+    expect((await h.call('board.select', { range: { from: 0, to: 3 } })) as unknown[]).toHaveLength(3);
+  });
+
   it('sets the status of every claim a filter selects, one audit entry each, and undoes the batch', async () => {
     const targets = (await h.call('board.select', { kind: ['percent'] })) as Array<{ articleId: string; claimId: string }>;
     expect(new Set(targets.map((t) => t.articleId)).size).toBe(2);

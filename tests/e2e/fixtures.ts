@@ -2,6 +2,7 @@
  * Each test gets a fresh temporary workspace and its own browser-mode server
  * (the built CLI, `factdesk serve`), so tests never share state.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
@@ -93,5 +94,28 @@ export const test = base.extend<{ files: Record<string, string | Uint8Array>; be
     await fs.rm(home, { recursive: true, force: true });
   },
 });
+
+/** Calls the contract the way the page does: browser mode's HTTP API with the test's token. */
+export async function rpc<T>(bench: Pick<Workbench, 'url'>, method: string, input: unknown = {}): Promise<T> {
+  const u = new URL(bench.url);
+  const res = await fetch(`${u.origin}/rpc/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${u.searchParams.get('token')}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+/** axe's serious and critical findings on the page as it stands (WCAG 2.1 A and AA, colour contrast included). */
+export async function seriousViolations(page: Page, opts: { legacy?: boolean } = {}): Promise<string[]> {
+  // Legacy mode checks the page in place: the ordinary mode opens a second page to merge frame results,
+  // which hangs while a modal dialog with a sandboxed preview frame is open.
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(opts.legacy ?? false).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
 
 export { expect } from '@playwright/test';

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { claimStatuses, type ClaimStatus } from '../../../shared/annotations.js';
+import { claimStatuses } from '../../../shared/annotations.js';
 import { boardColumns, type BoardFilter, type BoardRow } from '../../../shared/board.js';
 import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import { workflowStatuses, type WorkflowStatus } from '../../../shared/model.js';
@@ -12,11 +12,9 @@ import {
   boardShown,
   boardViewStore,
   bulkChange,
-  bulkProgressStore,
   clearBoardSelection,
   clickRow,
   ensureRows,
-  lastBatchStore,
   openClaimInPlace,
   removeSavedFilter,
   rowAt,
@@ -26,12 +24,12 @@ import {
   selectAllInFilter,
   setBoardFilter,
   toggleSort,
-  undoLastBatch,
   updateBoardFilter,
 } from '../stores/board.js';
 import { useStore } from '../stores/store.js';
 import { showDialog } from '../stores/ui.js';
 import '../board.css';
+import { BulkActions } from './BulkActions.js';
 import { articlesStore, workspaceStore } from '../stores/workspace.js';
 
 const rowHeight = 34;
@@ -214,25 +212,7 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
 function BulkBar() {
   const { t } = useTranslation();
   const selected = useStore(boardSelectionStore, (s) => s.keys.size);
-  const progress = useStore(bulkProgressStore);
-  const batch = useStore(lastBatchStore);
-  const readOnly = useStore(workspaceStore, (w) => !!w?.readOnly);
   const total = useStore(boardRowsStore, (r) => r.total);
-  const busy = !!progress || readOnly;
-  const ask = (title: string, message: string, then: (value: string) => void) =>
-    showDialog({
-      title,
-      message,
-      input: '',
-      buttons: [
-        { label: title, value: 'ok', primary: true },
-        { label: t('editor.cancel'), value: 'cancel' },
-      ],
-      onClose: (v, value) => {
-        showDialog(null);
-        if (v === 'ok') then(value.trim());
-      },
-    });
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('board.bulk.setStatus')}>
       <span className="muted">{total === null ? t('board.loading') : t('board.total', { count: total })}</span>
@@ -243,45 +223,94 @@ function BulkBar() {
       <button onClick={clearBoardSelection} disabled={!selected}>
         {t('board.bulk.clearSelection')}
       </button>
-      <select
-        aria-label={t('board.bulk.setStatus')}
-        value=""
-        disabled={!selected || busy}
-        onChange={(e) => e.target.value && void bulkChange({ status: e.target.value as ClaimStatus })}
-      >
-        <option value="">{t('board.bulk.setStatus')}</option>
-        {claimStatuses.map((s) => (
-          <option key={s} value={s}>
-            {t(`review.status.${s}`)}
-          </option>
-        ))}
-      </select>
-      <button disabled={!selected || busy} onClick={() => ask(t('board.bulk.assign'), t('board.bulk.assignPrompt'), (v) => void bulkChange({ assignee: v || null }))}>
-        {t('board.bulk.assign')}
-      </button>
-      <button
-        disabled={!selected || busy}
-        onClick={() => ask(t('board.bulk.addSource'), t('board.bulk.addSourcePrompt'), (url) => url && void bulkChange({ addSource: { url, title: url } }))}
-      >
-        {t('board.bulk.addSource')}
-      </button>
-      {progress ? (
-        <span role="status">
-          <progress max={progress.total} value={progress.done} /> {t('board.bulk.progress', progress)}
-        </span>
-      ) : batch ? (
-        <span role="status" className="bulk-done">
-          {batch.undone ? t('board.bulk.undone', { count: batch.changed }) : t('board.bulk.done', { count: batch.changed })}
-          {!batch.undone ? (
-            <button onClick={() => void undoLastBatch()} disabled={readOnly}>
-              {t('board.bulk.undo')}
-            </button>
-          ) : null}
-        </span>
-      ) : null}
+      <BulkActions selected={selected} onChange={(change) => void bulkChange(change)} />
     </div>
   );
 }
+
+/** Building a date format costs far more than formatting with one: one per language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatUpdated(iso: string, lang: string): string {
+  let f = dateFormats.get(lang);
+  if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'short' })));
+  return f.format(new Date(iso));
+}
+
+interface BoardRowProps {
+  index: number;
+  start: number;
+  row: BoardRow | undefined;
+  selected: boolean;
+  lang: string;
+  onKey: (e: React.KeyboardEvent, index: number, row: BoardRow | undefined) => void;
+}
+
+/** One row; drawn again only when its claim, its place, its selection or the language changes — not on every scroll step. */
+const BoardRowView = memo(function BoardRowView({ index, start, row, selected, lang, onKey }: BoardRowProps) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="row"
+      tabIndex={0}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`board-row${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${start}px)`, height: rowHeight }}
+      onClick={(e) => {
+        if (!row) return;
+        if (e.shiftKey || e.ctrlKey || e.metaKey) clickRow(index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
+        else openClaimInPlace(row);
+      }}
+      onKeyDown={(e) => onKey(e, index, row)}
+    >
+      <span className="board-cell cell-select" role="cell">
+        <input
+          type="checkbox"
+          tabIndex={-1}
+          aria-label={row?.quote ?? ''}
+          checked={selected}
+          onClick={(e) => {
+            e.stopPropagation();
+            clickRow(index, { shift: e.shiftKey, toggle: true });
+          }}
+          readOnly
+        />
+      </span>
+      {row ? (
+        <>
+          <span role="cell" className={`board-cell cell-status status-${row.status}`}>
+            {t(`review.status.${row.status}`)}
+          </span>
+          <span role="cell" className="board-cell cell-article" title={row.articlePath}>
+            {row.articleTitle}
+          </span>
+          <span role="cell" className="board-cell cell-quote" title={row.quote}>
+            {row.quote}
+          </span>
+          <span role="cell" className="board-cell cell-value">
+            {row.value === null ? '' : formatClaimValue({ kind: row.kind, value: row.value, unit: row.unit }, lang)}
+          </span>
+          <span role="cell" className="board-cell cell-kind">
+            {t(`claimKind.${row.kind}`)}
+          </span>
+          <span role="cell" className="board-cell cell-assignee">
+            {row.assignee ?? ''}
+          </span>
+          <span role="cell" className="board-cell cell-checker">
+            {row.checker ?? ''}
+          </span>
+          <span role="cell" className="board-cell cell-updated">
+            {formatUpdated(row.updatedAt, lang)}
+          </span>
+        </>
+      ) : (
+        <span role="cell" className="board-cell muted">
+          {t('board.loading')}
+        </span>
+      )}
+    </div>
+  );
+});
 
 function BoardTable() {
   const { t, i18n } = useTranslation();
@@ -303,7 +332,7 @@ function BoardTable() {
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [view]);
-  const onRowKey = (e: React.KeyboardEvent, index: number, row: BoardRow | undefined) => {
+  const rowKeyHandler = (e: React.KeyboardEvent, index: number, row: BoardRow | undefined) => {
     if (e.key === 'Enter' && row) openClaimInPlace(row);
     else if (e.key === ' ') {
       e.preventDefault();
@@ -315,6 +344,10 @@ function BoardTable() {
       requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[aria-rowindex="${next + 2}"]`)?.focus());
     }
   };
+  // One handler for every row across renders (so rows are memoized), reading the latest state.
+  const keyHandler = useRef(rowKeyHandler);
+  keyHandler.current = rowKeyHandler;
+  const onRowKey = useCallback((e: React.KeyboardEvent, index: number, row: BoardRow | undefined) => keyHandler.current(e, index, row), []);
   return (
     <div className="board-table" role="table" aria-label={t('board.title')} aria-rowcount={count + 1}>
       <div className="board-row board-head" role="row" aria-rowindex={1}>
@@ -338,70 +371,7 @@ function BoardTable() {
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
-            const selected = !!row && selection.keys.has(rowKey(row));
-            return (
-              <div
-                key={item.key}
-                role="row"
-                tabIndex={0}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                className={`board-row${selected ? ' selected' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-                onClick={(e) => {
-                  if (!row) return;
-                  if (e.shiftKey || e.ctrlKey || e.metaKey) clickRow(item.index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
-                  else openClaimInPlace(row);
-                }}
-                onKeyDown={(e) => onRowKey(e, item.index, row)}
-              >
-                <span className="board-cell cell-select" role="cell">
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    aria-label={row?.quote ?? ''}
-                    checked={selected}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      clickRow(item.index, { shift: e.shiftKey, toggle: true });
-                    }}
-                    readOnly
-                  />
-                </span>
-                {row ? (
-                  <>
-                    <span role="cell" className={`board-cell cell-status status-${row.status}`}>
-                      {t(`review.status.${row.status}`)}
-                    </span>
-                    <span role="cell" className="board-cell cell-article" title={row.articlePath}>
-                      {row.articleTitle}
-                    </span>
-                    <span role="cell" className="board-cell cell-quote" title={row.quote}>
-                      {row.quote}
-                    </span>
-                    <span role="cell" className="board-cell cell-value">
-                      {row.value === null ? '' : formatClaimValue({ kind: row.kind, value: row.value, unit: row.unit }, i18n.language)}
-                    </span>
-                    <span role="cell" className="board-cell cell-kind">
-                      {t(`claimKind.${row.kind}`)}
-                    </span>
-                    <span role="cell" className="board-cell cell-assignee">
-                      {row.assignee ?? ''}
-                    </span>
-                    <span role="cell" className="board-cell cell-checker">
-                      {row.checker ?? ''}
-                    </span>
-                    <span role="cell" className="board-cell cell-updated">
-                      {new Date(row.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
-                    </span>
-                  </>
-                ) : (
-                  <span role="cell" className="board-cell muted">
-                    {t('board.loading')}
-                  </span>
-                )}
-              </div>
-            );
+            return <BoardRowView key={item.key} index={item.index} start={item.start} row={row} selected={!!row && selection.keys.has(rowKey(row))} lang={i18n.language} onKey={onRowKey} />;
           })}
         </div>
       </div>

@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { cardDraft, dropCardDraft, keepCardDraft, lastSavedStore, saveCardChange, undoLastSaved, type CardDraft, type DetailFields } from '../stores/card-edits.js';
 import { mayGive, profileStore } from '../stores/profile.js';
 import { useStore } from '../stores/store.js';
 import { useTranslation } from 'react-i18next';
@@ -54,35 +55,101 @@ function when(iso: string, lang: string): string {
   return new Date(iso).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+type Details = NonNullable<CardDraft['details']>;
+const detailsOf = (c: Claim): Details => ({ kind: c.kind, value: c.value === null ? '' : String(c.value), unit: c.unit ?? '', assignee: c.assignee ?? '', note: c.note });
+/** The number a value field holds: null when empty, NaN when it is not a number. */
+const numberIn = (text: string) => (text.trim() === '' ? null : Number(text.trim()));
+/** What the detail fields would save: only those that differ from the claim. */
+function detailChanges(d: Details, c: Claim): DetailFields {
+  const out: DetailFields = {};
+  if (d.kind !== c.kind) out.kind = d.kind;
+  const v = numberIn(d.value);
+  if (v !== c.value && (v === null || Number.isFinite(v))) out.value = v;
+  if ((d.unit.trim() || null) !== c.unit) out.unit = d.unit.trim() || null;
+  if ((d.assignee.trim() || null) !== c.assignee) out.assignee = d.assignee.trim() || null;
+  if (d.note !== c.note) out.note = d.note;
+  return out;
+}
+/** Ctrl/Cmd+Enter in a field saves it at once. */
+const saveKey = (e: React.KeyboardEvent, save: () => void) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    save();
+  }
+};
+
 /** Everything a fact-checker records about one claim: verdict, details, sources, discussion, activity. */
 export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDelete }: ClaimCardProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const ref = { articleId, claimId: claim.id };
-  const [status, setStatus] = useState<ClaimStatus>(claim.status);
+  const draft = cardDraft(ref);
   // Read so the card follows a change of role.
   const profile = useStore(profileStore);
-  const [verdictNote, setVerdictNote] = useState(claim.verdictNote);
-  const [details, setDetails] = useState({ kind: claim.kind, value: claim.value === null ? '' : String(claim.value), unit: claim.unit ?? '', assignee: claim.assignee ?? '', note: claim.note });
-  const [sourceDraft, setSourceDraft] = useState<{ id: string | null; fields: SourceDraft } | null>(null);
-  const [comment, setComment] = useState('');
-  const [editingComment, setEditingComment] = useState<{ id: string; text: string } | null>(null);
+  const last = useStore(lastSavedStore);
+  const [verdictNote, setVerdictNoteState] = useState(draft.verdictNote ?? claim.verdictNote);
+  const [details, setDetailsState] = useState<Details>(draft.details ?? detailsOf(claim));
+  const [sourceDraft, setSourceDraftState] = useState<{ id: string | null; fields: SourceDraft } | null>(draft.source ?? null);
+  const [comment, setCommentState] = useState(draft.comment ?? '');
+  const [editingComment, setEditingCommentState] = useState<{ id: string; text: string } | null>(draft.editingComment ?? null);
+  // Every keystroke is kept with the claim too, so closing the card or switching claims loses nothing.
+  const setVerdictNote = (v: string) => (setVerdictNoteState(v), keepCardDraft(ref, { verdictNote: v }));
+  const setDetails = (d: Details) => (setDetailsState(d), keepCardDraft(ref, { details: d }));
+  const setSourceDraft = (d: { id: string | null; fields: SourceDraft } | null) => (setSourceDraftState(d), keepCardDraft(ref, { source: d }));
+  const setComment = (v: string) => (setCommentState(v), keepCardDraft(ref, { comment: v }));
+  const setEditingComment = (v: { id: string; text: string } | null) => (setEditingCommentState(v), keepCardDraft(ref, { editingComment: v }));
+  const badValue = Number.isNaN(numberIn(details.value));
 
-  // A change from elsewhere (another window, a re-anchoring) resets the forms to the stored values.
+  // A change from elsewhere (another window, a save, an undo) shows in the fields the checker is not editing.
+  const shownClaim = useRef(claim);
   useEffect(() => {
-    setStatus(claim.status);
-    setVerdictNote(claim.verdictNote);
-    setDetails({ kind: claim.kind, value: claim.value === null ? '' : String(claim.value), unit: claim.unit ?? '', assignee: claim.assignee ?? '', note: claim.note });
+    const before = shownClaim.current;
+    shownClaim.current = claim;
+    if (before === claim) return;
+    setVerdictNoteState((v) => (v === before.verdictNote ? claim.verdictNote : v));
+    setDetailsState((d) => {
+      const was = detailsOf(before);
+      const now = detailsOf(claim);
+      const next = { ...d };
+      for (const k of Object.keys(now) as Array<keyof Details>) if (d[k] === was[k]) (next as Record<string, string>)[k] = now[k];
+      return next;
+    });
   }, [claim]);
 
+  // Saving reads the latest values (a blur can come after a re-render).
+  const latest = useRef({ verdictNote, details, claim, readOnly });
+  latest.current = { verdictNote, details, claim, readOnly };
+  const saveVerdict = (status?: ClaimStatus) => {
+    const l = latest.current;
+    if (l.readOnly) return;
+    void saveCardChange(ref, l.claim, { ...(status ? { status } : {}), verdictNote: l.verdictNote }).then((saved) => {
+      if (saved && saved.verdictNote === latest.current.verdictNote) dropCardDraft(ref, 'verdictNote');
+    });
+  };
+  const saveDetails = () => {
+    const l = latest.current;
+    if (l.readOnly || Number.isNaN(numberIn(l.details.value))) return;
+    const change = detailChanges(l.details, l.claim);
+    if (!Object.keys(change).length) return dropCardDraft(ref, 'details');
+    void saveCardChange(ref, l.claim, change).then((saved) => {
+      if (saved && !Object.keys(detailChanges(latest.current.details, saved)).length) dropCardDraft(ref, 'details');
+    });
+  };
+  // The card closes (or shows another claim) with a field not left yet: it is saved all the same.
+  useEffect(
+    () => () => {
+      const l = latest.current;
+      if (l.readOnly) return;
+      if (l.verdictNote !== l.claim.verdictNote) void saveCardChange(ref, l.claim, { verdictNote: l.verdictNote }).then((s) => s && dropCardDraft(ref, 'verdictNote'));
+      const change = detailChanges(l.details, l.claim);
+      if (Object.keys(change).length && !Number.isNaN(numberIn(l.details.value))) void saveCardChange(ref, l.claim, change).then((s) => s && dropCardDraft(ref, 'details'));
+    },
+    // Once, on unmount: `latest` holds what is current then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
   const run = (p: Promise<unknown>, after?: () => void) => void p.then(() => after?.(), onError);
-  const valueNumber = details.value.trim() === '' ? null : Number(details.value);
-  const detailsChanged =
-    details.kind !== claim.kind ||
-    valueNumber !== claim.value ||
-    (details.unit || null) !== claim.unit ||
-    (details.assignee || null) !== claim.assignee ||
-    details.note !== claim.note;
+  const mine = last && last.articleId === articleId && last.claimId === claim.id ? last : null;
 
   return (
     // Focusable, so the keyboard flow (F8, then 1–7, Escape) can hand the keys to the card.
@@ -91,6 +158,16 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
       {claim.status === 'needs-recheck' && claim.recheck ? (
         <div className="recheck" role="note">
           {t('review.recheck', { old: claim.recheck.oldQuote, new: claim.recheck.newQuote, status: t(`review.status.${claim.recheck.previousStatus}`) })}
+        </div>
+      ) : null}
+      {mine ? (
+        <div className="card-saved" role="status">
+          {t(mine.undone ? 'card.undone' : 'card.saved', { fields: mine.change.fields.map((f) => t(`review.fields.${f}`)).join(t('card.and')) })}
+          {!mine.undone && !readOnly ? (
+            <button className="link-button" onClick={() => void undoLastSaved()}>
+              {t('card.undo')}
+            </button>
+          ) : null}
         </div>
       ) : null}
 
@@ -103,11 +180,12 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
               <button
                 key={s}
                 role="radio"
-                aria-checked={status === s}
-                className={`status-option status-${s}${status === s ? ' chosen' : ''}`}
+                aria-checked={claim.status === s}
+                className={`status-option status-${s}${claim.status === s ? ' chosen' : ''}`}
                 disabled={readOnly || !!mayGive(s)}
                 title={mayGive(s) ?? undefined}
-                onClick={() => setStatus(s)}
+                // A status is given at once (with the note as it stands).
+                onClick={() => saveVerdict(s)}
               >
                 {t(`review.status.${s}`)}
               </button>
@@ -126,21 +204,31 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
           value={verdictNote}
           disabled={readOnly}
           onChange={(e) => setVerdictNote(e.target.value)}
+          onBlur={() => saveVerdict()}
+          onKeyDown={(e) => saveKey(e, () => saveVerdict())}
         />
-        <button
-          className="primary"
-          disabled={readOnly || (status === claim.status && verdictNote === claim.verdictNote)}
-          onClick={() => run(client['claims.setStatus']({ ...ref, status, verdictNote }))}
-        >
-          {t('review.setStatus')}
-        </button>
+        <div className="row">
+          <span className="muted card-hint">{t('card.hint')}</span>
+          <span className="spacer" />
+          <button className="primary" disabled={readOnly} onClick={() => saveVerdict()}>
+            {t('review.setStatus')}
+          </button>
+        </div>
       </section>
 
       <section>
         <div className="form-grid">
           <label>
             {t('review.kind')}
-            <select value={details.kind} disabled={readOnly} onChange={(e) => setDetails({ ...details, kind: e.target.value as ClaimKind })}>
+            <select
+              value={details.kind}
+              disabled={readOnly}
+              onChange={(e) => {
+                setDetails({ ...details, kind: e.target.value as ClaimKind });
+                // A choice is made at once: saved without waiting for the focus to leave.
+                queueMicrotask(saveDetails);
+              }}
+            >
               {claimKinds.map((k) => (
                 <option key={k} value={k}>
                   {t(`claimKind.${k}`)}
@@ -150,41 +238,45 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
           </label>
           <label>
             {t('review.value')}
-            <input className="field" inputMode="decimal" value={details.value} disabled={readOnly} onChange={(e) => setDetails({ ...details, value: e.target.value })} />
+            <input
+              className="field"
+              inputMode="decimal"
+              value={details.value}
+              disabled={readOnly}
+              aria-invalid={badValue}
+              aria-describedby={badValue ? `bad-value-${claim.id}` : undefined}
+              onChange={(e) => setDetails({ ...details, value: e.target.value })}
+              onBlur={saveDetails}
+              onKeyDown={(e) => saveKey(e, saveDetails)}
+            />
           </label>
           <label>
             {t('review.unit')}
-            <input className="field" value={details.unit} disabled={readOnly} onChange={(e) => setDetails({ ...details, unit: e.target.value })} />
+            <input className="field" value={details.unit} disabled={readOnly} onChange={(e) => setDetails({ ...details, unit: e.target.value })} onBlur={saveDetails} onKeyDown={(e) => saveKey(e, saveDetails)} />
           </label>
           <label>
             {t('review.assignee')}
-            <input className="field" value={details.assignee} disabled={readOnly} onChange={(e) => setDetails({ ...details, assignee: e.target.value })} />
+            <input
+              className="field"
+              value={details.assignee}
+              disabled={readOnly}
+              onChange={(e) => setDetails({ ...details, assignee: e.target.value })}
+              onBlur={saveDetails}
+              onKeyDown={(e) => saveKey(e, saveDetails)}
+            />
           </label>
         </div>
+        {badValue ? (
+          <p className="field-error" role="alert" id={`bad-value-${claim.id}`}>
+            {t('card.badNumber', { text: details.value })}
+          </p>
+        ) : null}
         <label className="stacked">
           {t('review.note')}
-          <textarea className="field" rows={2} value={details.note} disabled={readOnly} onChange={(e) => setDetails({ ...details, note: e.target.value })} />
+          <textarea className="field" rows={2} value={details.note} disabled={readOnly} onChange={(e) => setDetails({ ...details, note: e.target.value })} onBlur={saveDetails} onKeyDown={(e) => saveKey(e, saveDetails)} />
         </label>
         <div className="row">
           <span className="muted">{formatClaimValue({ kind: claim.kind, value: claim.value, unit: claim.unit }, lang)}</span>
-          <span className="spacer" />
-          <button
-            disabled={readOnly || !detailsChanged || (valueNumber !== null && !Number.isFinite(valueNumber))}
-            onClick={() =>
-              run(
-                client['claims.update']({
-                  ...ref,
-                  kind: details.kind,
-                  value: valueNumber,
-                  unit: details.unit.trim() || null,
-                  assignee: details.assignee.trim() || null,
-                  note: details.note,
-                }),
-              )
-            }
-          >
-            {t('review.saveDetails')}
-          </button>
         </div>
       </section>
 
@@ -226,6 +318,8 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
                 : client['claims.addSource']({ ...ref, source: fields });
               run(p, () => setSourceDraft(null));
             }}
+            // Ctrl+Enter in any of its fields saves the source.
+            onKeyDown={(e) => saveKey(e, () => e.currentTarget.requestSubmit())}
           >
             {(['title', 'url', 'publisher', 'accessed'] as const).map((f) => (
               <label key={f}>
@@ -270,7 +364,13 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
               </div>
               {editingComment?.id === c.id ? (
                 <>
-                  <textarea className="field" rows={2} value={editingComment.text} onChange={(e) => setEditingComment({ id: c.id, text: e.target.value })} />
+                  <textarea
+                    className="field"
+                    rows={2}
+                    value={editingComment.text}
+                    onChange={(e) => setEditingComment({ id: c.id, text: e.target.value })}
+                    onKeyDown={(e) => saveKey(e, () => editingComment.text.trim() && run(client['claims.editComment']({ ...ref, commentId: c.id, text: editingComment.text }), () => setEditingComment(null)))}
+                  />
                   <div className="row">
                     <span className="spacer" />
                     <button onClick={() => setEditingComment(null)}>{t('review.cancel')}</button>

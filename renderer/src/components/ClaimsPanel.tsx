@@ -11,6 +11,8 @@ import type { EditorSelection, FocusRequest } from './ArticleEditor.js';
 import { ClaimCard } from './ClaimCard.js';
 import { ClaimProgress, countByStatus } from './ClaimProgress.js';
 import { VirtualList } from './VirtualList.js';
+import { ClaimPickBar, ClaimPickBox } from './ClaimSelection.js';
+import { pickClaim, pickClaims } from '../stores/claim-selection.js';
 
 export interface ClaimsPanelProps {
   articleId: string;
@@ -57,14 +59,14 @@ interface ClaimRowProps {
   open: boolean;
   flagged: boolean;
   lang: string;
-  onToggle: (c: Claim) => void;
+  onToggle: (c: Claim, e?: React.MouseEvent) => void;
 }
 
 /** One stored claim's row; drawn again only when its claim, its state or the language changes, not per keystroke. */
 const ClaimRow = memo(function ClaimRow({ claim: c, open, flagged, lang, onToggle }: ClaimRowProps) {
   const { t } = useTranslation();
   return (
-    <button className={`claim-row${open ? ' selected' : ''}`} aria-expanded={open} onClick={() => onToggle(c)}>
+    <button className={`claim-row${open ? ' selected' : ''}`} aria-expanded={open} onClick={(e) => onToggle(c, e)}>
       <span className="claim-line">
         <span className={`claim-figure kind-${c.kind}`}>{c.anchor.quote}</span>
         <span className={`status-badge status-${c.status}`}>{t(`review.status.${c.status}`)}</span>
@@ -293,8 +295,10 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
   latest.current = p;
   const focusSpan = useCallback((start: number, end: number) => latest.current.onFocus([{ start, end, tone: 'claim' }]), []);
   const selectClaim = useCallback((id: string | null) => latest.current.onSelectClaim(id), []);
-  const toggleClaim = useCallback((c: Claim) => {
+  const toggleClaim = useCallback((c: Claim, e?: React.MouseEvent) => {
     const q = latest.current;
+    // Shift / Ctrl / Cmd + click picks claims for a bulk change instead.
+    if (e && (e.shiftKey || e.ctrlKey || e.metaKey)) return pickClaim(q.articleId, c.id, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
     // Opens or closes the card; either way the claim's words are selected in the text.
     q.onSelectClaim(q.selectedClaimId === c.id ? null : c.id);
     const pos = q.liveStore.current()?.storedPositions().get(c.id);
@@ -350,7 +354,13 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
             kinds={kinds}
             setKinds={setKinds}
             busy={busy}
-            onAccept={() => void act(() => client['claims.addDetected']({ articleId: p.articleId, kinds: claimKinds.filter((k) => kinds.has(k)) }))}
+            onAccept={() =>
+              void act(async () => {
+                const r = await client['claims.addDetected']({ articleId: p.articleId, kinds: claimKinds.filter((k) => kinds.has(k)) });
+                // The new claims come picked, so a bulk change can follow at once.
+                pickClaims(p.articleId, r.added.map((c) => c.id));
+              })
+            }
           />
         </div>
       ) : null}
@@ -371,6 +381,7 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
           {t('panel.detecting')}
         </p>
       ) : null}
+      <ClaimPickBar articleId={p.articleId} shown={shown} readOnly={p.readOnly} />
       <VirtualList
         items={shown}
         itemKey={claimKey}
@@ -384,6 +395,7 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
           const open = p.selectedClaimId === c.id;
           return (
             <>
+              {!p.readOnly ? <ClaimPickBox articleId={p.articleId} claim={c} /> : null}
               <ClaimRow claim={c} open={open} flagged={p.flagged.has(c.id)} lang={lang} onToggle={toggleClaim} />
               {open ? (
                 <ClaimCard

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { RevisionInfo } from '../../../shared/annotations.js';
+import type { RevisionChange, RevisionInfo } from '../../../shared/annotations.js';
 import type { ArticleDocument } from '../../../shared/model.js';
 import type { DisplayDiff } from '../../../shared/revisions/index.js';
 import { client } from '../client.js';
 import { Dialog } from './Dialog.js';
 import { DiffView, type DiffMode } from './DiffView.js';
 import { WideDialog } from './WideDialog.js';
+import '../dashboard.css';
 
 export interface HistoryPanelProps {
   articleId: string;
@@ -45,6 +46,8 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [revisions, setRevisions] = useState<RevisionInfo[] | null>(null);
+  /** Characters each revision added and removed, by number. */
+  const [changes, setChanges] = useState<ReadonlyMap<number, RevisionChange>>(new Map());
   const [selected, setSelected] = useState<number | null>(null);
   /** The revision compared against; null means the one before `selected`. */
   const [base, setBase] = useState<number | null>(null);
@@ -68,8 +71,9 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
   const refresh = useCallback(async (selectNewest = false) => {
     const id = articleId;
     try {
-      const list = await client['revisions.list']({ articleId: id });
+      const [list, sizes] = await Promise.all([client['revisions.list']({ articleId: id }), client['revisions.changes']({ articleId: id })]);
       if (current.current.articleId !== id) return;
+      setChanges(new Map(sizes.map((c) => [c.n, c])));
       const latest = list.length ? list[list.length - 1]!.n : 0;
       const { selected: sel, latest: prevLatest } = current.current;
       current.current.latest = latest;
@@ -86,6 +90,7 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
 
   useEffect(() => {
     setRevisions(null);
+    setChanges(new Map());
     setSelected(null);
     setBase(null);
     setDiff(null);
@@ -172,6 +177,7 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
       <div className="history-head">
         <span className="muted">{t('history.count', { count: revisions.length })}</span>
       </div>
+      <RevisionTimeline revisions={revisions} changes={changes} selected={selected} onSelect={select} />
       <ul className="revision-list" role="listbox" aria-label={t('history.list')} ref={listRef} onKeyDown={onListKey}>
         {newestFirst.map((r) => {
           const isSelected = r.n === selected;
@@ -192,7 +198,10 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
                 <span className="spacer" />
                 {r.n === latest?.n ? <span className="badge badge-current">{t('history.current')}</span> : null}
               </span>
-              <span className="revision-by">{describeRevision(r, t)}</span>
+              <span className="revision-by">
+                {describeRevision(r, t)}
+                <ChangeSize change={changes.get(r.n)} />
+              </span>
               {r.label ? <span className="revision-label">{r.label}</span> : null}
             </li>
           );
@@ -270,5 +279,99 @@ export function HistoryPanel({ articleId, readOnly, dirty, onRestored, onError }
         />
       ) : null}
     </div>
+  );
+}
+
+/** "+12 −3": what a revision added and removed, in words for screen readers. */
+function ChangeSize({ change }: { change: RevisionChange | undefined }) {
+  const { t } = useTranslation();
+  if (!change) return null;
+  return (
+    <span className="revision-size" title={t('view.timelineSize', { added: change.added, removed: change.removed })}>
+      <span className="size-added">{t('view.timelineAdded', { count: change.added })}</span>{' '}
+      <span className="size-removed">{t('view.timelineRemoved', { count: change.removed })}</span>
+    </span>
+  );
+}
+
+/** Revisions drawn (the most recent); the list below holds every one. */
+const timelineDrawn = 60;
+
+/**
+ * The revision timeline: one column per revision, oldest on the left —
+ * characters added rise above the line, characters removed hang below it
+ * (log scale, so a small fix next to a whole new text still shows).
+ * Clicking a column selects that revision in the list.
+ */
+export function RevisionTimeline({
+  revisions,
+  changes,
+  selected,
+  onSelect,
+}: {
+  revisions: readonly RevisionInfo[];
+  changes: ReadonlyMap<number, RevisionChange>;
+  selected: number | null;
+  onSelect: (n: number) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const drawn = revisions.slice(-timelineDrawn);
+  if (drawn.length === 0 || changes.size === 0) return null;
+  const w = 320;
+  const h = 84;
+  const mid = 40;
+  const reach = 34;
+  const slot = w / drawn.length;
+  // A few revisions spread over the width, each column no wider than a finger's tap needs.
+  const bar = Math.max(1.5, Math.min(slot * 0.6, 18));
+  const max = Math.max(1, ...drawn.map((r) => Math.max(changes.get(r.n)?.added ?? 0, changes.get(r.n)?.removed ?? 0)));
+  const scale = (n: number) => (n > 0 ? Math.max(2, (Math.log1p(n) / Math.log1p(max)) * reach) : 0);
+  const describe = (r: RevisionInfo) =>
+    t('view.timelineChange', { n: r.n, date: formatRevisionDate(r.at, lang), who: describeRevision(r, t), added: changes.get(r.n)?.added ?? 0, removed: changes.get(r.n)?.removed ?? 0 });
+  const first = drawn[0]!;
+  const last = drawn[drawn.length - 1]!;
+  const short = (at: string) => new Intl.DateTimeFormat(lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return (
+    <figure className="revision-timeline">
+      <figcaption className="muted">{t('view.timeline')}</figcaption>
+      <svg viewBox={`0 0 ${w} ${h}`} role="group" aria-label={t('view.timeline')}>
+        <line className="axis" x1="0" y1={mid} x2={w} y2={mid} />
+        {drawn.map((r, i) => {
+          const c = changes.get(r.n);
+          const up = scale(c?.added ?? 0);
+          const down = scale(c?.removed ?? 0);
+          const x = i * slot;
+          const isSelected = r.n === selected;
+          return (
+            <g
+              key={r.n}
+              className={`timeline-point${isSelected ? ' selected' : ''}`}
+              data-revision={r.n}
+              role="button"
+              aria-label={describe(r)}
+              aria-pressed={isSelected}
+              tabIndex={-1}
+              onClick={() => onSelect(r.n)}
+            >
+              <title>{describe(r)}</title>
+              <rect className="timeline-hit" x={x} y="0" width={slot} height={h - 14} />
+              {isSelected ? <rect className="timeline-selected" x={x} y="1" width={slot} height={h - 16} /> : null}
+              {up ? <rect className="chart-mark timeline-added" x={x + (slot - bar) / 2} y={mid - up} width={bar} height={up} /> : null}
+              {down ? <rect className="chart-mark timeline-removed" x={x + (slot - bar) / 2} y={mid + 1} width={bar} height={down} /> : null}
+              {!up && !down ? <circle className="chart-mark timeline-same" cx={x + slot / 2} cy={mid} r="2" /> : null}
+            </g>
+          );
+        })}
+        <text className="axis-text" x="0" y={h - 2}>
+          {short(first.at)}
+        </text>
+        {drawn.length > 1 ? (
+          <text className="axis-text" x={w} y={h - 2} textAnchor="end">
+            {short(last.at)}
+          </text>
+        ) : null}
+      </svg>
+    </figure>
   );
 }

@@ -134,6 +134,16 @@ export async function removeSavedFilter(id: string): Promise<void> {
 export function clickRow(index: number, how: { shift: boolean; toggle: boolean }): void {
   const row = rowAt(index);
   if (!row) return;
+  const { anchor } = boardSelectionStore.get();
+  if (how.shift && anchor !== null) {
+    const from = Math.min(anchor, index);
+    const to = Math.max(anchor, index);
+    const { pages } = boardRowsStore.get();
+    let fetched = true;
+    for (let p = Math.floor(from / pageSize); p <= Math.floor(to / pageSize) && fetched; p++) fetched = pages.has(p);
+    // Rows scrolled past without being fetched (a dragged scroll bar): the services name the range.
+    if (!fetched) return void selectRange(from, to + 1, how.toggle);
+  }
   boardSelectionStore.set((prev) => {
     if (how.shift && prev.anchor !== null) {
       const keys = new Set(how.toggle ? prev.keys : []);
@@ -161,6 +171,20 @@ export async function selectAllInFilter(): Promise<void> {
   }
 }
 
+async function selectRange(from: number, to: number, add: boolean): Promise<void> {
+  const { filter, sort } = boardViewStore.get();
+  try {
+    const range = await client['board.select']({ ...filter, range: { from, to, ...(sort ? { sort } : {}) } });
+    boardSelectionStore.set((prev) => {
+      const keys = new Set(add ? prev.keys : []);
+      for (const r of range) keys.add(rowKey(r));
+      return { keys, anchor: prev.anchor };
+    });
+  } catch (e) {
+    showError(e);
+  }
+}
+
 export const clearBoardSelection = () => boardSelectionStore.set({ keys: new Set(), anchor: null });
 
 function selectedTargets(): Array<{ articleId: string; claimId: string }> {
@@ -170,9 +194,15 @@ function selectedTargets(): Array<{ articleId: string; claimId: string }> {
   });
 }
 
+export type BulkChange = { status?: ClaimStatus; assignee?: string | null; addSource?: { url: string; title: string } };
+
 /** One change for every selected claim; progress as it goes, and the batch kept for Undo. */
-export async function bulkChange(change: { status?: ClaimStatus; assignee?: string | null; addSource?: { url: string; title: string } }): Promise<void> {
-  const targets = selectedTargets();
+export async function bulkChange(change: BulkChange): Promise<void> {
+  await runBulk(selectedTargets(), change);
+}
+
+/** One bulk change of these claims (the board's selection, or the article list's). */
+export async function runBulk(targets: Array<{ articleId: string; claimId: string }>, change: BulkChange): Promise<void> {
   if (!targets.length) return;
   bulkProgressStore.set({ done: 0, total: targets.length });
   try {
@@ -182,7 +212,8 @@ export async function bulkChange(change: { status?: ClaimStatus; assignee?: stri
   } finally {
     bulkProgressStore.set(null);
   }
-  reloadBoard(true);
+  // Hidden, the board follows the claims.changed events (it forgets its rows); shown, it reloads now.
+  if (active) reloadBoard(true);
 }
 
 export async function undoLastBatch(): Promise<void> {
@@ -197,7 +228,8 @@ export async function undoLastBatch(): Promise<void> {
   } finally {
     bulkProgressStore.set(null);
   }
-  reloadBoard(true);
+  // Hidden, the board follows the claims.changed events (it forgets its rows); shown, it reloads now.
+  if (active) reloadBoard(true);
 }
 
 client.on('bulk.progress', ({ done, total }) => {

@@ -5,11 +5,12 @@ import { i18n } from '../i18n.js';
 import { openArticleStore, hasUnsavedEdits, save } from './open-article.js';
 import { Store } from './store.js';
 
-export type MainView = 'article' | 'board';
+export type MainView = 'article' | 'board' | 'dashboard';
 
 const viewKey = 'factdesk.view';
 /** Remembered for this tab, so a reload comes back to the board or the article. */
-export const viewStore = new Store<MainView>(sessionStorage.getItem(viewKey) === 'board' ? 'board' : 'article');
+const rememberedView = sessionStorage.getItem(viewKey);
+export const viewStore = new Store<MainView>(rememberedView === 'board' || rememberedView === 'dashboard' ? rememberedView : 'article');
 viewStore.subscribe(() => sessionStorage.setItem(viewKey, viewStore.get()));
 export const dialogStore = new Store<DialogProps | null>(null);
 export const exportingStore = new Store(false);

@@ -105,3 +105,25 @@ test.describe('the claim board', () => {
 function bulkTotal(page: Page) {
   return page.getByRole('toolbar').locator('span.muted').first();
 }
+
+test.describe('a board longer than the rows fetched', () => {
+  test.use({ files: { '项目清单.txt': Array.from({ length: 260 }, (_, i) => `第${i + 1}个项目投资${(i + 1) * 1.5}亿元。`).join('\n') + '\n' } });
+
+  test('Shift+click after a jump with the scroll bar selects every row between, fetched or not', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /项目清单/ }).click();
+    await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
+    await expect(page.getByRole('button', { name: /Add \d+ detected figures? as claims/ })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await expect(bulkTotal(page)).toHaveText(/^\d+ claims$/);
+    const total = Number((await bulkTotal(page).textContent())!.replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(250);
+    await bodyRows(page).first().getByRole('checkbox').click();
+    // The scroll bar dragged to the end: the rows in the middle are never fetched.
+    await page.locator('.board-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const lastRow = board(page).locator(`[role=row][aria-rowindex="${total + 1}"]`);
+    await expect(lastRow).toContainText('亿元');
+    await lastRow.click({ modifiers: ['Shift'] });
+    await expect(page.getByText(`${total} selected`)).toBeVisible();
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * Pictures where people would rather look (issue 14): the workspace dashboard,
+ * the revision timeline in History, progress for slow work, no untranslated
+ * UI text and dates in the locale's format, and screenshots of each main
+ * screen in both languages and themes (test-results/screens/pictures-*.png)
+ * with an axe scan and the chart colours' contrast.
+ */
+import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, projectRoot, rpc, seedText, seriousViolations, test, type Workbench } from '../fixtures.js';
+
+const text1 = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n\n全年实际利用外资3.2亿美元,其中12月份0.8亿美元。\n';
+const text2 = '园区全年新增就业岗位3200个,税收收入12.6亿元,增长8.4%。\n';
+const files = { '招商快讯.txt': text1, '园区年报.txt': text2 };
+const appended = '\n另据统计,园区全年新增就业岗位3200个。\n';
+const screens = (name: string) => join('test-results', 'screens', name);
+
+type Lang = 'en' | 'zh-CN';
+const words = {
+  en: { dashboard: 'Dashboard', board: 'Board', article: 'Article', theme: 'Theme', claims: /^Claims/, checks: /Cross-checks/, history: /^History/, export: 'Export…', timeline: 'Revision timeline' },
+  'zh-CN': { dashboard: '概览', board: '看板', article: '文章', theme: '主题', claims: /^断言/, checks: /交叉|核对/, history: /^历史/, export: '导出…', timeline: '修订时间线' },
+} as const;
+
+/**
+ * Both articles' figures as claims with a few verdicts and an assignee, and
+ * two saves of the first article (three revisions). Returns the article ids.
+ */
+async function seed(bench: Workbench): Promise<{ a: string; b: string; claimsA: number; claimsB: number }> {
+  const list = await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list');
+  const a = list.find((x) => x.path === '招商快讯.txt')!.id;
+  const b = list.find((x) => x.path === '园区年报.txt')!.id;
+  const ra = await rpc<{ added: Array<{ id: string }> }>(bench, 'claims.addDetected', { articleId: a });
+  const rb = await rpc<{ added: Array<{ id: string }> }>(bench, 'claims.addDetected', { articleId: b });
+  await rpc(bench, 'claims.setStatus', { articleId: a, claimId: ra.added[0]!.id, status: 'verified' });
+  await rpc(bench, 'claims.setStatus', { articleId: a, claimId: ra.added[1]!.id, status: 'false' });
+  await rpc(bench, 'claims.setStatus', { articleId: b, claimId: rb.added[0]!.id, status: 'disputed' });
+  await rpc(bench, 'claims.update', { articleId: b, claimId: rb.added[1]!.id, assignee: 'Mary' });
+  let doc = await rpc<{ disk: { hash: string }; text: string }>(bench, 'articles.read', { id: a });
+  doc = await rpc(bench, 'articles.write', { id: a, text: doc.text + appended, baseHash: doc.disk.hash });
+  await rpc(bench, 'articles.write', { id: a, text: doc.text.replace('外资3.2亿美元', '外资3.5亿美元'), baseHash: doc.disk.hash });
+  return { a, b, claimsA: ra.added.length, claimsB: rb.added.length };
+}
+
+async function chooseTheme(page: Page, lang: Lang, theme: 'light' | 'dark') {
+  await page.getByRole('combobox', { name: words[lang].theme }).selectOption(theme);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+async function setLanguage(page: Page, lang: Lang) {
+  await page.locator('.lang-switch select').selectOption(lang);
+}
+
+async function showView(page: Page, lang: Lang, view: 'dashboard' | 'board' | 'article') {
+  await page.getByRole('group', { name: /view|视图|切换/i }).getByRole('button', { name: words[lang][view], exact: true }).click();
+}
+
+test.describe('pictures', () => {
+  test.use({ files });
+
+  test('the dashboard shows claims by status and article, verdicts per day and open claims per assignee, as bars and as numbers', async ({ page, bench }) => {
+    const { a, claimsA, claimsB } = await seed(bench);
+    await bench.open(page, { language: 'en' });
+    await showView(page, 'en', 'dashboard');
+    await expect(page.getByRole('heading', { name: 'Workspace dashboard' })).toBeVisible();
+    const total = claimsA + claimsB;
+    await expect(page.locator('.dashboard-head')).toContainText(`Total: ${total}`);
+
+    const byStatus = page.getByRole('region', { name: 'Claims by status' });
+    await expect(byStatus.getByRole('listitem').filter({ hasText: 'Verified' })).toContainText('1');
+    await expect(byStatus.getByRole('listitem').filter({ hasText: 'Unchecked' })).toContainText(String(total - 3));
+    // The same numbers as a table a screen reader can walk.
+    await byStatus.getByText('Numbers as a table').click();
+    await expect(byStatus.getByRole('row', { name: 'False 1' })).toBeVisible();
+    await expect(byStatus.getByRole('row', { name: `Total ${total}` })).toBeVisible();
+
+    const byArticle = page.getByRole('region', { name: 'Claims by article' });
+    await expect(byArticle.getByRole('listitem').filter({ hasText: '1-11月份' })).toContainText(`2 / ${claimsA} checked`);
+    const overTime = page.getByRole('region', { name: 'Checks over time' });
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date());
+    await expect(overTime.getByRole('img')).toHaveAccessibleName(`${today}: 3`);
+    const byAssignee = page.getByRole('region', { name: 'Open claims per assignee' });
+    await expect(byAssignee.getByRole('listitem').filter({ hasText: 'Mary' })).toContainText('1');
+    await expect(byAssignee.getByRole('listitem').filter({ hasText: 'Unassigned' })).toContainText(String(total - 3));
+
+    // A verdict given elsewhere shows without a reload.
+    const claims = await rpc<{ claims: Array<{ id: string; status: string }> }>(bench, 'claims.list', { articleId: a });
+    await rpc(bench, 'claims.setStatus', { articleId: a, claimId: claims.claims.find((c) => c.status === 'unchecked')!.id, status: 'verified' });
+    await expect(byStatus.getByRole('listitem').filter({ hasText: 'Verified' })).toContainText('2');
+    await expect(overTime.getByRole('img')).toHaveAccessibleName(`${today}: 4`);
+
+    // An article's bar opens it.
+    await byArticle.getByRole('button', { name: /^1-11月份/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^1-11月份/ })).toBeVisible();
+    await expect(page.locator('.article-path')).toHaveText('招商快讯.txt');
+  });
+
+  test('the History timeline shows each revision by size and who saved it; clicking one selects it', async ({ page, bench }) => {
+    await seed(bench);
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.getByRole('tab', { name: words.en.history }).click();
+    const timeline = page.getByRole('group', { name: 'Revision timeline' });
+    const points = timeline.getByRole('button');
+    await expect(points).toHaveCount(3);
+    await expect(points.nth(0)).toHaveAccessibleName(new RegExp(`^Revision 1, .*: ${text1.length} characters added, 0 removed$`));
+    await expect(points.nth(2)).toHaveAccessibleName(/^Revision 3, .*: 1 characters added, 1 removed$/);
+    await expect(points.nth(2)).toHaveAttribute('aria-pressed', 'true');
+    // The list says the same in words.
+    const list = page.getByRole('listbox', { name: 'Revisions' });
+    await expect(list.getByRole('option', { name: /#2/ })).toContainText(`+${appended.length} −0`);
+
+    await points.nth(0).click();
+    await expect(list.getByRole('option', { name: /#1/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(points.nth(0)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('heading', { name: 'Revision 1' })).toBeVisible();
+  });
+
+  test('slow work shows a progress indicator, and only after 300 ms', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    // The services answer as slowly as on a very big article.
+    await page.route('**/rpc/articles.read', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      const w = window as unknown as { progressSeenAfter: number | null; clickedAt: number };
+      w.progressSeenAfter = null;
+      new MutationObserver(() => {
+        if (w.progressSeenAfter === null && document.querySelector('.progress-indicator [role=progressbar]')) w.progressSeenAfter = performance.now() - w.clickedAt;
+      }).observe(document.body, { subtree: true, childList: true });
+      document.addEventListener('click', () => (w.clickedAt = performance.now()), { capture: true });
+    });
+    await page.getByRole('option', { name: /园区年报/ }).click();
+    const bar = page.getByRole('status').getByRole('progressbar', { name: 'Opening the article…' });
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /^园区全年/ })).toBeVisible();
+    await expect(bar).toBeHidden();
+    const seenAfter = await page.evaluate(() => (window as unknown as { progressSeenAfter: number }).progressSeenAfter);
+    expect(seenAfter).toBeGreaterThanOrEqual(290);
+
+    // Searching the board says what it is doing too.
+    await page.route('**/rpc/board.query', async (route) => {
+      const text = (route.request().postDataJSON() as { text?: string }).text;
+      if (text) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await showView(page, 'en', 'board');
+    await page.getByRole('searchbox').fill('亿元');
+    await expect(page.getByRole('status').getByRole('progressbar', { name: 'Searching the board…' })).toBeVisible();
+    await expect(page.getByRole('status').getByRole('progressbar')).toBeHidden();
+  });
+
+  for (const lang of ['en', 'zh-CN'] as const) {
+    test(`${lang}: no UI text in the other language on any main screen, and dates in the locale's format`, async ({ page, bench }) => {
+      test.setTimeout(120_000);
+      const { a } = await seed(bench);
+      const saved = await rpc<{ text: string }>(bench, 'articles.read', { id: a });
+      await bench.open(page, { language: lang });
+      // What the user or the files brought: article text and names, the workspace folder, people's names.
+      const { author } = await rpc<{ author: string }>(bench, 'workspace.info');
+      const content = [saved.text, text1, text2, ...Object.keys(files), bench.root, author, 'Mary'].join('\n');
+      const found: string[] = [];
+      const dates: string[] = [];
+      const walk = async (screen: string) => {
+        await page.waitForTimeout(400);
+        const r = await page.evaluate(
+          ({ lang, content }) => {
+            // Article text, titles and paths, claim quotes and diffs are the article's own content.
+            const contentSelector = '.cm-editor, .diff-view, .claim-quote, .quote, .cell-quote, .article-path, .article-heading';
+            const texts: string[] = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const el = n.parentElement;
+              if (!el || !n.textContent?.trim() || el.closest(contentSelector) || el.closest('script, style')) continue;
+              if (el.tagName !== 'OPTION' && !el.checkVisibility()) continue;
+              texts.push(n.textContent.trim());
+            }
+            for (const el of document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title]')) {
+              if (!el.checkVisibility() || el.closest(contentSelector)) continue;
+              for (const a of ['placeholder', 'aria-label', 'title']) {
+                const v = el.getAttribute(a);
+                if (v?.trim()) texts.push(v.trim());
+              }
+            }
+            const bad: string[] = [];
+            // The language menu names each language in itself; FactDesk is the brand; units and formats are codes.
+            const allowed = /^(中文|English)$/;
+            const codes = new Set(['FactDesk', 'UTF', 'BOM', 'LF', 'CRLF', 'CR', 'GBK', 'GB', 'TXT', 'MD', 'DOCX', 'PDF', 'HTML', 'CSV', 'JSON', 'LD', 'URL', 'Ctrl', 'Shift', 'Enter', 'Esc', 'Tab', 'Markdown', 'ClaimReview', 'Web', 'Annotation', 'Annotations', 'jsonld', 'json', 'md', 'txt', 'docx', 'pdf', 'html', 'csv', 'Word', 'Excel', 'ID', 'ISBN', 'Alt', 'Cmd', 'IPC', 'HTTP', 'SSE', 'OK']);
+            for (const s of texts) {
+              if (allowed.test(s) || content.includes(s)) continue;
+              if (lang === 'en') {
+                for (const run of s.match(/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]+/g) ?? []) {
+                  if (/^[，。：；（）、“”！？…《》【】\u3000-\u303f\uff00-\uffef]+$/.test(run) && !/[\u3400-\u9fff]/.test(run)) {
+                    bad.push(`${s} (punctuation "${run}")`);
+                  } else if (!content.includes(run)) bad.push(s);
+                }
+              } else {
+                for (const word of s.match(/[A-Za-z]{2,}/g) ?? []) {
+                  if (!codes.has(word) && !content.includes(word)) bad.push(`${s} [${word}]`);
+                }
+              }
+            }
+            const dates = texts.filter((s) => /\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}|[A-Z][a-z]{2} \d{1,2}, \d{4}|\d{4}年\d{1,2}月\d{1,2}日/.test(s));
+            return { bad: [...new Set(bad)], dates };
+          },
+          { lang, content },
+        );
+        found.push(...r.bad.map((b) => `${screen}: ${b}`));
+        dates.push(...r.dates);
+      };
+      await page.getByRole('option', { name: /招商快讯/ }).click();
+      await expect(page.locator('.cm-stored').first()).toBeVisible();
+      await page.locator('.claim-list.stored .claim-row').first().click();
+      await walk('article + claims');
+      await page.getByRole('tab', { name: words[lang].checks }).click();
+      await walk('checks');
+      await page.getByRole('tab', { name: words[lang].history }).click();
+      await expect(page.getByRole('group', { name: words[lang].timeline })).toBeVisible();
+      await walk('history');
+      await page.getByRole('button', { name: words[lang].export, exact: true }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await walk('export dialog');
+      await page.keyboard.press('Escape');
+      await showView(page, lang, 'board');
+      await expect(page.locator('.board-row[aria-rowindex="2"]')).toBeVisible();
+      await walk('board');
+      await showView(page, lang, 'dashboard');
+      await expect(page.locator('.dashboard-card').first()).toBeVisible();
+      for (const d of await page.locator('.chart-table').all()) await d.locator('summary').click();
+      await walk('dashboard');
+      expect(found).toEqual([]);
+      // Dates are written the locale's way, never as ISO or in the other locale's way.
+      expect(dates.length).toBeGreaterThan(0);
+      for (const d of dates) {
+        expect(d, d).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        if (lang === 'en') expect(d, d).not.toMatch(/年|月|日/);
+        else expect(d, d).toMatch(/\d{4}年\d{1,2}月\d{1,2}日|\d{4}\/\d{1,2}\/\d{1,2}/);
+      }
+    });
+
+    test(`${lang}: each main screen in both themes is saved as a screenshot, has no serious axe finding, and its chart marks have 3:1 contrast`, async ({ page, bench }) => {
+      test.setTimeout(240_000);
+      await seed(bench);
+      await bench.open(page, { language: lang });
+      await page.getByRole('option', { name: /招商快讯/ }).click();
+      await expect(page.locator('.cm-stored').first()).toBeVisible();
+      await page.locator('.claim-list.stored .claim-row').first().click();
+      for (const theme of ['light', 'dark'] as const) {
+        await chooseTheme(page, lang, theme);
+        const shots: Array<[string, () => Promise<void>]> = [
+          [
+            'article',
+            async () => {
+              await showView(page, lang, 'article');
+              await page.getByRole('tab', { name: words[lang].claims }).click();
+            },
+          ],
+          [
+            'history',
+            async () => {
+              await page.getByRole('tab', { name: words[lang].history }).click();
+              await expect(page.getByRole('group', { name: words[lang].timeline })).toBeVisible();
+            },
+          ],
+          [
+            'export',
+            async () => {
+              await page.getByRole('button', { name: words[lang].export, exact: true }).click();
+              await expect(page.getByRole('dialog')).toBeVisible();
+            },
+          ],
+          [
+            'board',
+            async () => {
+              await page.keyboard.press('Escape');
+              await showView(page, lang, 'board');
+              await expect(page.locator('.board-row[aria-rowindex="2"]')).toBeVisible();
+            },
+          ],
+          [
+            'dashboard',
+            async () => {
+              await showView(page, lang, 'dashboard');
+              await expect(page.locator('.dashboard-card').first()).toBeVisible();
+            },
+          ],
+        ];
+        for (const [name, show] of shots) {
+          await show();
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: screens(`pictures-${name}-${theme}-${lang}.png`) });
+          expect(await seriousViolations(page, { legacy: name === 'export' }), `${name} in ${theme}`).toEqual([]);
+        }
+        // Every colour the charts draw with stands out 3:1 from the card it is drawn on.
+        const ratios = await page.evaluate(() => {
+          const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+          const lum = ([r, g, b]: number[]) => {
+            const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+          };
+          const ratio = (a: number[], b: number[]) => {
+            const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+            return (x! + 0.05) / (y! + 0.05);
+          };
+          const card = parse(getComputedStyle(document.querySelector('.dashboard-card')!).backgroundColor);
+          const out: Record<string, number> = {};
+          const probe = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+          document.querySelector('.dashboard-card')!.append(probe);
+          for (const cls of ['pat-unchecked', 'pat-in-progress', 'pat-verified', 'pat-disputed', 'pat-unverifiable', 'pat-false', 'pat-needs-recheck', 'mark-time', 'mark-assignee', 'timeline-added', 'timeline-removed']) {
+            const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+            r.setAttribute('class', cls);
+            probe.append(r);
+            out[cls] = ratio(parse(getComputedStyle(r).fill), card);
+          }
+          probe.remove();
+          return out;
+        });
+        for (const [cls, r] of Object.entries(ratios)) expect(r, `${theme} ${cls}`).toBeGreaterThanOrEqual(3);
+      }
+    });
+  }
+});
+
+test.describe('pictures for the README', () => {
+  const sample = join(projectRoot, 'electron', 'services', 'sample-workspace');
+  test.use({
+    files: Object.fromEntries(
+      [...readdirSync(sample).map((f) => [f, readFileSync(join(sample, f))] as const), ['郴州经开区招商纪实.txt', seedText] as const],
+    ),
+  });
+
+  test('a desk mid-way through its week: the dashboard and a History timeline (test-results/screens/readme-*.png)', async ({ page, bench }) => {
+    test.setTimeout(180_000);
+    const list = await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list');
+    const people = ['王芳', '李明', null];
+    const verdicts = ['verified', 'verified', 'verified', 'in-progress', 'false', 'disputed', 'unverifiable', 'verified'] as const;
+    for (const [i, a] of list.entries()) {
+      const r = await rpc<{ added: Array<{ id: string }> }>(bench, 'claims.addDetected', { articleId: a.id });
+      for (const [k, c] of r.added.entries()) {
+        if (k % 3 !== 0) await rpc(bench, 'claims.update', { articleId: a.id, claimId: c.id, assignee: people[(i + k) % 3] });
+        if ((k + i) % (i + 2) === 0) await rpc(bench, 'claims.setStatus', { articleId: a.id, claimId: c.id, status: verdicts[(k + i) % verdicts.length] });
+      }
+    }
+    const seedId = list.find((a) => a.path === '郴州经开区招商纪实.txt')!.id;
+    let doc = await rpc<{ disk: { hash: string }; text: string }>(bench, 'articles.read', { id: seedId });
+    for (const [from, to] of [['305.7亿元', '306.1亿元'], ['190.6%', '19.6%'], ['\n', '\n另据统计,园区全年新增就业岗位3200个。\n']] as const) {
+      doc = await rpc(bench, 'articles.write', { id: seedId, text: doc.text.replace(from, to), baseHash: doc.disk.hash });
+    }
+    await bench.open(page, { language: 'zh-CN' });
+    await chooseTheme(page, 'zh-CN', 'light');
+    await showView(page, 'zh-CN', 'dashboard');
+    await expect(page.locator('.dashboard-card').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-dashboard-light-zh-CN.png') });
+    await showView(page, 'zh-CN', 'article');
+    await page.getByRole('option', { name: /郴州/ }).click();
+    await page.getByRole('tab', { name: words['zh-CN'].history }).click();
+    await expect(page.getByRole('group', { name: words['zh-CN'].timeline })).toBeVisible();
+    await chooseTheme(page, 'zh-CN', 'dark');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-history-dark-zh-CN.png') });
+    await setLanguage(page, 'en');
+    await showView(page, 'en', 'dashboard');
+    await expect(page.locator('.dashboard-card').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-dashboard-dark-en.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -233,6 +233,8 @@ export interface ClaimList {
   /** Soft-deleted, restorable. */
   deleted: Claim[];
   relations: CheckerRelation[];
+  /** Only on a page (`claims.list` with `limit`): where `claims` starts among the attached claims and how many there are in all. */
+  page?: { offset: number; total: number };
 }
 
 /** A figure the claim engine found, and whether a claim already covers it. */

@@ -210,7 +210,15 @@ export const contract = {
     input: z.object({ id: articleIdSchema, baseHash: fileHashSchema, text: z.string().max(20_000_000).optional() }).strict(),
     output: out<DiskComparison>(),
   },
-  'claims.list': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<ClaimList>() },
+  /**
+   * The article's claims. With `limit`, one page of the attached claims (`claims`, from `offset`,
+   * in text order) and `page` says how many there are in all; detached, deleted and relations
+   * come whole with every page. A window takes a long list page by page, never one huge answer.
+   */
+  'claims.list': {
+    input: z.object({ articleId: articleIdSchema, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict(),
+    output: out<ClaimList>(),
+  },
   /** The statements (awards, rankings, firsts, quotes…) found in the article now, each with the claim covering it (if any). */
   'claims.detectStatements': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<StatementCandidate[]>() },
   /** The figures the claim engine finds in the article now, each with the claim covering it (if any). */

@@ -135,9 +135,12 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       if (text !== undefined) result.mine = diffForDisplay(text, doc.text);
       return result;
     },
-    'claims.list': async ({ articleId }) => {
+    'claims.list': async ({ articleId, offset, limit }) => {
       await ctx.session().syncFromDisk();
-      return store().list(articleId);
+      const list = await store().list(articleId);
+      if (limit === undefined) return list;
+      const from = offset ?? 0;
+      return { ...list, claims: list.claims.slice(from, from + limit), page: { offset: from, total: list.claims.length } };
     },
     'claims.detect': async ({ articleId }) => store().detect(articleId),
     'claims.detectStatements': async ({ articleId }) => store().detectStatementsOf(articleId),

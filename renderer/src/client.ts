@@ -145,3 +145,8 @@ export function keptCopyUrl(ref: Pick<EvidenceRef, 'hash' | 'mediaType'>): strin
   const path = `/${keptCopyPath(ref)}`;
   return client.host === 'electron' ? path : `${path}${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(pageToken)}`;
 }
+
+/** Browser mode: where method `m` is served and this tab's token, for a worker that calls it itself; null under Electron. */
+export function rpcEndpoint(m: MethodName): { url: string; token: string } | null {
+  return client.host === 'browser' ? { url: new URL(`./rpc/${m}`, window.location.href).href, token: pageToken } : null;
+}

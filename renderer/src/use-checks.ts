@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimList } from '../../shared/annotations.js';
 import type { CheckReport } from '../../shared/checks/index.js';
 import type { Language } from '../../shared/i18n/index.js';
-import type { LiveArticle } from './stores/live-article.js';
+import type { LiveArticle, LiveArticleStore } from './stores/live-article.js';
+import { storedColumns } from './workers/checks-columns.js';
 import type { ChecksAnswer, ChecksRequest } from './workers/checks.worker.js';
 
 const settleMs = 150;
@@ -22,7 +23,8 @@ export interface ChecksState {
   busy: boolean;
 }
 
-export function useChecks(articleId: string | null, live: LiveArticle | null, list: ClaimList | null, language: Language): ChecksState {
+/** `articleId` null: no article open (no checks, no findings). */
+export function useChecks(articleId: string | null, liveStore: LiveArticleStore, list: ClaimList | null, language: Language): ChecksState {
   const [answer, setAnswer] = useState<{ report: CheckReport; total: number; alarms: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const worker = useRef<Worker | null>(null);
@@ -57,35 +59,48 @@ export function useChecks(articleId: string | null, live: LiveArticle | null, li
 
   // The stored claims travel once per change of the list, not with every request.
   useEffect(() => {
-    const all = list?.claims ?? [];
-    const values = Float64Array.from(all, (c) => c.value ?? NaN);
-    const claims = { ids: all.map((c) => c.id), kinds: all.map((c) => c.kind), values, units: all.map((c) => c.unit) };
+    const claims = storedColumns(list?.claims ?? []);
     const request: ChecksRequest = { type: 'stored', version: ++storedVersion.current, claims, relations: list?.relations ?? [] };
-    worker.current?.postMessage(request, [values.buffer]);
+    worker.current?.postMessage(request, [claims.values.buffer]);
   }, [list]);
 
+  // Follows the editor without a render per key: each edit only moves the timer on.
   useEffect(() => {
-    if (!live) {
-      seq.current++;
-      setAnswer(null);
-      setBusy(false);
-      return;
-    }
-    const timer = setTimeout(() => {
-      const positions = new Int32Array(indexOf.size * 2).fill(-1);
-      live.eachStored((id, start, end) => {
-        const i = indexOf.get(id);
-        if (i === undefined) return;
-        positions[2 * i] = start;
-        positions[2 * i + 1] = end;
-      });
-      const request: ChecksRequest = { type: 'check', seq: ++seq.current, text: live.text(), storedVersion: storedVersion.current, positions, language };
-      worker.current?.postMessage(request, [positions.buffer]);
-      clearTimeout(slow.current);
-      slow.current = setTimeout(() => setBusy(true), slowMs);
-    }, settleMs);
-    return () => clearTimeout(timer);
-  }, [live, indexOf, language]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown: LiveArticle | null | undefined;
+    const follow = () => {
+      const live = articleId ? liveStore.current() : null;
+      if (live === shown) return;
+      shown = live;
+      clearTimeout(timer);
+      if (!live) {
+        seq.current++;
+        clearTimeout(slow.current);
+        setAnswer(null);
+        setBusy(false);
+        return;
+      }
+      timer = setTimeout(() => {
+        const positions = new Int32Array(indexOf.size * 2).fill(-1);
+        live.eachStored((id, start, end) => {
+          const i = indexOf.get(id);
+          if (i === undefined) return;
+          positions[2 * i] = start;
+          positions[2 * i + 1] = end;
+        });
+        const request: ChecksRequest = { type: 'check', seq: ++seq.current, text: live.text(), storedVersion: storedVersion.current, positions, language };
+        worker.current?.postMessage(request, [positions.buffer]);
+        clearTimeout(slow.current);
+        slow.current = setTimeout(() => setBusy(true), slowMs);
+      }, settleMs);
+    };
+    follow();
+    const off = liveStore.subscribe(follow);
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [liveStore, articleId, indexOf, language]);
 
   return { report: answer?.report ?? null, total: answer?.total ?? 0, alarms: answer?.alarms ?? 0, busy };
 }

@@ -39,6 +39,19 @@ for (const makeHost of allHosts) {
       await removeDir(root);
     });
 
+    it('gives a long list page by page: the pages together are the whole list, in text order', async () => {
+      await call<AddDetectedResult>('claims.addDetected', { articleId: id });
+      const whole = await call<ClaimList>('claims.list', { articleId: id });
+      expect(whole.page).toBeUndefined();
+      const pages: ClaimList[] = [];
+      for (let offset = 0; offset < whole.claims.length; offset += 7) pages.push(await call<ClaimList>('claims.list', { articleId: id, offset, limit: 7 }));
+      expect(pages.length).toBeGreaterThan(3);
+      expect(pages.flatMap((p) => p.claims)).toEqual(whole.claims);
+      expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => ({ offset: i * 7, total: whole.claims.length })));
+      expect(pages.every((p) => p.revision === whole.revision && p.workflow === whole.workflow)).toBe(true);
+      expect(await errorCode(call('claims.list', { articleId: id, offset: -1, limit: 7 }))).toBe('invalid-input');
+    });
+
     it('detects figures and adds them as claims, one or all', async () => {
       const candidates = await call<ClaimCandidate[]>('claims.detect', { articleId: id });
       const big = candidates.find((c) => c.text === '305.7亿元')!;

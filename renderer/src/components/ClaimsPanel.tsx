@@ -6,7 +6,7 @@ import { openClaimStatuses, type AuditEntry, type Claim, type ClaimList } from '
 import { checklistKinds, claimKinds, type ClaimKind, type DetectedClaim } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
-import type { LiveArticle, LiveArticleStore } from '../stores/live-article.js';
+import { useLiveArticle, useLiveValue, type LiveArticleStore } from '../stores/live-article.js';
 import type { EditorSelection, FocusRequest } from './ArticleEditor.js';
 import { ClaimCard } from './ClaimCard.js';
 import { ClaimProgress, countByStatus } from './ClaimProgress.js';
@@ -17,9 +17,10 @@ import { pickClaim, pickClaims } from '../stores/claim-selection.js';
 export interface ClaimsPanelProps {
   articleId: string;
   list: ClaimList | null;
-  /** The article as the editor holds it now (its figures, where the stored claims are); null before it is loaded. */
-  live: LiveArticle | null;
-  /** For what a click needs at that moment (the latest positions). */
+  /**
+   * The article as the editor holds it (its figures, where the stored claims are). Only the parts
+   * that show a count or the figures follow it, so a keystroke does not draw the panel again.
+   */
   liveStore: LiveArticleStore;
   readOnly: boolean;
   selection: EditorSelection | null;
@@ -36,9 +37,8 @@ export interface ClaimsPanelProps {
 
 type Filter = 'all' | 'open' | 'done';
 const openStatuses = openClaimStatuses;
-const noFigures: DetectedClaim[] = [];
 const claimKey = (c: Claim) => c.id;
-const figureKey = (d: DetectedClaim) => `${d.start}:${d.end}`;
+const noFigures = { length: 0, at: () => undefined };
 
 /** True once `flag` has been true for `ms` (progress is shown only for waits one notices). */
 function useLongWait(flag: boolean, ms: number): boolean {
@@ -90,6 +90,152 @@ const ClaimRow = memo(function ClaimRow({ claim: c, open, flagged, lang, onToggl
   );
 });
 
+interface AcceptAllProps {
+  liveStore: LiveArticleStore;
+  kinds: ReadonlySet<ClaimKind>;
+  setKinds: (f: (prev: ReadonlySet<ClaimKind>) => ReadonlySet<ClaimKind>) => void;
+  busy: boolean;
+  onAccept: () => void;
+}
+
+/** "Accept all N" and the kinds it takes: follows the editor's count, at low priority. */
+function AcceptAll({ liveStore, kinds, setKinds, busy, onAccept }: AcceptAllProps) {
+  const { t } = useTranslation();
+  const live = useLiveArticle(liveStore);
+  const unclaimedCount = live?.unclaimedCount() ?? 0;
+  const checklistOnly = kinds.size === checklistKinds.length && checklistKinds.every((k) => kinds.has(k));
+  const acceptCount = checklistOnly ? unclaimedCount : (live?.unclaimedOfKinds(kinds) ?? 0);
+  return (
+    <>
+      {acceptCount > 0 ? (
+        <button disabled={busy} title={t('review.savesFirst')} onClick={onAccept}>
+          {t('review.addAll', { count: acceptCount })}
+        </button>
+      ) : null}
+      {unclaimedCount > 0 || acceptCount > 0 ? <KindFilter kinds={kinds} setKinds={setKinds} /> : null}
+    </>
+  );
+}
+
+/** The kinds "accept all" takes; drawn again only when they change, not with the count. */
+const KindFilter = memo(function KindFilter({ kinds, setKinds }: Pick<AcceptAllProps, 'kinds' | 'setKinds'>) {
+  const { t } = useTranslation();
+  return (
+    <details className="kind-filter">
+      <summary>{t('accept.kinds')}</summary>
+      <div role="group" aria-label={t('accept.kinds')}>
+        {claimKinds.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              checked={kinds.has(k)}
+              onChange={() =>
+                setKinds((prev) => {
+                  const next = new Set(prev);
+                  if (next.has(k)) next.delete(k);
+                  else next.add(k);
+                  return next;
+                })
+              }
+            />
+            {t(`claimKind.${k}`)}
+          </label>
+        ))}
+      </div>
+    </details>
+  );
+});
+
+interface FigureRowProps {
+  figure: DetectedClaim;
+  lang: string;
+  readOnly: boolean;
+  busy: boolean;
+  onFocus: (start: number, end: number) => void;
+  onAdd: (d: DetectedClaim) => void;
+}
+
+/** One figure not claimed yet; drawn again only when it moves or changes, not for an edit elsewhere. */
+const FigureRow = memo(
+  function FigureRow({ figure: d, lang, readOnly, busy, onFocus, onAdd }: FigureRowProps) {
+    const { t } = useTranslation();
+    return (
+      <>
+        <button className="claim-row" onClick={() => onFocus(d.start, d.end)}>
+          <span className="claim-line">
+            <span className="claim-figure">{d.text}</span>
+            <span className="badge">{t(`claimKind.${d.kind}`)}</span>
+            <span className="spacer" />
+            <span className="claim-value">{formatClaimValue(d, lang)}</span>
+          </span>
+        </button>
+        {!readOnly ? (
+          <button className="add-button" aria-label={`${t('review.add')} ${d.text}`} disabled={busy} onClick={() => onAdd(d)}>
+            {t('review.add')}
+          </button>
+        ) : null}
+      </>
+    );
+  },
+  (a, b) =>
+    a.figure.start === b.figure.start &&
+    a.figure.end === b.figure.end &&
+    a.figure.text === b.figure.text &&
+    a.figure.kind === b.figure.kind &&
+    a.lang === b.lang &&
+    a.readOnly === b.readOnly &&
+    a.busy === b.busy &&
+    a.onFocus === b.onFocus &&
+    a.onAdd === b.onAdd,
+);
+
+interface UnclaimedSectionProps {
+  liveStore: LiveArticleStore;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+  readOnly: boolean;
+  busy: boolean;
+  onFocus: (start: number, end: number) => void;
+  onAdd: (d: DetectedClaim) => void;
+}
+
+/**
+ * The detected figures no stored claim covers: counted per line as the text changes, and
+ * listed only while open, each row asking the snapshot for its figure by index, so an edit
+ * costs the rows on screen, not the 60,000 figures of a long article.
+ */
+function UnclaimedSection({ liveStore, open, onOpen, readOnly, busy, onFocus, onAdd }: UnclaimedSectionProps) {
+  const { t, i18n } = useTranslation();
+  const live = useLiveArticle(liveStore);
+  const count = live?.unclaimedCount() ?? 0;
+  const shown = useRef(open);
+  shown.current = open;
+  const figures = useMemo(() => (open && live ? { length: live.unclaimedCount(), at: (i: number) => live.unclaimedAt(i) ?? undefined } : noFigures), [open, live]);
+  // The latest handler, one identity: the rows stay memoized while `busy` and the article change.
+  const add = useRef(onAdd);
+  add.current = onAdd;
+  const addFigure = useCallback((d: DetectedClaim) => add.current(d), []);
+  if (count === 0) return null;
+  return (
+    <details
+      className="section"
+      open={open}
+      // Inserting an open <details> or setting `open` fires this too: only a user's toggle is remembered.
+      onToggle={(e) => e.currentTarget.open !== shown.current && onOpen(e.currentTarget.open)}
+    >
+      <summary>{t('review.unclaimed', { count })}</summary>
+      {open ? (
+        <VirtualList items={figures} itemProps={candidateRow} estimateSize={36} className="claim-list" label={t('review.unclaimed', { count })}>
+          {(d) => <FigureRow figure={d} lang={i18n.language} readOnly={readOnly} busy={busy} onFocus={onFocus} onAdd={addFigure} />}
+        </VirtualList>
+      ) : null}
+    </details>
+  );
+}
+
+const candidateRow = () => ({ className: 'candidate-row' });
+const detachedRow = () => ({ className: 'detached-row' });
+
 /** The claims of one article for review: stored claims, figures not claimed yet, detached and deleted claims. */
 export function ClaimsPanel(p: ClaimsPanelProps) {
   const { t, i18n } = useTranslation();
@@ -99,20 +245,17 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
   const [reattaching, setReattaching] = useState<{ claimId: string; candidates: AnchorCandidate[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const claims = useMemo(() => p.list?.claims ?? [], [p.list]);
-  // The detected figures no stored claim covers: counted on every edit (one pass, no objects),
-  // listed only while their section is open.
+  // The figures not claimed yet follow the editor (a count per key, the list while open); the rest
+  // of the panel is drawn again only when the stored list or the panel's own state changes.
   const [unclaimedOpen, setUnclaimedOpen] = useState<boolean | null>(null);
   // Open by default only once the stored list is known to be empty.
   const showUnclaimed = unclaimedOpen ?? (p.list !== null && claims.length === 0);
-  const shownUnclaimed = useRef(showUnclaimed);
-  shownUnclaimed.current = showUnclaimed;
-  const unclaimedCount = p.live?.unclaimedCount() ?? 0;
   // "Accept all" takes the checklist's kinds (bare dates out) unless the checker picks others.
   const [kinds, setKinds] = useState<ReadonlySet<ClaimKind>>(() => new Set(checklistKinds));
-  const checklistOnly = kinds.size === checklistKinds.length && checklistKinds.every((k) => kinds.has(k));
-  const acceptCount = checklistOnly ? unclaimedCount : (p.live?.unclaimedOfKinds(kinds) ?? 0);
-  const unclaimed = showUnclaimed && p.live ? p.live.unclaimed() : noFigures;
-  const detectingLong = useLongWait(!!p.live?.detecting, 1000);
+  const detectingLong = useLongWait(
+    useLiveValue(p.liveStore, (a) => !!a?.detecting),
+    1000,
+  );
   const shown = useMemo(
     () => claims.filter((c) => filter === 'all' || (filter === 'open' ? openStatuses.includes(c.status) : !openStatuses.includes(c.status))),
     [claims, filter],
@@ -150,6 +293,8 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
   // Rows keep one handler across renders (so they are not drawn again); it reads the latest props.
   const latest = useRef(p);
   latest.current = p;
+  const focusSpan = useCallback((start: number, end: number) => latest.current.onFocus([{ start, end, tone: 'claim' }]), []);
+  const selectClaim = useCallback((id: string | null) => latest.current.onSelectClaim(id), []);
   const toggleClaim = useCallback((c: Claim, e?: React.MouseEvent) => {
     const q = latest.current;
     // Shift / Ctrl / Cmd + click picks claims for a bulk change instead.
@@ -204,45 +349,19 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
           >
             {t('review.addSelection')}
           </button>
-          {acceptCount > 0 ? (
-            <button
-              disabled={busy}
-              title={t('review.savesFirst')}
-              onClick={() =>
-                void act(async () => {
-                  const r = await client['claims.addDetected']({ articleId: p.articleId, kinds: claimKinds.filter((k) => kinds.has(k)) });
-                  // The new claims come picked, so a bulk change can follow at once.
-                  pickClaims(p.articleId, r.added.map((c) => c.id));
-                })
-              }
-            >
-              {t('review.addAll', { count: acceptCount })}
-            </button>
-          ) : null}
-          {unclaimedCount > 0 || acceptCount > 0 ? (
-            <details className="kind-filter">
-              <summary>{t('accept.kinds')}</summary>
-              <div role="group" aria-label={t('accept.kinds')}>
-                {claimKinds.map((k) => (
-                  <label key={k}>
-                    <input
-                      type="checkbox"
-                      checked={kinds.has(k)}
-                      onChange={() =>
-                        setKinds((prev) => {
-                          const next = new Set(prev);
-                          if (next.has(k)) next.delete(k);
-                          else next.add(k);
-                          return next;
-                        })
-                      }
-                    />
-                    {t(`claimKind.${k}`)}
-                  </label>
-                ))}
-              </div>
-            </details>
-          ) : null}
+          <AcceptAll
+            liveStore={p.liveStore}
+            kinds={kinds}
+            setKinds={setKinds}
+            busy={busy}
+            onAccept={() =>
+              void act(async () => {
+                const r = await client['claims.addDetected']({ articleId: p.articleId, kinds: claimKinds.filter((k) => kinds.has(k)) });
+                // The new claims come picked, so a bulk change can follow at once.
+                pickClaims(p.articleId, r.added.map((c) => c.id));
+              })
+            }
+          />
         </div>
       ) : null}
 
@@ -251,8 +370,8 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
         refreshKey={`${p.list?.revision ?? 0}:${claims.length}`}
         readOnly={p.readOnly}
         ensureSaved={p.ensureSaved}
-        onSelectClaim={p.onSelectClaim}
-        onFocus={(start, end) => p.onFocus([{ start, end, tone: 'claim' }])}
+        onSelectClaim={selectClaim}
+        onFocus={focusSpan}
         onError={p.onError}
       />
       <h3 className="section-heading">{t('review.claims', { count: claims.length })}</h3>
@@ -294,62 +413,28 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
         }}
       </VirtualList>
 
-      {unclaimedCount > 0 ? (
-        <details
-          className="section"
-          open={showUnclaimed}
-          // Inserting an open <details> or setting `open` fires this too: only a user's toggle is remembered.
-          onToggle={(e) => e.currentTarget.open !== shownUnclaimed.current && setUnclaimedOpen(e.currentTarget.open)}
-        >
-          <summary>{t('review.unclaimed', { count: unclaimedCount })}</summary>
-          {showUnclaimed ? (
-            <VirtualList
-              items={unclaimed}
-              itemKey={figureKey}
-              itemProps={() => ({ className: 'candidate-row' })}
-              estimateSize={36}
-              className="claim-list"
-              label={t('review.unclaimed', { count: unclaimedCount })}
-            >
-              {(d) => (
-                <>
-                  <button className="claim-row" onClick={() => p.onFocus([{ start: d.start, end: d.end, tone: 'claim' }])}>
-                    <span className="claim-line">
-                      <span className="claim-figure">{d.text}</span>
-                      <span className="badge">{t(`claimKind.${d.kind}`)}</span>
-                      <span className="spacer" />
-                      <span className="claim-value">{formatClaimValue(d, lang)}</span>
-                    </span>
-                  </button>
-                  {!p.readOnly ? (
-                    <button
-                      className="add-button"
-                      aria-label={`${t('review.add')} ${d.text}`}
-                      disabled={busy}
-                      onClick={() =>
-                        void act(async () => {
-                          // After saving, the live text is the saved text, so the span is valid there.
-                          const r = await client['claims.addDetected']({ articleId: p.articleId, start: d.start, end: d.end });
-                          if (r.added[0]) p.onSelectClaim(r.added[0].id);
-                        })
-                      }
-                    >
-                      {t('review.add')}
-                    </button>
-                  ) : null}
-                </>
-              )}
-            </VirtualList>
-          ) : null}
-        </details>
-      ) : null}
+      <UnclaimedSection
+        liveStore={p.liveStore}
+        open={showUnclaimed}
+        onOpen={setUnclaimedOpen}
+        readOnly={p.readOnly}
+        busy={busy}
+        onFocus={focusSpan}
+        onAdd={(d) =>
+          void act(async () => {
+            // After saving, the live text is the saved text, so the span is valid there.
+            const r = await client['claims.addDetected']({ articleId: p.articleId, start: d.start, end: d.end });
+            if (r.added[0]) p.onSelectClaim(r.added[0].id);
+          })
+        }
+      />
 
       {p.list && p.list.detached.length > 0 ? (
         <details className="section" open>
           <summary className="warn">{t('review.detached', { count: p.list.detached.length })}</summary>
-          <ul className="claim-list">
-            {p.list.detached.map((c) => (
-              <li key={c.id} className="detached-row">
+          <VirtualList items={p.list.detached} itemKey={claimKey} itemProps={detachedRow} estimateSize={72} className="claim-list" label={t('review.detached', { count: p.list.detached.length })}>
+            {(c) => (
+              <>
                 <div className="claim-line">
                   <span className="claim-figure">{c.anchor.quote}</span>
                   <span className={`status-badge status-${c.status}`}>{t(`review.status.${c.status}`)}</span>
@@ -403,26 +488,26 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
                     </ul>
                   )
                 ) : null}
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </VirtualList>
         </details>
       ) : null}
 
       {p.list && p.list.deleted.length > 0 ? (
         <details className="section">
           <summary>{t('review.deleted', { count: p.list.deleted.length })}</summary>
-          <ul className="claim-list">
-            {p.list.deleted.map((c) => (
-              <li key={c.id} className="candidate-row">
+          <VirtualList items={p.list.deleted} itemKey={claimKey} itemProps={candidateRow} estimateSize={36} className="claim-list" label={t('review.deleted', { count: p.list.deleted.length })}>
+            {(c) => (
+              <>
                 <span className="claim-figure">{c.anchor.quote}</span>
                 <span className="spacer" />
                 {!p.readOnly ? (
                   <button onClick={() => void client['claims.restore']({ articleId: p.articleId, claimId: c.id }).catch(p.onError)}>{t('review.restore')}</button>
                 ) : null}
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          </VirtualList>
         </details>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckFinding } from '../../../shared/checks/index.js';
-import { useLiveArticle, type LiveArticleStore } from '../stores/live-article.js';
+import type { LiveArticleStore } from '../stores/live-article.js';
 import { useChecks } from '../use-checks.js';
 import { VirtualList } from './VirtualList.js';
 import { RelationsSection } from './RelationsSection.js';
@@ -22,16 +22,15 @@ export interface SidePanelProps {
   live: LiveArticleStore;
   onFocus: (spans: FocusRequest['spans']) => void;
   /** The review of the open article; null when no article is open. */
-  review: Omit<ClaimsPanelProps, 'live' | 'liveStore' | 'onFocus' | 'flagged'> | null;
+  review: Omit<ClaimsPanelProps, 'liveStore' | 'onFocus' | 'flagged'> | null;
   history: HistoryPanelProps | null;
 }
 
 /** The review panel beside the article: claims, cross-checks and history. */
 export function SidePanel({ live: liveStore, onFocus, review, history }: SidePanelProps) {
   const hasArticle = review !== null;
-  // Follows the editor at low priority: a keystroke paints before the panel catches up.
-  const snapshot = useLiveArticle(liveStore);
-  const live = hasArticle ? snapshot : null;
+  // The panel does not follow the editor key by key: the parts that show what changes with the
+  // text (counts, the figures not claimed, the checks) follow the live store themselves.
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   // The tab is remembered for this browser tab, so a reload shows the same one.
@@ -54,7 +53,7 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
   }, [selectedClaimId]);
   const list = review?.list ?? null;
   // Computed off the main thread, a moment after typing pauses.
-  const checks = useChecks(review?.articleId ?? null, live, list, lang);
+  const checks = useChecks(review?.articleId ?? null, liveStore, list, lang);
   const { report, busy } = checks;
   // Counted over the whole report (the worker lists at most a few thousand findings).
   const relationFindings = useMemo(() => (report?.findings ?? []).filter((f) => f.kind === 'relation'), [report]);
@@ -90,7 +89,7 @@ export function SidePanel({ live: liveStore, onFocus, review, history }: SidePan
         {!hasArticle ? <p className="muted">{t('panel.noArticle')}</p> : null}
 
         {review && tab === 'claims' ? <ClaimSuggestBar readOnly={review.readOnly} /> : null}
-        {review && tab === 'claims' ? <ClaimsPanel {...review} live={live} liveStore={liveStore} onFocus={onFocus} flagged={flagged} /> : null}
+        {review && tab === 'claims' ? <ClaimsPanel {...review} liveStore={liveStore} onFocus={onFocus} flagged={flagged} /> : null}
 
         {hasArticle && tab === 'checks' ? (
           <>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementCandidate } from '../../../shared/annotations.js';
 import { client } from '../client.js';
@@ -20,10 +20,12 @@ export interface StatementsSectionProps {
  * 据…介绍): the ones not yet claims, each with its category, to look at in
  * the text and accept one by one or all at once as claims of kind statement.
  */
-export function StatementsSection({ articleId, refreshKey, readOnly, ensureSaved, onSelectClaim, onFocus, onError }: StatementsSectionProps) {
+export const StatementsSection = memo(function StatementsSection({ articleId, refreshKey, readOnly, ensureSaved, onSelectClaim, onFocus, onError }: StatementsSectionProps) {
   const { t } = useTranslation();
   const [found, setFound] = useState<StatementCandidate[]>([]);
   const [busy, setBusy] = useState(false);
+  // Listed only while open (up to 300 rows): closed, the section is its summary alone.
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -36,8 +38,8 @@ export function StatementsSection({ articleId, refreshKey, readOnly, ensureSaved
     };
   }, [articleId, refreshKey]);
 
-  const open = found.filter((s) => s.claimId === null);
-  if (open.length === 0) return null;
+  const notClaimed = useMemo(() => found.filter((s) => s.claimId === null), [found]);
+  if (notClaimed.length === 0) return null;
   const add = async (span?: { start: number; end: number }) => {
     setBusy(true);
     try {
@@ -51,28 +53,30 @@ export function StatementsSection({ articleId, refreshKey, readOnly, ensureSaved
     }
   };
   return (
-    <details className="statements-section">
-      <summary>{t('statements.section', { count: open.length })}</summary>
-      {!readOnly ? (
+    <details className="statements-section" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('statements.section', { count: notClaimed.length })}</summary>
+      {open && !readOnly ? (
         <button disabled={busy} onClick={() => void add()}>
-          {t('statements.addAll', { count: open.length })}
+          {t('statements.addAll', { count: notClaimed.length })}
         </button>
       ) : null}
-      <ul className="statement-list" aria-label={t('statements.section', { count: open.length })}>
-        {open.slice(0, 300).map((s) => (
-          <li key={`${s.start}-${s.end}`}>
-            <span className={`statement-category statement-${s.category}`}>{t(`statements.category.${s.category}`)}</span>
-            <button className="link-button statement-text" onClick={() => onFocus(s.start, s.end)}>
-              {s.text}
-            </button>
-            {!readOnly ? (
-              <button disabled={busy} onClick={() => void add({ start: s.start, end: s.end })}>
-                {t('statements.add')}
+      {open ? (
+        <ul className="statement-list" aria-label={t('statements.section', { count: notClaimed.length })}>
+          {notClaimed.slice(0, 300).map((s) => (
+            <li key={`${s.start}-${s.end}`}>
+              <span className={`statement-category statement-${s.category}`}>{t(`statements.category.${s.category}`)}</span>
+              <button className="link-button statement-text" onClick={() => onFocus(s.start, s.end)}>
+                {s.text}
               </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+              {!readOnly ? (
+                <button disabled={busy} onClick={() => void add({ start: s.start, end: s.end })}>
+                  {t('statements.add')}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </details>
   );
-}
+});

@@ -1,10 +1,20 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
+/** An array, or rows worked out one at a time when drawn (`at` is asked only for the rows on screen). */
+export interface ListItems<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 export interface VirtualListProps<T> {
-  items: readonly T[];
-  /** Keep it stable (module level or memoized): a new function re-measures every row. */
-  itemKey: (item: T, index: number) => string;
+  items: ListItems<T>;
+  /**
+   * Keep it stable (module level or memoized): a new function re-measures every row. Without it
+   * rows are keyed by their place, and `items` may change on every render without asking for
+   * any row but those drawn (the virtualizer keys every row whenever the key function changes).
+   */
+  itemKey?: (item: T, index: number) => string;
   /** Rendered inside each row's `<li>`. */
   children: (item: T, index: number) => ReactNode;
   /** Class names and data attributes of a row's `<li>`. */
@@ -26,7 +36,8 @@ export interface VirtualListProps<T> {
 export function VirtualList<T>({ items, itemKey, children, itemProps, estimateSize, className, label, scrollTo }: VirtualListProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   // Stable callbacks: the virtualizer re-measures every row when they change identity.
-  const getItemKey = useCallback((i: number) => itemKey(items[i]!, i), [items, itemKey]);
+  const keyed = itemKey ? items : null;
+  const getItemKey = useCallback((i: number) => (itemKey && keyed ? itemKey(keyed.at(i)!, i) : i), [keyed, itemKey]);
   const estimate = useCallback(() => estimateSize, [estimateSize]);
   const getScrollElement = useCallback(() => scroller.current, []);
   const virtualizer = useVirtualizer({
@@ -47,7 +58,8 @@ export function VirtualList<T>({ items, itemKey, children, itemProps, estimateSi
     <div ref={scroller} className="virtual-scroll">
       <ul className={className} aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
-          const item = items[row.index]!;
+          const item = items.at(row.index);
+          if (item === undefined) return null;
           return (
             <li
               key={row.key}

@@ -25,7 +25,7 @@ import {
   type DetectedClaim,
   type LineEdit,
 } from '../../../shared/claims/index.js';
-import { decodeDetection, type DetectionRequest, type EncodedDetection } from '../workers/claims-transfer.js';
+import { decodeDetectionInSlices, type DetectionRequest, type EncodedDetection } from '../workers/claims-transfer.js';
 
 export interface ClaimHighlightOptions {
   /** Tooltip text for a hovered claim. */
@@ -231,6 +231,7 @@ function detectionWorker() {
     class {
       worker: Worker | null = null;
       posted = 0;
+      destroyed = false;
       constructor(readonly view: EditorView) {
         this.post();
       }
@@ -247,8 +248,17 @@ function detectionWorker() {
             const doc = this.view.state.field(field).pending?.seq === e.data.seq ? this.view.state.field(field).pending!.doc : null;
             // An answer to a request already replaced is dropped unread.
             if (!doc) return;
-            const { lines, perLine } = decodeDetection(e.data, (i) => doc.line(i + 1).text);
-            this.view.dispatch({ effects: fullDetected.of({ seq: e.data.seq, lines, perLine }) });
+            // Unpacked a slice per task (60,000 figures in one task froze the page for a tenth of a
+            // second or more); a newer request or a closed editor drops it between slices.
+            const seq = e.data.seq;
+            const steps = decodeDetectionInSlices(e.data, (i) => doc.line(i + 1).text, 4000);
+            const step = () => {
+              if (this.destroyed || this.view.state.field(field).pending?.seq !== seq) return;
+              const r = steps.next();
+              if (!r.done) return void setTimeout(step, 0);
+              this.view.dispatch({ effects: fullDetected.of({ seq, lines: r.value.lines, perLine: r.value.perLine }) });
+            };
+            step();
           };
           this.worker.onerror = (e) => console.error('factdesk: claim detection failed:', e.message);
         }
@@ -257,6 +267,7 @@ function detectionWorker() {
         this.worker.postMessage(request);
       }
       destroy() {
+        this.destroyed = true;
         this.worker?.terminate();
       }
     },

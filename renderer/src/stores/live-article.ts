@@ -108,6 +108,8 @@ function countSince(before: { state: EditorState; counts: UnclaimedCounts }, sta
   else for (let i = 0; i < perLine.length; i++) if (!recount[i] && newLines[i] !== oldLines[i]) recount[i] = 1;
   const storedBefore = storedRanges(a);
   const storedNow = storedRanges(state);
+  // A list loaded (thousands of claims came or went): counting afresh is cheaper than comparing.
+  if (Math.abs((storedBefore?.size ?? 0) - (storedNow?.size ?? 0)) > 2000) return null;
   if (storedBefore && storedNow && storedBefore !== storedNow) {
     const mark = (from: number, to: number) => {
       for (let n = state.doc.lineAt(from).number, last = state.doc.lineAt(Math.min(to, state.doc.length)).number; n <= last; n++) recount[n - 1] = 1;
@@ -150,6 +152,8 @@ export class LiveArticle {
     readonly state: EditorState,
     private readonly saved: Text,
     private readonly counts: () => UnclaimedCounts,
+    /** The text as a string when the store already holds it (loaded or saved, unedited since). */
+    private readonly knownText?: string,
   ) {}
 
   get length(): number {
@@ -162,7 +166,7 @@ export class LiveArticle {
   get detecting(): boolean {
     return detectionVersion(this.state) === null;
   }
-  readonly text = once(() => this.state.doc.toString());
+  readonly text = once(() => this.knownText ?? this.state.doc.toString());
   readonly detected = once((): DetectedClaim[] => detectedClaims(this.state));
   readonly storedPositions = once(() => storedPositions(this.state));
 
@@ -176,13 +180,47 @@ export class LiveArticle {
     return this.counts().total;
   }
 
-  /** The detected figures on the checklist no stored claim covers, in text order. */
+  /** The detected figures on the checklist no stored claim covers, in text order (a pass over every figure: tests and one-off needs). */
   readonly unclaimed = once((): DetectedClaim[] => {
     const out: DetectedClaim[] = [];
-    const stored = storedRanges(this.state);
-    for (const d of this.detected()) if (onChecklist(d) && !coveredBy(stored, d)) out.push(d);
+    for (let i = 0, n = this.unclaimedCount(); i < n; i++) out.push(this.unclaimedAt(i)!);
     return out;
   });
+
+  /** Where each line's unclaimed figures start in the list (a pass over the per-line counts, not over the figures). */
+  private readonly unclaimedStarts = once(() => {
+    const perLine = this.counts().perLine;
+    const starts = new Int32Array(perLine.length + 1);
+    for (let i = 0; i < perLine.length; i++) starts[i + 1] = starts[i]! + perLine[i]!;
+    return starts;
+  });
+
+  /**
+   * The `index`-th unclaimed figure on the checklist, in text order, with offsets in the text: what
+   * a row of the list on screen asks for, so listing them costs the rows drawn, not the article.
+   */
+  unclaimedAt(index: number): DetectedClaim | null {
+    const starts = this.unclaimedStarts();
+    if (index < 0 || index >= starts[starts.length - 1]!) return null;
+    // The last line whose unclaimed figures start at or before `index` (so it has some, and `index` is among them).
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    let k = index - starts[lo]!;
+    const line = this.state.doc.line(lo + 1);
+    const stored = storedRanges(this.state);
+    for (const c of detectedPerLine(this.state)[lo] ?? []) {
+      if (!onChecklist(c)) continue;
+      const d = { start: line.from + c.start, end: line.from + c.end };
+      if (coveredBy(stored, d)) continue;
+      if (k-- === 0) return { ...c, ...d, sentence: { start: c.sentence.start + line.from, end: c.sentence.end + line.from } };
+    }
+    return null;
+  }
 
   /** How many detected figures of `kinds` no stored claim covers (a pass over the figures: asked only for a kind filter other than the checklist's). */
   unclaimedOfKinds(kinds: ReadonlySet<string>): number {
@@ -203,12 +241,16 @@ export class LiveArticleStore {
   private view: EditorView | null = null;
   private saved: Text = Text.empty;
   private snapshot: LiveArticle | null = null;
+  /** The last text the store had as a string and its document: asked again unedited, it is not rebuilt from the tree. */
+  private known: { doc: Text; text: string } | null = null;
   private readonly listeners = new Set<() => void>();
 
   /** The editor of a newly loaded text; `savedText` is the text on disk (the editor may hold a restored draft). */
   attach(view: EditorView, savedText: string): void {
     this.view = view;
-    this.saved = savedText === view.state.doc.toString() ? view.state.doc : Text.of(savedText.split('\n'));
+    const loaded = savedText === view.state.doc.toString();
+    this.saved = loaded ? view.state.doc : Text.of(savedText.split('\n'));
+    this.known = loaded ? { doc: view.state.doc, text: savedText } : null;
     this.snapshot = null;
     this.publish(view.state);
   }
@@ -217,6 +259,7 @@ export class LiveArticleStore {
     if (this.view !== view) return;
     this.view = null;
     this.snapshot = null;
+    this.known = null;
     this.emit();
   }
 
@@ -231,7 +274,7 @@ export class LiveArticleStore {
     // asks, so it runs in the panel's render rather than in the task that received the news.
     const since = prev && from && sameClaims(prev.state, from.state) ? countSince({ state: prev.state, counts: prev.unclaimedCounts() }, state, from.changes, from.transactions) : null;
     const counts = since ? () => since : once(() => countAll(state));
-    this.snapshot = new LiveArticle(state, this.saved, counts);
+    this.snapshot = new LiveArticle(state, this.saved, counts, this.known?.doc === state.doc ? this.known.text : undefined);
     this.emit();
   }
 
@@ -244,7 +287,9 @@ export class LiveArticleStore {
     const v = this.view;
     if (!v) return null;
     v.dispatch({ effects: rememberBase.of(null) });
-    return { text: v.state.doc.toString(), doc: v.state.doc };
+    const doc = v.state.doc;
+    if (this.known?.doc !== doc) this.known = { doc, text: doc.toString() };
+    return { text: this.known.text, doc };
   }
 
   /** `doc` (from `textForSave`) is on disk now. */

@@ -10,6 +10,7 @@ import type { ClaimKind } from '../../../shared/claims/index.js';
 import { createClaimDetector } from '../../../shared/claims/index.js';
 import { runChecks, type CheckClaim, type CheckerRelation, type CheckFinding, type CheckReport } from '../../../shared/checks/index.js';
 import type { Language } from '../../../shared/i18n/index.js';
+import { columnSeparator, noUnit, type StoredColumns } from './checks-columns.js';
 
 /** A stored claim as the checks read it; sent once per change of the stored list. */
 export interface StoredForChecks {
@@ -17,17 +18,6 @@ export interface StoredForChecks {
   kind: ClaimKind;
   value: number | null;
   unit: string | null;
-}
-
-/**
- * The stored claims in columns: thousands of small objects cost the page more to send than
- * a few arrays (the worker builds the objects on its side).
- */
-export interface StoredColumns {
-  ids: string[];
-  kinds: ClaimKind[];
-  values: Float64Array;
-  units: Array<string | null>;
 }
 
 export type ChecksRequest =
@@ -71,8 +61,14 @@ self.onmessage = (e: MessageEvent<ChecksRequest>) => {
     return;
   }
   if (m.type === 'stored') {
-    const { ids, kinds, values, units } = m.claims;
-    stored = { version: m.version, relations: m.relations, claims: ids.map((id, i) => ({ id, kind: kinds[i]!, value: Number.isNaN(values[i]) ? null : values[i]!, unit: units[i] ?? null })) };
+    const { values } = m.claims;
+    const split = (s: string) => (values.length ? s.split(columnSeparator) : []);
+    const [ids, kinds, units] = [split(m.claims.ids), split(m.claims.kinds) as ClaimKind[], split(m.claims.units)];
+    stored = {
+      version: m.version,
+      relations: m.relations,
+      claims: ids.map((id, i) => ({ id, kind: kinds[i]!, value: Number.isNaN(values[i]) ? null : values[i]!, unit: units[i] === noUnit ? null : (units[i] ?? null) })),
+    };
     return;
   }
 };

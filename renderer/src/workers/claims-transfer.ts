@@ -75,8 +75,23 @@ export function transferables(d: EncodedDetection): ArrayBuffer[] {
   return [d.after, d.counts, d.spans, d.kinds, d.values, d.words].map((a) => a.buffer as ArrayBuffer);
 }
 
+type Decoded = { lines: ClaimLines; perLine: Array<readonly DetectedClaim[]> };
+
 /** Unpacks a detection into per-line claims (offsets relative to each line), reading line texts from the editor. */
-export function decodeDetection(d: EncodedDetection, lineText: (i: number) => string): { lines: ClaimLines; perLine: Array<readonly DetectedClaim[]> } {
+export function decodeDetection(d: EncodedDetection, lineText: (i: number) => string): Decoded {
+  const steps = decodeDetectionInSlices(d, lineText, Infinity);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, a slice of about `sliceClaims` claims per step, so the page can take 60,000
+ * figures over several short tasks rather than one long one (the caller yields between steps).
+ */
+export function* decodeDetectionInSlices(d: EncodedDetection, lineText: (i: number) => string, sliceClaims: number): Generator<void, Decoded, void> {
+  let sliceEnd = sliceClaims;
   const none: readonly DetectedClaim[] = [];
   const perLine: Array<readonly DetectedClaim[]> = [];
   const str = (k: number) => (k < 0 ? undefined : d.strings[k]);
@@ -106,6 +121,10 @@ export function decodeDetection(d: EncodedDetection, lineText: (i: number) => st
       });
     }
     perLine.push(cs);
+    if (i >= sliceEnd) {
+      yield;
+      sliceEnd = i + sliceClaims;
+    }
   }
   return { lines: { dollar: d.dollar, after: Array.from(d.after, (k) => d.contexts[k]!) }, perLine };
 }

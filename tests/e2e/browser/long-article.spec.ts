@@ -124,3 +124,52 @@ test('a verified claim near the end of a 1 MB article whose figure is changed ne
   await expect(page.locator('.recheck')).toContainText(`${quote} → ${changed}`);
   await expect(editor(page).locator('.cm-status-needs-recheck', { hasText: changed })).toHaveCount(1);
 });
+
+test('the figures not claimed yet of a 1 MB article are listed to its end, follow typing while the list is open, and a click shows one in the text', async ({ page, bench }) => {
+  await openLongArticle(page, bench);
+  const summary = page.locator('.claims-panel summary', { hasText: '个数字尚未设为断言' });
+  const count = async () => Number(/(\d+)/.exec(await summary.innerText())![1]);
+  const before = await count();
+  await summary.click();
+  const figures = page.getByRole('list', { name: /个数字尚未设为断言/ });
+  const toEnd = () => figures.locator('..').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  // Only the rows on screen are drawn, however many figures there are.
+  await expect(figures.locator('.claim-figure').first()).toBeVisible();
+  expect(await figures.locator('li').count()).toBeLessThan(200);
+  expect(before).toBeGreaterThan(10_000);
+  // A figure typed at the very end of the text, with the list open, is listed last.
+  await editor(page).focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('年末新增产能9876.54万吨。');
+  await expect.poll(count).toBe(before + 1);
+  await toEnd();
+  const last = figures.locator('li').last();
+  await expect(last.locator('.claim-figure')).toHaveText('9876.54万吨');
+  // Scrolled back to the top of the text, a click on the last row brings that figure into view.
+  await scroller(page).evaluate((el) => (el.scrollTop = 0));
+  await last.locator('.claim-row').click();
+  await expect(editor(page).locator('.cm-claim', { hasText: /^9876\.54万吨$/ })).toBeInViewport();
+});
+
+test.describe('with 30,000 stored claims', () => {
+  // Every other paragraph first: storing all its figures gives about 30,000 claims.
+  test.use({ files: { [file]: everyNthParagraph(big.paragraphs, 2) } });
+
+  test('the whole list arrives (taken off the main thread), and its last claim is listed, opened and shown in the text', async ({ page, bench }) => {
+    test.setTimeout(180_000);
+    await openLongArticle(page, bench);
+    const [article] = await rpc<Array<{ id: string }>>(bench, 'articles.list', {});
+    const stored = (await rpc<{ claims: Array<{ id: string; anchor: { quote: string } }> }>(bench, 'claims.list', { articleId: article!.id })).claims;
+    expect(stored.length).toBeGreaterThan(20_000);
+    await expect(page.getByRole('tab', { name: /断言/ })).toContainText(String(stored.length));
+    await expect(page.locator('.claims-panel .section-heading')).toContainText(String(stored.length));
+    await claimList(page).locator('..').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = stored[stored.length - 1]!;
+    const row = claimList(page).locator(`[data-claim-row="${last.id}"]`).getByRole('button').first();
+    await expect(row).toContainText(last.anchor.quote);
+    await row.click();
+    await expect(row).toHaveAttribute('aria-expanded', 'true');
+    await expect(editor(page).locator(`[data-claim-id="${last.id}"]`)).toBeInViewport();
+  });
+});

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { claimHighlighting } from '../../../../renderer/src/editor/claim-highlights.js';
 import { setStoredClaims, storedClaims } from '../../../../renderer/src/editor/stored-claims.js';
 import { LiveArticleStore } from '../../../../renderer/src/stores/live-article.js';
-import { detectClaims } from '../../../../shared/claims/index.js';
+import { detectClaims, onChecklist } from '../../../../shared/claims/index.js';
 import { longArticle } from '../../../helpers/long-article.js';
 
 const text = longArticle(6_000).text;
@@ -37,7 +37,13 @@ describe('the open article snapshot', () => {
           store.publish(tr.state, { state, changes: tr.changes, transactions: 1 });
           state = tr.state;
           const live = store.current()!;
-          expect(live.unclaimedCount()).toBe(live.unclaimed().length);
+          // Listed by index (what the list on screen asks), they are the detected figures on the
+          // checklist that no stored claim overlaps, in text order.
+          const stored = [...live.storedPositions().values()];
+          const expected = live.detected().filter((d) => onChecklist(d) && !stored.some((s) => s.start < d.end && s.end > d.start));
+          expect(live.unclaimed().map((d) => [d.start, d.end, d.text])).toEqual(expected.map((d) => [d.start, d.end, d.text]));
+          expect(live.unclaimedAt(expected.length)).toBeNull();
+          expect(live.unclaimedCount()).toBe(expected.length);
           const fresh = new LiveArticleStore();
           fresh.publish(state);
           expect(live.unclaimedCount()).toBe(fresh.current()!.unclaimedCount());

@@ -1012,11 +1012,18 @@ export class AnnotationStore {
       workflow?: WorkflowStatus;
       source?: ClaimSource;
       comment?: ClaimComment;
+      override?: GateOverride;
     },
     by: string,
     at: string,
   ): Promise<void> {
     await this.mutate(id, (data, now) => {
+      // An editor's override of the publication gate, made on another member's app: recorded here as there.
+      const o = change.override;
+      if (o && !(data.overrides ?? []).some((x) => x.at === o.at && x.by === o.by && x.reason === o.reason)) {
+        data.overrides = [...(data.overrides ?? []), frozenJson(o)];
+        this.audit(data, { at, by, action: 'gate.override', after: o.reason, before: `${o.claimIds.length} blocking claims` });
+      }
       if (claimId === null) {
         if (change.workflow && change.workflow !== data.workflow) {
           this.audit(data, { at, by, action: 'workflow', before: data.workflow, after: change.workflow });

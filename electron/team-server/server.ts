@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { auditDocName, indexDocName, parseDocName, type TeamAuditEntry, type TeamDocKind } from '../../shared/team/docs.js';
 import { deriveReview, reviewEventSchema, type ReviewEvent } from '../../shared/team/review.js';
 import { DocStore } from './doc-store.js';
-import { checkUpdate, Refusal, type Sender } from './guard.js';
+import { checkAwareness, checkUpdate, Refusal, type Sender } from './guard.js';
 import { MemberBook } from './members.js';
 
 export interface TeamServerOptions {
@@ -51,6 +51,7 @@ interface ConnectionContext {
 const syncStep2 = 1;
 const syncUpdate = 2;
 const messageSync = 0;
+const messageAwareness = 1;
 const messageSyncReply = 4;
 
 /** Per-socket token bucket: one member's connection cannot flood the server. */
@@ -78,6 +79,14 @@ function updateIn(data: Uint8Array): Uint8Array | null {
   if (type !== messageSync && type !== messageSyncReply) return null;
   const sync = decoding.readVarUint(d);
   if (sync !== syncStep2 && sync !== syncUpdate) return null;
+  return decoding.readVarUint8Array(d);
+}
+
+/** The awareness update a message carries (a view into the message, so it can be checked in place). */
+function awarenessIn(data: Uint8Array): Uint8Array | null {
+  const d = decoding.createDecoder(data);
+  decoding.readVarString(d);
+  if (decoding.readVarUint(d) !== messageAwareness) return null;
   return decoding.readVarUint8Array(d);
 }
 
@@ -137,6 +146,13 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       let limit = limits.get(socket);
       if (!limit) limits.set(socket, (limit = new RateLimit(burst, perSecond)));
       if (!limit.take()) throw new Refusal('team-limit', 'too many messages');
+      // Nobody appears under another member's name: presence states are checked (and rewritten) in place.
+      const presence = awarenessIn(data);
+      if (presence) {
+        const forged = checkAwareness(presence, ctx.member);
+        if (forged) log(`${ctx.member.name} sent ${forged} presence state(s) under another name: rewritten`);
+        return;
+      }
       const update = updateIn(data);
       if (!update) return;
       checkUpdate(ctx.kind, ctx.member, document, update);
@@ -166,7 +182,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
             if (e.kind === 'source') return { ...base, claimId: e.claimId, after: e.source.title || e.source.url };
             if (e.kind === 'comment') return { ...base, claimId: e.claimId, after: e.comment.text };
             if (e.kind === 'revision') return { ...base, after: e.label ?? e.source };
-            return { ...base, after: e.note };
+            return { ...base, before: `${e.claimIds?.length ?? 0}`, after: e.note };
           }),
         );
       } else if (kind?.kind === 'index') {

@@ -106,7 +106,10 @@ const revisionEvent = z
   })
   .strict();
 
-const gateEvent = z.object({ ...base, kind: z.literal('gate-override'), note: z.string().max(2000) }).strict();
+/** An editor published past the publication gate with a written reason (the claims that were blocking it). */
+const gateEvent = z
+  .object({ ...base, kind: z.literal('gate-override'), note: z.string().max(2000), claimIds: z.array(itemId).max(10_000).optional() })
+  .strict();
 
 export const reviewEventSchema = z.union([claimEvent, setEvent, sourceEvent, commentEvent, gateEvent, revisionEvent]);
 export type ReviewEvent = z.infer<typeof reviewEventSchema>;
@@ -115,6 +118,7 @@ export type SetEvent = z.infer<typeof setEvent>;
 export type SourceEvent = z.infer<typeof sourceEvent>;
 export type CommentEvent = z.infer<typeof commentEvent>;
 export type RevisionEvent = z.infer<typeof revisionEvent>;
+export type GateEvent = z.infer<typeof gateEvent>;
 
 /** The role-checked action an event stands for. */
 export function actionOf(e: ReviewEvent): TeamAction {
@@ -165,7 +169,7 @@ export interface ClaimReview {
 export interface ReviewState {
   claims: Record<string, ClaimReview>;
   workflow?: FieldState;
-  gateOverrides: Array<{ by: string; at: string; note: string }>;
+  gateOverrides: Array<{ eventId: string; by: string; at: string; note: string; claimIds: string[] }>;
 }
 
 const fieldKey = (claimId: string | null, field: SettableField) => `${claimId ?? ''}|${field}`;
@@ -186,7 +190,7 @@ export function deriveReview(events: readonly ReviewEvent[]): ReviewState {
       list.push(e);
       sets.set(k, list);
     } else if (e.kind === 'gate-override') {
-      state.gateOverrides.push({ by: e.by, at: e.at, note: e.note });
+      state.gateOverrides.push({ eventId: e.id, by: e.by, at: e.at, note: e.note, claimIds: e.claimIds ?? [] });
     }
   }
   for (const e of events) {

@@ -26,6 +26,7 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awarene
 import * as Y from 'yjs';
 import { computeChanges } from '../../../shared/anchoring/index.js';
 import type { AuditEntry, Claim, ClaimStatus, RevisionInfo, RevisionSource } from '../../../shared/annotations.js';
+import type { GateOverride } from '../../../shared/export/index.js';
 import { FactDeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../shared/errors.js';
 import type { WorkflowStatus } from '../../../shared/model.js';
 import {
@@ -814,6 +815,27 @@ export class TeamClient {
     await this.pushEvent(teamId, { ...this.base(), kind: 'comment', claimId, comment: { id: m.id, text: m.text } });
   }
 
+  /** Whether this member's role allows `action`. */
+  may(action: TeamAction): boolean {
+    return !!this.link && mayDo(this.link.member.role, action);
+  }
+
+  /** The article's gate overrides and workflow as this member's store has them. */
+  async publishing(localId: string): Promise<{ overrides: GateOverride[]; workflow: WorkflowStatus | undefined }> {
+    const p = await this.session.annotations.publishing(localId);
+    return { overrides: p.overrides ?? [], workflow: p.workflow };
+  }
+
+  /** Overrides of the publication gate this member's store recorded go up as team events (editors only). */
+  async publishGateOverrides(localId: string, overrides: readonly GateOverride[]): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId || overrides.length === 0) return;
+    this.check('gate.override');
+    for (const o of overrides) {
+      await this.pushEvent(teamId, { ...this.base(), at: o.at, kind: 'gate-override', note: o.reason.slice(0, 2000), claimIds: o.claimIds.slice(0, 10_000) });
+    }
+  }
+
   /** Writes the team's review into the sidecar (the file holds the team's text right now: `text`). */
   private async applyReview(teamId: string, localId: string, text: string): Promise<void> {
     const ytext = this.text(teamId);
@@ -860,6 +882,12 @@ export class TeamClient {
         if (mine.comments.some((x) => x.id === m.id)) continue;
         await store.applyTeamChange(localId, claimId, { comment: { id: m.id, author: m.by, at: m.at, text: m.text } }, m.by, m.at);
       }
+    }
+    for (const o of state.gateOverrides) {
+      const key = `${teamId}|gate|${o.eventId}`;
+      if (this.applied.has(key)) continue;
+      this.applied.set(key, o.eventId);
+      await store.applyTeamChange(localId, null, { override: { at: o.at, by: o.by, reason: o.note, claimIds: o.claimIds } }, o.by, o.at);
     }
     if (state.workflow) {
       const key = `${teamId}||workflow`;
@@ -916,6 +944,8 @@ export class TeamClient {
             return [{ ...base, action: e.after === true ? 'claim.deleted' : 'claim.restored' }];
           case 'set.workflow':
             return [{ ...base, action: 'workflow', ...change }];
+          case 'gate-override':
+            return [{ ...base, action: 'gate.override', before: `${e.before ?? 0} blocking claims`, after: e.after ?? null }];
           default:
             // Revisions are in the History; the article's creation is its first revision.
             return [];

@@ -58,9 +58,25 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
     'articles.setWorkflow': async (input) => {
       const t = linked();
       t?.check('workflow');
+      if (input.overrideReason !== undefined && input.workflow === 'published') t?.check('gate.override');
+      const before = (await t?.publishing(input.id))?.overrides.length ?? 0;
       const a = await h['articles.setWorkflow'](input);
+      // An override of the publication gate is the team's: every member's app records it, the server audits it.
+      if (t) await t.publishGateOverrides(input.id, (await t.publishing(input.id)).overrides.slice(before));
       await t?.publishField(input.id, null, 'workflow', input.workflow);
       return a;
+    },
+    'export.article': async (input) => {
+      const t = linked();
+      if (!t || input.preview) return h['export.article'](input);
+      if (input.overrideReason !== undefined) t.check('gate.override');
+      const { overrides, workflow } = await t.publishing(input.articleId);
+      const r = await h['export.article'](input);
+      const after = await t.publishing(input.articleId);
+      await t.publishGateOverrides(input.articleId, after.overrides.slice(overrides.length));
+      // A publication moves the article to published: for the team too, when this member may move the workflow.
+      if (after.workflow && after.workflow !== workflow && t.may('workflow')) await t.publishField(input.articleId, null, 'workflow', after.workflow);
+      return r;
     },
     'claims.add': async (input) => {
       const t = linked();

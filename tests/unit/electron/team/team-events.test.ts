@@ -1,0 +1,145 @@
+/**
+ * What issue 16 left: presence checked by the server, the publication gate's
+ * override as a team event, the audit log served in pages, and the review and
+ * article changes that now travel as events — real servers on loopback, real
+ * workspaces, every call through the one dispatcher.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuditEntry, Claim } from '../../../../shared/annotations.js';
+import type { FactDeskError } from '../../../../shared/errors.js';
+import { createI18n, describeError } from '../../../../shared/i18n/index.js';
+import type { ArticleDocument, ArticleSummary } from '../../../../shared/model.js';
+import { addMember, openMember, startTeamServerProcess, until, type Member } from '../../../helpers/team.js';
+import { makeWorkspace, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
+
+const article = '# 招商综述\n\n签约项目42个,项目总投资305.7亿元,同比增长190.6%。\n\n第二段保持不变。\n';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
+
+let cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const f of cleanup.reverse()) await f().catch((e) => console.error('cleanup:', e));
+  cleanup = [];
+});
+
+async function team(roles: Array<[string, 'editor' | 'fact-checker']>) {
+  const data = tempDir('team-data-');
+  cleanup.push(() => removeDir(data));
+  const server = await startTeamServerProcess(data);
+  cleanup.push(() => server.stop());
+  const members: Member[] = [];
+  const tokens: string[] = [];
+  for (const [i, [name, role]] of roles.entries()) {
+    const token = await addMember(data, name, role);
+    tokens.push(token);
+    const root = await makeWorkspace(i === 0 ? { 'zs.md': article } : {});
+    cleanup.push(() => removeDir(root));
+    const m = await openMember(root, name);
+    cleanup.push(() => m.close());
+    await m.call('team.connect', { url: server.url, token });
+    members.push(m);
+  }
+  return { data, server, members, tokens };
+}
+
+const idOf = async (m: Member, path = 'zs.md') => (await m.call<ArticleSummary[]>('articles.list')).find((a) => a.path === path)?.id;
+const settledAll = async (ms: Member[]) => {
+  for (const m of ms) expect(await m.team.settled(40_000), `${m.name} settled: ${JSON.stringify(m.team.pendingWork())}`).toBe(true);
+};
+async function claimOn(m: Member, quote: string): Promise<Claim> {
+  const id = (await idOf(m))!;
+  const doc = await m.call<ArticleDocument>('articles.read', { id });
+  const start = doc.text.indexOf(quote);
+  return m.call<Claim>('claims.add', { articleId: id, start, end: start + quote.length });
+}
+
+/** A bare Yjs client on a team document (what a modified app could send). */
+function rawClient(url: string, name: string, token: string) {
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const doc = new Y.Doc();
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token });
+  provider.attach();
+  cleanup.push(async () => {
+    provider.destroy();
+    socket.destroy();
+  });
+  return { doc, provider };
+}
+
+describe('team workspace: what issue 16 left', () => {
+  it('a client cannot show its cursor under another member’s name: the server rewrites or drops the forged presence', async () => {
+    const { server, members, tokens } = await team([
+      ['alice', 'editor'],
+      ['bob', 'editor'],
+      ['carol', 'fact-checker'],
+    ]);
+    await settledAll(members);
+    const teamId = (await idOf(members[0]!))!;
+    const doc = `text/${teamId}`;
+    // Bob's token, but a client that claims to be alice (a longer name fits in place: rewritten) …
+    const forger = rawClient(server.url, doc, tokens[1]!);
+    // … and one that claims to be "al" under carol's token (carol's real name does not fit: dropped).
+    const short = rawClient(server.url, doc, tokens[2]!);
+    const watcher = rawClient(server.url, doc, tokens[0]!);
+    await until(() => forger.provider.synced && short.provider.synced && watcher.provider.synced, 'raw clients synced');
+    forger.provider.setAwarenessField('user', { name: 'alice', color: 'red' });
+    short.provider.setAwarenessField('user', { name: 'al', role: 'editor' });
+    watcher.provider.setAwarenessField('user', { name: 'alice', color: 'blue' });
+    const seen = (clientID: number) => (watcher.provider.awareness!.getStates().get(clientID) as { user?: { name?: string; color?: string } } | undefined)?.user;
+    await until(() => seen(forger.doc.clientID)?.name === 'bob', 'the forged name rewritten to the sender’s own');
+    expect(seen(forger.doc.clientID)?.color).toBe('red');
+    // The short forgery never shows under the name it claimed; its cursor is not shown at all.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(seen(short.doc.clientID)?.name).not.toBe('al');
+    // What the members' apps receive (and pass to their editors) holds only true names.
+    const names = [...watcher.provider.awareness!.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name).filter(Boolean);
+    expect(names.sort()).toEqual(['alice', 'bob']);
+    // A member's own true name passes untouched.
+    forger.provider.setAwarenessField('user', { name: 'bob', color: 'green' });
+    await until(() => seen(forger.doc.clientID)?.color === 'green', 'a true name passes');
+  });
+
+  it('an editor’s override of the publication gate is a team event: recorded on every member’s app and in the team audit; a fact-checker’s is refused by the app and by the server', async () => {
+    const { server, members, tokens } = await team([
+      ['alice', 'editor'],
+      ['bob', 'fact-checker'],
+    ]);
+    const [a, b] = members as [Member, Member];
+    await until(async () => !!(await idOf(b)), 'the article on bob’s disk');
+    const claim = await claimOn(a, '305.7亿元');
+    await settledAll(members);
+    const aId = (await idOf(a))!;
+    const bId = (await idOf(b))!;
+    // The unchecked claim blocks publication; bob may not override the gate (nor move the workflow).
+    const refused = await b.call('export.article', { articleId: bId, format: 'md', language: 'zh-CN', overrideReason: '截稿' }).catch((e: FactDeskError) => e);
+    expect((refused as FactDeskError).code).toBe('team-role-refused');
+    expect(describeError(createI18n('en'), (refused as FactDeskError).toPayload())).toContain('you cannot override the publication gate');
+    expect(describeError(createI18n('zh-CN'), (refused as FactDeskError).toPayload())).toContain('越过发布关卡');
+    // Alice publishes past the gate with a written reason.
+    await a.call('articles.setWorkflow', { id: aId, workflow: 'published', overrideReason: 'deadline: the figure is from the official release' });
+    await settledAll(members);
+    // Bob's app records the override and the workflow, and his audit log shows who overrode and why.
+    await until(async () => ((await b.session.annotations.publishing(bId)).overrides ?? []).length === 1, 'the override on bob’s app');
+    const o = (await b.session.annotations.publishing(bId)).overrides![0]!;
+    expect(o).toMatchObject({ by: 'alice', reason: 'deadline: the figure is from the official release', claimIds: [claim.id] });
+    await until(async () => (await b.call<ArticleSummary[]>('articles.list')).find((x) => x.id === bId)?.workflow === 'published', 'published on bob’s app');
+    for (const m of [a, b]) {
+      const audit = await m.call<AuditEntry[]>('articles.audit', { id: (await idOf(m))! });
+      const entry = audit.find((e) => e.action === 'gate.override');
+      expect(entry, `${m.name}'s audit`).toMatchObject({ by: 'alice', after: 'deadline: the figure is from the official release', before: '1 blocking claims' });
+    }
+    // On the wire: a fact-checker's client that skips the app's check is refused by the server.
+    const raw = rawClient(server.url, `review/${aId}`, tokens[1]!);
+    let closedWith = '';
+    raw.provider.on('close', ({ event }: { event: { reason: string } }) => (closedWith ||= event.reason));
+    await until(() => raw.provider.synced, 'raw client synced');
+    raw.doc.getArray('events').push([{ id: 'e0123456789abcdef', by: 'bob', at: new Date().toISOString(), kind: 'gate-override', note: 'mine' }]);
+    await until(() => closedWith !== '', 'the server closes the connection');
+    expect(closedWith).toBe('team:team-role-refused:fact-checker:gate.override');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await a.session.annotations.publishing(aId)).overrides).toHaveLength(1);
+  });
+});

@@ -30,7 +30,6 @@ import type { GateOverride } from '../../../shared/export/index.js';
 import { FactDeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../shared/errors.js';
 import type { WorkflowStatus } from '../../../shared/model.js';
 import {
-  auditDocName,
   indexDocName,
   parseDocName,
   reviewDocName,
@@ -70,6 +69,12 @@ interface TeamDoc {
   log: DocLog;
   provider: HocuspocusProvider | null;
   synced: boolean;
+}
+
+/** One page of an article's audit log, as the server sends it. */
+interface AuditPage {
+  entries: Array<TeamAuditEntry & { seq: number }>;
+  more: boolean;
 }
 
 /** Origin of changes this client makes to a team document. */
@@ -118,6 +123,10 @@ export class TeamClient {
   private closed = false;
   /** Team articles whose documents are open and observed. */
   private readonly opened = new Set<string>();
+  /** What this member has read of each team article's audit log (kept on disk: readable offline). */
+  private readonly auditCache = new Map<string, { seq: number; entries: TeamAuditEntry[] }>();
+  private readonly auditWaiters = new Map<number, (page: AuditPage | null) => void>();
+  private auditReq = 0;
   private helloWaiters: Array<(m: TeamLink['member'] | ErrorPayload) => void> = [];
 
   private constructor(
@@ -275,7 +284,6 @@ export class TeamClient {
 
   private async start(reconcile = true): Promise<void> {
     const index = await this.openDoc(indexDocName);
-    await this.openDoc(auditDocName);
     const articles = index.doc.getMap<TeamArticleEntry>('articles');
     for (const teamId of articles.keys()) await this.openArticle(teamId);
     articles.observe((e) => {
@@ -328,6 +336,7 @@ export class TeamClient {
         this.statusChanged();
       },
       onStateless: ({ payload }) => {
+        if (parseDocName(d.name)?.kind === 'review') return this.onAuditMessage(payload);
         if (d.name !== indexDocName) return;
         try {
           const msg = JSON.parse(payload) as { type?: string; member?: { name: string; role: TeamRole } };
@@ -900,17 +909,18 @@ export class TeamClient {
   }
 
   /** Conflicts and the team's audit log of one article. */
-  review(localId: string): TeamReview {
+  async review(localId: string): Promise<TeamReview> {
     const teamId = this.teamIdOf(localId);
     if (!this.link) throw new FactDeskError('team-not-linked', 'not linked', {});
     if (!teamId) return { articleId: localId, conflicts: [], audit: [] };
+    const audit = await this.audit(teamId);
     const state = deriveReview(this.validEvents(teamId));
     const conflicts: TeamConflict[] = [];
     for (const [claimId, c] of Object.entries(state.claims)) {
       for (const [field, f] of Object.entries(c.fields)) if (f?.conflict) conflicts.push({ claimId, field: field as SettableField, values: f.conflict });
     }
     if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
-    return { articleId: localId, conflicts, audit: this.audit().filter((e) => e.articleId === teamId) };
+    return { articleId: localId, conflicts, audit };
   }
 
   /**
@@ -922,9 +932,7 @@ export class TeamClient {
   async auditLog(localId: string): Promise<AuditEntry[] | null> {
     const teamId = this.teamIdOf(localId);
     if (!teamId || !this.text(teamId)) return null;
-    const team = this.audit()
-      .filter((e) => e.articleId === teamId)
-      .flatMap((e): AuditEntry[] => {
+    const team = (await this.audit(teamId)).flatMap((e): AuditEntry[] => {
         const base = { at: e.at, by: e.by, ...(e.claimId ? { claimId: e.claimId } : {}) };
         const change = { before: e.before ?? null, after: e.after ?? null };
         switch (e.action) {
@@ -955,9 +963,78 @@ export class TeamClient {
     return [...team, ...noticed].sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  /** The team's audit log (kept by the server), oldest first. */
-  audit(): TeamAuditEntry[] {
-    return this.docs.get(auditDocName)?.doc.getArray<TeamAuditEntry>('entries').toArray() ?? [];
+  // ---- Audit log: a table on the server, read a page at a time -------------
+
+  private auditPath(teamId: string): string {
+    return join(this.docsDir(), '..', 'audit', `${teamId}.json`);
+  }
+
+  private onAuditMessage(payload: string): void {
+    let msg: { type?: string; req?: number } & Partial<AuditPage>;
+    try {
+      msg = JSON.parse(payload) as typeof msg;
+    } catch {
+      return;
+    }
+    if (msg.type !== 'audit.page' || typeof msg.req !== 'number') return;
+    const w = this.auditWaiters.get(msg.req);
+    this.auditWaiters.delete(msg.req);
+    w?.({ entries: Array.isArray(msg.entries) ? msg.entries : [], more: msg.more === true });
+  }
+
+  private requestAuditPage(d: TeamDoc, after: number): Promise<AuditPage | null> {
+    const req = ++this.auditReq;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.auditWaiters.delete(req);
+        resolve(null);
+      }, 10_000);
+      timer.unref();
+      this.auditWaiters.set(req, (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+      d.provider!.sendStateless(JSON.stringify({ type: 'audit.page', req, after, limit: 2000 }));
+    });
+  }
+
+  /**
+   * An article's audit log as the server keeps it, oldest first: what this
+   * member has read before (from disk) and, when online, the pages added
+   * since. Offline, what was read before.
+   */
+  async audit(teamId: string): Promise<TeamAuditEntry[]> {
+    return this.queue.run(`audit|${teamId}`, async () => {
+      let cache = this.auditCache.get(teamId);
+      if (!cache) {
+        try {
+          cache = JSON.parse((await readStoreFile(this.metaDir, this.auditPath(teamId))).toString('utf8')) as { seq: number; entries: TeamAuditEntry[] };
+        } catch {
+          cache = { seq: 0, entries: [] };
+        }
+        this.auditCache.set(teamId, cache);
+      }
+      const d = this.docs.get(reviewDocName(teamId));
+      // This member's own latest events are in the log once the server has acknowledged them.
+      for (let i = 0; i < 100 && d?.provider && d.synced && d.provider.hasUnsyncedChanges; i++) await new Promise((r) => setTimeout(r, 20));
+      let grew = false;
+      while (d?.provider && d.synced) {
+        const page = await this.requestAuditPage(d, cache.seq);
+        if (!page) break;
+        for (const { seq, ...e } of page.entries) {
+          if (seq <= cache.seq) continue;
+          cache.entries.push(e);
+          cache.seq = seq;
+          grew = true;
+        }
+        if (!page.more || page.entries.length === 0) break;
+      }
+      if (grew) {
+        await fs.mkdir(join(this.docsDir(), '..', 'audit'), { recursive: true });
+        await writeFileDurable(this.auditPath(teamId), JSON.stringify(cache));
+      }
+      return cache.entries;
+    });
   }
 
   /** The local article id of a team article (tests and the CLI). */

@@ -12,6 +12,7 @@ import type { AuditEntry, Claim } from '../../../../shared/annotations.js';
 import type { FactDeskError } from '../../../../shared/errors.js';
 import { createI18n, describeError } from '../../../../shared/i18n/index.js';
 import type { ArticleDocument, ArticleSummary } from '../../../../shared/model.js';
+import { DocStore } from '../../../../electron/team-server/doc-store.js';
 import { addMember, openMember, startTeamServerProcess, until, type Member } from '../../../helpers/team.js';
 import { makeWorkspace, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
 
@@ -43,6 +44,19 @@ async function team(roles: Array<[string, 'editor' | 'fact-checker']>) {
     members.push(m);
   }
   return { data, server, members, tokens };
+}
+
+/** Alice (editor) and bob (fact-checker), the article on both disks, a claim on it made by alice. */
+async function editorAndChecker() {
+  const t = await team([
+    ['alice', 'editor'],
+    ['bob', 'fact-checker'],
+  ]);
+  const [a, b] = t.members as [Member, Member];
+  await until(async () => !!(await idOf(b)), 'the article on bob’s disk');
+  const claim = await claimOn(a, '305.7亿元');
+  await settledAll(t.members);
+  return { ...t, a, b, claim };
 }
 
 const idOf = async (m: Member, path = 'zs.md') => (await m.call<ArticleSummary[]>('articles.list')).find((a) => a.path === path)?.id;
@@ -103,14 +117,7 @@ describe('team workspace: what issue 16 left', () => {
   });
 
   it('an editor’s override of the publication gate is a team event: recorded on every member’s app and in the team audit; a fact-checker’s is refused by the app and by the server', async () => {
-    const { server, members, tokens } = await team([
-      ['alice', 'editor'],
-      ['bob', 'fact-checker'],
-    ]);
-    const [a, b] = members as [Member, Member];
-    await until(async () => !!(await idOf(b)), 'the article on bob’s disk');
-    const claim = await claimOn(a, '305.7亿元');
-    await settledAll(members);
+    const { server, members, tokens, a, b, claim } = await editorAndChecker();
     const aId = (await idOf(a))!;
     const bId = (await idOf(b))!;
     // The unchecked claim blocks publication; bob may not override the gate (nor move the workflow).
@@ -141,5 +148,45 @@ describe('team workspace: what issue 16 left', () => {
     expect(closedWith).toBe('team:team-role-refused:fact-checker:gate.override');
     await new Promise((r) => setTimeout(r, 300));
     expect((await a.session.annotations.publishing(aId)).overrides).toHaveLength(1);
+  });
+
+  it('the audit log is a server table served in pages: every member reads the same long list, and it stays readable offline and after a restart', async () => {
+    const { data, a, b, claim } = await editorAndChecker();
+    const teamId = (await idOf(a))!;
+    // A long history: 4,500 entries written by the server (more than two pages), then a live one.
+    const store = new DocStore(data);
+    const at = new Date().toISOString();
+    store.appendAudit(Array.from({ length: 4500 }, (_, i) => ({ at, by: 'alice', articleId: teamId, action: 'comment', claimId: claim.id, after: `note ${i}` })));
+    store.close();
+    await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
+    const aAudit = await a.call<AuditEntry[]>('articles.audit', { id: teamId });
+    const bAudit = await b.call<AuditEntry[]>('articles.audit', { id: (await idOf(b))! });
+    const comments = aAudit.filter((e) => e.action === 'comment.added');
+    expect(comments).toHaveLength(4500);
+    expect(comments[4499]!.after).toBe('note 4499');
+    expect(aAudit.find((e) => e.action === 'claim.status')).toMatchObject({ by: 'bob', after: 'verified' });
+    expect(bAudit).toEqual(aAudit);
+    // Bob goes offline and restarts his app: the log he read is still there.
+    await b.call('team.disconnect');
+    await b.close();
+    const b2 = await openMember(b.root, 'bob');
+    cleanup.push(() => b2.close());
+    expect(b2.team.status().state).toBe('offline');
+    expect(await b2.call<AuditEntry[]>('articles.audit', { id: (await idOf(b2))! })).toEqual(bAudit);
+  });
+
+  it('a data folder from before the audit table: its audit document moves into the table when the server starts', async () => {
+    const data = tempDir('team-data-');
+    cleanup.push(() => removeDir(data));
+    const old = new Y.Doc();
+    old.getArray('entries').push([{ at: '2026-01-01T00:00:00.000Z', by: 'alice', articleId: 'abcdef12', action: 'set.workflow', before: 'draft', after: 'review' }]);
+    const store = new DocStore(data);
+    store.store('audit', Y.encodeStateAsUpdate(old));
+    store.close();
+    const server = await startTeamServerProcess(data);
+    cleanup.push(() => server.stop());
+    const check = new DocStore(data);
+    cleanup.push(async () => check.close());
+    expect(check.auditPage('abcdef12', 0, 10).entries).toMatchObject([{ seq: 1, by: 'alice', action: 'set.workflow', after: 'review' }]);
   });
 });

@@ -48,6 +48,16 @@ export function checkUpdate(kind: TeamDocKind, sender: Sender, doc: Y.Doc, updat
         const parsed = reviewEventSchema.safeParse(value);
         if (!parsed.success) throw new Refusal('team-invalid-change', 'malformed review event');
         if (parsed.data.by !== sender.name) throw new Refusal('team-invalid-change', 'an event in another member’s name');
+        // A rename, like a new article, may not lead outside any member's workspace.
+        if (parsed.data.kind === 'set' && parsed.data.field === 'name') {
+          let normalized = '';
+          try {
+            normalized = normalizeArticleName(String(parsed.data.value));
+          } catch {
+            // Refused below.
+          }
+          if (normalized !== parsed.data.value) throw new Refusal('team-invalid-change', 'article name refused');
+        }
         const action = actionOf(parsed.data);
         if (!mayDo(sender.role, action)) throw refuseRole(sender.role, action);
       }, false);

@@ -13,7 +13,7 @@ import { Server, type Connection, type Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { auditDocName, indexDocName, parseDocName, reviewDocName, type TeamAuditEntry, type TeamDocKind } from '../../shared/team/docs.js';
-import { deriveReview, reviewEventSchema, type ReviewEvent } from '../../shared/team/review.js';
+import { deriveReview, fieldValue, reviewEventSchema, type ReviewEvent } from '../../shared/team/review.js';
 import { DocStore } from './doc-store.js';
 import { checkAwareness, checkUpdate, Refusal, type Sender } from './guard.js';
 import { MemberBook } from './members.js';
@@ -209,13 +209,14 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
           added.map((e): TeamAuditEntry => {
             const base = { at, by: ctx.member!.name, articleId: kind.articleId!, action: e.kind };
             if (e.kind === 'set') {
-              const prior = e.claimId === null ? before.workflow : before.claims[e.claimId]?.fields[e.field];
-              return { ...base, action: `set.${e.field}`, ...(e.claimId ? { claimId: e.claimId } : {}), field: e.field, before: prior?.value ?? null, after: e.value };
+              const prior = fieldValue(before, e);
+              return { ...base, action: `set.${e.field}`, ...(e.claimId ? { claimId: e.claimId } : {}), ...(e.itemId ? { itemId: e.itemId } : {}), field: e.field, before: prior, after: e.value };
             }
             if (e.kind === 'claim') return { ...base, claimId: e.claimId, after: e.quote };
             if (e.kind === 'source') return { ...base, claimId: e.claimId, after: e.source.title || e.source.url };
             if (e.kind === 'comment') return { ...base, claimId: e.claimId, after: e.comment.text };
             if (e.kind === 'revision') return { ...base, after: e.label ?? e.source };
+            if (e.kind === 'relation') return { ...base, itemId: e.relation.id, after: e.relation.expression };
             return { ...base, before: `${e.claimIds?.length ?? 0}`, after: e.note };
           }),
         );

@@ -50,6 +50,8 @@ export interface TeamAuditEntry {
   /** The review event's kind, or `text` / `article.create`. */
   action: string;
   claimId?: string;
+  /** The source, comment or relation an entry is about. */
+  itemId?: string;
   field?: string;
   before?: string | number | boolean | null;
   after?: string | number | boolean | null;

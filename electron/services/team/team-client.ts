@@ -41,7 +41,18 @@ import {
 import { textHash } from '../../../shared/revisions/index.js';
 import { mapPosition, rebaseChanges } from '../../../shared/team/merge.js';
 import { nextRevision, revisionEvents, revisionInfos, revisionText } from '../../../shared/team/revisions.js';
-import { deriveReview, reviewEventSchema, type ReviewEvent, type SettableField } from '../../../shared/team/review.js';
+import {
+  deriveReview,
+  fieldState,
+  reviewEventSchema,
+  sourceTextFields,
+  type FieldState,
+  type FieldValue,
+  type ReviewEvent,
+  type ReviewState,
+  type SettableField,
+} from '../../../shared/team/review.js';
+import type { CheckerRelation } from '../../../shared/checks/types.js';
 import { assertMayDo, isTeamRole, mayDo, type TeamAction, type TeamRole } from '../../../shared/team/roles.js';
 import type { TeamConflict, TeamReview, TeamStatus } from '../../../shared/team/status.js';
 import { writeFileDurable } from '../durable-file.js';
@@ -627,6 +638,7 @@ export class TeamClient {
     const ytext = this.text(teamId);
     const ws = this.session.workspace;
     if (!localId || !ytext || !ws.has(localId)) return;
+    if (!(await this.applyArticle(teamId, localId))) return;
     // Read within the article's section, so a save renaming the file into place is never met halfway.
     let doc = await ws.withArticle(localId, () => ws.readCurrent(localId));
     if (ws.record(localId).disk?.hash !== doc.disk.hash) {
@@ -772,10 +784,8 @@ export class TeamClient {
   }
 
   /** The heads a new value of a field replaces. */
-  private heads(teamId: string, claimId: string | null, field: SettableField): string[] {
-    const state = deriveReview(this.validEvents(teamId));
-    const f = claimId === null ? state.workflow : state.claims[claimId]?.fields[field];
-    return f?.heads ?? [];
+  private heads(teamId: string, claimId: string | null, field: SettableField, itemId?: string): string[] {
+    return fieldState(deriveReview(this.validEvents(teamId)), { claimId, itemId, field })?.heads ?? [];
   }
 
   private validEvents(teamId: string): ReviewEvent[] {
@@ -805,10 +815,17 @@ export class TeamClient {
     });
   }
 
-  async publishField(localId: string, claimId: string | null, field: SettableField, value: string | boolean | null): Promise<void> {
+  async publishField(localId: string, claimId: string | null, field: SettableField, value: FieldValue, itemId?: string): Promise<void> {
     const teamId = this.teamIdOf(localId);
     if (!teamId) return;
-    await this.pushEvent(teamId, { ...this.base(), kind: 'set', claimId, field, value, prev: this.heads(teamId, claimId, field) });
+    const prev = this.heads(teamId, claimId, field, itemId);
+    await this.pushEvent(teamId, { ...this.base(), kind: 'set', claimId, ...(itemId ? { itemId } : {}), field, value, prev });
+  }
+
+  async publishRelation(localId: string, r: CheckerRelation): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId) return;
+    await this.pushEvent(teamId, { ...this.base(), kind: 'relation', relation: { id: r.id, expression: r.expression, claimIds: r.claimIds } });
   }
 
   async publishSource(localId: string, claimId: string, s: Claim['sources'][number]): Promise<void> {
@@ -883,15 +900,33 @@ export class TeamClient {
         await store.applyTeamChange(localId, claimId, change, f.by, f.at);
       }
       for (const s of review.sources) {
-        if (mine.sources.some((x) => x.id === s.id)) continue;
+        if (mine.sources.some((x) => x.id === s.id) || review.items[s.id]?.['source.removed']?.value === true) continue;
         const { by, at, ...fields } = s;
         await store.applyTeamChange(localId, claimId, { source: { ...fields, addedBy: by, addedAt: at } }, by, at);
       }
       for (const m of review.comments) {
-        if (mine.comments.some((x) => x.id === m.id)) continue;
+        if (mine.comments.some((x) => x.id === m.id) || review.items[m.id]?.['comment.removed']?.value === true) continue;
         await store.applyTeamChange(localId, claimId, { comment: { id: m.id, author: m.by, at: m.at, text: m.text } }, m.by, m.at);
       }
+      // The claim's description, and edits and removals of its sources and comments: through the store's own routines.
+      const update: Record<string, unknown> = {};
+      let updateBy = '';
+      for (const field of ['kind', 'value', 'unit', 'note'] as const) {
+        const f = this.fresh(teamId, claimId, undefined, field, review.fields[field]);
+        if (f && f.value !== mine[field]) {
+          update[field] = f.value;
+          updateBy = f.by;
+        }
+      }
+      if (Object.keys(update).length) await store.update(localId, claimId, update, updateBy);
+      for (const [itemId, fields] of Object.entries(review.items)) {
+        await this.applyItem(localId, teamId, claimId, itemId, fields).catch((e: unknown) => {
+          // A source or comment removed here meanwhile: nothing left to change.
+          if (!(e instanceof FactDeskError && e.code === 'not-found')) throw e;
+        });
+      }
     }
+    await this.applyRelations(teamId, localId, state, list.relations);
     for (const o of state.gateOverrides) {
       const key = `${teamId}|gate|${o.eventId}`;
       if (this.applied.has(key)) continue;
@@ -908,6 +943,86 @@ export class TeamClient {
     }
   }
 
+  /**
+   * A field's value when it has changed since this copy last applied it
+   * (its heads are new), else undefined. Marks it applied.
+   */
+  private fresh(teamId: string, claimId: string | null, itemId: string | undefined, field: SettableField, f: FieldState | undefined): FieldState | undefined {
+    if (!f) return undefined;
+    const key = `${teamId}|${claimId ?? ''}|${itemId ?? ''}|${field}`;
+    const heads = f.heads.join(',');
+    if (this.applied.get(key) === heads) return undefined;
+    this.applied.set(key, heads);
+    return f;
+  }
+
+  /** Edits and the removal of one source or comment, from the team into the store. */
+  private async applyItem(localId: string, teamId: string, claimId: string, itemId: string, fields: ReviewState['claims'][string]['items'][string]): Promise<void> {
+    const store = this.session.annotations;
+    const claim = await store.claim(localId, claimId);
+    const source = claim.sources.find((s) => s.id === itemId);
+    const comment = claim.comments.find((m) => m.id === itemId);
+    const removed = this.fresh(teamId, claimId, itemId, source ? 'source.removed' : 'comment.removed', fields[source ? 'source.removed' : 'comment.removed']);
+    if (source) {
+      const patch: Record<string, string> = {};
+      let by = '';
+      for (const k of sourceTextFields) {
+        const f = this.fresh(teamId, claimId, itemId, `source.${k}`, fields[`source.${k}`]);
+        if (f && typeof f.value === 'string' && f.value !== (source[k] ?? '')) {
+          patch[k] = f.value;
+          by = f.by;
+        }
+      }
+      if (Object.keys(patch).length) await store.updateSource(localId, claimId, itemId, patch, by);
+      if (removed?.value === true) await store.removeSource(localId, claimId, itemId, removed.by);
+    } else if (comment) {
+      const f = this.fresh(teamId, claimId, itemId, 'comment.text', fields['comment.text']);
+      if (f && typeof f.value === 'string' && f.value !== comment.text) await store.editComment(localId, claimId, itemId, f.value, f.by);
+      if (removed?.value === true) await store.removeComment(localId, claimId, itemId, removed.by);
+    }
+  }
+
+  /** Relations stated by members, and their removal, from the team into the store. */
+  private async applyRelations(teamId: string, localId: string, state: ReviewState, mine: readonly CheckerRelation[]): Promise<void> {
+    const store = this.session.annotations;
+    for (const [id, r] of Object.entries(state.relations)) {
+      const have = mine.some((x) => x.id === id);
+      const removed = r.removed?.value === true;
+      if (!have && !removed && !this.applied.has(`${teamId}|relation|${id}`)) {
+        this.applied.set(`${teamId}|relation|${id}`, id);
+        await store.addRelation(localId, r.relation.expression, r.relation.claimIds, { by: r.by, id }).catch((e: unknown) => this.fail(e));
+      } else if (have && removed) {
+        await store.removeRelation(localId, id, r.removed!.by);
+      }
+    }
+  }
+
+  /**
+   * The article's name and deletion as the team has them: a rename moves
+   * this member's file (a name checked like any a user types), a deletion
+   * moves it to this member's trash. Returns false when the article is gone.
+   */
+  private async applyArticle(teamId: string, localId: string): Promise<boolean> {
+    const state = deriveReview(this.validEvents(teamId));
+    const ws = this.session.workspace;
+    const deleted = this.fresh(teamId, null, undefined, 'article.deleted', state.article['article.deleted']);
+    if (deleted?.value === true) {
+      await ws.delete(localId);
+      this.session.bus.emit('articles.changed', {});
+      return false;
+    }
+    const named = this.fresh(teamId, null, undefined, 'name', state.article.name);
+    if (named && typeof named.value === 'string') {
+      const name = normalizeArticleName(named.value);
+      if (ws.record(localId).path !== name) {
+        await ws.rename(localId, name);
+        await this.session.annotations.notePath(localId);
+        this.session.bus.emit('articles.changed', {});
+      }
+    }
+    return true;
+  }
+
   /** Conflicts and the team's audit log of one article. */
   async review(localId: string): Promise<TeamReview> {
     const teamId = this.teamIdOf(localId);
@@ -918,8 +1033,12 @@ export class TeamClient {
     const conflicts: TeamConflict[] = [];
     for (const [claimId, c] of Object.entries(state.claims)) {
       for (const [field, f] of Object.entries(c.fields)) if (f?.conflict) conflicts.push({ claimId, field: field as SettableField, values: f.conflict });
+      for (const [itemId, fields] of Object.entries(c.items)) {
+        for (const [field, f] of Object.entries(fields)) if (f?.conflict) conflicts.push({ claimId, itemId, field: field as SettableField, values: f.conflict });
+      }
     }
     if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
+    for (const [field, f] of Object.entries(state.article)) if (f?.conflict) conflicts.push({ claimId: null, field: field as SettableField, values: f.conflict });
     return { articleId: localId, conflicts, audit };
   }
 
@@ -954,8 +1073,24 @@ export class TeamClient {
             return [{ ...base, action: 'workflow', ...change }];
           case 'gate-override':
             return [{ ...base, action: 'gate.override', before: `${e.before ?? 0} blocking claims`, after: e.after ?? null }];
+          case 'set.kind':
+          case 'set.value':
+          case 'set.unit':
+          case 'set.note':
+            return [{ ...base, action: 'claim.updated', field: e.field!, ...change }];
+          case 'set.source.removed':
+            return [{ ...base, action: 'source.removed' }];
+          case 'set.comment.text':
+            return [{ ...base, action: 'comment.edited', ...change }];
+          case 'set.comment.removed':
+            return [{ ...base, action: 'comment.removed' }];
+          case 'relation':
+            return [{ ...base, action: 'relation.added', after: e.after ?? null }];
+          case 'set.relation.removed':
+            return [{ ...base, action: 'relation.removed' }];
           default:
-            // Revisions are in the History; the article's creation is its first revision.
+            if (e.action.startsWith('set.source.')) return [{ ...base, action: 'source.updated', field: e.field!, ...change }];
+            // Revisions are in the History; the article's creation is its first revision; renames and deletions in the list.
             return [];
         }
       });

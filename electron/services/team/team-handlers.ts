@@ -3,9 +3,12 @@
  * checked before anything changes here (the server checks it again), then
  * the change is made locally through the one store and goes up to the team.
  */
+import type { Claim } from '../../../shared/annotations.js';
 import { FactDeskError } from '../../../shared/errors.js';
 import { diffForDisplay } from '../../../shared/revisions/index.js';
 import type { Handlers } from '../dispatcher.js';
+import { sourceTextFields, type SettableField } from '../../../shared/team/review.js';
+import type { TeamAction } from '../../../shared/team/roles.js';
 import type { TeamClient } from './team-client.js';
 
 export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
@@ -18,6 +21,27 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
     if (!t) throw new FactDeskError('team-not-linked', 'no team client in this host', {});
     return t;
   };
+  // A source added here (by hand, or a kept copy of a page or file) goes up with its id.
+  const addingSource =
+    (m: 'claims.addSource' | 'evidence.attachUrl' | 'evidence.attachFile') =>
+    async (input: { articleId: string; claimId: string }): Promise<Claim> => {
+      const t = linked();
+      t?.check('source.add');
+      const c = await (h[m] as (i: typeof input) => Promise<Claim>)(input);
+      const s = c.sources[c.sources.length - 1];
+      if (s) await t?.publishSource(input.articleId, input.claimId, s);
+      return c;
+    };
+  // A removal goes up first (then is made here): the team's copy never brings back what this member removed.
+  const removing =
+    <M extends keyof Handlers>(m: M, action: TeamAction, field: SettableField, where: (i: Parameters<Handlers[M]>[0]) => [string, string | null, string | undefined]) =>
+    (async (input: Parameters<Handlers[M]>[0]) => {
+      const t = linked();
+      t?.check(action);
+      const [articleId, claimId, itemId] = where(input);
+      await t?.publishField(articleId, claimId, field, true, itemId);
+      return (h[m] as (i: typeof input) => unknown)(input);
+    }) as Handlers[M];
   return {
     ...h,
     'team.status': async () => required().status(),
@@ -104,10 +128,48 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
     'claims.update': async (input) => {
       const t = linked();
       if (input.assignee !== undefined) t?.check('claim.assignee');
+      const described = (['kind', 'value', 'unit', 'note'] as const).filter((f) => input[f] !== undefined);
+      if (described.length) t?.check('claim.edit');
       const c = await h['claims.update'](input);
       if (input.assignee !== undefined) await t?.publishField(input.articleId, input.claimId, 'assignee', input.assignee);
+      for (const f of described) await t?.publishField(input.articleId, input.claimId, f, input[f] ?? null);
       return c;
     },
+    'claims.updateSource': async (input) => {
+      const t = linked();
+      t?.check('source.add');
+      const c = await h['claims.updateSource'](input);
+      for (const k of sourceTextFields) {
+        const v = input.source[k];
+        if (v !== undefined) await t?.publishField(input.articleId, input.claimId, `source.${k}`, v, input.sourceId);
+      }
+      return c;
+    },
+    'claims.removeSource': removing('claims.removeSource', 'source.add', 'source.removed', (i) => [i.articleId, i.claimId, i.sourceId]),
+    'claims.editComment': async (input) => {
+      const t = linked();
+      t?.check('comment.add');
+      const c = await h['claims.editComment'](input);
+      await t?.publishField(input.articleId, input.claimId, 'comment.text', input.text, input.commentId);
+      return c;
+    },
+    'claims.removeComment': removing('claims.removeComment', 'comment.add', 'comment.removed', (i) => [i.articleId, i.claimId, i.commentId]),
+    'relations.add': async (input) => {
+      const t = linked();
+      t?.check('relation.edit');
+      const r = await h['relations.add'](input);
+      await t?.publishRelation(input.articleId, r);
+      return r;
+    },
+    'relations.remove': removing('relations.remove', 'relation.edit', 'relation.removed', (i) => [i.articleId, null, i.relationId]),
+    'articles.rename': async (input) => {
+      const t = linked();
+      t?.check('article.rename');
+      const a = await h['articles.rename'](input);
+      await t?.publishField(input.id, null, 'name', a.path);
+      return a;
+    },
+    'articles.delete': removing('articles.delete', 'article.delete', 'article.deleted', (i) => [i.id, null, undefined]),
     'claims.delete': async (input) => {
       const t = linked();
       t?.check('claim.delete');
@@ -122,14 +184,9 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
       await t?.publishField(input.articleId, input.claimId, 'deleted', false);
       return c;
     },
-    'claims.addSource': async (input) => {
-      const t = linked();
-      t?.check('source.add');
-      const c = await h['claims.addSource'](input);
-      const s = c.sources[c.sources.length - 1];
-      if (s) await t?.publishSource(input.articleId, input.claimId, s);
-      return c;
-    },
+    'claims.addSource': addingSource('claims.addSource'),
+    'evidence.attachUrl': addingSource('evidence.attachUrl'),
+    'evidence.attachFile': addingSource('evidence.attachFile'),
     'claims.addComment': async (input) => {
       const t = linked();
       t?.check('comment.add');

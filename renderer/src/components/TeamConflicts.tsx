@@ -6,8 +6,8 @@ export function TeamConflicts({ articleId, claimId }: { articleId: string; claim
   const { t, i18n } = useTranslation();
   const conflicts = useTeamConflicts(articleId, claimId);
   if (conflicts.length === 0) return null;
-  const show = (field: string, v: string | boolean | null) =>
-    field === 'status' && typeof v === 'string' ? t(`review.status.${v}`) : v === null ? '—' : typeof v === 'boolean' ? String(v) : v;
+  const show = (field: string, v: string | number | boolean | null) =>
+    field === 'status' && typeof v === 'string' ? t(`review.status.${v}`) : v === null ? '—' : typeof v === 'string' ? v : String(v);
   return (
     <section className="team-conflict" role="alert">
       <h4>{t('team.conflict')}</h4>

@@ -8,10 +8,14 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditEntry, Claim } from '../../../../shared/annotations.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuditEntry, Claim, ClaimList } from '../../../../shared/annotations.js';
+import type { CheckerRelation } from '../../../../shared/checks/types.js';
 import type { FactDeskError } from '../../../../shared/errors.js';
 import { createI18n, describeError } from '../../../../shared/i18n/index.js';
 import type { ArticleDocument, ArticleSummary } from '../../../../shared/model.js';
+import type { TeamReview } from '../../../../shared/team/status.js';
 import { DocStore } from '../../../../electron/team-server/doc-store.js';
 import { addMember, openMember, startTeamServerProcess, until, type Member } from '../../../helpers/team.js';
 import { makeWorkspace, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
@@ -68,6 +72,11 @@ async function claimOn(m: Member, quote: string): Promise<Claim> {
   const doc = await m.call<ArticleDocument>('articles.read', { id });
   const start = doc.text.indexOf(quote);
   return m.call<Claim>('claims.add', { articleId: id, start, end: start + quote.length });
+}
+
+async function claimOf(m: Member, claimId: string): Promise<Claim | undefined> {
+  const l = await m.call<ClaimList>('claims.list', { articleId: (await idOf(m))! });
+  return [...l.claims, ...l.detached, ...l.deleted].find((c) => c.id === claimId);
 }
 
 /** A bare Yjs client on a team document (what a modified app could send). */
@@ -188,5 +197,85 @@ describe('team workspace: what issue 16 left', () => {
     const check = new DocStore(data);
     cleanup.push(async () => check.close());
     expect(check.auditPage('abcdef12', 0, 10).entries).toMatchObject([{ seq: 1, by: 'alice', action: 'set.workflow', after: 'review' }]);
+  });
+
+  it('claim fields, source and comment edits and removals, and relations travel as events; two offline edits of one source show as a conflict', async () => {
+    const { a, b, claim } = await editorAndChecker();
+    const aId = (await idOf(a))!;
+    const bId = (await idOf(b))!;
+    const withSource = await a.call<Claim>('claims.addSource', { articleId: aId, claimId: claim.id, source: { title: '统计公报', url: 'https://example.org/a' } });
+    const sourceId = withSource.sources[0]!.id;
+    const withComment = await a.call<Claim>('claims.addComment', { articleId: aId, claimId: claim.id, text: '请核对口径' });
+    const commentId = withComment.comments[0]!.id;
+    await a.call('claims.update', { articleId: aId, claimId: claim.id, kind: 'money', unit: '亿元', note: '以年报为准' });
+    await settledAll([a, b]);
+    await until(async () => (await claimOf(b, claim.id))?.comments.length === 1 && (await claimOf(b, claim.id))?.note === '以年报为准', 'alice’s changes on bob’s copy');
+    expect(await claimOf(b, claim.id)).toMatchObject({ kind: 'money', unit: '亿元', sources: [{ id: sourceId, title: '统计公报' }] });
+
+    // Bob (a fact-checker) edits the source and the comment, then removes the comment; he states a relation.
+    await b.call('claims.updateSource', { articleId: bId, claimId: claim.id, sourceId, source: { title: '2025 统计公报', publisher: '统计局' } });
+    await b.call('claims.editComment', { articleId: bId, claimId: claim.id, commentId, text: '口径已核对' });
+    const rel = await b.call<CheckerRelation>('relations.add', { articleId: bId, expression: 'A ≤ 400', claimIds: [claim.id] });
+    await settledAll([a, b]);
+    await until(async () => (await claimOf(a, claim.id))?.sources[0]?.title === '2025 统计公报' && (await claimOf(a, claim.id))?.comments[0]?.text === '口径已核对', 'bob’s edits on alice’s copy');
+    expect((await claimOf(a, claim.id))!.sources[0]).toMatchObject({ publisher: '统计局', updatedBy: 'bob' });
+    await until(async () => (await a.call<ClaimList>('claims.list', { articleId: aId })).relations.some((r) => r.id === rel.id), 'the relation on alice’s copy');
+    await b.call('claims.removeComment', { articleId: bId, claimId: claim.id, commentId });
+    await a.call('relations.remove', { articleId: aId, relationId: rel.id });
+    await settledAll([a, b]);
+    await until(async () => (await claimOf(a, claim.id))?.comments.length === 0, 'the comment removed on alice’s copy');
+    await until(async () => (await b.call<ClaimList>('claims.list', { articleId: bId })).relations.length === 0, 'the relation removed on bob’s copy');
+    // Nothing comes back after a moment (a removal is an event too, not a missing entry).
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await claimOf(a, claim.id))!.comments).toHaveLength(0);
+    // The team's audit shows each change with who made it, the same on both apps.
+    const audit = await a.call<AuditEntry[]>('articles.audit', { id: aId });
+    expect(audit.find((e) => e.action === 'source.updated' && e.field === 'source.title')).toMatchObject({ by: 'bob', before: '统计公报', after: '2025 统计公报' });
+    expect(audit.find((e) => e.action === 'comment.removed')).toMatchObject({ by: 'bob' });
+    expect(audit.find((e) => e.action === 'relation.removed')).toMatchObject({ by: 'alice' });
+    expect(await b.call<AuditEntry[]>('articles.audit', { id: bId })).toEqual(audit);
+
+    // Both offline, both retitle the source: on reconnect, a conflict with both values and who set them.
+    await a.call('team.disconnect');
+    await b.call('team.disconnect');
+    await a.call('claims.updateSource', { articleId: aId, claimId: claim.id, sourceId, source: { title: '年报' } });
+    await b.call('claims.updateSource', { articleId: bId, claimId: claim.id, sourceId, source: { title: '公报' } });
+    await a.call('team.reconnect');
+    await b.call('team.reconnect');
+    await settledAll([a, b]);
+    for (const m of [a, b]) {
+      await until(async () => (await m.call<TeamReview>('team.review', { articleId: (await idOf(m))! })).conflicts.length === 1, `the conflict on ${m.name}'s app`);
+      const [c] = (await m.call<TeamReview>('team.review', { articleId: (await idOf(m))! })).conflicts;
+      expect(c).toMatchObject({ claimId: claim.id, itemId: sourceId, field: 'source.title' });
+      expect(c!.values.map((v) => `${v.by}:${String(v.value)}`).sort()).toEqual(['alice:年报', 'bob:公报']);
+    }
+    // Setting it again settles it for everyone.
+    await b.call('claims.updateSource', { articleId: bId, claimId: claim.id, sourceId, source: { title: '年报' } });
+    await settledAll([a, b]);
+    await until(async () => (await a.call<TeamReview>('team.review', { articleId: aId })).conflicts.length === 0, 'settled');
+  });
+
+  it('an article created, renamed or deleted by an editor is created, renamed or deleted for every member; a fact-checker’s rename is refused', async () => {
+    const { a, b } = await editorAndChecker();
+    const created = await a.call<ArticleSummary>('articles.create', { name: 'desk/新稿.md', text: '新稿正文 12 个项目。\n' });
+    const fileOf = (name: string) => (existsSync(join(b.root, name)) ? readFileSync(join(b.root, name), 'utf8') : null);
+    await until(() => fileOf('desk/新稿.md') === '新稿正文 12 个项目。\n', 'the new article on bob’s disk');
+    await a.call('articles.rename', { id: (await idOf(a))!, name: 'desk/招商综述.md' });
+    await until(() => existsSync(join(b.root, 'desk', '招商综述.md')) && !existsSync(join(b.root, 'zs.md')), 'the rename on bob’s disk');
+    expect(readFileSync(join(b.root, 'desk', '招商综述.md'), 'utf8')).toBe(article);
+    // The renamed article is still the same team article: an edit on one side reaches the other's renamed file.
+    const renamedId = (await idOf(a, 'desk/招商综述.md'))!;
+    const doc = await a.call<ArticleDocument>('articles.read', { id: renamedId });
+    await a.call('articles.write', { id: renamedId, text: doc.text + '补充一段。\n', baseHash: doc.disk.hash });
+    await until(() => readFileSync(join(b.root, 'desk', '招商综述.md'), 'utf8').endsWith('补充一段。\n'), 'the edit in bob’s renamed file');
+    await a.call('articles.delete', { id: created.id });
+    await until(() => !existsSync(join(b.root, 'desk', '新稿.md')), 'the deletion on bob’s disk');
+    expect((await b.call<Array<{ path: string }>>('trash.list')).map((t) => t.path)).toContain('desk/新稿.md');
+    // Bob may not rename: translated, and nothing moved.
+    const refused = await b.call('articles.rename', { id: (await idOf(b, 'desk/招商综述.md'))!, name: 'mine.md' }).catch((e: FactDeskError) => e);
+    expect((refused as FactDeskError).code).toBe('team-role-refused');
+    expect(describeError(createI18n('en'), (refused as FactDeskError).toPayload())).toContain('you cannot rename articles');
+    expect(describeError(createI18n('zh-CN'), (refused as FactDeskError).toPayload())).toContain('重命名文章');
+    expect(existsSync(join(b.root, 'desk', '招商综述.md'))).toBe(true);
   });
 });

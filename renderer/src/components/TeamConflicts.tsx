@@ -12,7 +12,7 @@ export function TeamConflicts({ articleId, claimId }: { articleId: string; claim
     <section className="team-conflict" role="alert">
       <h4>{t('team.conflict')}</h4>
       {conflicts.map((c) => (
-        <div key={c.field}>
+        <div key={`${c.itemId ?? ''}|${c.field}`}>
           <strong>{t(`team.fields.${c.field}`)}</strong>
           <ul>
             {c.values.map((v) => (

@@ -168,6 +168,83 @@ test.describe('team workspace', () => {
   });
 });
 
+test.describe('team workspace: review events beyond status and verdict', () => {
+  test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
+
+  test('two offline edits of one source show as a conflict on the claim card; a fact-checker’s rename is refused with a translated reason; the article follows an editor’s rename (en, zh-CN)', async ({ page, bench, browser }) => {
+    test.setTimeout(120_000);
+    const data = temp('factdesk-e2e-team-');
+    const team = await teamServer(data);
+    const extra: Extra[] = [];
+    try {
+      const alice = addMember(data, 'alice', 'editor');
+      const bob = addMember(data, 'bob', 'fact-checker');
+      await bench.open(page, { language: 'en' });
+      await connect(page, team.url, alice, 'en');
+      await page.getByRole('option', { name: /招商快讯/ }).click();
+      await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
+      const aArticle = ((await rpc(page, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+      type List = { claims: Array<{ id: string; anchor: { quote: string }; sources: Array<{ id: string; title: string }> }> };
+      const claimIn = async (p: Page, articleId: string) => ((await rpc(p, 'claims.list', { articleId })) as List).claims.find((c) => c.anchor.quote === '305.7亿元');
+      const claim = (await claimIn(page, aArticle))!;
+      const withSource = (await rpc(page, 'claims.addSource', { articleId: aArticle, claimId: claim.id, source: { title: '统计公报' } })) as List['claims'][number];
+      const sourceId = withSource.sources[0]!.id;
+
+      const root = temp('factdesk-e2e-member-');
+      const home = temp('factdesk-e2e-member-home-');
+      const { url, server } = await startServer(root, home);
+      extra.push({ server, root, home });
+      const bobPage = await browser.newPage();
+      await bobPage.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
+      await bobPage.goto(url);
+      await bobPage.locator('.statusbar').waitFor();
+      await connect(bobPage, team.url, bob, 'zh-CN');
+      await expect(bobPage.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
+      const bArticle = ((await rpc(bobPage, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+      await expect.poll(async () => (await claimIn(bobPage, bArticle))?.sources.length, { timeout: 15_000 }).toBe(1);
+
+      // Both offline; each retitles the source; both reconnect.
+      for (const p of [page, bobPage]) await rpc(p, 'team.disconnect');
+      await rpc(page, 'claims.updateSource', { articleId: aArticle, claimId: claim.id, sourceId, source: { title: '年度公报' } });
+      await rpc(bobPage, 'claims.updateSource', { articleId: bArticle, claimId: claim.id, sourceId, source: { title: '统计局公报' } });
+      for (const p of [page, bobPage]) await p.locator('.team-status').getByRole('button').click();
+      await expect(page.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
+      for (const [p, lang] of [
+        [page, 'en'],
+        [bobPage, 'zh-CN'],
+      ] as const) {
+        await p.reload();
+        await p.getByRole('option', { name: /招商快讯/ }).click();
+        const list = p.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
+        await list.getByRole('button', { name: /^305\.7亿元/ }).click();
+        const conflict = p.locator('.team-conflict');
+        await expect(conflict).toContainText(lang === 'en' ? 'Source title' : '来源标题', { timeout: 15_000 });
+        await expect(conflict).toContainText(lang === 'en' ? '年度公报 — alice' : '年度公报 —— alice');
+        await expect(conflict).toContainText(lang === 'en' ? '统计局公报 — bob' : '统计局公报 —— bob');
+        await p.screenshot({ path: screens(`team-source-conflict-${lang}.png`) });
+        await p.emulateMedia({ colorScheme: 'dark' });
+        await p.screenshot({ path: screens(`team-source-conflict-${lang}-dark.png`) });
+        await p.emulateMedia({ colorScheme: 'light' });
+      }
+
+      // Bob (a fact-checker) tries to rename the article: the app says why not, in his language; nothing moves.
+      const option = bobPage.getByRole('option', { name: /招商快讯/ });
+      await option.focus();
+      await bobPage.keyboard.press('F2');
+      const dialog = bobPage.getByRole('dialog');
+      await dialog.getByRole('textbox').fill('我的稿件.txt');
+      await dialog.getByRole('button', { name: '重命名' }).click();
+      await expect(bobPage.getByRole('alert').filter({ hasText: '作为核查员,您无权在此团队中重命名文章' })).toBeVisible();
+      await bobPage.screenshot({ path: screens('team-rename-refused-zh-CN.png') });
+      // Alice renames it: bob's list follows.
+      await rpc(page, 'articles.rename', { id: aArticle, name: '稿件/招商快讯.txt' });
+      await expect(bobPage.getByRole('option', { name: /招商快讯/ })).toContainText('稿件/招商快讯.txt', { timeout: 15_000 });
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});
+
 test.describe('team workspace: live co-editing', () => {
   test.use({ files: { '快讯.txt': '签约项目45个,项目总投资305.7亿元。\n' } });
 

@@ -72,6 +72,15 @@ async function connect(page: Page, url: string, token: string, lang: 'en' | 'zh-
   await expect(dialog).toBeHidden();
 }
 
+/** Reloads the page, opens the 305.7亿元 claim's card and returns its conflict box. */
+async function claimCardConflict(p: Page, lang: 'en' | 'zh-CN') {
+  await p.reload();
+  await p.getByRole('option', { name: /招商快讯/ }).click();
+  const list = p.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
+  await list.getByRole('button', { name: /^305\.7亿元/ }).click();
+  return p.locator('.team-conflict');
+}
+
 test.describe('team workspace', () => {
   test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
 
@@ -152,11 +161,7 @@ test.describe('team workspace', () => {
         [bobPage, 'zh-CN'],
         [page, 'en'],
       ] as const) {
-        await p.reload();
-        await p.getByRole('option', { name: /招商快讯/ }).click();
-        const list = p.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
-        await list.getByRole('button', { name: /^305\.7亿元/ }).click();
-        const conflict = p.locator('.team-conflict');
+        const conflict = await claimCardConflict(p, lang);
         await expect(conflict).toContainText(lang === 'en' ? 'Conflict: changed by two people at once' : '冲突:两人同时作了改动', { timeout: 15_000 });
         await expect(conflict).toContainText(lang === 'en' ? 'Verified — bob' : '已核实 —— bob');
         await expect(conflict).toContainText(lang === 'en' ? 'False — carol' : '不实 —— carol');
@@ -213,11 +218,7 @@ test.describe('team workspace: review events beyond status and verdict', () => {
         [page, 'en'],
         [bobPage, 'zh-CN'],
       ] as const) {
-        await p.reload();
-        await p.getByRole('option', { name: /招商快讯/ }).click();
-        const list = p.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
-        await list.getByRole('button', { name: /^305\.7亿元/ }).click();
-        const conflict = p.locator('.team-conflict');
+        const conflict = await claimCardConflict(p, lang);
         await expect(conflict).toContainText(lang === 'en' ? 'Source title' : '来源标题', { timeout: 15_000 });
         await expect(conflict).toContainText(lang === 'en' ? '年度公报 — alice' : '年度公报 —— alice');
         await expect(conflict).toContainText(lang === 'en' ? '统计局公报 — bob' : '统计局公报 —— bob');

@@ -272,7 +272,7 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
                   claim={c}
                   readOnly={p.readOnly}
                   // The article's workflow moves belong to every claim's story (who sent it to review, when).
-                  activity={audit.filter((a) => a.claimId === c.id || a.action === 'workflow')}
+                  activity={audit.filter((a) => a.claimId === c.id || a.action === 'workflow' || a.action === 'gate.override')}
                   onError={p.onError}
                   onDelete={p.onDeleteClaim}
                 />

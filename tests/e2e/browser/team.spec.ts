@@ -240,6 +240,14 @@ test.describe('team workspace: review events beyond status and verdict', () => {
       // Alice renames it: bob's list follows.
       await rpc(page, 'articles.rename', { id: aArticle, name: '稿件/招商快讯.txt' });
       await expect(bobPage.getByRole('option', { name: /招商快讯/ })).toContainText('稿件/招商快讯.txt', { timeout: 15_000 });
+      // Alice publishes past the gate (the claims are unchecked): bob's claim card shows who did and why.
+      await rpc(page, 'articles.setWorkflow', { id: aArticle, workflow: 'published', overrideReason: '官方发布会已公布' });
+      await expect.poll(async () => ((await rpc(bobPage, 'articles.list')) as Array<{ workflow: string }>)[0]!.workflow, { timeout: 15_000 }).toBe('published');
+      await claimCardConflict(bobPage, 'zh-CN');
+      await expect(bobPage.locator('.activity')).toContainText('越过发布关卡发布:“官方发布会已公布”');
+      await expect(bobPage.locator('.activity')).toContainText('alice');
+      await bobPage.locator('.activity').scrollIntoViewIfNeeded();
+      await bobPage.screenshot({ path: screens('team-gate-override-zh-CN.png') });
     } finally {
       await stopAll(extra, team.proc, data);
     }

@@ -822,6 +822,40 @@ export class TeamClient {
     await this.pushEvent(teamId, { ...this.base(), kind: 'set', claimId, ...(itemId ? { itemId } : {}), field, value, prev });
   }
 
+  /**
+   * After a bulk change (or its undo) made here: the given fields of the
+   * given claims go up as this member's events where the team's value
+   * differs from this copy's, and sources this copy has that the team has not
+   * (or lacks that the team has) are added (or removed).
+   */
+  async publishBulk(targets: ReadonlyArray<{ articleId: string; claimId: string }>, fields: ReadonlyArray<'status' | 'verdict' | 'assignee'>, sources: boolean): Promise<void> {
+    const byArticle = new Map<string, Set<string>>();
+    for (const t of targets) byArticle.set(t.articleId, (byArticle.get(t.articleId) ?? new Set()).add(t.claimId));
+    for (const [localId, claimIds] of byArticle) {
+      const teamId = this.teamIdOf(localId);
+      if (!teamId || !this.session.workspace.has(localId)) continue;
+      const state = deriveReview(this.validEvents(teamId));
+      const list = await this.session.annotations.list(localId);
+      for (const c of [...list.claims, ...list.detached, ...list.deleted]) {
+        const review = state.claims[c.id];
+        if (!claimIds.has(c.id) || !review) continue;
+        const mine = { status: c.status, verdict: c.verdictNote, assignee: c.assignee };
+        const initial = { status: 'unchecked', verdict: '', assignee: null };
+        for (const f of fields) {
+          const team = fieldState(state, { claimId: c.id, field: f })?.value ?? initial[f];
+          if (team !== mine[f]) await this.publishField(localId, c.id, f, mine[f]);
+        }
+        if (!sources) continue;
+        for (const s of c.sources) if (!review.sources.some((x) => x.id === s.id)) await this.publishSource(localId, c.id, s);
+        for (const s of review.sources) {
+          if (!c.sources.some((x) => x.id === s.id) && fieldState(state, { claimId: c.id, itemId: s.id, field: 'source.removed' })?.value !== true) {
+            await this.publishField(localId, c.id, 'source.removed', true, s.id);
+          }
+        }
+      }
+    }
+  }
+
   async publishRelation(localId: string, r: CheckerRelation): Promise<void> {
     const teamId = this.teamIdOf(localId);
     if (!teamId) return;

@@ -11,7 +11,7 @@ import { sourceTextFields, type SettableField } from '../../../shared/team/revie
 import type { TeamAction } from '../../../shared/team/roles.js';
 import type { TeamClient } from './team-client.js';
 
-export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
+export function withTeam(h: Handlers, team: () => TeamClient | null, bulkTargets: (batchId: string) => Promise<Array<{ articleId: string; claimId: string }>> = async () => []): Handlers {
   const linked = () => {
     const t = team();
     return t && t.role ? t : null;
@@ -42,6 +42,8 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
       await t?.publishField(articleId, claimId, field, true, itemId);
       return (h[m] as (i: typeof input) => unknown)(input);
     }) as Handlers[M];
+  const bulkFields = (i: { status?: unknown; verdictNote?: unknown; assignee?: unknown }) =>
+    (['status', 'verdict', 'assignee'] as const).filter((f) => (f === 'verdict' ? i.verdictNote : i[f]) !== undefined);
   return {
     ...h,
     'team.status': async () => required().status(),
@@ -51,6 +53,25 @@ export function withTeam(h: Handlers, team: () => TeamClient | null): Handlers {
     'team.review': async ({ articleId }) => required().review(articleId),
     'team.textState': async ({ articleId }) => required().textState(articleId),
     'team.textPush': async ({ articleId, update, awareness }) => required().textPush(articleId, update, awareness),
+    // A bulk change (the Board) and its undo: what it changed on team articles goes up, claim by claim.
+    'claims.bulk': async (input) => {
+      const t = linked();
+      const fields = bulkFields(input);
+      for (const f of fields) t?.check(f === 'status' ? 'claim.status' : f === 'verdict' ? 'claim.verdict' : 'claim.assignee');
+      if (input.addSource) t?.check('source.add');
+      const r = await h['claims.bulk'](input);
+      await t?.publishBulk(input.targets, fields, !!input.addSource);
+      return r;
+    },
+    'claims.undoBulk': async (input) => {
+      const t = linked();
+      const targets = t ? await bulkTargets(input.batchId) : [];
+      const r = await h['claims.undoBulk'](input);
+      // What this member may change goes back for the team too (their own batch: the same fields they changed).
+      const fields = (['status', 'verdict', 'assignee'] as const).filter((f) => t?.may(f === 'status' ? 'claim.status' : f === 'verdict' ? 'claim.verdict' : 'claim.assignee'));
+      await t?.publishBulk(targets, fields, !!t?.may('source.add'));
+      return r;
+    },
     'articles.write': async (input) => {
       linked()?.check('text.edit');
       return h['articles.write'](input);

@@ -278,4 +278,27 @@ describe('team workspace: what issue 16 left', () => {
     expect(describeError(createI18n('zh-CN'), (refused as FactDeskError).toPayload())).toContain('重命名文章');
     expect(existsSync(join(b.root, 'desk', '招商综述.md'))).toBe(true);
   });
+
+  it('a bulk review change made on the Board, and its undo, reach every member', async () => {
+    const { a, b, claim } = await editorAndChecker();
+    const second = await claimOn(a, '190.6%');
+    await settledAll([a, b]);
+    const bId = (await idOf(b))!;
+    await until(async () => !!(await claimOf(b, second.id)), 'both claims on bob’s copy');
+    const targets = [claim.id, second.id].map((claimId) => ({ articleId: bId, claimId }));
+    const r = await b.call<{ batchId: string; changed: number }>('claims.bulk', { targets, status: 'verified', addSource: { title: '年报', url: 'https://example.org/r' } });
+    expect(r.changed).toBe(2);
+    await settledAll([a, b]);
+    for (const id of [claim.id, second.id]) {
+      await until(async () => (await claimOf(a, id))?.status === 'verified' && (await claimOf(a, id))?.sources.length === 1, `the bulk change on alice’s copy (${id})`);
+    }
+    // An editor may not make a bulk status change: refused before anything changes.
+    const refused = await a.call('claims.bulk', { targets: [{ articleId: (await idOf(a))!, claimId: claim.id }], status: 'false' }).catch((e: FactDeskError) => e);
+    expect((refused as FactDeskError).code).toBe('team-role-refused');
+    await b.call('claims.undoBulk', { batchId: r.batchId });
+    await settledAll([a, b]);
+    for (const id of [claim.id, second.id]) {
+      await until(async () => (await claimOf(a, id))?.status === 'unchecked' && (await claimOf(a, id))?.sources.length === 0, `the undo on alice’s copy (${id})`);
+    }
+  });
 });

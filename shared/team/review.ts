@@ -300,10 +300,13 @@ export function fieldState(state: ReviewState, at: { claimId: string | null; ite
   return at.itemId ? c?.items[at.itemId]?.[at.field] : c?.fields[at.field];
 }
 
-/** A field's value: its latest `set`, else what the event that made its claim, source or comment said (null if nothing). */
+/** A field's value: its latest `set`, else what it starts as, or what the event that made its claim, source or comment said (null if nothing). */
 export function fieldValue(state: ReviewState, at: { claimId: string | null; itemId?: string | undefined; field: SettableField }): FieldValue {
   const f = fieldState(state, at);
   if (f) return f.value;
+  // What every article and claim starts with.
+  const initial: Partial<Record<SettableField, FieldValue>> = { workflow: 'draft', status: 'unchecked', verdict: '', deleted: false, 'article.deleted': false };
+  if (at.field in initial) return initial[at.field]!;
   const c = at.claimId ? state.claims[at.claimId] : undefined;
   if (!c) return null;
   if (at.field.startsWith('source.') && at.field !== 'source.removed') {

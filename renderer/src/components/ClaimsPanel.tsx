@@ -8,6 +8,7 @@ import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
 import type { LiveArticle, LiveArticleStore } from '../stores/live-article.js';
 import type { EditorSelection, FocusRequest } from './ArticleEditor.js';
+import { TeamConflicts } from './TeamConflicts.js';
 import { ClaimCard } from './ClaimCard.js';
 import { ClaimProgress, countByStatus } from './ClaimProgress.js';
 import { VirtualList } from './VirtualList.js';
@@ -185,6 +186,8 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
           </select>
         </label>
       </div>
+      {/* In a team: two members moved, renamed or deleted the article without seeing each other's change. */}
+      <TeamConflicts articleId={p.articleId} claimId={null} />
       {!p.readOnly ? (
         <div className="panel-actions">
           <button

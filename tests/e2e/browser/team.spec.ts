@@ -2,7 +2,7 @@
  * The team workspace in the app: a real team server (the built CLI), three
  * browser-mode instances with their own workspace folders, Debian's Chromium.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, promises as fs, realpathSync } from 'node:fs';
 import os from 'node:os';
@@ -173,19 +173,38 @@ test.describe('team workspace', () => {
   });
 });
 
+/**
+ * A team server; alice (an editor) in the test's page (en) and a second member in a page of their own (zh-CN,
+ * their own folder), both connected, the article on both.
+ */
+async function aliceAnd(page: Page, bench: { open(p: Page, o: { language: 'en' }): Promise<unknown> }, browser: Browser, name: string, role: string) {
+  const data = temp('factdesk-e2e-team-');
+  const team = await teamServer(data);
+  const extra: Extra[] = [];
+  const alice = addMember(data, 'alice', 'editor');
+  const token = addMember(data, name, role);
+  await bench.open(page, { language: 'en' });
+  await connect(page, team.url, alice, 'en');
+  const root = temp('factdesk-e2e-member-');
+  const home = temp('factdesk-e2e-member-home-');
+  const { url, server } = await startServer(root, home);
+  extra.push({ server, root, home });
+  const other = await browser.newPage();
+  await other.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
+  await other.goto(url);
+  await other.locator('.statusbar').waitFor();
+  await connect(other, team.url, token, 'zh-CN');
+  await expect(other.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
+  return { data, team, extra, other };
+}
+
 test.describe('team workspace: review events beyond status and verdict', () => {
   test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
 
   test('two offline edits of one source show as a conflict on the claim card; a fact-checker’s rename is refused with a translated reason; the article follows an editor’s rename (en, zh-CN)', async ({ page, bench, browser }) => {
     test.setTimeout(120_000);
-    const data = temp('factdesk-e2e-team-');
-    const team = await teamServer(data);
-    const extra: Extra[] = [];
+    const { data, team, extra, other: bobPage } = await aliceAnd(page, bench, browser, 'bob', 'fact-checker');
     try {
-      const alice = addMember(data, 'alice', 'editor');
-      const bob = addMember(data, 'bob', 'fact-checker');
-      await bench.open(page, { language: 'en' });
-      await connect(page, team.url, alice, 'en');
       await page.getByRole('option', { name: /招商快讯/ }).click();
       await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
       const aArticle = ((await rpc(page, 'articles.list')) as Array<{ id: string }>)[0]!.id;
@@ -195,16 +214,6 @@ test.describe('team workspace: review events beyond status and verdict', () => {
       const withSource = (await rpc(page, 'claims.addSource', { articleId: aArticle, claimId: claim.id, source: { title: '统计公报' } })) as List['claims'][number];
       const sourceId = withSource.sources[0]!.id;
 
-      const root = temp('factdesk-e2e-member-');
-      const home = temp('factdesk-e2e-member-home-');
-      const { url, server } = await startServer(root, home);
-      extra.push({ server, root, home });
-      const bobPage = await browser.newPage();
-      await bobPage.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
-      await bobPage.goto(url);
-      await bobPage.locator('.statusbar').waitFor();
-      await connect(bobPage, team.url, bob, 'zh-CN');
-      await expect(bobPage.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
       const bArticle = ((await rpc(bobPage, 'articles.list')) as Array<{ id: string }>)[0]!.id;
       await expect.poll(async () => (await claimIn(bobPage, bArticle))?.sources.length, { timeout: 15_000 }).toBe(1);
 
@@ -248,6 +257,41 @@ test.describe('team workspace: review events beyond status and verdict', () => {
       await expect(bobPage.locator('.activity')).toContainText('alice');
       await bobPage.locator('.activity').scrollIntoViewIfNeeded();
       await bobPage.screenshot({ path: screens('team-gate-override-zh-CN.png') });
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});
+
+test.describe('team workspace: the article’s own conflicts', () => {
+  test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
+
+  test('two editors move the article offline to different stages: both see the conflict above the claims (en, zh-CN)', async ({ page, bench, browser }) => {
+    test.setTimeout(120_000);
+    const { data, team, extra, other: davePage } = await aliceAnd(page, bench, browser, 'dave', 'editor');
+    try {
+      for (const [p, stage] of [
+        [page, 'in-review'],
+        [davePage, 'approved'],
+      ] as const) {
+        const id = ((await rpc(p, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+        await rpc(p, 'team.disconnect');
+        await rpc(p, 'articles.setWorkflow', { id, workflow: stage });
+      }
+      for (const p of [page, davePage]) await p.locator('.team-status').getByRole('button').click();
+      await expect(page.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
+      for (const [p, lang] of [
+        [page, 'en'],
+        [davePage, 'zh-CN'],
+      ] as const) {
+        await p.reload();
+        await p.getByRole('option', { name: /招商快讯/ }).click();
+        const conflict = p.locator('.claims-panel > .team-conflict');
+        await expect(conflict).toContainText(lang === 'en' ? 'Workflow' : '流程', { timeout: 15_000 });
+        await expect(conflict).toContainText(lang === 'en' ? 'In review — alice' : '审核中 —— alice');
+        await expect(conflict).toContainText(lang === 'en' ? 'Approved — dave' : '已批准 —— dave');
+        await p.screenshot({ path: screens(`team-workflow-conflict-${lang}.png`) });
+      }
     } finally {
       await stopAll(extra, team.proc, data);
     }

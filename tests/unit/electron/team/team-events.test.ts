@@ -138,10 +138,10 @@ describe('team workspace: what issue 16 left', () => {
     await a.call('articles.setWorkflow', { id: aId, workflow: 'published', overrideReason: 'deadline: the figure is from the official release' });
     await settledAll(members);
     // Bob's app records the override and the workflow, and his audit log shows who overrode and why.
-    await until(async () => ((await b.session.annotations.publishing(bId)).overrides ?? []).length === 1, 'the override on bob’s app');
+    await until(async () => ((await b.session.annotations.publishing(bId)).overrides ?? []).length === 1, 'the override on bob’s app', 40_000);
     const o = (await b.session.annotations.publishing(bId)).overrides![0]!;
     expect(o).toMatchObject({ by: 'alice', reason: 'deadline: the figure is from the official release', claimIds: [claim.id] });
-    await until(async () => (await b.call<ArticleSummary[]>('articles.list')).find((x) => x.id === bId)?.workflow === 'published', 'published on bob’s app');
+    await until(async () => (await b.call<ArticleSummary[]>('articles.list')).find((x) => x.id === bId)?.workflow === 'published', 'published on bob’s app', 40_000);
     for (const m of [a, b]) {
       const audit = await m.call<AuditEntry[]>('articles.audit', { id: (await idOf(m))! });
       const entry = audit.find((e) => e.action === 'gate.override');
@@ -209,7 +209,7 @@ describe('team workspace: what issue 16 left', () => {
     const commentId = withComment.comments[0]!.id;
     await a.call('claims.update', { articleId: aId, claimId: claim.id, kind: 'money', unit: '亿元', note: '以年报为准' });
     await settledAll([a, b]);
-    await until(async () => (await claimOf(b, claim.id))?.comments.length === 1 && (await claimOf(b, claim.id))?.note === '以年报为准', 'alice’s changes on bob’s copy');
+    await until(async () => (await claimOf(b, claim.id))?.comments.length === 1 && (await claimOf(b, claim.id))?.note === '以年报为准', 'alice’s changes on bob’s copy', 40_000);
     expect(await claimOf(b, claim.id)).toMatchObject({ kind: 'money', unit: '亿元', sources: [{ id: sourceId, title: '统计公报' }] });
 
     // Bob (a fact-checker) edits the source and the comment, then removes the comment; he states a relation.
@@ -217,7 +217,7 @@ describe('team workspace: what issue 16 left', () => {
     await b.call('claims.editComment', { articleId: bId, claimId: claim.id, commentId, text: '口径已核对' });
     const rel = await b.call<CheckerRelation>('relations.add', { articleId: bId, expression: 'A ≤ 400', claimIds: [claim.id] });
     await settledAll([a, b]);
-    await until(async () => (await claimOf(a, claim.id))?.sources[0]?.title === '2025 统计公报' && (await claimOf(a, claim.id))?.comments[0]?.text === '口径已核对', 'bob’s edits on alice’s copy');
+    await until(async () => (await claimOf(a, claim.id))?.sources[0]?.title === '2025 统计公报' && (await claimOf(a, claim.id))?.comments[0]?.text === '口径已核对', 'bob’s edits on alice’s copy', 40_000);
     expect((await claimOf(a, claim.id))!.sources[0]).toMatchObject({ publisher: '统计局', updatedBy: 'bob' });
     await until(async () => (await a.call<ClaimList>('claims.list', { articleId: aId })).relations.some((r) => r.id === rel.id), 'the relation on alice’s copy');
     await b.call('claims.removeComment', { articleId: bId, claimId: claim.id, commentId });
@@ -284,7 +284,7 @@ describe('team workspace: what issue 16 left', () => {
     const second = await claimOn(a, '190.6%');
     await settledAll([a, b]);
     const bId = (await idOf(b))!;
-    await until(async () => !!(await claimOf(b, second.id)), 'both claims on bob’s copy');
+    await until(async () => !!(await claimOf(b, second.id)), 'both claims on bob’s copy', 40_000);
     const targets = [claim.id, second.id].map((claimId) => ({ articleId: bId, claimId }));
     const r = await b.call<{ batchId: string; changed: number }>('claims.bulk', { targets, status: 'verified', addSource: { title: '年报', url: 'https://example.org/r' } });
     expect(r.changed).toBe(2);

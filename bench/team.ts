@@ -8,7 +8,12 @@
  * - initial sync of a 1 MB article to a new member: the Yjs sync alone, and
  *   a member's app joining until the file is on its disk;
  * - the server's memory (RSS) for 100 articles of 50 KB after 10,000 edits,
- *   and what the CRDT's tombstones add to each document's stored size.
+ *   and what the CRDT's tombstones add to each document's stored size;
+ * - an audit-heavy team (100,000 audit entries over 10 articles): a new
+ *   member's app joining, the server's and the app's memory, and reading one
+ *   article's 10,000 entries in pages — beside the previous design (one Yjs
+ *   document holding the whole log, which every member loaded on joining),
+ *   measured in the same run. `BENCH_TEAM=audit` runs this case alone.
  */
 import { readFileSync } from 'node:fs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -16,7 +21,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addMember, openMember, startTeamServerProcess, until, type ServerProcess } from '../tests/helpers/team.js';
 import { makeWorkspace, removeDir, tempDir } from '../tests/helpers/temp-workspace.js';
-import { seededRandom, type BenchSuite } from './suite.js';
+import { DocStore } from '../electron/team-server/doc-store.js';
+import { medianMs, seededRandom, type BenchSuite } from './suite.js';
 
 interface Client {
   doc: Y.Doc;
@@ -184,9 +190,95 @@ async function memory(server: ServerProcess, token: string): Promise<Record<stri
   };
 }
 
+async function auditHeavy(): Promise<Record<string, unknown>> {
+  const entriesTotal = 100_000;
+  const articles = 10;
+  const data = tempDir('bench-team-audit-');
+  const server = await startTeamServerProcess(data);
+  const files = Object.fromEntries(Array.from({ length: articles }, (_, i) => [`a${i}.md`, prose(20 * 1024, seededRandom(20 + i))]));
+  const root = await makeWorkspace(files);
+  const joinerRoot = await makeWorkspace({});
+  try {
+    const edToken = await addMember(data, 'audit-editor', 'editor');
+    const joinToken = await addMember(data, 'audit-joiner', 'fact-checker');
+    const ed = await openMember(root, 'audit-editor');
+    await ed.call('team.connect', { url: server.url, token: edToken });
+    await ed.team.settled(60_000);
+    const ids = (await ed.call<Array<{ id: string }>>('articles.list')).map((a) => a.id);
+    // The server's table, as 100,000 review events would have left it.
+    const store = new DocStore(data);
+    const at = new Date().toISOString();
+    for (let i = 0; i < entriesTotal; i += 10_000) {
+      store.appendAudit(
+        Array.from({ length: 10_000 }, (_, k) => ({ at, by: 'audit-editor', articleId: ids[(i + k) % ids.length]!, action: 'set.status', claimId: 'c0000001', field: 'status', before: 'unchecked', after: 'verified' })),
+      );
+    }
+    store.close();
+    const serverRss = rssOf(server.proc.pid!);
+    const j = await openMember(joinerRoot, 'audit-joiner');
+    const t0 = performance.now();
+    await j.call('team.connect', { url: server.url, token: joinToken });
+    await until(() => Object.keys(files).every((f) => {
+      try {
+        return readFileSync(`${joinerRoot}/${f}`, 'utf8') === files[f];
+      } catch {
+        return false;
+      }
+    }), 'every article on the joiner’s disk', 120_000);
+    await j.team.settled(60_000);
+    const joinMs = performance.now() - t0;
+    const jId = (await j.call<Array<{ id: string; path: string }>>('articles.list')).find((a) => a.path === 'a0.md')!.id;
+    const t1 = performance.now();
+    const first = await j.call<unknown[]>('articles.audit', { id: jId });
+    const firstReadMs = performance.now() - t1;
+    const againMs = await medianMs(() => j.call('articles.audit', { id: jId }), 5, 1);
+    const serverRssAfter = rssOf(server.proc.pid!);
+    await j.close();
+    await ed.close();
+
+    // The previous design, same entries: one Yjs document every member loaded whole on joining.
+    // (One entry a change, as the server appended them: one Yjs item each.)
+    const old = new Y.Doc();
+    const arr = old.getArray('entries');
+    for (let i = 0; i < entriesTotal; i++) {
+      arr.push([{ at, by: 'audit-editor', articleId: ids[i % ids.length]!, action: 'set.status', claimId: 'c0000001', field: 'status', before: 'unchecked', after: 'verified' }]);
+    }
+    const state = Y.encodeStateAsUpdate(old);
+    old.destroy();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const t2 = performance.now();
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, state);
+    const all = loaded.getArray('entries').toArray();
+    const oldLoadMs = performance.now() - t2;
+    // Held while the member is connected (measured with the document still alive).
+    const heldMB = mb(process.memoryUsage().heapUsed - heapBefore);
+    loaded.destroy();
+    return {
+      auditEntries: entriesTotal,
+      articles,
+      table: {
+        appJoinMs: +joinMs.toFixed(0),
+        serverRssMB: mb(serverRss),
+        serverRssAfterJoinAndReadMB: mb(serverRssAfter),
+        firstReadOfOneArticleMs: +firstReadMs.toFixed(0),
+        entriesRead: first.length,
+        nextReadMs: againMs,
+      },
+      previousDesignOneYDoc: { bytesEveryJoinerDownloads: state.length, decodeMs: +oldLoadMs.toFixed(0), heapHeldMB: heldMB, entries: all.length },
+    };
+  } finally {
+    await server.stop();
+    await removeDir(root);
+    await removeDir(joinerRoot);
+    await removeDir(data);
+  }
+}
+
 export const teamSuite: BenchSuite = {
   name: 'team',
   async run() {
+    if (process.env.BENCH_TEAM === 'audit') return { auditHeavy: await auditHeavy() };
     const data = tempDir('bench-team-');
     const server = await startTeamServerProcess(data);
     try {
@@ -199,7 +291,8 @@ export const teamSuite: BenchSuite = {
       const fresh = await startTeamServerProcess(data);
       try {
         const mem = await memory(fresh, tokens[0]!);
-        return { editToVisible: lat, initialSync1MB: sync, memory100x50KB: mem };
+        await fresh.stop();
+        return { editToVisible: lat, initialSync1MB: sync, memory100x50KB: mem, auditHeavy: await auditHeavy() };
       } finally {
         await fresh.stop();
       }

@@ -600,7 +600,7 @@ export class AnnotationStore {
   }
 
   /** Changes kind/value/unit/assignee/note; one audit entry per field that changed. */
-  async update(id: string, claimId: string, patch: ClaimUpdate): Promise<Claim> {
+  async update(id: string, claimId: string, patch: ClaimUpdate, by?: string): Promise<Claim> {
     if (patch.kind !== undefined && !(claimKinds as readonly string[]).includes(patch.kind)) {
       throw new FactDeskError('invalid-input', `unknown kind ${patch.kind}`, { detail: `kind must be one of ${claimKinds.join(', ')}` });
     }
@@ -611,9 +611,9 @@ export class AnnotationStore {
         const v = patch[field];
         if (v === undefined || v === c[field]) continue;
         (changed as Record<string, unknown>)[field] = v;
-        this.audit(data, { at: now, action: 'claim.updated', claimId, field, before: c[field] as AuditValue, after: v as AuditValue });
+        this.audit(data, { at: now, by, action: 'claim.updated', claimId, field, before: c[field] as AuditValue, after: v as AuditValue });
       }
-      return Object.keys(changed).length ? this.put(data, c, changed, now) : c;
+      return Object.keys(changed).length ? this.put(data, c, changed, now, by) : c;
     });
   }
 
@@ -761,28 +761,28 @@ export class AnnotationStore {
     });
   }
 
-  async updateSource(id: string, claimId: string, sourceId: string, fields: Partial<EditableSourceFields>): Promise<Claim> {
+  async updateSource(id: string, claimId: string, sourceId: string, fields: Partial<EditableSourceFields>, by?: string): Promise<Claim> {
     return this.mutate(id, (data, now) => {
       const c = this.claimIn(data, claimId);
       const old = c.sources.find((s) => s.id === sourceId);
       if (!old) throw new FactDeskError('not-found', `no source ${sourceId}`, { what: sourceId });
-      const next: ClaimSource = { ...old, updatedBy: this.author, updatedAt: now };
+      const next: ClaimSource = { ...old, updatedBy: by ?? this.author, updatedAt: now };
       for (const [k, v] of Object.entries(fields) as Array<[keyof EditableSourceFields, string | undefined]>) {
         if (v === undefined || v === (old[k] ?? '')) continue;
         next[k] = v;
-        this.audit(data, { at: now, action: 'source.updated', claimId, field: `source.${k}`, before: old[k] ?? '', after: v });
+        this.audit(data, { at: now, by, action: 'source.updated', claimId, field: `source.${k}`, before: old[k] ?? '', after: v });
       }
-      return this.put(data, c, { sources: c.sources.map((s) => (s.id === sourceId ? next : s)) }, now);
+      return this.put(data, c, { sources: c.sources.map((s) => (s.id === sourceId ? next : s)) }, now, by);
     });
   }
 
-  async removeSource(id: string, claimId: string, sourceId: string): Promise<Claim> {
+  async removeSource(id: string, claimId: string, sourceId: string, by?: string): Promise<Claim> {
     return this.mutate(id, (data, now) => {
       const c = this.claimIn(data, claimId);
       const old = c.sources.find((s) => s.id === sourceId);
       if (!old) throw new FactDeskError('not-found', `no source ${sourceId}`, { what: sourceId });
-      this.audit(data, { at: now, action: 'source.removed', claimId, before: old.title || old.url });
-      return this.put(data, c, { sources: c.sources.filter((s) => s.id !== sourceId) }, now);
+      this.audit(data, { at: now, by, action: 'source.removed', claimId, before: old.title || old.url });
+      return this.put(data, c, { sources: c.sources.filter((s) => s.id !== sourceId) }, now, by);
     });
   }
 
@@ -795,31 +795,31 @@ export class AnnotationStore {
     });
   }
 
-  async editComment(id: string, claimId: string, commentId: string, text: string): Promise<Claim> {
+  async editComment(id: string, claimId: string, commentId: string, text: string, by?: string): Promise<Claim> {
     return this.mutate(id, (data, now) => {
       const c = this.claimIn(data, claimId);
       const old = c.comments.find((m) => m.id === commentId);
       if (!old) throw new FactDeskError('not-found', `no comment ${commentId}`, { what: commentId });
       if (old.text === text) return c;
-      this.audit(data, { at: now, action: 'comment.edited', claimId, before: old.text, after: text });
-      return this.put(data, c, { comments: c.comments.map((m) => (m.id === commentId ? { ...m, text, editedAt: now } : m)) }, now);
+      this.audit(data, { at: now, by, action: 'comment.edited', claimId, before: old.text, after: text });
+      return this.put(data, c, { comments: c.comments.map((m) => (m.id === commentId ? { ...m, text, editedAt: now } : m)) }, now, by);
     });
   }
 
-  async removeComment(id: string, claimId: string, commentId: string): Promise<Claim> {
+  async removeComment(id: string, claimId: string, commentId: string, by?: string): Promise<Claim> {
     return this.mutate(id, (data, now) => {
       const c = this.claimIn(data, claimId);
       const old = c.comments.find((m) => m.id === commentId);
       if (!old) throw new FactDeskError('not-found', `no comment ${commentId}`, { what: commentId });
-      this.audit(data, { at: now, action: 'comment.removed', claimId, before: old.text });
-      return this.put(data, c, { comments: c.comments.filter((m) => m.id !== commentId) }, now);
+      this.audit(data, { at: now, by, action: 'comment.removed', claimId, before: old.text });
+      return this.put(data, c, { comments: c.comments.filter((m) => m.id !== commentId) }, now, by);
     });
   }
 
   // ---- Relations and workflow ---------------------------------------------
 
   /** Records a relation a checker states among this article's claims (`A + B ≤ C`, …). */
-  async addRelation(id: string, expression: string, claimIds: string[]): Promise<CheckerRelation> {
+  async addRelation(id: string, expression: string, claimIds: string[], team?: { by: string; id: string }): Promise<CheckerRelation> {
     parseRelation(expression);
     return this.mutate(id, (data, now) => {
       for (const cid of claimIds) this.claimIn(data, cid);
@@ -829,19 +829,20 @@ export class AnnotationStore {
           throw new FactDeskError('invalid-relation', `relation names ${ref} but only ${claimIds.length} claim(s) were given`, { expression, at: expression.indexOf(ref) + 1, reason: `${ref} has no claim` });
         }
       }
-      const relation: CheckerRelation = frozenJson({ id: newId('r'), expression, claimIds: [...claimIds], createdBy: this.author, createdAt: now });
+      // A team member's relation keeps the id and author it has for the whole team.
+      const relation: CheckerRelation = frozenJson({ id: team?.id ?? newId('r'), expression, claimIds: [...claimIds], createdBy: team?.by ?? this.author, createdAt: now });
       data.relations[relation.id] = relation;
-      this.audit(data, { at: now, action: 'relation.added', after: expression });
+      this.audit(data, { at: now, by: team?.by, action: 'relation.added', after: expression });
       return relation;
     });
   }
 
-  async removeRelation(id: string, relationId: string): Promise<CheckerRelation> {
+  async removeRelation(id: string, relationId: string, by?: string): Promise<CheckerRelation> {
     return this.mutate(id, (data, now) => {
       const r = Object.hasOwn(data.relations, relationId) ? data.relations[relationId] : undefined;
       if (!r) throw new FactDeskError('not-found', `no relation ${relationId}`, { what: relationId });
       delete data.relations[relationId];
-      this.audit(data, { at: now, action: 'relation.removed', before: r.expression });
+      this.audit(data, { at: now, by, action: 'relation.removed', before: r.expression });
       return r;
     });
   }
@@ -1166,11 +1167,18 @@ export class AnnotationStore {
       workflow?: WorkflowStatus;
       source?: ClaimSource;
       comment?: ClaimComment;
+      override?: GateOverride;
     },
     by: string,
     at: string,
   ): Promise<void> {
     await this.mutate(id, (data, now) => {
+      // An editor's override of the publication gate, made on another member's app: recorded here as there.
+      const o = change.override;
+      if (o && !(data.overrides ?? []).some((x) => x.at === o.at && x.by === o.by && x.reason === o.reason)) {
+        data.overrides = [...(data.overrides ?? []), frozenJson(o)];
+        this.audit(data, { at, by, action: 'gate.override', after: o.reason, before: `${o.claimIds.length} blocking claims` });
+      }
       if (claimId === null) {
         if (change.workflow && change.workflow !== data.workflow) {
           this.audit(data, { at, by, action: 'workflow', before: data.workflow, after: change.workflow });

@@ -57,6 +57,12 @@ export class BulkReview {
       .reverse();
   }
 
+  /** The claims a batch changed (for a team member's app to tell the team what its undo changed back). */
+  async targets(batchId: string): Promise<Array<{ articleId: string; claimId: string }>> {
+    const batch = (await this.load()).batches.find((b) => b.id === batchId);
+    return batch?.items.map(({ articleId, claimId }) => ({ articleId, claimId })) ?? [];
+  }
+
   /** Applies `change` to every claim listed, article by article, reporting progress; acknowledged once every write is durable. */
   async apply(targets: ReadonlyArray<{ articleId: string; claimId: string }>, change: ReviewChange & { addSource?: SourceFields }, summary: string): Promise<BulkResult> {
     const batchId = `b${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;

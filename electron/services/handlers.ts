@@ -33,7 +33,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const store = () => ctx.session().annotations;
   const version = appVersion();
   const team = ctx.team ?? (() => null);
-  return withTeam(localHandlers(ctx, ws, store, version), team);
+  return withTeam(localHandlers(ctx, ws, store, version), team, (batchId) => ctx.session().bulk.targets(batchId));
 }
 
 function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], store: () => Session['annotations'], version: string): Handlers {

@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import type { TeamAuditEntry } from '../../shared/team/docs.js';
 
 export class DocStore {
   private readonly db: Database.Database;
@@ -32,6 +33,8 @@ export class DocStore {
       CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS updates (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, instance TEXT NOT NULL, data BLOB NOT NULL);
       CREATE INDEX IF NOT EXISTS updates_by_name ON updates (name, id);
+      CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, article TEXT NOT NULL, entry TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS audit_by_article ON audit (article, seq);
     `);
   }
 
@@ -96,6 +99,32 @@ export class DocStore {
       this.db.prepare('DELETE FROM updates WHERE name = ? AND instance = ? AND id <= ?').run(name, this.instance, upTo);
     });
     tx();
+  }
+
+  /**
+   * Appends entries to the team's audit log (a table: it grows with the
+   * team's history without any member loading it whole). Returns the last
+   * sequence number given.
+   */
+  appendAudit(entries: readonly TeamAuditEntry[]): number {
+    const insert = this.db.prepare('INSERT INTO audit (article, entry) VALUES (?, ?)');
+    let last = 0;
+    this.db.transaction(() => {
+      for (const e of entries) last = Number(insert.run(e.articleId, JSON.stringify(e)).lastInsertRowid);
+    })();
+    return last;
+  }
+
+  /** One page of an article's audit log: the entries after `after` (a sequence number), oldest first. */
+  auditPage(articleId: string, after: number, limit: number): { entries: Array<TeamAuditEntry & { seq: number }>; more: boolean } {
+    const rows = this.db.prepare('SELECT seq, entry FROM audit WHERE article = ? AND seq > ? ORDER BY seq LIMIT ?').all(articleId, after, limit + 1) as Array<{ seq: number; entry: string }>;
+    const entries = rows.slice(0, limit).map((r) => ({ ...(JSON.parse(r.entry) as TeamAuditEntry), seq: r.seq }));
+    return { entries, more: rows.length > limit };
+  }
+
+  /** How many entries the audit log holds. */
+  auditCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
   }
 
   close(): void {

@@ -4,6 +4,8 @@
  * and a review or index document may only grow by well-formed entries the
  * sender is allowed to make, in their own name.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { reviewEventSchema, actionOf } from '../../shared/team/review.js';
 import { mayDo, type TeamAction, type TeamRole } from '../../shared/team/roles.js';
@@ -46,6 +48,16 @@ export function checkUpdate(kind: TeamDocKind, sender: Sender, doc: Y.Doc, updat
         const parsed = reviewEventSchema.safeParse(value);
         if (!parsed.success) throw new Refusal('team-invalid-change', 'malformed review event');
         if (parsed.data.by !== sender.name) throw new Refusal('team-invalid-change', 'an event in another member’s name');
+        // A rename, like a new article, may not lead outside any member's workspace.
+        if (parsed.data.kind === 'set' && parsed.data.field === 'name') {
+          let normalized = '';
+          try {
+            normalized = normalizeArticleName(String(parsed.data.value));
+          } catch {
+            // Refused below.
+          }
+          if (normalized !== parsed.data.value) throw new Refusal('team-invalid-change', 'article name refused');
+        }
         const action = actionOf(parsed.data);
         if (!mayDo(sender.role, action)) throw refuseRole(sender.role, action);
       }, false);
@@ -92,4 +104,56 @@ function checkAppendOnly(update: Uint8Array, root: string, check: (value: unknow
       throw new Refusal('team-invalid-change', 'only plain entries are accepted');
     }
   }
+}
+
+/**
+ * A member's presence (cursor name) as the server lets others see it: in an
+ * awareness update a member sends, every state whose `user.name` (or
+ * `user.role`) is not the authenticated member's is rewritten to the
+ * member's own — or, when the rewritten update would not fit in the message,
+ * dropped. The message is changed in place (`payload` is a view into it;
+ * Yjs reads the entries the update counts and ignores what follows), so
+ * Hocuspocus applies and forwards only the checked states. Returns how many
+ * states were rewritten or dropped.
+ */
+export function checkAwareness(payload: Uint8Array, sender: Sender): number {
+  let entries: Array<{ clientID: number; clock: number; state: unknown }>;
+  try {
+    const d = decoding.createDecoder(payload);
+    const n = decoding.readVarUint(d);
+    entries = [];
+    for (let i = 0; i < n; i++) {
+      const clientID = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      entries.push({ clientID, clock, state: JSON.parse(decoding.readVarString(d)) as unknown });
+    }
+  } catch {
+    throw new Refusal('team-invalid-change', 'malformed presence');
+  }
+  let forged = 0;
+  const fixed = entries.map((e) => {
+    const s = e.state as { user?: unknown } | null;
+    if (s === null || typeof s !== 'object' || s.user === undefined) return { ...e, forged: false };
+    const user = (typeof s.user === 'object' && s.user !== null ? s.user : {}) as Record<string, unknown>;
+    const ok = user.name === sender.name && (user.role === undefined || user.role === sender.role);
+    if (ok) return { ...e, forged: false };
+    forged++;
+    return { ...e, forged: true, state: { ...s, user: { ...user, name: sender.name, ...(user.role === undefined ? {} : { role: sender.role }) } } };
+  });
+  if (!forged) return 0;
+  const encode = (list: typeof fixed) => {
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, list.length);
+    for (const e of list) {
+      encoding.writeVarUint(enc, e.clientID);
+      encoding.writeVarUint(enc, e.clock);
+      encoding.writeVarString(enc, JSON.stringify(e.state));
+    }
+    return encoding.toUint8Array(enc);
+  };
+  let out = encode(fixed);
+  // A longer real name than the forged one does not fit: the forged states are dropped (a subset always fits).
+  if (out.length > payload.length) out = encode(fixed.filter((e) => !e.forged));
+  payload.set(out);
+  return forged;
 }

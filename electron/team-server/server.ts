@@ -9,13 +9,13 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
-import { Server, type Connection, type DirectConnection, type Extension } from '@hocuspocus/server';
+import { Server, type Connection, type Extension } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { auditDocName, indexDocName, parseDocName, type TeamAuditEntry, type TeamDocKind } from '../../shared/team/docs.js';
-import { deriveReview, reviewEventSchema, type ReviewEvent } from '../../shared/team/review.js';
+import { auditDocName, indexDocName, parseDocName, reviewDocName, type TeamAuditEntry, type TeamDocKind } from '../../shared/team/docs.js';
+import { deriveReview, fieldValue, reviewEventSchema, type ReviewEvent } from '../../shared/team/review.js';
 import { DocStore } from './doc-store.js';
-import { checkUpdate, Refusal, type Sender } from './guard.js';
+import { checkAwareness, checkUpdate, Refusal, type Sender } from './guard.js';
 import { MemberBook } from './members.js';
 
 export interface TeamServerOptions {
@@ -51,6 +51,7 @@ interface ConnectionContext {
 const syncStep2 = 1;
 const syncUpdate = 2;
 const messageSync = 0;
+const messageAwareness = 1;
 const messageSyncReply = 4;
 
 /** Per-socket token bucket: one member's connection cannot flood the server. */
@@ -81,6 +82,14 @@ function updateIn(data: Uint8Array): Uint8Array | null {
   return decoding.readVarUint8Array(d);
 }
 
+/** The awareness update a message carries (a view into the message, so it can be checked in place). */
+function awarenessIn(data: Uint8Array): Uint8Array | null {
+  const d = decoding.createDecoder(data);
+  decoding.readVarString(d);
+  if (decoding.readVarUint(d) !== messageAwareness) return null;
+  return decoding.readVarUint8Array(d);
+}
+
 /** The review events an update adds. */
 function eventsIn(update: Uint8Array): ReviewEvent[] {
   const out: ReviewEvent[] = [];
@@ -94,20 +103,40 @@ function eventsIn(update: Uint8Array): ReviewEvent[] {
   return out;
 }
 
+/** Most audit entries one page carries. */
+const auditPageMax = 2000;
+
+/** A data folder from before the audit table: its audit document's entries move into the table, once. */
+function importAuditDocument(store: DocStore): void {
+  if (store.auditCount() > 0) return;
+  const state = store.fetch(auditDocName);
+  if (!state) return;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const entries = doc.getArray<TeamAuditEntry>('entries').toArray();
+  doc.destroy();
+  if (entries.length) store.appendAudit(entries);
+}
+
 export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServer> {
   const members = new MemberBook(opts.dataDir);
   const store = new DocStore(opts.dataDir);
   const limits = new WeakMap<object, RateLimit>();
   const burst = opts.rateBurst ?? 3000;
   const perSecond = opts.ratePerSecond ?? 600;
-  let audit: DirectConnection | null = null;
+  let server: Server | null = null;
   const log = (...a: unknown[]) => {
     if (!opts.quiet) console.error('factdesk team-server:', ...a);
   };
 
+  // The audit log is a table, served to members a page at a time (it grows with the team's history; nobody loads
+  // it whole). Members reading an article's log are told of new entries on its review document (through Redis too).
   const appendAudit = async (entries: TeamAuditEntry[]) => {
-    if (!audit || entries.length === 0) return;
-    await audit.transact((doc) => doc.getArray<TeamAuditEntry>('entries').push(entries));
+    if (entries.length === 0) return;
+    const seq = store.appendAudit(entries);
+    for (const articleId of new Set(entries.map((e) => e.articleId))) {
+      server?.hocuspocus.documents.get(reviewDocName(articleId))?.broadcastStateless(JSON.stringify({ type: 'audit', seq }));
+    }
   };
 
   const hooks: Extension = {
@@ -137,11 +166,32 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       let limit = limits.get(socket);
       if (!limit) limits.set(socket, (limit = new RateLimit(burst, perSecond)));
       if (!limit.take()) throw new Refusal('team-limit', 'too many messages');
+      // Nobody appears under another member's name: presence states are checked (and rewritten) in place.
+      const presence = awarenessIn(data);
+      if (presence) {
+        const forged = checkAwareness(presence, ctx.member);
+        if (forged) log(`${ctx.member.name} sent ${forged} presence state(s) under another name: rewritten`);
+        return;
+      }
       const update = updateIn(data);
       if (!update) return;
       checkUpdate(ctx.kind, ctx.member, document, update);
       // Durable before Hocuspocus applies and acknowledges it (in the turn of the commit: see DocStore).
       await store.log(documentName, update);
+    },
+    async onStateless({ connection, documentName, payload }) {
+      const kind = parseDocName(documentName);
+      let req: { type?: unknown; req?: unknown; after?: unknown; limit?: unknown };
+      try {
+        req = JSON.parse(payload) as typeof req;
+      } catch {
+        return;
+      }
+      if (kind?.kind !== 'review' || req.type !== 'audit.page' || typeof req.req !== 'number') return;
+      const after = typeof req.after === 'number' && req.after >= 0 ? req.after : 0;
+      const limit = typeof req.limit === 'number' ? Math.max(1, Math.min(auditPageMax, Math.floor(req.limit))) : auditPageMax;
+      const page = store.auditPage(kind.articleId!, after, limit);
+      connection.sendStateless(JSON.stringify({ type: 'audit.page', req: req.req, ...page }));
     },
     async onChange({ documentName, update, transactionOrigin, context }) {
       // Only the instance a member is connected to writes the audit entry (not the ones hearing it through Redis).
@@ -159,14 +209,15 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
           added.map((e): TeamAuditEntry => {
             const base = { at, by: ctx.member!.name, articleId: kind.articleId!, action: e.kind };
             if (e.kind === 'set') {
-              const prior = e.claimId === null ? before.workflow : before.claims[e.claimId]?.fields[e.field];
-              return { ...base, action: `set.${e.field}`, ...(e.claimId ? { claimId: e.claimId } : {}), field: e.field, before: prior?.value ?? null, after: e.value };
+              const prior = fieldValue(before, e);
+              return { ...base, action: `set.${e.field}`, ...(e.claimId ? { claimId: e.claimId } : {}), ...(e.itemId ? { itemId: e.itemId } : {}), field: e.field, before: prior, after: e.value };
             }
             if (e.kind === 'claim') return { ...base, claimId: e.claimId, after: e.quote };
             if (e.kind === 'source') return { ...base, claimId: e.claimId, after: e.source.title || e.source.url };
             if (e.kind === 'comment') return { ...base, claimId: e.claimId, after: e.comment.text };
             if (e.kind === 'revision') return { ...base, after: e.label ?? e.source };
-            return { ...base, after: e.note };
+            if (e.kind === 'relation') return { ...base, itemId: e.relation.id, after: e.relation.expression };
+            return { ...base, before: `${e.claimIds?.length ?? 0}`, after: e.note };
           }),
         );
       } else if (kind?.kind === 'index') {
@@ -193,7 +244,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     extensions.push(new Redis({ host: u.hostname, port: Number(u.port || 6379), prefix: 'factdesk' }));
   }
 
-  const server = new Server(
+  server = new Server(
     {
       port: opts.port ?? 0,
       address: opts.host ?? '127.0.0.1',
@@ -206,7 +257,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     { maxPayload: opts.maxMessageBytes ?? 24 * 1024 * 1024 },
   );
   await server.listen();
-  audit = await server.hocuspocus.openDirectConnection(auditDocName, {});
+  importAuditDocument(store);
 
   // `factdesk team-server remove-member` edits members.json; the running server cuts the member off at once.
   const membersFile = members.file;
@@ -234,7 +285,6 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     store,
     close: async () => {
       unwatchFile(membersFile, onMembers);
-      await Promise.resolve(audit?.disconnect()).catch(() => {});
       await server.destroy();
       store.close();
     },

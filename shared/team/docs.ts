@@ -5,7 +5,9 @@
  * - `text/<id>`: Y.Text `text` — the article's text (editors write it).
  * - `review/<id>`: Y.Array `events` — the review events of the article
  *   (append-only; see `review.ts`).
- * - `audit`: Y.Array `entries` — the team's audit log, written by the server only.
+ * - `audit`: the team's audit log as it was kept before it became a table on
+ *   the server (served a page at a time); a server moves its entries into the
+ *   table on start. Clients no longer open it.
  *
  * Text and review live in separate documents so the server can tell who may
  * change what from the document alone: a fact-checker's change to a text
@@ -48,6 +50,8 @@ export interface TeamAuditEntry {
   /** The review event's kind, or `text` / `article.create`. */
   action: string;
   claimId?: string;
+  /** The source, comment or relation an entry is about. */
+  itemId?: string;
   field?: string;
   before?: string | number | boolean | null;
   after?: string | number | boolean | null;

@@ -21,13 +21,17 @@ export const teamActions = [
   'comment.add',
   'workflow',
   'gate.override',
+  'claim.edit',
+  'relation.edit',
+  'article.rename',
+  'article.delete',
 ] as const;
 export type TeamAction = (typeof teamActions)[number];
 
-const shared: TeamAction[] = ['claim.add', 'source.add', 'comment.add'];
+const shared: TeamAction[] = ['claim.add', 'claim.edit', 'source.add', 'comment.add', 'relation.edit'];
 const allowed: Record<TeamRole, ReadonlySet<TeamAction>> = {
   // The desk: the text, the article's way to publication, and who checks what.
-  editor: new Set<TeamAction>([...shared, 'text.edit', 'article.create', 'workflow', 'gate.override', 'claim.assignee', 'claim.delete']),
+  editor: new Set<TeamAction>([...shared, 'text.edit', 'article.create', 'article.rename', 'article.delete', 'workflow', 'gate.override', 'claim.assignee', 'claim.delete']),
   // The verdicts are the fact-checkers' alone.
   'fact-checker': new Set<TeamAction>([...shared, 'claim.status', 'claim.verdict']),
 };

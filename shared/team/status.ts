@@ -20,6 +20,8 @@ export interface TeamStatus {
 /** A field two members changed without seeing each other's change: every value, with who set it. */
 export interface TeamConflict {
   claimId: string | null;
+  /** The source or comment whose field it is. */
+  itemId?: string;
   field: SettableField;
   values: FieldHead[];
 }

@@ -26,10 +26,10 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awarene
 import * as Y from 'yjs';
 import { computeChanges } from '../../../shared/anchoring/index.js';
 import type { AuditEntry, Claim, ClaimStatus, RevisionInfo, RevisionSource } from '../../../shared/annotations.js';
+import type { GateOverride } from '../../../shared/export/index.js';
 import { FactDeskError, toErrorPayload, type ErrorCode, type ErrorPayload } from '../../../shared/errors.js';
 import type { WorkflowStatus } from '../../../shared/model.js';
 import {
-  auditDocName,
   indexDocName,
   parseDocName,
   reviewDocName,
@@ -41,7 +41,18 @@ import {
 import { textHash } from '../../../shared/revisions/index.js';
 import { mapPosition, rebaseChanges } from '../../../shared/team/merge.js';
 import { nextRevision, revisionEvents, revisionInfos, revisionText } from '../../../shared/team/revisions.js';
-import { deriveReview, reviewEventSchema, type ReviewEvent, type SettableField } from '../../../shared/team/review.js';
+import {
+  deriveReview,
+  fieldState,
+  reviewEventSchema,
+  sourceTextFields,
+  type FieldState,
+  type FieldValue,
+  type ReviewEvent,
+  type ReviewState,
+  type SettableField,
+} from '../../../shared/team/review.js';
+import type { CheckerRelation } from '../../../shared/checks/types.js';
 import { assertMayDo, isTeamRole, mayDo, type TeamAction, type TeamRole } from '../../../shared/team/roles.js';
 import type { TeamConflict, TeamReview, TeamStatus } from '../../../shared/team/status.js';
 import { writeFileDurable } from '../durable-file.js';
@@ -69,6 +80,12 @@ interface TeamDoc {
   log: DocLog;
   provider: HocuspocusProvider | null;
   synced: boolean;
+}
+
+/** One page of an article's audit log, as the server sends it. */
+interface AuditPage {
+  entries: Array<TeamAuditEntry & { seq: number }>;
+  more: boolean;
 }
 
 /** Origin of changes this client makes to a team document. */
@@ -117,6 +134,10 @@ export class TeamClient {
   private closed = false;
   /** Team articles whose documents are open and observed. */
   private readonly opened = new Set<string>();
+  /** What this member has read of each team article's audit log (kept on disk: readable offline). */
+  private readonly auditCache = new Map<string, { seq: number; entries: TeamAuditEntry[] }>();
+  private readonly auditWaiters = new Map<number, (page: AuditPage | null) => void>();
+  private auditReq = 0;
   private helloWaiters: Array<(m: TeamLink['member'] | ErrorPayload) => void> = [];
 
   private constructor(
@@ -274,7 +295,6 @@ export class TeamClient {
 
   private async start(reconcile = true): Promise<void> {
     const index = await this.openDoc(indexDocName);
-    await this.openDoc(auditDocName);
     const articles = index.doc.getMap<TeamArticleEntry>('articles');
     for (const teamId of articles.keys()) await this.openArticle(teamId);
     articles.observe((e) => {
@@ -327,6 +347,7 @@ export class TeamClient {
         this.statusChanged();
       },
       onStateless: ({ payload }) => {
+        if (parseDocName(d.name)?.kind === 'review') return this.onAuditMessage(payload);
         if (d.name !== indexDocName) return;
         try {
           const msg = JSON.parse(payload) as { type?: string; member?: { name: string; role: TeamRole } };
@@ -617,6 +638,7 @@ export class TeamClient {
     const ytext = this.text(teamId);
     const ws = this.session.workspace;
     if (!localId || !ytext || !ws.has(localId)) return;
+    if (!(await this.applyArticle(teamId, localId))) return;
     // Read within the article's section, so a save renaming the file into place is never met halfway.
     let doc = await ws.withArticle(localId, () => ws.readCurrent(localId));
     if (ws.record(localId).disk?.hash !== doc.disk.hash) {
@@ -762,10 +784,8 @@ export class TeamClient {
   }
 
   /** The heads a new value of a field replaces. */
-  private heads(teamId: string, claimId: string | null, field: SettableField): string[] {
-    const state = deriveReview(this.validEvents(teamId));
-    const f = claimId === null ? state.workflow : state.claims[claimId]?.fields[field];
-    return f?.heads ?? [];
+  private heads(teamId: string, claimId: string | null, field: SettableField, itemId?: string): string[] {
+    return fieldState(deriveReview(this.validEvents(teamId)), { claimId, itemId, field })?.heads ?? [];
   }
 
   private validEvents(teamId: string): ReviewEvent[] {
@@ -795,10 +815,51 @@ export class TeamClient {
     });
   }
 
-  async publishField(localId: string, claimId: string | null, field: SettableField, value: string | boolean | null): Promise<void> {
+  async publishField(localId: string, claimId: string | null, field: SettableField, value: FieldValue, itemId?: string): Promise<void> {
     const teamId = this.teamIdOf(localId);
     if (!teamId) return;
-    await this.pushEvent(teamId, { ...this.base(), kind: 'set', claimId, field, value, prev: this.heads(teamId, claimId, field) });
+    const prev = this.heads(teamId, claimId, field, itemId);
+    await this.pushEvent(teamId, { ...this.base(), kind: 'set', claimId, ...(itemId ? { itemId } : {}), field, value, prev });
+  }
+
+  /**
+   * After a bulk change (or its undo) made here: the given fields of the
+   * given claims go up as this member's events where the team's value
+   * differs from this copy's, and sources this copy has that the team has not
+   * (or lacks that the team has) are added (or removed).
+   */
+  async publishBulk(targets: ReadonlyArray<{ articleId: string; claimId: string }>, fields: ReadonlyArray<'status' | 'verdict' | 'assignee'>, sources: boolean): Promise<void> {
+    const byArticle = new Map<string, Set<string>>();
+    for (const t of targets) byArticle.set(t.articleId, (byArticle.get(t.articleId) ?? new Set()).add(t.claimId));
+    for (const [localId, claimIds] of byArticle) {
+      const teamId = this.teamIdOf(localId);
+      if (!teamId || !this.session.workspace.has(localId)) continue;
+      const state = deriveReview(this.validEvents(teamId));
+      const list = await this.session.annotations.list(localId);
+      for (const c of [...list.claims, ...list.detached, ...list.deleted]) {
+        const review = state.claims[c.id];
+        if (!claimIds.has(c.id) || !review) continue;
+        const mine = { status: c.status, verdict: c.verdictNote, assignee: c.assignee };
+        const initial = { status: 'unchecked', verdict: '', assignee: null };
+        for (const f of fields) {
+          const team = fieldState(state, { claimId: c.id, field: f })?.value ?? initial[f];
+          if (team !== mine[f]) await this.publishField(localId, c.id, f, mine[f]);
+        }
+        if (!sources) continue;
+        for (const s of c.sources) if (!review.sources.some((x) => x.id === s.id)) await this.publishSource(localId, c.id, s);
+        for (const s of review.sources) {
+          if (!c.sources.some((x) => x.id === s.id) && fieldState(state, { claimId: c.id, itemId: s.id, field: 'source.removed' })?.value !== true) {
+            await this.publishField(localId, c.id, 'source.removed', true, s.id);
+          }
+        }
+      }
+    }
+  }
+
+  async publishRelation(localId: string, r: CheckerRelation): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId) return;
+    await this.pushEvent(teamId, { ...this.base(), kind: 'relation', relation: { id: r.id, expression: r.expression, claimIds: r.claimIds } });
   }
 
   async publishSource(localId: string, claimId: string, s: Claim['sources'][number]): Promise<void> {
@@ -812,6 +873,27 @@ export class TeamClient {
     const teamId = this.teamIdOf(localId);
     if (!teamId) return;
     await this.pushEvent(teamId, { ...this.base(), kind: 'comment', claimId, comment: { id: m.id, text: m.text } });
+  }
+
+  /** Whether this member's role allows `action`. */
+  may(action: TeamAction): boolean {
+    return !!this.link && mayDo(this.link.member.role, action);
+  }
+
+  /** The article's gate overrides and workflow as this member's store has them. */
+  async publishing(localId: string): Promise<{ overrides: GateOverride[]; workflow: WorkflowStatus | undefined }> {
+    const p = await this.session.annotations.publishing(localId);
+    return { overrides: p.overrides ?? [], workflow: p.workflow };
+  }
+
+  /** Overrides of the publication gate this member's store recorded go up as team events (editors only). */
+  async publishGateOverrides(localId: string, overrides: readonly GateOverride[]): Promise<void> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId || overrides.length === 0) return;
+    this.check('gate.override');
+    for (const o of overrides) {
+      await this.pushEvent(teamId, { ...this.base(), at: o.at, kind: 'gate-override', note: o.reason.slice(0, 2000), claimIds: o.claimIds.slice(0, 10_000) });
+    }
   }
 
   /** Writes the team's review into the sidecar (the file holds the team's text right now: `text`). */
@@ -852,14 +934,38 @@ export class TeamClient {
         await store.applyTeamChange(localId, claimId, change, f.by, f.at);
       }
       for (const s of review.sources) {
-        if (mine.sources.some((x) => x.id === s.id)) continue;
+        if (mine.sources.some((x) => x.id === s.id) || review.items[s.id]?.['source.removed']?.value === true) continue;
         const { by, at, ...fields } = s;
         await store.applyTeamChange(localId, claimId, { source: { ...fields, addedBy: by, addedAt: at } }, by, at);
       }
       for (const m of review.comments) {
-        if (mine.comments.some((x) => x.id === m.id)) continue;
+        if (mine.comments.some((x) => x.id === m.id) || review.items[m.id]?.['comment.removed']?.value === true) continue;
         await store.applyTeamChange(localId, claimId, { comment: { id: m.id, author: m.by, at: m.at, text: m.text } }, m.by, m.at);
       }
+      // The claim's description, and edits and removals of its sources and comments: through the store's own routines.
+      const update: Record<string, unknown> = {};
+      let updateBy = '';
+      for (const field of ['kind', 'value', 'unit', 'note'] as const) {
+        const f = this.fresh(teamId, claimId, undefined, field, review.fields[field]);
+        if (f && f.value !== mine[field]) {
+          update[field] = f.value;
+          updateBy = f.by;
+        }
+      }
+      if (Object.keys(update).length) await store.update(localId, claimId, update, updateBy);
+      for (const [itemId, fields] of Object.entries(review.items)) {
+        await this.applyItem(localId, teamId, claimId, itemId, fields).catch((e: unknown) => {
+          // A source or comment removed here meanwhile: nothing left to change.
+          if (!(e instanceof FactDeskError && e.code === 'not-found')) throw e;
+        });
+      }
+    }
+    await this.applyRelations(teamId, localId, state, list.relations);
+    for (const o of state.gateOverrides) {
+      const key = `${teamId}|gate|${o.eventId}`;
+      if (this.applied.has(key)) continue;
+      this.applied.set(key, o.eventId);
+      await store.applyTeamChange(localId, null, { override: { at: o.at, by: o.by, reason: o.note, claimIds: o.claimIds } }, o.by, o.at);
     }
     if (state.workflow) {
       const key = `${teamId}||workflow`;
@@ -871,18 +977,103 @@ export class TeamClient {
     }
   }
 
+  /**
+   * A field's value when it has changed since this copy last applied it
+   * (its heads are new), else undefined. Marks it applied.
+   */
+  private fresh(teamId: string, claimId: string | null, itemId: string | undefined, field: SettableField, f: FieldState | undefined): FieldState | undefined {
+    if (!f) return undefined;
+    const key = `${teamId}|${claimId ?? ''}|${itemId ?? ''}|${field}`;
+    const heads = f.heads.join(',');
+    if (this.applied.get(key) === heads) return undefined;
+    this.applied.set(key, heads);
+    return f;
+  }
+
+  /** Edits and the removal of one source or comment, from the team into the store. */
+  private async applyItem(localId: string, teamId: string, claimId: string, itemId: string, fields: ReviewState['claims'][string]['items'][string]): Promise<void> {
+    const store = this.session.annotations;
+    const claim = await store.claim(localId, claimId);
+    const source = claim.sources.find((s) => s.id === itemId);
+    const comment = claim.comments.find((m) => m.id === itemId);
+    const removed = this.fresh(teamId, claimId, itemId, source ? 'source.removed' : 'comment.removed', fields[source ? 'source.removed' : 'comment.removed']);
+    if (source) {
+      const patch: Record<string, string> = {};
+      let by = '';
+      for (const k of sourceTextFields) {
+        const f = this.fresh(teamId, claimId, itemId, `source.${k}`, fields[`source.${k}`]);
+        if (f && typeof f.value === 'string' && f.value !== (source[k] ?? '')) {
+          patch[k] = f.value;
+          by = f.by;
+        }
+      }
+      if (Object.keys(patch).length) await store.updateSource(localId, claimId, itemId, patch, by);
+      if (removed?.value === true) await store.removeSource(localId, claimId, itemId, removed.by);
+    } else if (comment) {
+      const f = this.fresh(teamId, claimId, itemId, 'comment.text', fields['comment.text']);
+      if (f && typeof f.value === 'string' && f.value !== comment.text) await store.editComment(localId, claimId, itemId, f.value, f.by);
+      if (removed?.value === true) await store.removeComment(localId, claimId, itemId, removed.by);
+    }
+  }
+
+  /** Relations stated by members, and their removal, from the team into the store. */
+  private async applyRelations(teamId: string, localId: string, state: ReviewState, mine: readonly CheckerRelation[]): Promise<void> {
+    const store = this.session.annotations;
+    for (const [id, r] of Object.entries(state.relations)) {
+      const have = mine.some((x) => x.id === id);
+      const removed = r.removed?.value === true;
+      if (!have && !removed && !this.applied.has(`${teamId}|relation|${id}`)) {
+        this.applied.set(`${teamId}|relation|${id}`, id);
+        await store.addRelation(localId, r.relation.expression, r.relation.claimIds, { by: r.by, id }).catch((e: unknown) => this.fail(e));
+      } else if (have && removed) {
+        await store.removeRelation(localId, id, r.removed!.by);
+      }
+    }
+  }
+
+  /**
+   * The article's name and deletion as the team has them: a rename moves
+   * this member's file (a name checked like any a user types), a deletion
+   * moves it to this member's trash. Returns false when the article is gone.
+   */
+  private async applyArticle(teamId: string, localId: string): Promise<boolean> {
+    const state = deriveReview(this.validEvents(teamId));
+    const ws = this.session.workspace;
+    const deleted = this.fresh(teamId, null, undefined, 'article.deleted', state.article['article.deleted']);
+    if (deleted?.value === true) {
+      await ws.delete(localId);
+      this.session.bus.emit('articles.changed', {});
+      return false;
+    }
+    const named = this.fresh(teamId, null, undefined, 'name', state.article.name);
+    if (named && typeof named.value === 'string') {
+      const name = normalizeArticleName(named.value);
+      if (ws.record(localId).path !== name) {
+        await ws.rename(localId, name);
+        await this.session.annotations.notePath(localId);
+        this.session.bus.emit('articles.changed', {});
+      }
+    }
+    return true;
+  }
+
   /** Conflicts and the team's audit log of one article. */
-  review(localId: string): TeamReview {
+  async review(localId: string): Promise<TeamReview> {
     const teamId = this.teamIdOf(localId);
     if (!this.link) throw new FactDeskError('team-not-linked', 'not linked', {});
     if (!teamId) return { articleId: localId, conflicts: [], audit: [] };
+    const audit = await this.audit(teamId);
     const state = deriveReview(this.validEvents(teamId));
     const conflicts: TeamConflict[] = [];
     for (const [claimId, c] of Object.entries(state.claims)) {
       for (const [field, f] of Object.entries(c.fields)) if (f?.conflict) conflicts.push({ claimId, field: field as SettableField, values: f.conflict });
+      for (const [itemId, fields] of Object.entries(c.items)) {
+        for (const [field, f] of Object.entries(fields)) if (f?.conflict) conflicts.push({ claimId, itemId, field: field as SettableField, values: f.conflict });
+      }
     }
     if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
-    return { articleId: localId, conflicts, audit: this.audit().filter((e) => e.articleId === teamId) };
+    for (const [field, f] of Object.entries(state.article)) if (f?.conflict) conflicts.push({ claimId: null, field: field as SettableField, values: f.conflict });
+    return { articleId: localId, conflicts, audit };
   }
 
   /**
@@ -894,9 +1085,7 @@ export class TeamClient {
   async auditLog(localId: string): Promise<AuditEntry[] | null> {
     const teamId = this.teamIdOf(localId);
     if (!teamId || !this.text(teamId)) return null;
-    const team = this.audit()
-      .filter((e) => e.articleId === teamId)
-      .flatMap((e): AuditEntry[] => {
+    const team = (await this.audit(teamId)).flatMap((e): AuditEntry[] => {
         const base = { at: e.at, by: e.by, ...(e.claimId ? { claimId: e.claimId } : {}) };
         const change = { before: e.before ?? null, after: e.after ?? null };
         switch (e.action) {
@@ -916,8 +1105,26 @@ export class TeamClient {
             return [{ ...base, action: e.after === true ? 'claim.deleted' : 'claim.restored' }];
           case 'set.workflow':
             return [{ ...base, action: 'workflow', ...change }];
+          case 'gate-override':
+            return [{ ...base, action: 'gate.override', before: `${e.before ?? 0} blocking claims`, after: e.after ?? null }];
+          case 'set.kind':
+          case 'set.value':
+          case 'set.unit':
+          case 'set.note':
+            return [{ ...base, action: 'claim.updated', field: e.field!, ...change }];
+          case 'set.source.removed':
+            return [{ ...base, action: 'source.removed' }];
+          case 'set.comment.text':
+            return [{ ...base, action: 'comment.edited', ...change }];
+          case 'set.comment.removed':
+            return [{ ...base, action: 'comment.removed' }];
+          case 'relation':
+            return [{ ...base, action: 'relation.added', after: e.after ?? null }];
+          case 'set.relation.removed':
+            return [{ ...base, action: 'relation.removed' }];
           default:
-            // Revisions are in the History; the article's creation is its first revision.
+            if (e.action.startsWith('set.source.')) return [{ ...base, action: 'source.updated', field: e.field!, ...change }];
+            // Revisions are in the History; the article's creation is its first revision; renames and deletions in the list.
             return [];
         }
       });
@@ -925,9 +1132,78 @@ export class TeamClient {
     return [...team, ...noticed].sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  /** The team's audit log (kept by the server), oldest first. */
-  audit(): TeamAuditEntry[] {
-    return this.docs.get(auditDocName)?.doc.getArray<TeamAuditEntry>('entries').toArray() ?? [];
+  // ---- Audit log: a table on the server, read a page at a time -------------
+
+  private auditPath(teamId: string): string {
+    return join(this.docsDir(), '..', 'audit', `${teamId}.json`);
+  }
+
+  private onAuditMessage(payload: string): void {
+    let msg: { type?: string; req?: number } & Partial<AuditPage>;
+    try {
+      msg = JSON.parse(payload) as typeof msg;
+    } catch {
+      return;
+    }
+    if (msg.type !== 'audit.page' || typeof msg.req !== 'number') return;
+    const w = this.auditWaiters.get(msg.req);
+    this.auditWaiters.delete(msg.req);
+    w?.({ entries: Array.isArray(msg.entries) ? msg.entries : [], more: msg.more === true });
+  }
+
+  private requestAuditPage(d: TeamDoc, after: number): Promise<AuditPage | null> {
+    const req = ++this.auditReq;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.auditWaiters.delete(req);
+        resolve(null);
+      }, 10_000);
+      timer.unref();
+      this.auditWaiters.set(req, (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+      d.provider!.sendStateless(JSON.stringify({ type: 'audit.page', req, after, limit: 2000 }));
+    });
+  }
+
+  /**
+   * An article's audit log as the server keeps it, oldest first: what this
+   * member has read before (from disk) and, when online, the pages added
+   * since. Offline, what was read before.
+   */
+  async audit(teamId: string): Promise<TeamAuditEntry[]> {
+    return this.queue.run(`audit|${teamId}`, async () => {
+      let cache = this.auditCache.get(teamId);
+      if (!cache) {
+        try {
+          cache = JSON.parse((await readStoreFile(this.metaDir, this.auditPath(teamId))).toString('utf8')) as { seq: number; entries: TeamAuditEntry[] };
+        } catch {
+          cache = { seq: 0, entries: [] };
+        }
+        this.auditCache.set(teamId, cache);
+      }
+      const d = this.docs.get(reviewDocName(teamId));
+      // This member's own latest events are in the log once the server has acknowledged them.
+      for (let i = 0; i < 100 && d?.provider && d.synced && d.provider.hasUnsyncedChanges; i++) await new Promise((r) => setTimeout(r, 20));
+      let grew = false;
+      while (d?.provider && d.synced) {
+        const page = await this.requestAuditPage(d, cache.seq);
+        if (!page) break;
+        for (const { seq, ...e } of page.entries) {
+          if (seq <= cache.seq) continue;
+          cache.entries.push(e);
+          cache.seq = seq;
+          grew = true;
+        }
+        if (!page.more || page.entries.length === 0) break;
+      }
+      if (grew) {
+        await fs.mkdir(join(this.docsDir(), '..', 'audit'), { recursive: true });
+        await writeFileDurable(this.auditPath(teamId), JSON.stringify(cache));
+      }
+      return cache.entries;
+    });
   }
 
   /** The local article id of a team article (tests and the CLI). */

@@ -8,6 +8,7 @@ import { client } from '../client.js';
 import { formatClaimValue } from '../format.js';
 import { useLiveArticle, useLiveValue, type LiveArticleStore } from '../stores/live-article.js';
 import type { EditorSelection, FocusRequest } from './ArticleEditor.js';
+import { TeamConflicts } from './TeamConflicts.js';
 import { ClaimCard } from './ClaimCard.js';
 import { ClaimProgress, countByStatus } from './ClaimProgress.js';
 import { VirtualList } from './VirtualList.js';
@@ -334,6 +335,8 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
           </select>
         </label>
       </div>
+      {/* In a team: two members moved, renamed or deleted the article without seeing each other's change. */}
+      <TeamConflicts articleId={p.articleId} claimId={null} />
       {!p.readOnly ? (
         <div className="panel-actions">
           <button
@@ -403,7 +406,7 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
                   claim={c}
                   readOnly={p.readOnly}
                   // The article's workflow moves belong to every claim's story (who sent it to review, when).
-                  activity={audit.filter((a) => a.claimId === c.id || a.action === 'workflow')}
+                  activity={audit.filter((a) => a.claimId === c.id || a.action === 'workflow' || a.action === 'gate.override')}
                   onError={p.onError}
                   onDelete={p.onDeleteClaim}
                 />

@@ -59,8 +59,8 @@ export function useTeamStatus(): TeamStatus | null {
   return useSyncExternalStore(subscribe, () => status);
 }
 
-/** The conflicts on one claim of an article (empty outside a team). */
-export function useTeamConflicts(articleId: string, claimId: string): TeamConflict[] {
+/** The conflicts on one claim of an article, or on the article itself with `claimId` null (empty outside a team). */
+export function useTeamConflicts(articleId: string, claimId: string | null): TeamConflict[] {
   start();
   useEffect(() => {
     if (!conflicts.has(articleId)) {

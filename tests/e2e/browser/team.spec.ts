@@ -2,7 +2,7 @@
  * The team workspace in the app: a real team server (the built CLI), three
  * browser-mode instances with their own workspace folders, Debian's Chromium.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, promises as fs, realpathSync } from 'node:fs';
 import os from 'node:os';
@@ -70,6 +70,15 @@ async function connect(page: Page, url: string, token: string, lang: 'en' | 'zh-
   if (shot) await page.screenshot({ path: screens(shot) });
   await dialog.getByRole('button', { name: lang === 'en' ? 'Connect' : '连接', exact: true }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** Reloads the page, opens the 305.7亿元 claim's card and returns its conflict box. */
+async function claimCardConflict(p: Page, lang: 'en' | 'zh-CN') {
+  await p.reload();
+  await p.getByRole('option', { name: /招商快讯/ }).click();
+  const list = p.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
+  await list.getByRole('button', { name: /^305\.7亿元/ }).click();
+  return p.locator('.team-conflict');
 }
 
 test.describe('team workspace', () => {
@@ -152,15 +161,136 @@ test.describe('team workspace', () => {
         [bobPage, 'zh-CN'],
         [page, 'en'],
       ] as const) {
-        await p.reload();
-        await p.getByRole('option', { name: /招商快讯/ }).click();
-        const list = p.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
-        await list.getByRole('button', { name: /^305\.7亿元/ }).click();
-        const conflict = p.locator('.team-conflict');
+        const conflict = await claimCardConflict(p, lang);
         await expect(conflict).toContainText(lang === 'en' ? 'Conflict: changed by two people at once' : '冲突:两人同时作了改动', { timeout: 15_000 });
         await expect(conflict).toContainText(lang === 'en' ? 'Verified — bob' : '已核实 —— bob');
         await expect(conflict).toContainText(lang === 'en' ? 'False — carol' : '不实 —— carol');
         await p.screenshot({ path: screens(`team-conflict-${lang}.png`) });
+      }
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});
+
+/**
+ * A team server; alice (an editor) in the test's page (en) and a second member in a page of their own (zh-CN,
+ * their own folder), both connected, the article on both.
+ */
+async function aliceAnd(page: Page, bench: { open(p: Page, o: { language: 'en' }): Promise<unknown> }, browser: Browser, name: string, role: string) {
+  const data = temp('factdesk-e2e-team-');
+  const team = await teamServer(data);
+  const extra: Extra[] = [];
+  const alice = addMember(data, 'alice', 'editor');
+  const token = addMember(data, name, role);
+  await bench.open(page, { language: 'en' });
+  await connect(page, team.url, alice, 'en');
+  const root = temp('factdesk-e2e-member-');
+  const home = temp('factdesk-e2e-member-home-');
+  const { url, server } = await startServer(root, home);
+  extra.push({ server, root, home });
+  const other = await browser.newPage();
+  await other.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
+  await other.goto(url);
+  await other.locator('.statusbar').waitFor();
+  await connect(other, team.url, token, 'zh-CN');
+  await expect(other.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
+  return { data, team, extra, other };
+}
+
+test.describe('team workspace: review events beyond status and verdict', () => {
+  test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
+
+  test('two offline edits of one source show as a conflict on the claim card; a fact-checker’s rename is refused with a translated reason; the article follows an editor’s rename (en, zh-CN)', async ({ page, bench, browser }) => {
+    test.setTimeout(120_000);
+    const { data, team, extra, other: bobPage } = await aliceAnd(page, bench, browser, 'bob', 'fact-checker');
+    try {
+      await page.getByRole('option', { name: /招商快讯/ }).click();
+      await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
+      const aArticle = ((await rpc(page, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+      type List = { claims: Array<{ id: string; anchor: { quote: string }; sources: Array<{ id: string; title: string }> }> };
+      const claimIn = async (p: Page, articleId: string) => ((await rpc(p, 'claims.list', { articleId })) as List).claims.find((c) => c.anchor.quote === '305.7亿元');
+      const claim = (await claimIn(page, aArticle))!;
+      const withSource = (await rpc(page, 'claims.addSource', { articleId: aArticle, claimId: claim.id, source: { title: '统计公报' } })) as List['claims'][number];
+      const sourceId = withSource.sources[0]!.id;
+
+      const bArticle = ((await rpc(bobPage, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+      await expect.poll(async () => (await claimIn(bobPage, bArticle))?.sources.length, { timeout: 15_000 }).toBe(1);
+
+      // Both offline; each retitles the source; both reconnect.
+      for (const p of [page, bobPage]) await rpc(p, 'team.disconnect');
+      await rpc(page, 'claims.updateSource', { articleId: aArticle, claimId: claim.id, sourceId, source: { title: '年度公报' } });
+      await rpc(bobPage, 'claims.updateSource', { articleId: bArticle, claimId: claim.id, sourceId, source: { title: '统计局公报' } });
+      for (const p of [page, bobPage]) await p.locator('.team-status').getByRole('button').click();
+      await expect(page.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
+      for (const [p, lang] of [
+        [page, 'en'],
+        [bobPage, 'zh-CN'],
+      ] as const) {
+        const conflict = await claimCardConflict(p, lang);
+        await expect(conflict).toContainText(lang === 'en' ? 'Source title' : '来源标题', { timeout: 15_000 });
+        await expect(conflict).toContainText(lang === 'en' ? '年度公报 — alice' : '年度公报 —— alice');
+        await expect(conflict).toContainText(lang === 'en' ? '统计局公报 — bob' : '统计局公报 —— bob');
+        await p.screenshot({ path: screens(`team-source-conflict-${lang}.png`) });
+        await p.emulateMedia({ colorScheme: 'dark' });
+        await p.screenshot({ path: screens(`team-source-conflict-${lang}-dark.png`) });
+        await p.emulateMedia({ colorScheme: 'light' });
+      }
+
+      // Bob (a fact-checker) tries to rename the article: the app says why not, in his language; nothing moves.
+      const option = bobPage.getByRole('option', { name: /招商快讯/ });
+      await option.focus();
+      await bobPage.keyboard.press('F2');
+      const dialog = bobPage.getByRole('dialog');
+      await dialog.getByRole('textbox').fill('我的稿件.txt');
+      await dialog.getByRole('button', { name: '重命名' }).click();
+      await expect(bobPage.getByRole('alert').filter({ hasText: '作为核查员,您无权在此团队中重命名文章' })).toBeVisible();
+      await bobPage.screenshot({ path: screens('team-rename-refused-zh-CN.png') });
+      // Alice renames it: bob's list follows.
+      await rpc(page, 'articles.rename', { id: aArticle, name: '稿件/招商快讯.txt' });
+      await expect(bobPage.getByRole('option', { name: /招商快讯/ })).toContainText('稿件/招商快讯.txt', { timeout: 15_000 });
+      // Alice publishes past the gate (the claims are unchecked): bob's claim card shows who did and why.
+      await rpc(page, 'articles.setWorkflow', { id: aArticle, workflow: 'published', overrideReason: '官方发布会已公布' });
+      await expect.poll(async () => ((await rpc(bobPage, 'articles.list')) as Array<{ workflow: string }>)[0]!.workflow, { timeout: 15_000 }).toBe('published');
+      await claimCardConflict(bobPage, 'zh-CN');
+      await expect(bobPage.locator('.activity')).toContainText('越过发布关卡发布:“官方发布会已公布”');
+      await expect(bobPage.locator('.activity')).toContainText('alice');
+      await bobPage.locator('.activity').scrollIntoViewIfNeeded();
+      await bobPage.screenshot({ path: screens('team-gate-override-zh-CN.png') });
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});
+
+test.describe('team workspace: the article’s own conflicts', () => {
+  test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
+
+  test('two editors move the article offline to different stages: both see the conflict above the claims (en, zh-CN)', async ({ page, bench, browser }) => {
+    test.setTimeout(120_000);
+    const { data, team, extra, other: davePage } = await aliceAnd(page, bench, browser, 'dave', 'editor');
+    try {
+      for (const [p, stage] of [
+        [page, 'in-review'],
+        [davePage, 'approved'],
+      ] as const) {
+        const id = ((await rpc(p, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+        await rpc(p, 'team.disconnect');
+        await rpc(p, 'articles.setWorkflow', { id, workflow: stage });
+      }
+      for (const p of [page, davePage]) await p.locator('.team-status').getByRole('button').click();
+      await expect(page.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
+      for (const [p, lang] of [
+        [page, 'en'],
+        [davePage, 'zh-CN'],
+      ] as const) {
+        await p.reload();
+        await p.getByRole('option', { name: /招商快讯/ }).click();
+        const conflict = p.locator('.claims-panel > .team-conflict');
+        await expect(conflict).toContainText(lang === 'en' ? 'Workflow' : '流程', { timeout: 15_000 });
+        await expect(conflict).toContainText(lang === 'en' ? 'In review — alice' : '审核中 —— alice');
+        await expect(conflict).toContainText(lang === 'en' ? 'Approved — dave' : '已批准 —— dave');
+        await p.screenshot({ path: screens(`team-workflow-conflict-${lang}.png`) });
       }
     } finally {
       await stopAll(extra, team.proc, data);

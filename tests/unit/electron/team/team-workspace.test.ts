@@ -331,6 +331,32 @@ describe('team workspace', () => {
     ]);
     await settledAll([a, b]);
     await until(() => fileOf(a) === fileOf(b) && /\[a4\]/.test(fileOf(b)!) && /\[b4\]/.test(fileOf(a)!), 'converged');
+
+    // One audit log for both instances (their shared table): the same list on both members' apps.
+    const claim = await claimOn(a, '305.7亿元');
+    await a.call('claims.addComment', { articleId: (await idOf(a))!, claimId: claim.id, text: '两个实例' });
+    await settledAll([a, b]);
+    await until(async () => (await claimsOf(b)).list.claims.some((c) => c.comments.length === 1), 'the comment through the other instance');
+    const auditA = await a.call<AuditEntry[]>('articles.audit', { id: (await idOf(a))! });
+    expect(auditA.filter((e) => e.by === 'alice').map((e) => e.action)).toEqual(['claim.added', 'comment.added']);
+    expect(await b.call<AuditEntry[]>('articles.audit', { id: (await idOf(b))! })).toEqual(auditA);
+
+    // A forged cursor name sent to one instance reaches the other under the sender's own name.
+    const teamId = (await idOf(a))!;
+    const forger = new HocuspocusProvider({ websocketProvider: new HocuspocusProviderWebsocket({ url: one.url, WebSocketPolyfill: WebSocket }), name: `text/${teamId}`, document: new Y.Doc(), token: tB });
+    const watcher = new HocuspocusProvider({ websocketProvider: new HocuspocusProviderWebsocket({ url: two.url, WebSocketPolyfill: WebSocket }), name: `text/${teamId}`, document: new Y.Doc(), token: tA });
+    cleanup.push(async () => {
+      for (const p of [forger, watcher]) {
+        p.destroy();
+        p.configuration.websocketProvider.destroy();
+      }
+    });
+    forger.attach();
+    watcher.attach();
+    await until(() => forger.synced && watcher.synced, 'raw clients on both instances');
+    forger.setAwarenessField('user', { name: 'alice-the-editor', color: 'red' });
+    const seen = () => (watcher.awareness!.getStates().get(forger.document.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    await until(() => seen() === 'bob', 'the sender’s own name on the other instance');
   });
 });
 

@@ -32,7 +32,7 @@ Exit status: 0 no alarm, 1 at least one figure does not add up, 2 the file
 cannot be read or the options are wrong.`;
 
 function readable(file: string, year: number | null, findings: CheckFinding[], lang: Language): string {
-  const t = cliI18n.getFixedT(lang);
+  const t = cliI18n().getFixedT(lang);
   const alarms = findings.filter((f) => !f.ok).length;
   const lines = [`${file}${year !== null ? ` (${year})` : ''}: ${findings.length} finding(s), ${alarms} alarm(s)`];
   for (const f of findings) {
@@ -44,7 +44,6 @@ function readable(file: string, year: number | null, findings: CheckFinding[], l
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Cross-check the figures of an article file (conversions, growth, parts, shares)',
   usage,
   async run(argv, io) {
     try {
@@ -63,7 +62,7 @@ export const checkCommand: CliCommand = {
       if (values.lang !== undefined && !(languages as readonly string[]).includes(values.lang)) {
         throw new FactDeskError('invalid-input', `--lang ${values.lang}`, { detail: `--lang takes ${languages.join(' or ')}` });
       }
-      const lang = (values.lang ?? cliI18n.language) as Language;
+      const lang = (values.lang ?? cliI18n().language) as Language;
       const file = positionals[0]!;
       const text = await readArticleFile(file);
       const report = runChecks(text, detectClaims(text), { year, language: lang });

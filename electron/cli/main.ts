@@ -58,7 +58,7 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e) => {
-    process.exitCode = reportError(io, e);
+  async (e) => {
+    process.exitCode = await reportError(io, e);
   },
 );

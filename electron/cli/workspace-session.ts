@@ -12,7 +12,7 @@ import { describeError } from '../../shared/i18n/index.js';
 import { EventBus } from '../services/event-bus.js';
 import { Session } from '../services/session.js';
 import type { CliIo } from './command.js';
-import { cliI18n } from './errors.js';
+import { cliI18n } from './i18n.js';
 
 /** A path the user typed: relative to where they typed it (npm run moves the process to the package root). */
 export function userPath(p: string): string {

@@ -10,7 +10,8 @@ import { FactDeskError } from '../../../shared/errors.js';
 import { languages, type Language } from '../../../shared/i18n/index.js';
 import { readArticleFile } from '../article-file.js';
 import type { CliCommand } from '../command.js';
-import { cliI18n, reportError } from '../errors.js';
+import { reportError } from '../errors.js';
+import { cliI18n } from '../i18n.js';
 
 const usage = `Usage: factdesk check FILE [--json] [--year YYYY] [--lang zh-CN|en]
 

@@ -13,7 +13,7 @@ import { exportFormats, publicationFormats, type ExportFormat, type ExportedFile
 import { Publisher } from '../../services/publisher.js';
 import type { Session } from '../../services/session.js';
 import type { CliCommand, CliIo } from '../command.js';
-import { cliI18n } from '../errors.js';
+import { cliI18n } from '../i18n.js';
 import { userPath, withWorkspace } from '../workspace-session.js';
 
 /** Exit code when the publication gate refuses (the blocking claims are on stderr). */

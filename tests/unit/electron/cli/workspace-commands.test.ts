@@ -26,7 +26,7 @@ async function factdesk(...argv: string[]): Promise<{ code: number; out: string;
   try {
     code = await cmd.run(argv.slice(1), io);
   } catch (e) {
-    code = reportError(io, e);
+    code = await reportError(io, e);
   }
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -21,26 +21,29 @@ export function externals() {
 
 /**
  * Bundles electron/cli/main.ts into dist/electron/cli.mjs, each command in a
- * chunk of its own under dist/electron/cli-chunks/ (main.ts imports them on
- * demand), so a command parses only its own code and libraries. Chunks of an
- * earlier build that this one no longer writes are removed.
+ * chunk of its own beside it (dist/electron/cli-*.mjs; main.ts imports them
+ * on demand), so a command parses only its own code and libraries. The chunks
+ * sit in the same folder as the bundle so that paths modules find from their
+ * own location (the renderer, the sample workspace) stay what they were.
+ * Chunks of an earlier build that this one no longer writes are removed.
  */
 export async function buildCli() {
   const { build } = await import('esbuild');
-  const chunks = 'cli-chunks';
+  const outdir = join(root, 'dist/electron');
   const result = await build({
     ...common,
     absWorkingDir: root,
     entryPoints: { cli: 'electron/cli/main.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.mjs' },
-    chunkNames: `${chunks}/[name]-[hash]`,
+    chunkNames: 'cli-[name]-[hash]',
     splitting: true,
     format: 'esm',
     external: externals(),
     metafile: true,
   });
   const written = new Set(Object.keys(result.metafile.outputs).map((o) => o.slice(o.lastIndexOf('/') + 1)));
-  const dir = join(root, 'dist/electron', chunks);
-  for (const name of readdirSync(dir)) if (!written.has(name)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(outdir)) {
+    if (/^cli-.+\.mjs(?:\.map)?$/.test(name) && !written.has(name) && !written.has(name.replace(/\.map$/, ''))) rmSync(join(outdir, name), { force: true });
+  }
 }

@@ -4,7 +4,7 @@
  * rebuilding it first when a source is newer.
  */
 import { execFile, spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,6 +92,33 @@ describe('bin/factdesk (the built CLI)', () => {
     expect(resolved).toContain('cli.mjs');
     const packages = [...new Set([...resolved.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1]))];
     expect(packages).toEqual([]);
+  });
+
+  it('serves the app in browser mode from its own chunk: the renderer and the workspace found as before the split', async () => {
+    const ws = join(dir, 'ws');
+    await mkdir(ws, { recursive: true });
+    await copyFile(join(dir, 'seed.txt'), join(ws, 'seed.txt'));
+    const home = join(dir, 'home');
+    await mkdir(home, { recursive: true });
+    const server = spawn(process.execPath, [launcher, 'serve', ws, '--port', '0'], { cwd: projectRoot, env: { ...process.env, FACTDESK_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const onData = (d: Buffer) => {
+          out += d.toString();
+          const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        };
+        server.stdout.on('data', onData);
+        server.stderr.on('data', onData);
+        server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<div id="root">|<script type="module"/);
+    } finally {
+      server.kill();
+    }
   });
 
   it('ends quietly when the reader of its output goes away (| head)', async () => {

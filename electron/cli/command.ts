@@ -6,8 +6,6 @@ export interface CliIo {
 
 export interface CliCommand {
   name: string;
-  /** One line for `factdesk --help`. */
-  summary: string;
   /** Full usage text for `factdesk <name> --help`. */
   usage: string;
   /** Returns the process exit code: 0 ok, 1 failure found (e.g. a check failed), 2 usage or input error. */

@@ -37,11 +37,12 @@ export async function main(argv: string[]): Promise<number> {
     io.out(help());
     return name ? 0 : 2;
   }
-  const cmd = commands.find((c) => c.name === name);
-  if (!cmd) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`factdesk: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(cmd.usage);
     return 0;
@@ -57,7 +58,7 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e) => {
-    process.exitCode = reportError(io, e);
+  async (e) => {
+    process.exitCode = await reportError(io, e);
   },
 );

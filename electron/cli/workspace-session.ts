@@ -12,7 +12,7 @@ import { describeError } from '../../shared/i18n/index.js';
 import { EventBus } from '../services/event-bus.js';
 import { Session } from '../services/session.js';
 import type { CliIo } from './command.js';
-import { cliI18n } from './errors.js';
+import { cliI18n } from './i18n.js';
 
 /** A path the user typed: relative to where they typed it (npm run moves the process to the package root). */
 export function userPath(p: string): string {
@@ -26,14 +26,14 @@ export async function withWorkspace<T>(workspace: string, mode: 'read' | 'write'
   bus.on((event, payload) => {
     if (event !== 'workspace.notice') return;
     const n = payload as EventMap['workspace.notice'];
-    io.err(`factdesk: ${cliI18n.t(`notices.${n.code}`, n.params)}`);
+    io.err(`factdesk: ${cliI18n().t(`notices.${n.code}`, n.params)}`);
   });
   const session = await Session.open(userPath(workspace), { bus });
   try {
     const ws = session.workspace;
     if (ws.readOnly && ws.lockedBy) {
       if (mode === 'write') throw new FactDeskError('workspace-busy', 'another FactDesk process is editing this workspace', { pid: ws.lockedBy.pid });
-      io.err(`factdesk: ${describeError(cliI18n, { code: 'workspace-locked', message: '', params: { pid: ws.lockedBy.pid } })}`);
+      io.err(`factdesk: ${describeError(cliI18n(), { code: 'workspace-locked', message: '', params: { pid: ws.lockedBy.pid } })}`);
     }
     return await fn(session);
   } finally {

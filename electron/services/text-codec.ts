@@ -3,7 +3,8 @@
  * encoding (BOM, strict UTF-8, then GB18030 as the Chinese fallback), BOM and
  * line endings, refuses binary and broken files, and re-encodes on save.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type IconvLite from 'iconv-lite';
 import { FactDeskError } from '../../shared/errors.js';
 import type { LineEnding, TextEncodingName } from '../../shared/model.js';
 
@@ -109,10 +110,18 @@ export function decodeArticleBytes(buf: Uint8Array, name = ''): DecodedText {
   return { text, encoding: encoding!, bom, lineEnding };
 }
 
+/**
+ * iconv-lite, required on first use: only writing GB18030 or UTF-16 needs it
+ * (reading decodes with TextDecoder), and loading it costs every command of
+ * the CLI that reads an article ~10 ms.
+ */
+let iconvLite: typeof IconvLite | undefined;
+const iconv = (): typeof IconvLite => (iconvLite ??= createRequire(import.meta.url)('iconv-lite') as typeof IconvLite);
+
 /** Encodes text for writing back in the file's own encoding, BOM and line endings. */
 export function encodeArticleText(d: DecodedText): Uint8Array {
   const text = d.lineEnding === 'crlf' ? d.text.replace(/\r?\n/g, '\r\n') : d.text;
-  const body = d.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, d.encoding);
+  const body = d.encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv().encode(text, d.encoding);
   if (!d.bom) return body;
   const bom = BOMS.find((b) => b.encoding === d.encoding)!.bytes;
   return Buffer.concat([Buffer.from(bom), body]);

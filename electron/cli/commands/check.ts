@@ -10,7 +10,8 @@ import { FactDeskError } from '../../../shared/errors.js';
 import { languages, type Language } from '../../../shared/i18n/index.js';
 import { readArticleFile } from '../article-file.js';
 import type { CliCommand } from '../command.js';
-import { cliI18n, reportError } from '../errors.js';
+import { reportError } from '../errors.js';
+import { cliI18n } from '../i18n.js';
 
 const usage = `Usage: factdesk check FILE [--json] [--year YYYY] [--lang zh-CN|en]
 
@@ -32,7 +33,7 @@ Exit status: 0 no alarm, 1 at least one figure does not add up, 2 the file
 cannot be read or the options are wrong.`;
 
 function readable(file: string, year: number | null, findings: CheckFinding[], lang: Language): string {
-  const t = cliI18n.getFixedT(lang);
+  const t = cliI18n().getFixedT(lang);
   const alarms = findings.filter((f) => !f.ok).length;
   const lines = [`${file}${year !== null ? ` (${year})` : ''}: ${findings.length} finding(s), ${alarms} alarm(s)`];
   for (const f of findings) {
@@ -44,7 +45,6 @@ function readable(file: string, year: number | null, findings: CheckFinding[], l
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Cross-check the figures of an article file (conversions, growth, parts, shares)',
   usage,
   async run(argv, io) {
     try {
@@ -63,7 +63,7 @@ export const checkCommand: CliCommand = {
       if (values.lang !== undefined && !(languages as readonly string[]).includes(values.lang)) {
         throw new FactDeskError('invalid-input', `--lang ${values.lang}`, { detail: `--lang takes ${languages.join(' or ')}` });
       }
-      const lang = (values.lang ?? cliI18n.language) as Language;
+      const lang = (values.lang ?? cliI18n().language) as Language;
       const file = positionals[0]!;
       const text = await readArticleFile(file);
       const report = runChecks(text, detectClaims(text), { year, language: lang });

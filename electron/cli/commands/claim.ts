@@ -20,7 +20,6 @@ STATUS is one of: ${claimStatuses.join(', ')}
 
 export const claimCommand: CliCommand = {
   name: 'claim',
-  summary: 'Change one stored claim (set-status)',
   usage,
   async run(argv, io) {
     const [action, ...rest] = argv;

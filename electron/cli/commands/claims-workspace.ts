@@ -10,6 +10,7 @@ import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import type { CliIo } from '../command.js';
 import { withWorkspace } from '../workspace-session.js';
 import { displayWidth, pad } from '../text-width.js';
+import { addUsage, listUsage } from './claims-workspace-usage.js';
 
 /** Where a claim stands relative to the text, for listing. */
 type ClaimState = 'attached' | 'orphan' | 'ambiguous' | 'deleted';
@@ -77,28 +78,6 @@ function parse(argv: string[], usage: string, io: CliIo): { workspace: string; a
   return { workspace, article, json: !!parsed.values.json, ...(kinds ? { kinds: kinds as ClaimKind[] } : {}) };
 }
 
-const listUsage = `Usage: factdesk claims list WORKSPACE ARTICLE [--json]
-
-Lists the claims stored for ARTICLE (its id, or its path inside WORKSPACE):
-id, status, kind, value, unit, span (UTF-16 offsets in the text with \\n line
-ends) and quote. Claims whose words were deleted (orphan), that could not be
-placed without guessing (ambiguous) or that were deleted are listed with
-that state. Opening the workspace takes in edits made outside FactDesk.
-
-  --json   print {"article": {...}, "revision": N, "claims": [{id, quote,
-           start, end, kind, value, unit, status, state, ...}]}`;
-
-const addUsage = `Usage: factdesk claims add-detected WORKSPACE ARTICLE [--kinds K,K] [--json]
-
-Adds every figure the claim engine finds in ARTICLE (its id, or its path
-inside WORKSPACE) that no claim covers yet, as an unchecked claim. Figures
-under a deleted claim are not added again. Needs the workspace's writer lock:
-close FactDesk on this workspace first.
-
-  --kinds K,K  which kinds to add: ${claimKinds.join(', ')}
-               (default: all but date, so bare years and dates stay out)
-  --json       print {"added": [{id, quote, start, end, ...}], "skipped": N}`;
-
 async function list(argv: string[], io: CliIo): Promise<number> {
   const args = parse(argv, listUsage, io);
   if (!args) return 2;
@@ -137,8 +116,5 @@ export const workspaceClaimSubcommands: Record<string, (argv: string[], io: CliI
   list,
   'add-detected': addDetected,
 };
-
-/** Usage of the workspace subcommands, for the `claims` command's help. */
-export const workspaceClaimUsage = `${listUsage}\n\n${addUsage}`;
 
 export { claimRow };

@@ -11,13 +11,19 @@ import { readArticleFile } from '../article-file.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { reportError } from '../errors.js';
 import { tableLines } from '../text-width.js';
-import { workspaceClaimSubcommands, workspaceClaimUsage } from './claims-workspace.js';
+import { workspaceClaimUsage } from './claims-workspace-usage.js';
 
 type Subcommand = (argv: string[], io: CliIo) => Promise<number>;
 
-/** Workspace subcommands (`claims list`, `claims add-detected`) plug in here. */
-const subcommands: Record<string, Subcommand> = { ...workspaceClaimSubcommands };
-const reservedSubcommands = ['list', 'add-detected'];
+/**
+ * Workspace subcommands (`claims list`, `claims add-detected`) plug in here,
+ * loaded only when named: listing a file's figures needs no workspace.
+ */
+const workspaceSubcommands = ['list', 'add-detected'];
+async function subcommand(name: string | undefined): Promise<Subcommand | undefined> {
+  if (name === undefined || !workspaceSubcommands.includes(name)) return undefined;
+  return (await import('./claims-workspace.js')).workspaceClaimSubcommands[name];
+}
 
 const usage = `Usage: factdesk claims FILE [--json] [--currency ISO]
 
@@ -47,15 +53,10 @@ function formatTable(claims: DetectedClaim[]): string {
 
 export const claimsCommand: CliCommand = {
   name: 'claims',
-  summary: 'List the checkable figures in an article file',
   usage: `${usage}\n\n${workspaceClaimUsage}`,
   async run(argv, io) {
-    const sub = argv[0] !== undefined ? subcommands[argv[0]] : undefined;
+    const sub = await subcommand(argv[0]);
     if (sub) return sub(argv.slice(1), io);
-    if (argv[0] !== undefined && reservedSubcommands.includes(argv[0])) {
-      io.err(`factdesk claims: "${argv[0]}" is not available in this version\n\n${usage}`);
-      return 2;
-    }
     let json = false;
     let currency: string | undefined;
     const files: string[] = [];

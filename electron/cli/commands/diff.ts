@@ -43,7 +43,6 @@ function revisionNumber(s: string): number {
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  summary: 'Show what changed between two revisions of an article',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });

@@ -13,7 +13,7 @@ import { exportFormats, publicationFormats, type ExportFormat, type ExportedFile
 import { Publisher } from '../../services/publisher.js';
 import type { Session } from '../../services/session.js';
 import type { CliCommand, CliIo } from '../command.js';
-import { cliI18n } from '../errors.js';
+import { cliI18n } from '../i18n.js';
 import { userPath, withWorkspace } from '../workspace-session.js';
 
 /** Exit code when the publication gate refuses (the blocking claims are on stderr). */
@@ -68,7 +68,7 @@ async function write(path: string, f: ExportedFile): Promise<void> {
 async function reportBlocked(session: Session, id: string, io: CliIo, e: FactDeskError): Promise<number> {
   const list = await session.annotations.list(id);
   const gate = publicationGate([...list.claims, ...list.detached]);
-  io.err(`factdesk: ${cliI18n.t(`errors.${e.code}`, e.params)}`);
+  io.err(`factdesk: ${cliI18n().t(`errors.${e.code}`, e.params)}`);
   const path = session.workspace.record(id).path;
   for (const b of gate.blocking) io.err(`  ${path}:${b.start}-${b.end}  ${b.status.padEnd(13)} ${b.quote}${b.detached ? '  (detached)' : ''}`);
   return gateRefusedExit;
@@ -76,7 +76,6 @@ async function reportBlocked(session: Session, id: string, io: CliIo, e: FactDes
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Export an article (publication copy, report, ClaimReview, Web Annotation)',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -149,7 +148,7 @@ export const exportCommand: CliCommand = {
           if (e.code === 'publication-blocked') {
             blocked++;
             await reportBlocked(session, id, io, e);
-          } else io.err(`[${n}/${ids.length}] ${path}: ${cliI18n.t(`errors.${e.code}`, e.params)}`);
+          } else io.err(`[${n}/${ids.length}] ${path}: ${cliI18n().t(`errors.${e.code}`, e.params)}`);
         }
       }
       const reportFormat = format === 'csv' || format === 'json' || format === 'report-pdf' ? format : 'report-html';
@@ -163,7 +162,6 @@ export const exportCommand: CliCommand = {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Add the claims of a W3C Web Annotation file to an article',
   usage: importUsage,
   async run(argv, io) {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true });

@@ -5,7 +5,6 @@ import { withWorkspace } from '../workspace-session.js';
 
 export const joinCommand: CliCommand = {
   name: 'join',
-  summary: 'Link a workspace folder to a team server and sync it once',
   usage: `Usage: factdesk join WORKSPACE URL --token TOKEN [--wait SECONDS]
 
 Links WORKSPACE to the team at URL (ws://… or wss://…) with the join token the

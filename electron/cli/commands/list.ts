@@ -6,7 +6,6 @@ import type { CliCommand } from '../command.js';
 
 export const listCommand: CliCommand = {
   name: 'list',
-  summary: 'List the articles of a workspace',
   usage: `Usage: factdesk list [WORKSPACE] [--json]
 
 Lists the articles (.md, .txt, .html) in WORKSPACE (default: the sample

@@ -32,7 +32,6 @@ function formatRevisions(revisions: readonly RevisionInfo[]): string {
 
 export const revisionsCommand: CliCommand = {
   name: 'revisions',
-  summary: 'List the revisions of an article in a workspace',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true });

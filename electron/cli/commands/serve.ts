@@ -4,7 +4,6 @@ import type { CliCommand } from '../command.js';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'Run FactDesk in browser mode on 127.0.0.1 (the sample workspace if none is given)',
   usage: `Usage: factdesk serve [WORKSPACE] [--port N] [--open]
 
 Serves the FactDesk app and its API on 127.0.0.1 only, with a random token per

@@ -28,7 +28,6 @@ function formatTable(statements: DetectedStatement[]): string {
 
 export const statementsCommand: CliCommand = {
   name: 'statements',
-  summary: 'List the checkable statements (awards, rankings, firsts, quotes…) in an article file',
   usage,
   async run(argv, io) {
     let json = false;

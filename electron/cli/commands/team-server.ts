@@ -23,7 +23,6 @@ remove-member cuts the member off at once, open connections included.`;
 
 export const teamServerCommand: CliCommand = {
   name: 'team-server',
-  summary: 'Run a team server, or add / remove its members',
   usage,
   async run(argv, io) {
     const sub = argv[0];

@@ -21,12 +21,12 @@ async function factdesk(...argv: string[]): Promise<{ code: number; out: string;
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const cmd = commands.find((c) => c.name === argv[0])!;
+  const cmd = await commands.find((c) => c.name === argv[0])!.load();
   let code: number;
   try {
     code = await cmd.run(argv.slice(1), io);
   } catch (e) {
-    code = reportError(io, e);
+    code = await reportError(io, e);
   }
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

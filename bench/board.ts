@@ -122,8 +122,9 @@ export const boardSuite: BenchSuite = {
 
       // A bulk change of BULK claims chosen as a checker would: the first row's box, the scroll bar
       // dragged down, Shift+click on row BULK (the rows between were never fetched: the services name them).
+      const beforeMoney = await total.textContent();
       await page.getByRole('combobox', { name: 'Kind' }).selectOption('money');
-      await page.waitForFunction((b) => document.querySelector('.bulk-bar span.muted')?.textContent !== b, await total.textContent());
+      await page.waitForFunction((b) => document.querySelector('.bulk-bar span.muted')?.textContent !== b, beforeMoney);
       await rows.waitFor();
       const inFilter = Number((await total.textContent())!.replace(/\D/g, ''));
       const n = Math.min(BULK, inFilter);

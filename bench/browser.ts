@@ -34,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { everyNthParagraph, longArticle } from '../tests/helpers/long-article.js';
 import type { BenchSuite } from './suite.js';
+import { build } from 'esbuild';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = process.env.FACTDESK_SHARED ?? path.join(root, '..', 'shared');
@@ -338,7 +339,7 @@ async function expandPanel(page: Page) {
   await page.waitForTimeout(500);
 }
 
-async function runCase(browser: Browser, c: Case) {
+async function runCase(browser: Browser, c: Case, peerHtml: string) {
   const workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-')));
   const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'factdesk-bench-home-')));
   fs.writeFileSync(path.join(workspace, c.file), c.initial);
@@ -386,6 +387,8 @@ async function runCase(browser: Browser, c: Case) {
       }
       await context.close();
     }
+    // The peer, in the same run: the same article and keys in CodeMirror alone.
+    const peer = { editor: 'CodeMirror 6 alone (no FactDesk extensions, no React)', typing: await runPeer(browser, peerHtml, c.name, doc.text) };
     const med = (k: keyof (typeof opens)[number]) => pct(opens.map((o) => o[k]), 50);
     const result = {
       chars: doc.text.length,
@@ -401,6 +404,7 @@ async function runCase(browser: Browser, c: Case) {
         all: opens,
       },
       typing,
+      peer,
       ...after,
     };
     const tg = (targets as Record<string, (typeof targets)[keyof typeof targets]>)[c.name];
@@ -420,6 +424,32 @@ async function runCase(browser: Browser, c: Case) {
   }
 }
 
+/** The bare editor's page: the peer's bundle inline, laid out as the article view lays out its editor. */
+async function barePage(): Promise<string> {
+  const out = await build({ entryPoints: [path.join(root, 'bench/peer/bare-editor.ts')], bundle: true, write: false, format: 'iife', minify: true, logLevel: 'silent' });
+  const js = out.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  const css = `html,body{margin:0;height:100%} #host{height:100vh;width:900px} .cm-editor{height:100%} .cm-scroller{font-size:15px;line-height:1.85;padding:12px 0 40px} .cm-content{max-width:46em;margin:0 auto;padding:0 28px}`;
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>${css}</style><body><div id="host"></div><script>${js}</script></body></html>`;
+}
+
+/** Typing into the same article in CodeMirror alone, measured by the same probe and keys. */
+async function runPeer(browser: Browser, html: string, name: string, text: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.setContent(html);
+    // setContent's page runs no init script: the same probe, installed before the editor.
+    await page.evaluate(pageProbe);
+    await page.evaluate((t) => (window as unknown as { openBare: (t: string) => void }).openBare(t), text);
+    await page.locator('.cm-content .cm-line').first().waitFor();
+    return await measureTyping(page, cdp, `peer-${name}`);
+  } finally {
+    await context.close();
+  }
+}
+
 export const browserSuite: BenchSuite = {
   name: 'browser',
   async run() {
@@ -430,9 +460,10 @@ export const browserSuite: BenchSuite = {
     });
     const results: Record<string, unknown> = { keysPerArticle: KEYS, keyGapMs: KEY_GAP_MS, loadAverage: os.loadavg().map((l) => +l.toFixed(2)) };
     try {
+      const peerHtml = await barePage();
       for (const c of cases()) {
         process.stderr.write(`bench browser: ${c.name}…\n`);
-        results[c.name] = await runCase(browser, c);
+        results[c.name] = await runCase(browser, c, peerHtml);
       }
     } finally {
       await browser.close();

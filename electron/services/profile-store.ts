@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ClaimStatus } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
 import { profileRoles, type Profile } from '../../shared/model.js';
+import { mayDo, type TeamAction } from '../../shared/team/roles.js';
 import { userDataDir } from './app-paths.js';
 
 const file = () => join(userDataDir(), 'profile.json');
@@ -37,8 +38,10 @@ export async function writeProfile(profile: Profile): Promise<Profile> {
 /** The statuses that are a verdict: a fact-checker's call. */
 export const verdictStatuses: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>(['verified', 'disputed', 'false', 'unverifiable']);
 
-/** What a profile's role may be refused locally (the names the team's roles use). */
+/** What a profile's role may be refused locally (named for the error message). */
 export type LocalRoleAction = 'claim.verdict' | 'gate.override' | 'suggestion.resolve';
+/** The action of the one role table (shared/team/roles.ts) that decides each: accepting a suggestion edits the text. */
+const decidedBy: Record<LocalRoleAction, TeamAction> = { 'claim.verdict': 'claim.verdict', 'gate.override': 'gate.override', 'suggestion.resolve': 'text.edit' };
 
 /**
  * The roles in a local workspace: the profile's role decides. Giving a
@@ -50,9 +53,7 @@ export type LocalRoleAction = 'claim.verdict' | 'gate.override' | 'suggestion.re
 export async function assertProfileMay(action: LocalRoleAction): Promise<void> {
   const p = await readProfile();
   if (!p) return;
-  // Accepting or rejecting a suggested change of the text is an editor's call, like the gate.
-  const may = action === 'claim.verdict' ? p.role === 'fact-checker' : p.role === 'editor';
-  if (!may) throw new FactDeskError('role-refused', `${p.role} may not ${action}`, { role: p.role, action });
+  if (!mayDo(p.role, decidedBy[action])) throw new FactDeskError('role-refused', `${p.role} may not ${action}`, { role: p.role, action });
 }
 
 /** Refuses a verdict status to a profile whose role may not give one. */

@@ -21,6 +21,12 @@ export const claimStatuses = ['unchecked', 'in-progress', 'verified', 'disputed'
 export type ClaimStatus = (typeof claimStatuses)[number];
 /** Statuses that still ask for work; every other status is a reached verdict ("checked"). */
 export const openClaimStatuses: readonly ClaimStatus[] = ['unchecked', 'in-progress', 'needs-recheck', 'disputed'];
+/** Statuses that are a verdict: a fact-checker's call, a check on the dashboard, a ClaimReview when published. */
+export const verdictStatuses: readonly ClaimStatus[] = ['verified', 'disputed', 'false', 'unverifiable'];
+/** Is this status a verdict (verified, disputed, false, unverifiable)? */
+export function hasVerdict(status: ClaimStatus): boolean {
+  return verdictStatuses.includes(status);
+}
 
 /** A source a fact-checker consulted for a claim. Empty strings mean "not given". */
 export interface ClaimSource {

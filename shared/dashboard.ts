@@ -3,12 +3,10 @@
  * per day (from the audit log) and open claims per assignee. Pure: the
  * services summarize each article once and merge the summaries per request.
  */
-import { claimStatuses, openClaimStatuses, type ArticleAnnotations, type ClaimStatus } from './annotations.js';
+import { claimStatuses, hasVerdict, openClaimStatuses, type ArticleAnnotations, type ClaimStatus } from './annotations.js';
 
 export type StatusCounts = Record<ClaimStatus, number>;
 
-/** Statuses that are a verdict: setting one counts as a check on the day it was set. */
-export const verdictStatuses: readonly ClaimStatus[] = claimStatuses.filter((s) => s !== 'unchecked' && s !== 'in-progress' && s !== 'needs-recheck');
 
 /** One article's claims by status. */
 export interface DashboardArticle {
@@ -44,7 +42,6 @@ export interface ArticleTally {
 export const emptyCounts = (): StatusCounts => Object.fromEntries(claimStatuses.map((s) => [s, 0])) as StatusCounts;
 
 const isOpen = new Set<ClaimStatus>(openClaimStatuses);
-const isVerdict = new Set<ClaimStatus>(verdictStatuses);
 
 /** Counts one article's sidecar: live claims by status and assignee, and every verdict in its audit log. */
 export function tallyArticle(data: Pick<ArticleAnnotations, 'claims' | 'audit'>): ArticleTally {
@@ -57,7 +54,7 @@ export function tallyArticle(data: Pick<ArticleAnnotations, 'claims' | 'audit'>)
   }
   const checkTimes: number[] = [];
   for (const e of data.audit) {
-    if (e.action !== 'claim.status' || !isVerdict.has(e.after as ClaimStatus)) continue;
+    if (e.action !== 'claim.status' || !hasVerdict(e.after as ClaimStatus)) continue;
     const t = Date.parse(e.at);
     if (!Number.isNaN(t)) checkTimes.push(Math.floor(t / 60_000));
   }

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimStatus } from '../../shared/annotations.js';
+import { hasVerdict, type ClaimStatus } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
 import { profileRoles, type Profile } from '../../shared/model.js';
 import { mayDo, type TeamAction } from '../../shared/team/roles.js';
@@ -35,8 +35,6 @@ export async function writeProfile(profile: Profile): Promise<Profile> {
   return profile;
 }
 
-/** The statuses that are a verdict: a fact-checker's call. */
-export const verdictStatuses: ReadonlySet<ClaimStatus> = new Set<ClaimStatus>(['verified', 'disputed', 'false', 'unverifiable']);
 
 /** What a profile's role may be refused locally (named for the error message). */
 export type LocalRoleAction = 'claim.verdict' | 'gate.override' | 'suggestion.resolve';
@@ -58,5 +56,5 @@ export async function assertProfileMay(action: LocalRoleAction): Promise<void> {
 
 /** Refuses a verdict status to a profile whose role may not give one. */
 export async function assertMayGiveStatus(status: ClaimStatus | undefined): Promise<void> {
-  if (status !== undefined && verdictStatuses.has(status)) await assertProfileMay('claim.verdict');
+  if (status !== undefined && hasVerdict(status)) await assertProfileMay('claim.verdict');
 }

@@ -1,16 +1,11 @@
-import type { Claim, ClaimStatus } from '../annotations.js';
+import { hasVerdict, verdictStatuses, type Claim, type ClaimStatus } from '../annotations.js';
 import { sentenceRanges, splitLines } from '../claims/index.js';
 import { translatorFor, type Language } from '../i18n/index.js';
 import { articleLanguage } from './correction.js';
 import type { ExportArticle, ExportOrganization } from './types.js';
 
-/** Statuses that are a verdict, and so get a ClaimReview. */
-export const verdictStatuses: readonly ClaimStatus[] = ['verified', 'disputed', 'false', 'unverifiable'];
-
-/** Is this status a verdict (verified, disputed, false, unverifiable)? */
-export function hasVerdict(status: ClaimStatus): boolean {
-  return verdictStatuses.includes(status);
-}
+/** Statuses that are a verdict get a ClaimReview (defined beside the statuses). */
+export { hasVerdict, verdictStatuses };
 
 /**
  * The rating scale: 1 (false) to 5 (true), as fact-checkers' ClaimReview

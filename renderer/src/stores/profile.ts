@@ -3,8 +3,9 @@
  * data folder (asked for on first run), and what its role lets the UI offer.
  * Without a profile nothing is held back (the app worked that way before roles).
  */
-import type { ClaimStatus } from '../../../shared/annotations.js';
+import { hasVerdict, type ClaimStatus } from '../../../shared/annotations.js';
 import type { Profile } from '../../../shared/model.js';
+import { mayDo } from '../../../shared/team/roles.js';
 import { client } from '../client.js';
 import { i18n } from '../i18n.js';
 import { showError } from './errors.js';
@@ -18,8 +19,6 @@ export const authorStore = new Store<string>('');
 /** The profile form is open (first run, or asked for from the toolbar). */
 export const editingProfileStore = new Store(false);
 
-/** A claim status that is a verdict: a fact-checker's call. */
-export const verdictStatuses: ReadonlySet<ClaimStatus> = new Set(['verified', 'disputed', 'false', 'unverifiable']);
 
 export async function loadProfile(): Promise<void> {
   try {
@@ -48,13 +47,13 @@ export async function saveProfile(profile: Profile): Promise<boolean> {
 /** Why the profile's role may not give `status` (translated), or null when it may. */
 export function mayGive(status: ClaimStatus): string | null {
   const p = profileStore.get();
-  if (!p || p.role === 'fact-checker' || !verdictStatuses.has(status)) return null;
+  if (!p || !hasVerdict(status) || mayDo(p.role, 'claim.verdict')) return null;
   return i18n.t('profile.verdictRefused', { status: i18n.t(`review.status.${status}`) });
 }
 
 /** Why the profile's role may not override the publication gate (translated), or null when it may. */
 export function mayOverrideGate(): string | null {
   const p = profileStore.get();
-  if (!p || p.role === 'editor') return null;
+  if (!p || mayDo(p.role, 'gate.override')) return null;
   return i18n.t('profile.overrideRefused');
 }

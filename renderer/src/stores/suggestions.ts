@@ -3,6 +3,7 @@
  * for reviewing, the suggestions the services keep for the article, and the
  * small form a reviewer types the new wording into.
  */
+import { mayDo } from '../../../shared/team/roles.js';
 import type { Claim } from '../../../shared/annotations.js';
 import { toErrorPayload } from '../../../shared/errors.js';
 import { describeError } from '../../../shared/i18n/index.js';
@@ -73,7 +74,8 @@ client.on('claims.changed', ({ id }) => {
 /** Why this profile may not accept or reject suggestions (translated), or null when it may. Without a profile nothing is held back. */
 export function mayResolve(): string | null {
   const p = profileStore.get();
-  return p && p.role !== 'editor' ? i18n.t('suggestions.editorOnly') : null;
+  // Accepting a suggestion edits the text: the role table's text.edit decides, as in the services.
+  return p && !mayDo(p.role, 'text.edit') ? i18n.t('suggestions.editorOnly') : null;
 }
 
 /** Opens the form for `start..end` of the text on screen (saved first, so the offsets are the saved text's). */

@@ -152,7 +152,7 @@ const byPosition = (a: Claim, b: Claim): number => a.anchor.start - b.anchor.sta
  * the quote (with its context) near `at` instead of trusting the offsets of a
  * claim that is not attached anywhere.
  */
-function searchProbe(c: Claim): TextAnchor {
+function searchProbe(c: { anchor: TextAnchor; detached?: { at: number } | undefined }): TextAnchor {
   const at = c.detached?.at ?? c.anchor.start;
   return { ...c.anchor, start: at, end: at + c.anchor.quote.length + 1 };
 }
@@ -1101,7 +1101,7 @@ export class AnnotationStore {
     const open = Object.values(data.suggestions ?? {}).filter((g) => g.state === 'open');
     if (open.length === 0) return;
     const outcomes = reanchor(
-      open.map((g) => (g.detached ? suggestionProbe(g) : g.anchor)),
+      open.map((g) => (g.detached ? searchProbe(g) : g.anchor)),
       oldText,
       newText,
     );
@@ -1337,12 +1337,6 @@ export class AnnotationStore {
 
 function hasOpenSuggestions(data: ArticleAnnotations): boolean {
   return Object.values(data.suggestions ?? {}).some((g) => g.state === 'open');
-}
-
-/** A probe for re-finding a detached suggestion by its quote near where it was (like `searchProbe`). */
-function suggestionProbe(g: Suggestion): TextAnchor {
-  const at = g.detached?.at ?? g.anchor.start;
-  return { ...g.anchor, start: at, end: at + g.anchor.quote.length + 1 };
 }
 
 function sameAnchor(a: TextAnchor, b: TextAnchor): boolean {

@@ -269,6 +269,8 @@ const BoardRowView = memo(function BoardRowView({ index, start, row, selected, l
           tabIndex={-1}
           aria-label={row?.quote ?? ''}
           checked={selected}
+          // A row still on its way cannot be picked (nothing to pick yet).
+          disabled={!row}
           onClick={(e) => {
             e.stopPropagation();
             clickRow(index, { shift: e.shiftKey, toggle: true });

@@ -26,10 +26,15 @@ export interface BoardRows {
   byStatus: Record<ClaimStatus, number> | null;
   /** Fetched pages by page number. */
   pages: Map<number, BoardRow[]>;
+  /**
+   * Pages of `pages` fetched under this generation. The others are the rows shown before
+   * claims changed, kept on screen (not blanked) until their fresh copy arrives.
+   */
+  fresh: Set<number>;
 }
 
 export const boardViewStore = new Store<BoardView>({ filter: {}, sort: null });
-export const boardRowsStore = new Store<BoardRows>({ generation: 0, total: null, byStatus: null, pages: new Map() });
+export const boardRowsStore = new Store<BoardRows>({ generation: 0, total: null, byStatus: null, pages: new Map(), fresh: new Set() });
 export const savedFiltersStore = new Store<SavedBoardFilter[]>([]);
 
 export const rowKey = (r: { articleId: string; claimId: string }) => `${r.articleId}/${r.claimId}`;
@@ -57,7 +62,11 @@ async function fetchPage(page: number): Promise<void> {
       if (prev.generation !== generation) return prev;
       const pages = new Map(prev.pages);
       pages.set(page, res.rows);
-      return { ...prev, total: res.total, byStatus: res.byStatus, pages };
+      const fresh = new Set(prev.fresh).add(page);
+      // Stale rows past the new end are not shown as claims that no longer exist.
+      const last = Math.floor(Math.max(0, res.total - 1) / pageSize);
+      for (const p of pages.keys()) if (p > last) pages.delete(p);
+      return { ...prev, total: res.total, byStatus: res.byStatus, pages, fresh };
     });
   } catch (e) {
     requested.delete(key);
@@ -68,15 +77,25 @@ async function fetchPage(page: number): Promise<void> {
 /** Makes sure the rows first..last (indexes) are fetched or on their way. */
 export function ensureRows(first: number, last: number): void {
   for (let p = Math.floor(Math.max(0, first) / pageSize); p <= Math.floor(Math.max(0, last) / pageSize); p++) {
-    if (!boardRowsStore.get().pages.has(p)) void fetchPage(p);
+    if (!boardRowsStore.get().fresh.has(p)) void fetchPage(p);
   }
 }
 
-/** Drops the fetched rows (a new filter, or claims changed) and asks for the first page again. */
-export function reloadBoard(keepCounts = false): void {
+/**
+ * Asks for the rows again. A new filter or sort drops the rows fetched so far; claims that
+ * changed (`keepRows`) leave them on screen, and clickable, until their fresh copy arrives —
+ * no blank rows under the pointer every time someone saves.
+ */
+export function reloadBoard(keepCounts = false, keepRows = false): void {
   // Pages asked for under older filters are dropped when they answer; forget them.
   requested.clear();
-  boardRowsStore.set((prev) => ({ generation: prev.generation + 1, total: keepCounts ? prev.total : null, byStatus: keepCounts ? prev.byStatus : null, pages: new Map() }));
+  boardRowsStore.set((prev) => ({
+    generation: prev.generation + 1,
+    total: keepCounts ? prev.total : null,
+    byStatus: keepCounts ? prev.byStatus : null,
+    pages: keepRows ? prev.pages : new Map(),
+    fresh: new Set(),
+  }));
   void fetchPage(0);
 }
 
@@ -213,7 +232,7 @@ export async function runBulk(targets: Array<{ articleId: string; claimId: strin
     bulkProgressStore.set(null);
   }
   // Hidden, the board follows the claims.changed events (it forgets its rows); shown, it reloads now.
-  if (active) reloadBoard(true);
+  if (active) reloadBoard(true, true);
 }
 
 export async function undoLastBatch(): Promise<void> {
@@ -229,7 +248,7 @@ export async function undoLastBatch(): Promise<void> {
     bulkProgressStore.set(null);
   }
   // Hidden, the board follows the claims.changed events (it forgets its rows); shown, it reloads now.
-  if (active) reloadBoard(true);
+  if (active) reloadBoard(true, true);
 }
 
 client.on('bulk.progress', ({ done, total }) => {
@@ -243,14 +262,14 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 let active = false;
 const follow = () => {
   clearTimeout(pending);
-  pending = setTimeout(() => (active ? reloadBoard(true) : boardRowsStore.set((p) => ({ ...p, generation: p.generation + 1, pages: new Map() }))), 250);
+  pending = setTimeout(() => (active ? reloadBoard(true, true) : boardRowsStore.set((p) => ({ ...p, generation: p.generation + 1, pages: new Map(), fresh: new Set() }))), 250);
 };
 
 export function boardShown(shown: boolean): void {
   active = shown;
   if (shown) {
     void loadSavedFilters();
-    reloadBoard(true);
+    reloadBoard(true, true);
   }
 }
 

@@ -102,6 +102,43 @@ test.describe('the claim board', () => {
   });
 });
 
+test.describe('the board while claims change elsewhere', () => {
+  test.use({ files });
+
+  test('a status set in another window shows on the board without its rows going blank, and the selection stays', async ({ page, context, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await claimEverything(page);
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await expect(bodyRows(page)).toHaveCount(7);
+    await expect(bodyRows(page).first().getByRole('checkbox')).toBeEnabled();
+    // Counts every moment a row on screen had no claim in it (a row still on its way).
+    await page.evaluate(() => {
+      const w = window as unknown as { blankRows: number };
+      w.blankRows = 0;
+      const table = document.querySelector('[role=table]')!;
+      new MutationObserver(() => {
+        for (const row of table.querySelectorAll('[role=row][aria-rowindex]:not([aria-rowindex="1"])')) if (!row.querySelector('.cell-quote')) w.blankRows++;
+      }).observe(table, { subtree: true, childList: true, attributes: true });
+    });
+    const boxes = bodyRows(page).getByRole('checkbox');
+    await boxes.nth(0).click();
+
+    // Another window of the same workspace verifies one claim.
+    const other = await context.newPage();
+    await bench.open(other, { language: 'en' });
+    await other.getByRole('button', { name: 'Board', exact: true }).click();
+    await expect(bodyRows(other)).toHaveCount(7);
+    await bodyRows(other).getByRole('checkbox').nth(6).click();
+    await other.getByRole('combobox', { name: 'Set status…' }).selectOption({ label: 'Verified' });
+    await expect(other.getByText('Changed 1 claim.')).toBeVisible();
+
+    await expect(page.getByRole('button', { name: /^Verified/ })).toContainText('1');
+    await boxes.nth(2).click({ modifiers: ['Shift'] });
+    await expect(page.getByText('3 selected')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { blankRows: number }).blankRows)).toBe(0);
+  });
+});
+
 function bulkTotal(page: Page) {
   return page.getByRole('toolbar').locator('span.muted').first();
 }

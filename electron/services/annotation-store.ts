@@ -475,7 +475,8 @@ export class AnnotationStore {
   /** The figures the claim engine finds in the article now, each with the claim that already covers it. */
   async detect(id: string): Promise<ClaimCandidate[]> {
     const { doc, spans } = await this.textAndSpans(id);
-    return this.figures(id, doc.text).map((c) => ({ ...c, claimId: spans.find((s) => overlaps(s, c))?.id ?? null }));
+    const covering = overlapIndex(spans);
+    return this.figures(id, doc.text).map((c) => ({ ...c, claimId: covering(c) }));
   }
 
   /** Finds which article a claim id belongs to (the CLI names claims without their article). */
@@ -575,7 +576,8 @@ export class AnnotationStore {
   /** The statements (awards, rankings, firsts, quotes…) found in the article now, each with the claim that covers it. */
   async detectStatementsOf(id: string): Promise<StatementCandidate[]> {
     const { doc, spans } = await this.textAndSpans(id);
-    return detectStatements(doc.text).map((st) => ({ ...st, claimId: spans.find((c) => overlaps(c, st))?.id ?? null }));
+    const covering = overlapIndex(spans);
+    return detectStatements(doc.text).map((st) => ({ ...st, claimId: covering(st) }));
   }
 
   private newClaim(
@@ -1392,6 +1394,35 @@ function attachedSpans(data: ArticleAnnotations): Array<{ id: string; start: num
   return Object.values(data.claims)
     .filter((c) => !c.detached)
     .map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end }));
+}
+
+/**
+ * Which claim covers a candidate: the first span (in the given order) that overlaps it, as
+ * `spans.find(overlaps)` answers, without comparing every candidate with every claim — 60,000
+ * figures against 30,000 claims was billions of comparisons. Spans sorted by start with the
+ * running maximum of their ends: a candidate looks back only over spans that can reach it.
+ */
+export function overlapIndex(spans: ReadonlyArray<{ id: string; start: number; end: number }>): (c: { start: number; end: number }) => string | null {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || a - b);
+  const starts = order.map((i) => spans[i]!.start);
+  const reach: number[] = [];
+  for (let k = 0, max = -Infinity; k < order.length; k++) reach.push((max = Math.max(max, spans[order[k]!]!.end)));
+  return (c) => {
+    // Spans starting before the candidate ends: [0, hi).
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < c.end) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    for (let k = lo - 1; k >= 0 && reach[k]! > c.start; k--) {
+      const i = order[k]!;
+      if (overlaps(spans[i]!, c) && (best < 0 || i < best)) best = i;
+    }
+    return best < 0 ? null : spans[best]!.id;
+  };
 }
 
 /** The figure the claim engine reads at exactly this anchor, or else the only one inside it. */

@@ -13,6 +13,7 @@ import type { AuditEntry, Claim, ClaimList, RevisionInfo } from '../../../../sha
 import type { ArticleDocument, ArticleSummary } from '../../../../shared/model.js';
 import { createDispatcher } from '../../../../electron/services/dispatcher.js';
 import { createHandlers } from '../../../../electron/services/handlers.js';
+import { overlapIndex } from '../../../../electron/services/annotation-store.js';
 import { Session } from '../../../../electron/services/session.js';
 import { errorCode as code } from '../../../helpers/error-code.js';
 import { makeWorkspace, removeDir, teamShared } from '../../../helpers/temp-workspace.js';
@@ -427,5 +428,22 @@ describe('stores that cannot be read or written', () => {
     await save(o, id, (t) => t + '补充。\n');
     expect((await second.annotations.list(id)).claims.map((x) => x.status)).toEqual(['verified']);
     expect((await second.revisions.list(id)).map((r) => r.n)).toEqual([1, 2]);
+  });
+});
+
+describe('overlapIndex (which claim covers a detected figure or statement)', () => {
+  it('answers what spans.find(overlaps) answers, for any spans and candidates', () => {
+    const span = fc.tuple(fc.nat({ max: 200 }), fc.nat({ max: 30 })).map(([start, len]) => ({ start, end: start + len }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), fc.array(span, { maxLength: 40 }), (raw, candidates) => {
+        const spans = raw.map((s, i) => ({ ...s, id: `c${i}` }));
+        const covering = overlapIndex(spans);
+        for (const c of candidates) {
+          const naive = spans.find((s) => s.start < c.end && c.start < s.end)?.id ?? null;
+          expect(covering(c)).toBe(naive);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

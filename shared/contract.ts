@@ -164,7 +164,8 @@ export const contract = {
     output: out<WorkspaceSettings>(),
   },
   /** The article's publications, what changed since the last one, and the gate now. */
-  'export.state': { input: z.object({ articleId: articleIdSchema }).strict(), output: out<PublicationState>() },
+  /** `brief`: what the article view's banner shows — no readable diff, and the gate's decision without its list of claims. */
+  'export.state': { input: z.object({ articleId: articleIdSchema, brief: z.boolean().optional() }).strict(), output: out<PublicationState>() },
   /**
    * One article in one format. A publication copy (md, html, txt, docx) passes
    * the gate, needs a correction note after a change to a published article,

@@ -99,7 +99,7 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     },
     'workspace.settings': async () => ws().settings(),
     'workspace.setSettings': async (settings) => ws().setSettings(settings),
-    'export.state': async ({ articleId }) => publisher().state(articleId),
+    'export.state': async ({ articleId, brief }) => publisher().state(articleId, brief),
     'export.article': async ({ articleId, ...req }) => {
       if (req.overrideReason?.trim() && !ctx.team?.()?.role) await assertProfileMay('gate.override');
       return publisher().exportArticle(articleId, req);

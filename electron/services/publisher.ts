@@ -146,8 +146,10 @@ export class Publisher {
   }
 
   /** The article's publication record, what changed since it was published, and the gate now. */
-  async state(id: string): Promise<PublicationState> {
-    return this.stateOf(id, await this.gather(id), true);
+  /** `brief`: no readable diff, and the gate's decision without the blocking claims (30,000 unchecked claims are megabytes). */
+  async state(id: string, brief = false): Promise<PublicationState> {
+    const state = await this.stateOf(id, await this.gather(id), !brief);
+    return brief ? { ...state, gate: { ...state.gate, blocking: [] } } : state;
   }
 
   /** The publication state from what `gather` read (the readable diff only when asked: it costs on a long article). */

@@ -107,6 +107,10 @@ describe('publication record and corrections', () => {
     expect(s.changedSincePublication).toBe(true);
     expect(s.diff).not.toBeNull();
     expect(s.changedClaims).toEqual([expect.objectContaining({ oldQuote: '305.7亿元', newQuote: '306.1亿元', status: 'needs-recheck' })]);
+    // What the banner asks: the same answer without the diff and the list of blocking claims.
+    const brief = (await h.call('export.state', { articleId: id, brief: true })) as PublicationState;
+    expect(brief).toMatchObject({ changedSincePublication: true, diff: null, changedClaims: s.changedClaims, gate: { decision: s.gate.decision, blocking: [] } });
+    expect(s.gate.blocking.length).toBeGreaterThan(0);
 
     await verifyAll();
     expect((await errorOf(exportAs('md')))?.code).toBe('correction-required');

@@ -22,7 +22,7 @@ export function PublicationBanner({ articleId, revisionKey, onExport }: Publicat
   useEffect(() => {
     let live = true;
     const load = () =>
-      void client['export.state']({ articleId }).then(
+      void client['export.state']({ articleId, brief: true }).then(
         (s) => live && setState(s),
         () => live && setState(null),
       );

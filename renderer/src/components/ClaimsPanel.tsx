@@ -370,7 +370,7 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
 
       <StatementsSection
         articleId={p.articleId}
-        refreshKey={`${p.list?.revision ?? 0}:${claims.length}`}
+        refreshKey={p.list && p.list.articleId === p.articleId ? `${p.list.revision}:${claims.length}` : null}
         readOnly={p.readOnly}
         ensureSaved={p.ensureSaved}
         onSelectClaim={selectClaim}

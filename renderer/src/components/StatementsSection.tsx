@@ -5,8 +5,12 @@ import { client } from '../client.js';
 
 export interface StatementsSectionProps {
   articleId: string;
-  /** Changes whenever the article's claims do (the list's revision and count), so the statements are asked again. */
-  refreshKey: string;
+  /**
+   * Changes whenever the article's claims do (the list's revision and count), so the statements
+   * are asked again; null until the article's claims have come (which of them a claim covers is
+   * part of the answer, and a long list must not wait behind it on the services).
+   */
+  refreshKey: string | null;
   readOnly: boolean;
   /** Saves unsaved edits first (statements point at the saved text). */
   ensureSaved: () => Promise<boolean>;
@@ -28,6 +32,11 @@ export const StatementsSection = memo(function StatementsSection({ articleId, re
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
+    if (refreshKey === null) {
+      // Another article's statements are not shown meanwhile.
+      setFound([]);
+      return;
+    }
     let live = true;
     void client['claims.detectStatements']({ articleId }).then(
       (s) => live && setFound(s),

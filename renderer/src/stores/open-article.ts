@@ -48,9 +48,11 @@ export async function loadArticle(id: string): Promise<void> {
     claimsFollow(id);
     openArticleStore.set((prev) => ({ doc, text: doc.text, generation: (prev?.generation ?? 0) + 1, conflict: false, missing: false }));
     saveStateStore.set('clean');
+    // The claims are asked for at once, beside the draft (a long list takes the longest).
+    const claims = loadClaims(id);
     const draft = await client['drafts.get']({ articleId: id });
     recoveredStore.set(draft && draft.text !== doc.text ? { articleId: id, draft } : null);
-    await loadClaims(id);
+    await claims;
   } catch (e) {
     showError(e);
   }

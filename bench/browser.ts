@@ -370,7 +370,12 @@ async function runCase(browser: Browser, c: Case, peerHtml: string) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
+      if (TRACE_DIR && run === 0) {
+        fs.mkdirSync(TRACE_DIR, { recursive: true });
+        await browser.startTracing(page, { path: path.join(TRACE_DIR, `open-${c.name}.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      }
       opens.push(await measureOpen(page, c.file));
+      if (TRACE_DIR && run === 0) await browser.stopTracing();
       if (PROFILE_DIR && run === 0) {
         const { profile } = await cdp.send('Profiler.stop');
         fs.mkdirSync(PROFILE_DIR, { recursive: true });

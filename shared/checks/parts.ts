@@ -354,16 +354,31 @@ function checkSiblings(text: string, claims: readonly CheckClaim[], inLists: Set
   const sorted = byPosition(claims);
   const out: RawFinding[] = [];
   const byMeasure = claimsByMeasure(sorted);
+  // Each group looks for its whole among every earlier figure of its measure: what it asks of a
+  // figure is worked out once per figure (and per group label), not once per group — a long
+  // article has about a thousand groups over tens of thousands of figures.
+  const asked = new Map<string, { usable: Int8Array; prefix: Array<string | undefined>; totals: Map<string, Int8Array> }>();
+  const yes = 1;
+  const no = 2;
   for (const g of siblingGroups(text, sorted)) {
     const first = g.members[0]!;
+    const key = `${first.kind}|${first.unit}`;
+    const same = byMeasure.get(key) ?? [];
+    let a = asked.get(key);
+    if (!a) asked.set(key, (a = { usable: new Int8Array(same.length), prefix: [], totals: new Map() }));
+    let totals = a.totals.get(g.label);
+    if (!totals) a.totals.set(g.label, (totals = new Int8Array(same.length)));
     const memberPrefixes = new Set(g.members.map((m) => sentencePrefix(text, m)));
     let whole: CheckClaim | null = null;
-    for (const c of byMeasure.get(`${first.kind}|${first.unit}`) ?? []) {
+    for (let i = 0; i < same.length; i++) {
+      const c = same[i]!;
       if (c.start >= first.start) break;
-      if (!usable(text, sorted, c)) continue;
+      if (!a.usable[i]) a.usable[i] = usable(text, sorted, c) ? yes : no;
+      if (a.usable[i] !== yes) continue;
       // A figure introduced exactly like one of the group is that figure stated again, not their total.
-      if (memberPrefixes.has(sentencePrefix(text, c))) continue;
-      if (!totalOf(text, sorted, c, g.label)) continue;
+      if (memberPrefixes.has((a.prefix[i] ??= sentencePrefix(text, c)))) continue;
+      if (!totals[i]) totals[i] = totalOf(text, sorted, c, g.label) ? yes : no;
+      if (totals[i] !== yes) continue;
       if (!whole || c.value! > whole.value!) whole = c;
     }
     if (!whole || g.members.some((m) => inLists.has(m))) continue;
@@ -484,6 +499,8 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
   for (const l of lists) for (const p of [...l.parts, ...l.loose]) wholeOf.set(p, l.whole);
   const out: RawFinding[] = [];
   const byMeasure = claimsByMeasure(sorted);
+  const namedSo = new Map<string, Int8Array>();
+  const usableSo = new Map<string, Int8Array>();
   for (let i = 0; i < sorted.length; i++) {
     const share = sorted[i]!;
     if (!isPercent(share)) continue;
@@ -545,9 +562,26 @@ function checkShares(text: string, claims: readonly CheckClaim[], lists: PartLis
       targetOk = whole !== null;
     } else if (!targetOk && !genericTarget.test(target) && !ofAll) {
       // `占营业收入的47.7%`, `of total revenue`: the whole is the figure named so earlier in the article.
-      const sameUnit = byMeasure.get(`${part.kind}|${part.unit}`) ?? [];
-      const named = sameUnit.filter((c) => c.end <= part!.start && c !== part && c.value! >= part!.value! && usable(text, sorted, c) && wholeNamed(text, sorted, c, target, english));
-      whole = named.reduce<CheckClaim | null>((best, c) => (!best || c.value! > best.value! ? c : best), null);
+      const measure = `${part.kind}|${part.unit}`;
+      const sameUnit = byMeasure.get(measure) ?? [];
+      // Whether each figure of the measure is named so, asked once per target (an article has thousands of shares).
+      const namedKey = `${measure}\u0000${english}\u0000${target}`;
+      let isNamed = namedSo.get(namedKey);
+      if (!isNamed) namedSo.set(namedKey, (isNamed = new Int8Array(sameUnit.length)));
+      const answers = isNamed;
+      let usableAt = usableSo.get(measure);
+      if (!usableAt) usableSo.set(measure, (usableAt = new Int8Array(sameUnit.length)));
+      whole = null;
+      // In text order, the largest first met.
+      for (let k = 0; k < sameUnit.length; k++) {
+        const c = sameUnit[k]!;
+        if (c.start >= part.start) break;
+        if (c.end > part.start || c === part || c.value! < part.value!) continue;
+        if (!usableAt[k]) usableAt[k] = usable(text, sorted, c) ? 1 : 2;
+        if (usableAt[k] !== 1) continue;
+        if (!answers[k]) answers[k] = wholeNamed(text, sorted, c, target, english) ? 1 : 2;
+        if (answers[k] === 1 && (!whole || c.value! > whole.value!)) whole = c;
+      }
       targetOk = whole !== null;
     }
     const shareI = claimInterval(share)!;

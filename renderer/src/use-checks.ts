@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimList } from '../../shared/annotations.js';
-import type { CheckReport } from '../../shared/checks/index.js';
+import type { CheckFinding, CheckReport } from '../../shared/checks/index.js';
 import type { Language } from '../../shared/i18n/index.js';
 import type { LiveArticle, LiveArticleStore } from './stores/live-article.js';
 import { storedColumns } from './workers/checks-columns.js';
@@ -34,13 +34,31 @@ export function useChecks(articleId: string | null, liveStore: LiveArticleStore,
 
   useEffect(() => {
     const w = new Worker(new URL('./workers/checks.worker.ts', import.meta.url), { type: 'module' });
+    // The findings of the answer being taken, slice by slice.
+    let taking: { seq: number; findings: CheckFinding[] } | null = null;
     w.onmessage = (e: MessageEvent<ChecksAnswer>) => {
-      if (e.data.seq !== seq.current) return;
+      const a = e.data;
+      // An answer overtaken by typing is never taken (its findings stay in the worker).
+      if (a.seq !== seq.current) return;
+      if (a.type === 'ready') {
+        taking = { seq: a.seq, findings: [] };
+        w.postMessage({ type: 'send', seq: a.seq } satisfies ChecksRequest);
+        return;
+      }
+      if (a.type === 'findings') {
+        if (taking?.seq === a.seq) for (const f of a.findings) taking.findings.push(f);
+        return;
+      }
       clearTimeout(slow.current);
       setBusy(false);
-      const { report, total, alarms } = e.data;
-      if (report) setAnswer({ report, total: total ?? 0, alarms: alarms ?? 0 });
-      else console.error('factdesk: cross-checks failed:', e.data.error);
+      if (a.type === 'error') {
+        console.error('factdesk: cross-checks failed:', a.error);
+        return;
+      }
+      if (taking?.seq !== a.seq) return;
+      const findings = taking.findings;
+      taking = null;
+      setAnswer({ report: { ...a.report, findings }, total: a.total, alarms: a.alarms });
     };
     worker.current = w;
     return () => {

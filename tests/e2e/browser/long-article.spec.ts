@@ -152,6 +152,27 @@ test('the figures not claimed yet of a 1 MB article are listed to its end, follo
   await expect(editor(page).locator('.cm-claim', { hasText: /^9876\.54万吨$/ })).toBeInViewport();
 });
 
+test('the cross-checks of a 1 MB article arrive in full while typing goes on, and the last one listed shows its figures in the text', async ({ page, bench }) => {
+  test.setTimeout(120_000);
+  await openLongArticle(page, bench);
+  // Typing before the first answer: answers overtaken by the typing are dropped, the latest is shown.
+  await caretIntoProse(page, 0.5);
+  await page.keyboard.type('另增12.5%。');
+  await page.getByRole('tab', { name: /交叉核验/ }).click();
+  // Thousands of findings: the page lists 5,000 (inconsistent ones first), taken in slices from the worker.
+  const listedOf = page.getByText(/^共 \d+ 组,列出其中 \d+ 组,不一致的优先。$/);
+  await expect(listedOf).toBeVisible({ timeout: 60_000 });
+  const [total, listed] = /共 (\d+) 组,列出其中 (\d+) 组/.exec((await listedOf.textContent())!)!.slice(1).map(Number) as [number, number];
+  expect(listed).toBe(5000);
+  expect(total).toBeGreaterThan(listed);
+  const findings = page.getByRole('list', { name: '交叉核验' });
+  await findings.locator('..').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const last = findings.locator('.finding').last();
+  const figure = (await last.locator('.chip').first().textContent())!;
+  await last.click();
+  await expect(editor(page).getByText(figure, { exact: false }).first()).toBeInViewport();
+});
+
 test.describe('with 30,000 stored claims', () => {
   // Every other paragraph first: storing all its figures gives about 30,000 claims.
   test.use({ files: { [file]: everyNthParagraph(big.paragraphs, 2) } });

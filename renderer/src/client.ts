@@ -3,11 +3,12 @@
  * whichever host loaded the page — Electron's preload (`window.factdesk`)
  * or browser mode's HTTP API (token from the URL the server printed).
  */
-import { eventNames, methodNames, type EventMap, type EventName, type FactDeskApi, type FactDeskEvents, type MethodName } from '../../shared/contract.js';
+import { eventNames, methodNames, type EventMap, type EventName, type FactDeskApi, type FactDeskEvents, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract.js';
 import { FactDeskError, type ErrorPayload } from '../../shared/errors.js';
 import type { HostKind } from '../../shared/model.js';
 import { keptCopyPath, type EvidenceRef } from '../../shared/evidence.js';
 import { progressLabelOf, tracked } from './stores/progress.js';
+import type { RpcAnswer, RpcRequest } from './workers/rpc.worker.js';
 
 /** What the Electron preload exposes on `window.factdesk`. */
 export type PreloadBridge = { [M in MethodName]: (input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: ErrorPayload }> } & {
@@ -149,4 +150,32 @@ export function keptCopyUrl(ref: Pick<EvidenceRef, 'hash' | 'mediaType'>): strin
 /** Browser mode: where method `m` is served and this tab's token, for a worker that calls it itself; null under Electron. */
 export function rpcEndpoint(m: MethodName): { url: string; token: string } | null {
   return client.host === 'browser' ? { url: new URL(`./rpc/${m}`, window.location.href).href, token: pageToken } : null;
+}
+
+let rpcWorker: Worker | null = null;
+let rpcSerial = 0;
+const rpcWaiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+
+/**
+ * Method `m` called with a large input (a whole article) without serializing it on the main
+ * thread: in browser mode a worker turns it into the request; under Electron the preload's
+ * IPC already copies it off the page cheaply, so the client is called as usual.
+ */
+export function callOffMainThread<M extends MethodName>(m: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const endpoint = rpcEndpoint(m);
+  if (!endpoint) return (client[m] as (i: MethodInput<M>) => Promise<MethodOutput<M>>)(input);
+  if (!rpcWorker) {
+    rpcWorker = new Worker(new URL('./workers/rpc.worker.ts', import.meta.url), { type: 'module' });
+    rpcWorker.onmessage = (e: MessageEvent<RpcAnswer>) => {
+      const waiting = rpcWaiting.get(e.data.id);
+      rpcWaiting.delete(e.data.id);
+      if (!waiting) return;
+      if (e.data.ok) waiting.resolve(e.data.value);
+      else waiting.reject(FactDeskError.fromPayload(e.data.error));
+    };
+  }
+  const id = ++rpcSerial;
+  const answer = new Promise<MethodOutput<M>>((resolve, reject) => rpcWaiting.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+  rpcWorker.postMessage({ id, ...endpoint, input } satisfies RpcRequest);
+  return answer;
 }

@@ -6,7 +6,7 @@
 import type { ArticleDocument, ArticleDraft } from '../../../shared/model.js';
 import { isFactDeskError } from '../../../shared/errors.js';
 import { textHash } from '../../../shared/revisions/index.js';
-import { client } from '../client.js';
+import { callOffMainThread, client } from '../client.js';
 import { claimsFollow, loadClaims } from './claims.js';
 import { showError } from './errors.js';
 import { LiveArticleStore } from './live-article.js';
@@ -136,10 +136,11 @@ function keepDrafts(): void {
       if (!now) return;
       if (now.dirty()) {
         draftKept = id;
-        void client['drafts.put']({ articleId: id, text: now.text(), baseHash: disk.hash }).catch(showError);
+        // A 1 MB text is not turned into a request on the main thread (a task of tens of ms).
+        void callOffMainThread('drafts.put', { articleId: id, text: now.text(), baseHash: disk.hash }).catch(showError);
       } else if (draftKept === id) {
         draftKept = null;
-        void client['drafts.discard']({ articleId: id }).catch(() => {});
+        void callOffMainThread('drafts.discard', { articleId: id }).catch(() => {});
       }
     };
     const schedule = () => {

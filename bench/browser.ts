@@ -316,6 +316,8 @@ async function measureTyping(page: Page, cdp: CDPSession, name: string) {
   await page.waitForTimeout(400);
   // Typing is over: long tasks after this (the draft kept 800 ms after the last key) are not typing's.
   const typedUntil = await page.evaluate(() => performance.now());
+  // The pause after typing: the draft kept, the cross-checks answered, the lists brought up to date.
+  await page.waitForTimeout(3000);
   const traced = (await page.context().browser()!.stopTracing()).toString('utf8');
   const toPaint = busyToPaint(JSON.parse(traced));
   if (PROFILE_DIR) {
@@ -326,7 +328,14 @@ async function measureTyping(page: Page, cdp: CDPSession, name: string) {
   const r = await page.evaluate(
     ([lt, until]) => {
       const b = (window as unknown as { __bench: { longTasks: Array<{ start: number; duration: number }>; keys: number[]; work: number[]; frame: number[] } }).__bench;
-      return { keys: [...b.keys], work: [...b.work], frame: [...b.frame], longTasks: b.longTasks.slice(lt).filter((t) => t.start < until).map((t) => t.duration) };
+      const tasks = b.longTasks.slice(lt);
+      return {
+        keys: [...b.keys],
+        work: [...b.work],
+        frame: [...b.frame],
+        longTasks: tasks.filter((t) => t.start < until).map((t) => t.duration),
+        afterTyping: tasks.filter((t) => t.start >= until).map((t) => t.duration),
+      };
     },
     [from.longTasks, typedUntil] as const,
   );
@@ -363,6 +372,8 @@ async function measureTyping(page: Page, cdp: CDPSession, name: string) {
     keyMaxMs: pct(r.keys, 100),
     longTasksWhileTyping: r.longTasks.length,
     longestTaskWhileTypingMs: +Math.max(0, ...r.longTasks).toFixed(0),
+    /** In the 3 s after the last key (the draft kept, the checks' answer, the lists brought up to date). */
+    longestTaskAfterTypingMs: +Math.max(0, ...r.afterTyping).toFixed(0),
   };
 }
 

@@ -3,38 +3,33 @@
  * folder (FACTDESK_HOME), and its name is the author of what the session
  * records from the moment it is set.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AddDetectedResult, AuditEntry } from '../../shared/annotations.js';
 import type { ArticleSummary, Profile } from '../../shared/model.js';
 import { dispatcherHost, type HostUnderTest } from '../helpers/hosts.js';
-import { makeWorkspace, removeDir } from '../helpers/temp-workspace.js';
+import { makeWorkspace, removeDir, useTempHome } from '../helpers/temp-workspace.js';
 
 let root: string;
-let home: string;
+let home: ReturnType<typeof useTempHome>;
 let h: HostUnderTest;
-const homeBefore = process.env.FACTDESK_HOME;
 
 beforeEach(async () => {
-  home = mkdtempSync(join(os.tmpdir(), 'factdesk-profile-home-'));
-  process.env.FACTDESK_HOME = home;
+  home = useTempHome('factdesk-profile-home-');
   root = await makeWorkspace({ 'a.txt': '项目总投资305.7亿元,同比增长190.6%。\n' });
   h = await dispatcherHost(root);
 });
 afterEach(async () => {
   await h.close();
   await removeDir(root);
-  await removeDir(home);
-  if (homeBefore === undefined) delete process.env.FACTDESK_HOME;
-  else process.env.FACTDESK_HOME = homeBefore;
+  await home.restore();
 });
 
 it('is null until set, then kept in the app data folder and carried by every audit entry', async () => {
   expect(((await h.call('profile.get')) as { profile: Profile | null }).profile).toBeNull();
   await h.call('profile.set', { name: ' 王芳 ', role: 'fact-checker' });
-  expect(JSON.parse(readFileSync(join(home, 'profile.json'), 'utf8'))).toEqual({ name: '王芳', role: 'fact-checker' });
+  expect(JSON.parse(readFileSync(join(home.dir, 'profile.json'), 'utf8'))).toEqual({ name: '王芳', role: 'fact-checker' });
   expect(await h.call('profile.get')).toEqual({ profile: { name: '王芳', role: 'fact-checker' }, author: '王芳' });
 
   const [a] = (await h.call('articles.list')) as ArticleSummary[];

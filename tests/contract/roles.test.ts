@@ -5,23 +5,19 @@
  * call changes nothing and says why in the UI's language. Without a profile
  * nothing is held back. Run through the dispatcher, HTTP and IPC.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddDetectedResult, ClaimList } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
 import { describeError, translatorFor } from '../../shared/i18n/index.js';
 import type { ArticleSummary } from '../../shared/model.js';
 import { allHosts, type HostUnderTest } from '../helpers/hosts.js';
-import { makeWorkspace, removeDir } from '../helpers/temp-workspace.js';
+import { makeWorkspace, removeDir, useTempHome } from '../helpers/temp-workspace.js';
 
-const homeBefore = process.env.FACTDESK_HOME;
 
 for (const makeHost of allHosts) {
   describe(`roles from the profile (${makeHost.name})`, () => {
     let root: string;
-    let home: string;
+    let home: ReturnType<typeof useTempHome>;
     let h: HostUnderTest;
     let articleId: string;
     let claimIds: string[];
@@ -37,8 +33,7 @@ for (const makeHost of allHosts) {
     const claims = async () => ((await h.call('claims.list', { articleId })) as ClaimList).claims;
 
     beforeEach(async () => {
-      home = mkdtempSync(join(os.tmpdir(), 'factdesk-roles-home-'));
-      process.env.FACTDESK_HOME = home;
+      home = useTempHome('factdesk-roles-home-');
       root = await makeWorkspace({ 'a.txt': '项目总投资305.7亿元,同比增长190.6%,带动就业1200人。\n' });
       h = await makeHost(root);
       const [a] = (await h.call('articles.list')) as ArticleSummary[];
@@ -49,9 +44,7 @@ for (const makeHost of allHosts) {
     afterEach(async () => {
       await h.close();
       await removeDir(root);
-      await removeDir(home);
-      if (homeBefore === undefined) delete process.env.FACTDESK_HOME;
-      else process.env.FACTDESK_HOME = homeBefore;
+      await home.restore();
     });
 
     it('refuses an editor a verdict, one claim or in bulk, and changes nothing; work in progress is open to both', async () => {

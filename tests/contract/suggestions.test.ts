@@ -5,8 +5,7 @@
  * untouched), roles, reload, outside edits, and the DOCX review copy.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,26 +14,24 @@ import type { ArticleDocument, ArticleSummary, ExportedFile } from '../../shared
 import type { Suggestion, SuggestionList, SuggestionResult } from '../../shared/suggestions.js';
 import { errorCode } from '../helpers/error-code.js';
 import { allHosts, dispatcherHost, type HostUnderTest } from '../helpers/hosts.js';
-import { makeWorkspace, removeDir } from '../helpers/temp-workspace.js';
+import { makeWorkspace, removeDir, useTempHome } from '../helpers/temp-workspace.js';
 
 const text = '# 郴州经开区\n项目总投资305.7亿元,同比增长190.6%。\n全年引进项目52个。\n';
 
 for (const makeHost of allHosts) {
   describe(`suggestions over ${makeHost.name.replace('Host', '')}`, () => {
     let root: string;
-    let home: string;
+    let home: ReturnType<typeof useTempHome>;
     let host: HostUnderTest;
     let id: string;
-    const homeBefore = process.env.FACTDESK_HOME;
-    const call = <T,>(method: string, input: unknown = {}) => host.call(method, input) as Promise<T>;
+        const call = <T,>(method: string, input: unknown = {}) => host.call(method, input) as Promise<T>;
     const file = () => readFileSync(join(root, 'a.md'), 'utf8');
     const span = (quote: string, within = file()) => ({ start: within.indexOf(quote), end: within.indexOf(quote) + quote.length });
     const list = () => call<SuggestionList>('suggestions.list', { articleId: id });
     const setRole = (role: 'editor' | 'fact-checker', name: string) => call('profile.set', { name, role });
 
     beforeEach(async () => {
-      home = mkdtempSync(join(os.tmpdir(), 'factdesk-suggest-home-'));
-      process.env.FACTDESK_HOME = home;
+      home = useTempHome('factdesk-suggest-home-');
       root = await makeWorkspace({ 'a.md': text });
       host = await makeHost(root);
       id = (await call<ArticleSummary[]>('articles.list'))[0]!.id;
@@ -42,9 +39,7 @@ for (const makeHost of allHosts) {
     afterEach(async () => {
       await host.close();
       await removeDir(root);
-      await removeDir(home);
-      if (homeBefore === undefined) delete process.env.FACTDESK_HOME;
-      else process.env.FACTDESK_HOME = homeBefore;
+      await home.restore();
     });
 
     it('suggests a correction from a false claim; the editor accepts it: a revision, the claim audit, the claim on its new words', async () => {

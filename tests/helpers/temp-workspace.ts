@@ -26,3 +26,21 @@ export async function makeWorkspace(files: Record<string, string | Uint8Array>):
 export async function removeDir(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 }
+
+/**
+ * A fresh app data folder (FACTDESK_HOME) for the services the test starts; `restore` removes
+ * it and puts the variable back as it was.
+ */
+export function useTempHome(prefix = 'factdesk-home-'): { dir: string; restore(): Promise<void> } {
+  const before = process.env.FACTDESK_HOME;
+  const dir = tempDir(prefix);
+  process.env.FACTDESK_HOME = dir;
+  return {
+    dir,
+    async restore() {
+      await removeDir(dir);
+      if (before === undefined) delete process.env.FACTDESK_HOME;
+      else process.env.FACTDESK_HOME = before;
+    },
+  };
+}

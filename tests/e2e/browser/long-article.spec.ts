@@ -5,25 +5,13 @@
  */
 import type { Page } from '@playwright/test';
 import { everyNthParagraph, longArticle } from '../../helpers/long-article.js';
-import { expect, test, type Workbench } from '../fixtures.js';
+import { expect, rpc, test, type Workbench } from '../fixtures.js';
 
 const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
 const scroller = (page: Page) => page.getByTestId('article-text').locator('.cm-scroller');
 const claimList = (page: Page) => page.getByRole('list', { name: '断言' }).first();
 const big = longArticle(1_000_000);
 const file = '统计公报长文.txt';
-
-async function rpc<T>(bench: Workbench, method: string, input: unknown): Promise<T> {
-  const url = new URL(bench.url);
-  const r = await fetch(`${url.origin}/rpc/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${url.searchParams.get('token')}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await r.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
 
 // The workspace starts with every 30th paragraph; all its figures are stored as claims, then the
 // whole article is saved over it, so the services carry about 2,000 claims to paragraphs spread

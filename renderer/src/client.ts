@@ -7,6 +7,7 @@ import { eventNames, methodNames, type EventMap, type EventName, type FactDeskAp
 import { FactDeskError, type ErrorPayload } from '../../shared/errors.js';
 import type { HostKind } from '../../shared/model.js';
 import { keptCopyPath, type EvidenceRef } from '../../shared/evidence.js';
+import { postRpc } from './rpc-post.js';
 import { progressLabelOf, tracked } from './stores/progress.js';
 import type { RpcAnswer, RpcRequest } from './workers/rpc.worker.js';
 
@@ -68,19 +69,9 @@ function httpClient(): Client {
     methodNames.map((m) => [
       m,
       async (input: unknown) => {
-        const res = await fetch(`./rpc/${m}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-        });
-        let body: { ok: boolean; value?: unknown; error?: ErrorPayload };
-        try {
-          body = await res.json();
-        } catch {
-          throw new FactDeskError('internal', `HTTP ${res.status}`, { detail: `HTTP ${res.status}` });
-        }
-        if (!body.ok) throw FactDeskError.fromPayload(body.error!);
-        return body.value;
+        const r = await postRpc(`./rpc/${m}`, token, input);
+        if (!r.ok) throw FactDeskError.fromPayload(r.error);
+        return r.value;
       },
     ]),
   ) as unknown as FactDeskApi;

@@ -39,7 +39,7 @@ export type ChecksRequest =
 export const MAX_LISTED_FINDINGS = 5_000;
 
 /** Findings per message: each lands in a task of its own on the page (5,000 at once took 14 ms there). */
-export const FINDINGS_PER_MESSAGE = 500;
+const FINDINGS_PER_MESSAGE = 500;
 
 /**
  * What the page gets. First `ready` (small): the answer to request `seq` is there. Only if the

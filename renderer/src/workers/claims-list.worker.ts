@@ -6,6 +6,7 @@
  */
 import type { Claim, ClaimList } from '../../../shared/annotations.js';
 import type { ErrorPayload } from '../../../shared/errors.js';
+import { postRpc } from '../rpc-post.js';
 
 export interface ClaimsListRequest {
   /** The RPC address of `claims.list` and this tab's token. */
@@ -23,14 +24,9 @@ const answer = (a: ClaimsListAnswer) => self.postMessage(a);
 self.onmessage = async (e: MessageEvent<ClaimsListRequest>) => {
   const { url, token, articleId, slice } = e.data;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ articleId }),
-    });
-    const body = (await res.json()) as { ok: boolean; value?: ClaimList; error?: ErrorPayload };
-    if (!body.ok || !body.value) return answer({ type: 'error', error: body.error ?? { code: 'internal', message: `HTTP ${res.status}` } });
-    const { claims, ...rest } = body.value;
+    const r = await postRpc(url, token, { articleId });
+    if (!r.ok) return answer({ type: 'error', error: r.error });
+    const { claims, ...rest } = r.value as ClaimList;
     for (let i = 0; i < claims.length; i += slice) answer({ type: 'claims', claims: claims.slice(i, i + slice) });
     answer({ type: 'done', list: rest });
   } catch (err) {

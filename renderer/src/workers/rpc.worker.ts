@@ -7,7 +7,7 @@
  * of the string) and gets the answer back. Calls run one after another, in
  * the order made: a draft kept and then dropped reach the services in that order.
  */
-import type { ErrorPayload } from '../../../shared/errors.js';
+import { postRpc, type RpcResult } from '../rpc-post.js';
 
 export interface RpcRequest {
   id: number;
@@ -17,7 +17,7 @@ export interface RpcRequest {
   input: unknown;
 }
 
-export type RpcAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ErrorPayload };
+export type RpcAnswer = RpcResult & { id: number };
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -27,14 +27,7 @@ self.onmessage = (e: MessageEvent<RpcRequest>) => {
 
 async function call({ id, url, token, input }: RpcRequest): Promise<void> {
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(input ?? {}),
-    });
-    const body = (await res.json().catch(() => null)) as { ok: boolean; value?: unknown; error?: ErrorPayload } | null;
-    if (!body) return self.postMessage({ id, ok: false, error: { code: 'internal', message: `HTTP ${res.status}` } } satisfies RpcAnswer);
-    self.postMessage((body.ok ? { id, ok: true, value: body.value } : { id, ok: false, error: body.error ?? { code: 'internal', message: `HTTP ${res.status}` } }) satisfies RpcAnswer);
+    self.postMessage({ id, ...(await postRpc(url, token, input)) } satisfies RpcAnswer);
   } catch (err) {
     self.postMessage({ id, ok: false, error: { code: 'internal', message: String(err) } } satisfies RpcAnswer);
   }

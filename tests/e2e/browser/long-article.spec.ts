@@ -164,6 +164,33 @@ test('the cross-checks of a 1 MB article arrive in full while typing goes on, an
   await expect(focused).toBeInViewport();
 });
 
+test('a key typed while the cross-checks of a 1 MB article run stops that run, and the answer shown is for the text as typed', async ({ page, bench }) => {
+  test.setTimeout(120_000);
+  await openLongArticle(page, bench);
+  await page.getByRole('tab', { name: /交叉核验/ }).click();
+  await expect(page.getByText(/^共 \d+ 组,列出其中 \d+ 组,不一致的优先。$/)).toBeVisible({ timeout: 60_000 });
+  type Checks = { running: boolean; interrupted: number };
+  const checks = () =>
+    page.evaluate(() => {
+      const c = (window as unknown as { __factdeskChecks: Checks }).__factdeskChecks;
+      return { running: c.running, interrupted: c.interrupted };
+    });
+  // At the very start, so its alarm is the first listed (alarms are listed in text order).
+  await editor(page).locator('.cm-line').first().click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('其中工业项目投资3.2亿元，服务业项目投资5.1亿元，合计投资9.6亿元。');
+  // The pause lets a run start over the whole article; the next key stops it.
+  await page.waitForFunction(() => (window as unknown as { __factdeskChecks: Checks }).__factdeskChecks.running, null, { timeout: 30_000 });
+  const before = (await checks()).interrupted;
+  await page.keyboard.press('Enter');
+  expect((await checks()).interrupted).toBe(before + 1);
+  expect((await checks()).running).toBe(false);
+  // The run after the last key answers, with the sum typed: 3.2 + 5.1 is not 9.6.
+  const first = page.getByRole('list', { name: '交叉核验' }).locator('.finding').first();
+  await expect(first).toContainText('3.2亿元 + 5.1亿元 = 8.3亿元', { timeout: 60_000 });
+  await expect(first).toHaveClass(/alarm/);
+});
+
 test.describe('with 30,000 stored claims', () => {
   // Every other paragraph first: storing all its figures gives about 30,000 claims.
   test.use({ files: { [file]: everyNthParagraph(big.paragraphs, 2) } });

@@ -17,7 +17,7 @@ import { createArticle, deleteArticle, deleteClaim, renameArticle, showTrash } f
 import { claimListStore, focusSpans, focusStore, loadClaims, selectClaim, selectedClaimStore, textSelectionStore } from './stores/claims.js';
 import { connectionStore } from './stores/connection.js';
 import { clearError, errorStore, showError } from './stores/errors.js';
-import { useLiveValue } from './stores/live-article.js';
+import { useLiveArticle, useLiveValue } from './stores/live-article.js';
 import {
   discardDraft,
   ensureSaved,
@@ -471,9 +471,9 @@ function describeStoredClaim(id: string): string | null {
   return parts.join(' · ');
 }
 
-/** The status bar's character count: the one part of the window that follows every key. */
+/** The status bar's character count: follows the text once the page is idle (like Word's count). */
 function CharacterCount() {
   const { t } = useTranslation();
-  const count = useLiveValue(live, (a) => a?.length ?? 0);
+  const count = useLiveArticle(live)?.length ?? 0;
   return <span>{t('editor.characters', { count })}</span>;
 }

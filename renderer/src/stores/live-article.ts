@@ -309,17 +309,33 @@ export class LiveArticleStore {
 }
 
 /**
- * The latest snapshot, taken at low priority: a keystroke paints first, and
- * React drops a panel render that a newer keystroke has overtaken.
+ * The latest snapshot, taken when the page is next idle (after the frame that shows a keystroke,
+ * at most `idleTimeoutMs` later) and rendered at low priority: the panels that follow the text
+ * (counts, the figures not claimed yet) never stand between a key and its frame, a burst of keys
+ * costs them one render, and React drops a render that a newer keystroke has overtaken.
  */
 export function useLiveArticle(store: LiveArticleStore): LiveArticle | null {
   const [snapshot, setSnapshot] = useState(() => store.current());
   useEffect(() => {
     setSnapshot(store.current());
-    return store.subscribe(() => startTransition(() => setSnapshot(store.current())));
+    let idle: number | null = null;
+    const take = () => {
+      idle = null;
+      startTransition(() => setSnapshot(store.current()));
+    };
+    const off = store.subscribe(() => {
+      idle ??= requestIdleCallback(take, { timeout: idleTimeoutMs });
+    });
+    return () => {
+      off();
+      if (idle !== null) cancelIdleCallback(idle);
+    };
   }, [store]);
   return snapshot;
 }
+
+/** The longest a panel following the text waits for the page to be idle. */
+const idleTimeoutMs = 300;
 
 /** Something small read from the latest snapshot at once (a flag, a count): the component re-renders only when it changes. */
 export function useLiveValue<T>(store: LiveArticleStore, read: (a: LiveArticle | null) => T): T {

@@ -33,6 +33,9 @@ export interface ClaimHighlightOptions {
   dollarCurrency?: string;
 }
 
+/** The page's time per task unpacking a whole-text detection (a frame's worth, less the rest of the frame). */
+const sliceMs = 8;
+
 /** Texts up to this long are scanned at once when opened: quicker than a round trip to the worker. */
 const SYNC_DETECT_CHARS = 40_000;
 
@@ -248,13 +251,16 @@ function detectionWorker() {
             const doc = this.view.state.field(field).pending?.seq === e.data.seq ? this.view.state.field(field).pending!.doc : null;
             // An answer to a request already replaced is dropped unread.
             if (!doc) return;
-            // Unpacked a slice per task (60,000 figures in one task froze the page for a tenth of a
-            // second or more); a newer request or a closed editor drops it between slices.
+            // Unpacked over several tasks of about `sliceMs` each (60,000 figures in one task froze
+            // the page for a tenth of a second or more; a fixed count per task still took 70-190 ms
+            // on a busy machine); a newer request or a closed editor drops it between slices.
             const seq = e.data.seq;
-            const steps = decodeDetectionInSlices(e.data, (i) => doc.line(i + 1).text, 4000);
+            const steps = decodeDetectionInSlices(e.data, (i) => doc.line(i + 1).text, 250);
             const step = () => {
               if (this.destroyed || this.view.state.field(field).pending?.seq !== seq) return;
-              const r = steps.next();
+              const until = performance.now() + sliceMs;
+              let r = steps.next();
+              while (!r.done && performance.now() < until) r = steps.next();
               if (!r.done) return void setTimeout(step, 0);
               this.view.dispatch({ effects: fullDetected.of({ seq, lines: r.value.lines, perLine: r.value.perLine }) });
             };

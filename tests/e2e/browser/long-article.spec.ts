@@ -155,10 +155,11 @@ test('the cross-checks of a 1 MB article arrive in full while typing goes on, an
   expect(total).toBeGreaterThan(listed);
   const findings = page.getByRole('list', { name: '交叉核验' });
   await findings.locator('..').evaluate((el) => (el.scrollTop = el.scrollHeight));
-  const last = findings.locator('.finding').last();
-  const figure = (await last.locator('.chip').first().textContent())!;
-  await last.click();
-  // Its figures are marked in the text, and the first is scrolled into view.
+  await findings.locator('.finding').last().click();
+  // Its figures are marked in the text, and the first is scrolled into view. (Read from the
+  // finding chosen: a later answer — the claims' or statements' arrival re-runs the checks — may
+  // have replaced the list's last row meanwhile.)
+  const figure = (await findings.locator('.finding.selected .chip').first().textContent())!;
   const focused = editor(page).locator('.cm-focus-ok, .cm-focus-alarm').first();
   await expect(focused).toHaveText(figure);
   await expect(focused).toBeInViewport();

@@ -1063,6 +1063,11 @@ export class TeamClient {
     if (!this.link) throw new FactDeskError('team-not-linked', 'not linked', {});
     if (!teamId) return { articleId: localId, conflicts: [], audit: [] };
     const audit = await this.audit(teamId);
+    return { articleId: localId, conflicts: this.conflicts(teamId), audit };
+  }
+
+  /** Every unresolved conflict of a team article: its claims' fields, their sources and comments, the article's own. */
+  private conflicts(teamId: string): TeamConflict[] {
     const state = deriveReview(this.validEvents(teamId));
     const conflicts: TeamConflict[] = [];
     for (const [claimId, c] of Object.entries(state.claims)) {
@@ -1073,7 +1078,17 @@ export class TeamClient {
     }
     if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
     for (const [field, f] of Object.entries(state.article)) if (f?.conflict) conflicts.push({ claimId: null, field: field as SettableField, values: f.conflict });
-    return { articleId: localId, conflicts, audit };
+    return conflicts;
+  }
+
+  /**
+   * The claims of an article whose review holds an unresolved conflict (empty outside a team): the publication gate
+   * holds them like unchecked claims — the value the sidecar shows is only the latest, not a winner.
+   */
+  conflictedClaims(localId: string): Set<string> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId || !this.events(teamId)) return new Set();
+    return new Set(this.conflicts(teamId).flatMap((c) => (c.claimId ? [c.claimId] : [])));
   }
 
   /**

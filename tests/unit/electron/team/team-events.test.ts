@@ -159,6 +159,50 @@ describe('team workspace: what issue 16 left', () => {
     expect((await a.session.annotations.publishing(aId)).overrides).toHaveLength(1);
   });
 
+  it('a claim whose review holds an unresolved conflict blocks the publication gate like an unchecked one, with the reason said, until it is settled', async () => {
+    const { members } = await team([
+      ['alice', 'editor'],
+      ['bob', 'fact-checker'],
+      ['carol', 'fact-checker'],
+    ]);
+    const [a, b, c] = members as [Member, Member, Member];
+    await until(async () => !!(await idOf(b)) && !!(await idOf(c)), 'the article on every disk');
+    const claim = await claimOn(a, '305.7亿元');
+    await settledAll(members);
+    await until(async () => !!(await claimOf(b, claim.id)) && !!(await claimOf(c, claim.id)), 'the claim at both checkers');
+    // Offline, carol says false, then bob verified: every copy shows the latest (verified), which is no winner.
+    for (const m of [b, c]) await m.call('team.disconnect');
+    await c.call('claims.setStatus', { articleId: (await idOf(c))!, claimId: claim.id, status: 'false' });
+    await new Promise((r) => setTimeout(r, 20));
+    await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
+    for (const m of [b, c]) await m.call('team.reconnect');
+    await settledAll(members);
+    const aId = (await idOf(a))!;
+    await until(async () => (await claimOf(a, claim.id))?.status === 'verified', 'the latest status at alice');
+    await until(async () => (await a.call<TeamReview>('team.review', { articleId: aId })).conflicts.some((x) => x.claimId === claim.id), 'the conflict at alice');
+
+    // The gate names it as blocking, for its conflict.
+    type Gate = { decision: string; blocking: Array<{ claimId: string; conflict?: boolean }> };
+    const state = await a.call<{ gate: Gate }>('export.state', { articleId: aId });
+    expect(state.gate).toMatchObject({ decision: 'blocked', blocking: [{ claimId: claim.id, conflict: true }] });
+    for (const attempt of [
+      () => a.call('export.article', { articleId: aId, format: 'md', language: 'en' }),
+      () => a.call('articles.setWorkflow', { id: aId, workflow: 'published' }),
+    ]) {
+      const e = (await attempt().catch((x: FactDeskError) => x)) as FactDeskError;
+      expect(e.code).toBe('publication-blocked');
+      expect(describeError(createI18n('en'), e.toPayload())).toContain('1 of them hold a team conflict');
+      expect(describeError(createI18n('zh-CN'), e.toPayload())).toContain('其中 1 条存在团队冲突');
+    }
+    // An editor may publish past it with a written reason, like past an unchecked claim: the override names it.
+    await a.call('export.article', { articleId: aId, format: 'md', language: 'en', overrideReason: '官方数字' });
+    expect((await a.session.annotations.publishing(aId)).overrides?.at(-1)?.claimIds).toEqual([claim.id]);
+    // Settled (bob sets it again, having seen both): the gate opens.
+    await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
+    await settledAll(members);
+    await until(async () => (await a.call<{ gate: Gate }>('export.state', { articleId: aId })).gate.decision === 'open', 'the gate open once settled');
+  });
+
   it('the audit log is a server table served in pages: every member reads the same long list, and it stays readable offline and after a restart', async () => {
     const { data, a, b, claim } = await editorAndChecker();
     const teamId = (await idOf(a))!;

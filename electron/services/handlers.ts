@@ -48,7 +48,8 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'profile.get': async () => ({ profile: await readProfile(), author: ctx.session().author }),
     'profile.set': async (profile) => {
       const kept = await writeProfile(profile);
-      ctx.session().setAuthor(kept.name);
+      // In a team workspace the team member signs what is recorded (set by the team client), whatever the profile says.
+      if (!ctx.team?.()?.role) ctx.session().setAuthor(kept.name);
       return kept;
     },
     'workspace.info': async () => ({ ...ws().info(), author: ctx.session().author }),

@@ -154,9 +154,18 @@ export class TeamClient {
     if (link && !session.workspace.readOnly) {
       t.link = link;
       t.userOffline = link.offline === true;
+      t.signAs(link.member);
       await t.start();
     }
     return t;
+  }
+
+  /**
+   * In a team workspace the member is who works here: what this app records (claims, comments, audit entries,
+   * revisions) carries the team name the server knows, not the computer's profile.
+   */
+  private signAs(member: TeamLink['member']): void {
+    if (member.name) this.session.setAuthor(member.name);
   }
 
   private get metaDir(): string {
@@ -193,7 +202,8 @@ export class TeamClient {
     if (!this.link) return;
     await this.session.workspace.guardMeta();
     await fs.mkdir(join(this.metaDir, 'team'), { recursive: true });
-    await writeFileDurable(this.linkPath, JSON.stringify(this.link, null, 2) + '\n');
+    // The join token is a secret: readable by this user only.
+    await writeFileDurable(this.linkPath, JSON.stringify(this.link, null, 2) + '\n', { mode: 0o600 });
   }
 
   // ---- Status --------------------------------------------------------------
@@ -262,6 +272,7 @@ export class TeamClient {
       throw FactDeskError.fromPayload(got);
     }
     this.link.member = got;
+    this.signAs(got);
     await this.saveLink();
     await this.whenIndexSynced(timeoutMs);
     await this.reconcile();
@@ -403,6 +414,7 @@ export class TeamClient {
     for (const w of waiters) w(m);
     if (!('code' in m) && this.link && (this.link.member.name !== m.name || this.link.member.role !== m.role)) {
       this.link.member = m;
+      this.signAs(m);
       void this.saveLink().catch((e) => this.fail(e));
     }
   }

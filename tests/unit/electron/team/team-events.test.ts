@@ -8,7 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, Claim, ClaimList } from '../../../../shared/annotations.js';
 import type { CheckerRelation } from '../../../../shared/checks/types.js';
@@ -201,6 +201,37 @@ describe('team workspace: what issue 16 left', () => {
     await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
     await settledAll(members);
     await until(async () => (await a.call<{ gate: Gate }>('export.state', { articleId: aId })).gate.decision === 'open', 'the gate open once settled');
+  });
+
+  it('in a team the member the server knows signs what the app records, whatever this computer’s profile is called; the link holding its token is mode 0600', async () => {
+    const data = tempDir('team-data-');
+    cleanup.push(() => removeDir(data));
+    const server = await startTeamServerProcess(data);
+    cleanup.push(() => server.stop());
+    const token = await addMember(data, 'alice', 'editor');
+    const root = await makeWorkspace({ 'zs.md': article });
+    cleanup.push(() => removeDir(root));
+    // The profile on this computer says "root".
+    const m = await openMember(root, 'root');
+    let open = true;
+    cleanup.push(async () => void (open && (await m.close())));
+    expect(m.session.author).toBe('root');
+    await m.call('team.connect', { url: server.url, token });
+    expect(m.session.author).toBe('alice');
+    // The link keeps the join token: readable by this user only.
+    expect(statSync(join(root, '.factdesk', 'team', 'link.json')).mode & 0o777).toBe(0o600);
+    const claim = await claimOn(m, '305.7亿元');
+    const id = (await idOf(m))!;
+    await m.call('claims.addComment', { articleId: id, claimId: claim.id, text: '请核对' });
+    const mine = (await m.session.annotations.auditLog(id)).filter((e) => e.by !== null);
+    expect(new Set(mine.map((e) => e.by))).toEqual(new Set(['alice']));
+    expect((await claimOf(m, claim.id))!.comments[0]!.author).toBe('alice');
+    // After a restart (the profile still "root"), the link says who works here.
+    await m.close();
+    open = false;
+    const again = await openMember(root, 'root');
+    cleanup.push(() => again.close());
+    expect(again.session.author).toBe('alice');
   });
 
   it('the audit log is a server table served in pages: every member reads the same long list, and it stays readable offline and after a restart', async () => {

@@ -72,6 +72,43 @@ async function connect(page: Page, url: string, token: string, lang: 'en' | 'zh-
   await expect(dialog).toBeHidden();
 }
 
+/** A member in a browser-mode instance of their own (own folder, own services), connected to the team. */
+async function joinAs(browser: Browser, extra: Extra[], teamUrl: string, token: string, lang: 'en' | 'zh-CN', shot?: string): Promise<Page> {
+  const root = temp('factdesk-e2e-member-');
+  const home = temp('factdesk-e2e-member-home-');
+  const { url, server } = await startServer(root, home);
+  extra.push({ server, root, home });
+  const p = await browser.newPage();
+  await p.addInitScript((l) => localStorage.setItem('factdesk.language', l), lang);
+  await p.goto(url);
+  // An empty folder: the (empty) article list is not shown, the status bar is.
+  await p.locator('.statusbar').waitFor();
+  await connect(p, teamUrl, token, lang, shot);
+  return p;
+}
+
+/** From now on, remembers whether the page ever shows the "changed outside FactDesk" banner (until it reloads). */
+async function watchOutsideChangeBanner(p: Page): Promise<void> {
+  await p.evaluate(() => {
+    const w = window as unknown as { sawOutsideChange?: boolean };
+    w.sawOutsideChange = !!document.querySelector('.outside-change');
+    new MutationObserver(() => (w.sawOutsideChange ||= !!document.querySelector('.outside-change'))).observe(document.body, { childList: true, subtree: true });
+  });
+}
+const sawOutsideChange = (p: Page) => p.evaluate(() => !!(window as unknown as { sawOutsideChange?: boolean }).sawOutsideChange);
+
+/** The article's text as the editor shows it (other members' carets and their name labels left out). */
+const screenText = (p: Page) =>
+  p.getByTestId('article-text').evaluate((el) =>
+    [...el.querySelectorAll('.cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as HTMLElement;
+        for (const w of copy.querySelectorAll('.cm-ySelectionCaret, .cm-widgetBuffer')) w.remove();
+        return (copy.textContent ?? '').replace(/\u2060/g, '');
+      })
+      .join('\n'),
+  );
+
 /** Reloads the page, opens the 305.7亿元 claim's card and returns its conflict box. */
 async function claimCardConflict(p: Page, lang: 'en' | 'zh-CN') {
   await p.reload();
@@ -118,16 +155,7 @@ test.describe('team workspace', () => {
         [bob, 'zh-CN'],
         [carol, 'en'],
       ] as const) {
-        const root = temp('factdesk-e2e-member-');
-        const home = temp('factdesk-e2e-member-home-');
-        const { url, server } = await startServer(root, home);
-        extra.push({ server, root, home });
-        const p = await browser.newPage();
-        await p.addInitScript((l) => localStorage.setItem('factdesk.language', l), lang);
-        await p.goto(url);
-        // An empty folder: the (empty) article list is not shown, the status bar is.
-        await p.locator('.statusbar').waitFor();
-        await connect(p, team.url, token, lang, lang === 'zh-CN' ? 'team-connect-zh-CN.png' : undefined);
+        const p = await joinAs(browser, extra, team.url, token, lang, lang === 'zh-CN' ? 'team-connect-zh-CN.png' : undefined);
         // The editor's article appears in the member's own folder and list.
         await expect(p.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
         pages.push(p);
@@ -185,15 +213,7 @@ async function aliceAnd(page: Page, bench: { open(p: Page, o: { language: 'en' }
   const token = addMember(data, name, role);
   await bench.open(page, { language: 'en' });
   await connect(page, team.url, alice, 'en');
-  const root = temp('factdesk-e2e-member-');
-  const home = temp('factdesk-e2e-member-home-');
-  const { url, server } = await startServer(root, home);
-  extra.push({ server, root, home });
-  const other = await browser.newPage();
-  await other.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
-  await other.goto(url);
-  await other.locator('.statusbar').waitFor();
-  await connect(other, team.url, token, 'zh-CN');
+  const other = await joinAs(browser, extra, team.url, token, 'zh-CN');
   await expect(other.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
   return { data, team, extra, other };
 }
@@ -301,7 +321,7 @@ test.describe('team workspace: the article’s own conflicts', () => {
 test.describe('team workspace: live co-editing', () => {
   test.use({ files: { '快讯.txt': '签约项目45个,项目总投资305.7亿元。\n' } });
 
-  test('two editors see each other’s typing and cursors, with names, and the files follow', async ({ page, bench, browser }) => {
+  test('two editors see each other’s typing and cursors, with names, the files follow, and neither window calls the team’s writes an outside change', async ({ page, bench, browser }) => {
     test.setTimeout(120_000);
     const data = temp('factdesk-e2e-team-');
     const team = await teamServer(data);
@@ -309,17 +329,11 @@ test.describe('team workspace: live co-editing', () => {
     try {
       await bench.open(page, { language: 'en' });
       await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
-      const root = temp('factdesk-e2e-member-');
-      const home = temp('factdesk-e2e-member-home-');
-      const { url, server } = await startServer(root, home);
-      extra.push({ server, root, home });
-      const bob = await browser.newPage();
-      await bob.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
-      await bob.goto(url);
-      await bob.locator('.statusbar').waitFor();
-      await connect(bob, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const bob = await joinAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const root = extra[0]!.root;
 
       for (const p of [page, bob]) await p.getByRole('option', { name: /快讯/ }).click({ timeout: 15_000 });
+      for (const p of [page, bob]) await watchOutsideChangeBanner(p);
       const aliceText = page.getByTestId('article-text').locator('.cm-content');
       const bobText = bob.getByTestId('article-text').locator('.cm-content');
       // The binding is made once the article is known to be a team article.
@@ -332,15 +346,36 @@ test.describe('team workspace: live co-editing', () => {
       await bob.keyboard.press('Home');
       await bob.keyboard.type('[bob]');
       await expect(aliceText).toContainText('[bob]', { timeout: 15_000 });
+      // Both type at once for a while: the team's writes of the file land under both editors all along, while the
+      // apps look at the folder as they do when their lists refresh (each look compares the files with what they wrote).
+      let typing = true;
+      const looking = [page, bob].map(async (p) => {
+        while (typing) await rpc(p, 'articles.list');
+      });
+      await Promise.all([page.keyboard.type('甲乙丙丁戊己庚辛壬癸', { delay: 60 }), bob.keyboard.type('子丑寅卯辰巳午未申酉', { delay: 60 })]);
+      typing = false;
+      await Promise.all(looking);
       // Each sees where the other is, with the other's name.
       await expect(page.locator('.cm-ySelectionInfo')).toContainText('bob', { timeout: 15_000 });
       await expect(bob.locator('.cm-ySelectionInfo')).toContainText('alice', { timeout: 15_000 });
       await page.screenshot({ path: screens('team-live-en.png') });
       await bob.screenshot({ path: screens('team-live-zh-CN.png') });
       // Both files hold the merged text, and neither window claims unsaved changes once it is written.
-      await expect.poll(async () => (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('[bob]') && (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('(alice)'), { timeout: 15_000 }).toBe(true);
-      await expect.poll(async () => (await fs.readFile(join(bench.root, '快讯.txt'), 'utf8')) === (await fs.readFile(join(root, '快讯.txt'), 'utf8')), { timeout: 15_000 }).toBe(true);
+      const file = (dir: string) => fs.readFile(join(dir, '快讯.txt'), 'utf8');
+      await expect.poll(async () => ((t) => ['[bob]', '(alice)', '癸', '酉'].every((w) => t.includes(w)))(await file(root)), { timeout: 15_000 }).toBe(true);
+      await expect.poll(async () => (await file(bench.root)) === (await file(root)) && (await screenText(page)) === (await file(root)) && (await screenText(bob)) === (await file(root)), { timeout: 15_000 }).toBe(true);
       await expect(page.locator('.statusbar')).toContainText('Saved', { timeout: 15_000 });
+      await expect(bob.locator('.statusbar')).toContainText('已保存', { timeout: 15_000 });
+      // The team's writes of the file were never "changed outside FactDesk", during the typing or after it.
+      for (const p of [page, bob]) {
+        await expect(p.locator('.outside-change')).toHaveCount(0);
+        expect(await sawOutsideChange(p)).toBe(false);
+      }
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+});
     } finally {
       await stopAll(extra, team.proc, data);
     }

@@ -126,6 +126,7 @@ test.describe('team workspace', () => {
     const data = temp('factdesk-e2e-team-');
     const team = await teamServer(data);
     const extra: Extra[] = [];
+    let paused = false;
     try {
       const alice = addMember(data, 'alice', 'editor');
       const bob = addMember(data, 'bob', 'fact-checker');
@@ -184,6 +185,20 @@ test.describe('team workspace', () => {
       for (const p of pages) await p.locator('.team-status').getByRole('button').click();
       await expect(carolPage.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
 
+      // A change the server has not acknowledged yet (the server paused, the connection open): "Syncing", and what waits.
+      const carolArticle = ((await rpc(carolPage, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+      const carolClaim = ((await rpc(carolPage, 'claims.list', { articleId: carolArticle })) as { claims: Array<{ id: string }> }).claims[0]!.id;
+      team.proc.kill('SIGSTOP');
+      paused = true;
+      await rpc(carolPage, 'claims.addComment', { articleId: carolArticle, claimId: carolClaim, text: 'Checked against the bureau’s release' });
+      await expect(carolPage.locator('.team-status')).toContainText('Syncing · 1 change waiting');
+      await expect(carolPage.locator('.team-status')).toHaveClass(/team-syncing/);
+      await carolPage.screenshot({ path: screens('team-syncing-en.png') });
+      team.proc.kill('SIGCONT');
+      paused = false;
+      await expect(carolPage.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
+      await expect(carolPage.locator('.team-status')).not.toContainText('waiting');
+
       // Each member's claim card shows the conflict: both values and who set them.
       for (const [p, lang] of [
         [bobPage, 'zh-CN'],
@@ -196,6 +211,7 @@ test.describe('team workspace', () => {
         await p.screenshot({ path: screens(`team-conflict-${lang}.png`) });
       }
     } finally {
+      if (paused) team.proc.kill('SIGCONT');
       await stopAll(extra, team.proc, data);
     }
   });

@@ -146,6 +146,11 @@ test.describe('team workspace', () => {
       const status = page.locator('.team-status');
       await expect(status).toContainText('Online');
       await expect(status).toContainText('alice (Editor)');
+      // One identity: the team's. The computer's profile is not asked for; the toolbar shows the team name and role, locked.
+      await expect(page.getByText('Who is working here?')).toHaveCount(0);
+      const who = page.getByRole('button', { name: /as the team server knows you/ });
+      await expect(who).toHaveText('alice · Editor');
+      await expect(who).toBeDisabled();
       await page.getByRole('option', { name: /招商快讯/ }).click();
       await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
       await page.screenshot({ path: screens('team-online-en.png') });
@@ -210,6 +215,17 @@ test.describe('team workspace', () => {
         await expect(conflict).toContainText(lang === 'en' ? 'False — carol' : '不实 —— carol');
         await p.screenshot({ path: screens(`team-conflict-${lang}.png`) });
       }
+      // Verdicts are offered by the team role: not to alice (an editor), to carol (a fact-checker).
+      await expect(page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: 'Verified' })).toBeDisabled();
+      await expect(page.getByRole('note').filter({ hasText: 'Verdicts (Verified, Disputed, False, Unverifiable) are given by fact-checkers' })).toBeVisible();
+      await claimCardConflict(carolPage, 'en');
+      await expect(carolPage.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: 'Verified' })).toBeEnabled();
+      await expect(carolPage.getByRole('button', { name: /as the team server knows you/ })).toHaveText('carol · Fact-checker');
+      await expect(carolPage.getByText('Who is working here?')).toHaveCount(0);
+      // What carol's app recorded is signed with her team name, not this computer's user.
+      const sidecar = JSON.parse(await fs.readFile(join(extra[1]!.root, '.factdesk', 'articles', `${carolArticle}.json`), 'utf8')) as { audit: Array<{ by: string | null; action: string }> };
+      expect(sidecar.audit.filter((e) => e.by === 'carol').map((e) => e.action)).toEqual(expect.arrayContaining(['claim.status', 'comment.added']));
+      expect(sidecar.audit.filter((e) => e.by !== null && !['alice', 'bob', 'carol'].includes(e.by))).toEqual([]);
     } finally {
       if (paused) team.proc.kill('SIGCONT');
       await stopAll(extra, team.proc, data);

@@ -109,6 +109,18 @@ const screenText = (p: Page) =>
       .join('\n'),
   );
 
+/** The other member's name is shown beside their caret (not only on hover), inside the editor's visible area. */
+async function nameShownBesideCaret(p: Page, name: string): Promise<void> {
+  const label = p.locator('.cm-ySelectionInfo', { hasText: name });
+  await expect(label).toHaveCSS('opacity', '1', { timeout: 15_000 });
+  const inside = await label.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const box = el.closest('.cm-scroller')!.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right;
+  });
+  expect(inside, `${name}'s label inside the editor`).toBe(true);
+}
+
 /** Reloads the page, opens the 305.7亿元 claim's card and returns its conflict box. */
 async function claimCardConflict(p: Page, lang: 'en' | 'zh-CN') {
   await p.reload();
@@ -353,7 +365,7 @@ test.describe('team workspace: the article’s own conflicts', () => {
 test.describe('team workspace: live co-editing', () => {
   test.use({ files: { '快讯.txt': '签约项目45个,项目总投资305.7亿元。\n' } });
 
-  test('two editors see each other’s typing and cursors, with names, the files follow, and neither window calls the team’s writes an outside change', async ({ page, bench, browser }) => {
+  test('two editors see each other’s typing and cursors, with names beside them, the files follow, and neither window calls the team’s writes an outside change', async ({ page, bench, browser }) => {
     test.setTimeout(120_000);
     const data = temp('factdesk-e2e-team-');
     const team = await teamServer(data);
@@ -387,9 +399,11 @@ test.describe('team workspace: live co-editing', () => {
       await Promise.all([page.keyboard.type('甲乙丙丁戊己庚辛壬癸', { delay: 60 }), bob.keyboard.type('子丑寅卯辰巳午未申酉', { delay: 60 })]);
       typing = false;
       await Promise.all(looking);
-      // Each sees where the other is, with the other's name.
+      // Each sees where the other is, with the other's name beside the caret (not only on hover).
       await expect(page.locator('.cm-ySelectionInfo')).toContainText('bob', { timeout: 15_000 });
       await expect(bob.locator('.cm-ySelectionInfo')).toContainText('alice', { timeout: 15_000 });
+      await nameShownBesideCaret(page, 'bob');
+      await nameShownBesideCaret(bob, 'alice');
       await page.screenshot({ path: screens('team-live-en.png') });
       await bob.screenshot({ path: screens('team-live-zh-CN.png') });
       // Both files hold the merged text, and neither window claims unsaved changes once it is written.

@@ -245,19 +245,25 @@ test.describe('team workspace', () => {
   });
 });
 
+type Bench = { open(p: Page, o: { language: 'en' }): Promise<unknown> };
+
+/** A team server, and alice (an editor) connected in the test's page (en). */
+async function aliceOnline(page: Page, bench: Bench) {
+  const data = temp('factdesk-e2e-team-');
+  const team = await teamServer(data);
+  const extra: Extra[] = [];
+  await bench.open(page, { language: 'en' });
+  await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
+  return { data, team, extra };
+}
+
 /**
  * A team server; alice (an editor) in the test's page (en) and a second member in a page of their own (zh-CN,
  * their own folder), both connected, the article on both.
  */
-async function aliceAnd(page: Page, bench: { open(p: Page, o: { language: 'en' }): Promise<unknown> }, browser: Browser, name: string, role: string) {
-  const data = temp('factdesk-e2e-team-');
-  const team = await teamServer(data);
-  const extra: Extra[] = [];
-  const alice = addMember(data, 'alice', 'editor');
-  const token = addMember(data, name, role);
-  await bench.open(page, { language: 'en' });
-  await connect(page, team.url, alice, 'en');
-  const other = await joinAs(browser, extra, team.url, token, 'zh-CN');
+async function aliceAnd(page: Page, bench: Bench, browser: Browser, name: string, role: string) {
+  const { data, team, extra } = await aliceOnline(page, bench);
+  const other = await joinAs(browser, extra, team.url, addMember(data, name, role), 'zh-CN');
   await expect(other.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
   return { data, team, extra, other };
 }
@@ -367,12 +373,8 @@ test.describe('team workspace: live co-editing', () => {
 
   test('two editors see each other’s typing and cursors, with names beside them, the files follow, and neither window calls the team’s writes an outside change', async ({ page, bench, browser }) => {
     test.setTimeout(120_000);
-    const data = temp('factdesk-e2e-team-');
-    const team = await teamServer(data);
-    const extra: Extra[] = [];
+    const { data, team, extra } = await aliceOnline(page, bench);
     try {
-      await bench.open(page, { language: 'en' });
-      await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
       const bob = await joinAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
       const root = extra[0]!.root;
 
@@ -421,7 +423,61 @@ test.describe('team workspace: live co-editing', () => {
       await stopAll(extra, team.proc, data);
     }
   });
-});
+
+  test('three members typing at once in one paragraph end with the same text on three screens and three disks, the claim in it on its words everywhere', async ({ page, bench, browser }) => {
+    test.setTimeout(180_000);
+    const { data, team, extra } = await aliceOnline(page, bench);
+    try {
+      const aliceArticle = ((await rpc(page, 'articles.list')) as Array<{ id: string; path: string }>).find((a) => a.path === '快讯.txt')!.id;
+      const text = ((await rpc(page, 'articles.read', { id: aliceArticle })) as { text: string }).text;
+      const figure = '305.7亿元';
+      const claim = (await rpc(page, 'claims.add', { articleId: aliceArticle, start: text.indexOf(figure), end: text.indexOf(figure) + figure.length })) as { id: string };
+      const bob = await joinAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const carol = await joinAs(browser, extra, team.url, addMember(data, 'carol', 'editor'), 'en');
+      const members: Array<[Page, string]> = [
+        [page, bench.root],
+        [bob, extra[0]!.root],
+        [carol, extra[1]!.root],
+      ];
+      const claimOn = async (p: Page) => {
+        const id = ((await rpc(p, 'articles.list')) as Array<{ id: string; path: string }>).find((a) => a.path === '快讯.txt')?.id;
+        if (!id) return null;
+        const now = ((await rpc(p, 'articles.read', { id })) as { text: string }).text;
+        const c = ((await rpc(p, 'claims.list', { articleId: id })) as { claims: Array<{ id: string; anchor: { start: number; end: number } }> }).claims.find((x) => x.id === claim.id);
+        return c ? now.slice(c.anchor.start, c.anchor.end) : null;
+      };
+      for (const [p] of members) {
+        await expect.poll(() => claimOn(p), { message: 'the claim reached the member', timeout: 15_000 }).toBe(figure);
+        await p.getByRole('option', { name: /快讯/ }).click({ timeout: 15_000 });
+        await watchOutsideChangeBanner(p);
+      }
+      // Each puts the cursor right after 签约项目, in the same paragraph; each sees the other two carets once all are bound.
+      for (const [p] of members) {
+        await p.getByTestId('article-text').locator('.cm-content').click();
+        await p.keyboard.press('Control+Home');
+        for (let i = 0; i < 4; i++) await p.keyboard.press('ArrowRight');
+      }
+      for (const [p] of members) await expect(p.locator('.cm-ySelectionCaret')).toHaveCount(2, { timeout: 15_000 });
+      const words = ['(alice-typed)', '[bob-typed]', '{carol-typed}'];
+      await Promise.all(members.map(([p], i) => p.keyboard.type(words[i]!, { delay: 40 })));
+
+      // The same text on the three screens and in the three files, every word whole, the claim on its words.
+      const file = (dir: string) => fs.readFile(join(dir, '快讯.txt'), 'utf8');
+      await expect
+        .poll(async () => {
+          const texts = await Promise.all([...members.map(([p]) => screenText(p)), ...members.map(([, dir]) => file(dir))]);
+          return new Set(texts).size === 1 && words.every((w) => texts[0]!.includes(w)) ? texts[0] : null;
+        }, { message: 'three screens and three files converge', timeout: 30_000 })
+        .not.toBeNull();
+      const merged = await file(bench.root);
+      expect(merged.startsWith('签约项目')).toBe(true);
+      expect(merged.endsWith('45个,项目总投资305.7亿元。\n')).toBe(true);
+      for (const [p] of members) {
+        await expect.poll(() => claimOn(p), { timeout: 15_000 }).toBe(figure);
+        await expect(p.locator('.cm-stored')).toHaveText(figure);
+        expect(await sawOutsideChange(p)).toBe(false);
+      }
+      await carol.screenshot({ path: screens('team-three-en.png') });
     } finally {
       await stopAll(extra, team.proc, data);
     }

@@ -855,19 +855,19 @@ export class AnnotationStore {
    * gate: while claims block, only with an editor's written override reason,
    * which is recorded (audit log, report).
    */
-  async setWorkflow(id: string, workflow: WorkflowStatus, override?: { reason: string }): Promise<WorkflowStatus> {
+  async setWorkflow(id: string, workflow: WorkflowStatus, override?: { reason: string }, conflicted?: ReadonlySet<string>): Promise<WorkflowStatus> {
     return this.mutate(id, (data, now) => {
       if (data.workflow === workflow) return workflow;
-      if (workflow === 'published') this.passGate(data, now, override);
+      if (workflow === 'published') this.passGate(data, now, override, conflicted);
       this.audit(data, { at: now, action: 'workflow', before: data.workflow, after: workflow });
       data.workflow = workflow;
       return workflow;
     });
   }
 
-  /** Refuses (`publication-blocked`) while claims block and no override is given; records an override. */
-  private passGate(data: ArticleAnnotations, now: string, override?: { reason: string }): GateOverride | undefined {
-    const gate = publicationGate(Object.values(data.claims), override);
+  /** Refuses (`publication-blocked`) while claims block (`conflicted`: a team's unresolved ones too) and no override is given; records an override. */
+  private passGate(data: ArticleAnnotations, now: string, override?: { reason: string }, conflicted?: ReadonlySet<string>): GateOverride | undefined {
+    const gate = publicationGate(Object.values(data.claims), override, conflicted);
     if (gate.decision === 'blocked') throw publicationBlockedError(gate);
     if (gate.decision !== 'overridden') return undefined;
     const record: GateOverride = { at: now, by: this.author, reason: gate.reason!, claimIds: gate.blocking.map((b) => b.claimId) };
@@ -884,10 +884,10 @@ export class AnnotationStore {
    */
   async recordPublication(
     id: string,
-    pub: { revision: number; format: string; fileHash: string; override?: { reason: string }; correction?: string },
+    pub: { revision: number; format: string; fileHash: string; override?: { reason: string }; correction?: string; conflicted?: ReadonlySet<string> },
   ): Promise<PublicationRecord> {
     return this.mutate(id, (data, now) => {
-      const override = this.passGate(data, now, pub.override);
+      const override = this.passGate(data, now, pub.override, pub.conflicted);
       const correction: CorrectionNote | undefined = pub.correction ? { at: now, by: this.author, text: pub.correction, revision: pub.revision } : undefined;
       if (correction) {
         data.corrections = [...(data.corrections ?? []), frozenJson(correction)];

@@ -20,6 +20,8 @@ export interface DurableWriteOptions {
   keepBackup?: boolean;
   /** Name shown in errors (defaults to the file name). */
   displayName?: string;
+  /** Permission bits of the new file (default 0o644; 0o600 for a secret such as a join token). */
+  mode?: number;
 }
 
 /** fsync a directory so a rename inside it survives power loss (no-op where unsupported). */
@@ -69,8 +71,8 @@ export function tempNameFor(path: string): string {
 }
 
 /** Writes `data` to a new file at `tmp` (never following or replacing a link there) and fsyncs it. */
-async function writeNew(tmp: string, data: DurableData): Promise<void> {
-  const h = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL | (fsc.O_NOFOLLOW ?? 0), 0o644);
+async function writeNew(tmp: string, data: DurableData, mode = 0o644): Promise<void> {
+  const h = await fs.open(tmp, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL | (fsc.O_NOFOLLOW ?? 0), mode);
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await h.writeFile(data);
     else await writeAll(h, data);
@@ -87,8 +89,8 @@ export async function writeFileDurable(path: string, data: DurableData, opts: Du
   const bakTmp = opts.keepBackup ? tempNameFor(path) : null;
   try {
     // Both copies are whole on disk before either is renamed into place.
-    await writeNew(tmp, data);
-    if (bakTmp) await writeNew(bakTmp, data);
+    await writeNew(tmp, data, opts.mode);
+    if (bakTmp) await writeNew(bakTmp, data, opts.mode);
     await fs.rename(tmp, path);
     if (bakTmp) await fs.rename(bakTmp, `${path}.bak`);
     await fsyncDir(dir);

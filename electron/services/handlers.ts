@@ -37,7 +37,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 }
 
 function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], store: () => Session['annotations'], version: string): Handlers {
-  const publisher = () => new Publisher(ctx.session(), ctx.pdf);
+  // In a team, claims with an unresolved review conflict hold the publication gate like unchecked ones.
+  const conflicted = (id: string): ReadonlySet<string> => ctx.team?.()?.conflictedClaims(id) ?? new Set();
+  const publisher = () => new Publisher(ctx.session(), ctx.pdf, conflicted);
   /** Workspace exports in progress, by job id, and whether they were cancelled. */
   const jobs = new Map<string, { cancelled: boolean }>();
   const dashboard = dashboardFor();
@@ -46,7 +48,8 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'profile.get': async () => ({ profile: await readProfile(), author: ctx.session().author }),
     'profile.set': async (profile) => {
       const kept = await writeProfile(profile);
-      ctx.session().setAuthor(kept.name);
+      // In a team workspace the team member signs what is recorded (set by the team client), whatever the profile says.
+      if (!ctx.team?.()?.role) ctx.session().setAuthor(kept.name);
       return kept;
     },
     'workspace.info': async () => ({ ...ws().info(), author: ctx.session().author }),
@@ -90,7 +93,7 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     },
     'articles.setWorkflow': async ({ id, workflow, overrideReason }) => {
       if (overrideReason !== undefined && !ctx.team?.()?.role) await assertProfileMay('gate.override');
-      await store().setWorkflow(id, workflow, overrideReason !== undefined ? { reason: overrideReason } : undefined);
+      await store().setWorkflow(id, workflow, overrideReason !== undefined ? { reason: overrideReason } : undefined, conflicted(id));
       return ws().summary(id);
     },
     'articles.setPublicationUrl': async ({ id, url }) => {

@@ -99,11 +99,16 @@ function stem(path: string): string {
   return dot > 0 ? b.slice(0, dot) : b;
 }
 
+/** The claims of an article whose team review holds an unresolved conflict (they block the gate). */
+export type ConflictedClaims = (articleId: string) => ReadonlySet<string>;
+
 export class Publisher {
   constructor(
     private readonly session: Session,
     /** Lazy so that jsdom and playwright-core load only when an export needs them. */
     private readonly pdf: PdfRenderer = async (html) => (await import('./export/pdf.js')).htmlToPdf(html),
+    /** In a team workspace, the team client's; none elsewhere. */
+    private readonly conflicted: ConflictedClaims = () => new Set(),
   ) {}
 
   private get ws() {
@@ -115,7 +120,7 @@ export class Publisher {
   }
 
   /** Everything an export of the article needs, read as it is now (outside edits taken in first). */
-  private async gather(id: string): Promise<{ article: ExportArticle; input: ArticleReportInput; claims: Claim[]; revision: number }> {
+  private async gather(id: string): Promise<{ article: ExportArticle; input: ArticleReportInput; claims: Claim[]; revision: number; conflicted: ReadonlySet<string> }> {
     const list = await this.store.list(id);
     const doc = await this.ws.readCurrent(id);
     const pub = await this.store.publishing(id);
@@ -142,7 +147,7 @@ export class Publisher {
       corrections: pub.corrections ?? [],
       publications: pub.publications ?? [],
     };
-    return { article, input, claims, revision: head?.n ?? 0 };
+    return { article, input, claims, revision: head?.n ?? 0, conflicted: this.conflicted(id) };
   }
 
   /** The article's publication record, what changed since it was published, and the gate now. */
@@ -166,7 +171,7 @@ export class Publisher {
     const changedClaims = last
       ? g.claims.filter((c) => c.recheck && c.recheck.revision > last.revision).map((c) => ({ claimId: c.id, oldQuote: c.recheck!.oldQuote, newQuote: c.recheck!.newQuote, status: c.status }))
       : [];
-    return { publications, changedSincePublication: changed, diff, changedClaims, gate: publicationGate(g.claims), publicationUrl: g.article.url ?? '' };
+    return { publications, changedSincePublication: changed, diff, changedClaims, gate: publicationGate(g.claims, undefined, g.conflicted), publicationUrl: g.article.url ?? '' };
   }
 
   /**
@@ -177,12 +182,12 @@ export class Publisher {
    */
   async exportArticle(id: string, req: ExportRequest): Promise<{ file: ExportedFile; record?: PublicationRecord }> {
     const gathered = await this.gather(id);
-    const { article, input, claims, revision } = gathered;
+    const { article, input, claims, revision, conflicted } = gathered;
     const isPublication = publicationFormats.includes(req.format);
     let correction: string | undefined;
     if (isPublication && !req.preview) {
       // Checked before the file is made; the record checks again in the same step as it writes.
-      const gate = publicationGate(claims, req.overrideReason !== undefined ? { reason: req.overrideReason } : undefined);
+      const gate = publicationGate(claims, req.overrideReason !== undefined ? { reason: req.overrideReason } : undefined, conflicted);
       if (gate.decision === 'blocked') throw publicationBlockedError(gate);
       const state = await this.stateOf(id, gathered, false);
       correction = req.correction?.trim() || undefined;
@@ -250,6 +255,7 @@ export class Publisher {
       fileHash: out.hash,
       ...(req.overrideReason?.trim() ? { override: { reason: req.overrideReason } } : {}),
       ...(correction ? { correction } : {}),
+      conflicted,
     });
     return { file: out, record };
   }

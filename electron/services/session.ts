@@ -216,8 +216,11 @@ export class Session {
     return doc;
   }
 
-  /** Records the file's current text as an outside edit if FactDesk has not seen it yet (caller holds the article's section). */
-  private async takeInOutsideChange(id: string): Promise<void> {
+  /**
+   * Records the file's current text as an outside edit if FactDesk has not seen it yet (caller holds the article's
+   * section). False when the bytes are ones FactDesk wrote itself (a save that finished while the scan looked).
+   */
+  private async takeInOutsideChange(id: string): Promise<boolean> {
     const ws = this.workspace;
     const r = ws.record(id);
     let doc: ArticleDocument;
@@ -225,12 +228,13 @@ export class Session {
       doc = await ws.readCurrent(id);
     } catch (e) {
       // Unreadable bytes cannot be a revision: `write` keeps them in the trash instead.
-      if (e instanceof FactDeskError && e.code !== 'article-missing') return;
+      if (e instanceof FactDeskError && e.code !== 'article-missing') return true;
       throw e;
     }
-    if (r.disk?.hash === doc.disk.hash) return;
+    if (r.disk?.hash === doc.disk.hash) return false;
     await this.notifyTextChange({ id, doc, source: 'external' });
     await ws.acknowledgeDisk(id);
+    return true;
   }
 
   onTextChange(listener: TextChangeListener): void {
@@ -258,6 +262,8 @@ export class Session {
   private async doSync(): Promise<ScanResult> {
     const ws = this.workspace;
     const result = await ws.scan();
+    /** Files the scan met halfway through a save of FactDesk's own (a team member's typing written under an open editor): no outside change. */
+    const ownWrites = new Set<string>();
     if (!ws.readOnly) {
       // An article's text when FactDesk first meets it becomes its revision 1.
       this.baselined ??= await this.revisions.recordedIds();
@@ -274,7 +280,7 @@ export class Session {
       for (const id of result.changed) {
         try {
           // Within the article's section, and only if still unseen: a save in flight has already recorded its own bytes.
-          await ws.withArticle(id, () => this.takeInOutsideChange(id));
+          if (!(await ws.withArticle(id, () => this.takeInOutsideChange(id)))) ownWrites.add(id);
           this.baselined?.add(id);
         } catch (e) {
           // An unreadable file stays unacknowledged and is reported when opened.
@@ -286,9 +292,9 @@ export class Session {
       if (f.reason === 'name') this.notices.add('file-skipped-name', { name: f.name }, `skip-name:${f.name}`);
       else this.notices.add('file-skipped-size', { name: f.name, size: f.size ?? 0, max: maxArticleBytes }, `skip-size:${f.name}:${f.size}`);
     }
-    for (const id of result.changed) this.bus.emit('article.changedOnDisk', { id, missing: false });
+    for (const id of result.changed) if (!ownWrites.has(id)) this.bus.emit('article.changedOnDisk', { id, missing: false });
     for (const id of result.missing) this.bus.emit('article.changedOnDisk', { id, missing: true });
-    if (result.added.length || result.missing.length || result.relinked.length || result.changed.length) this.bus.emit('articles.changed', {});
+    if (result.added.length || result.missing.length || result.relinked.length || result.changed.length > ownWrites.size) this.bus.emit('articles.changed', {});
     return result;
   }
 

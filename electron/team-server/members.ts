@@ -70,7 +70,8 @@ export class MemberBook {
   private async save(members: Member[]): Promise<void> {
     await mkdir(this.dataDir, { recursive: true });
     const data: MembersFile = { version: 1, members };
-    await writeFileDurable(this.file, JSON.stringify(data, null, 2) + '\n');
+    // Hashes only, but nobody else on the server needs to read them.
+    await writeFileDurable(this.file, JSON.stringify(data, null, 2) + '\n', { mode: 0o600 });
     this.members = members;
   }
 

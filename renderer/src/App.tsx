@@ -307,7 +307,7 @@ function ArticlePane() {
             </div>
           ) : null}
           {open.conflict ? (
-            <div className="banner banner-warn" role="alert">
+            <div className="banner banner-warn outside-change" role="alert">
               <span>{dirty ? t('editor.changedOnDiskDirty') : t('editor.changedOnDisk')}</span>
               <span className="spacer" />
               <button onClick={() => void reloadFromDisk(open.doc.id)}>{t('editor.reload')}</button>

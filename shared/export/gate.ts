@@ -13,6 +13,8 @@ export interface BlockingClaim {
   end: number;
   /** Not attached to the text right now (its words were deleted or are ambiguous). */
   detached: boolean;
+  /** In a team: two members' changes of its review stand unresolved (a conflict), whatever its status says. */
+  conflict?: true;
 }
 
 /**
@@ -31,14 +33,25 @@ export interface GateResult {
 
 /**
  * The publication gate over an article's claims. Deleted claims never block;
- * detached claims do (a verdict still has to be given). An override counts
- * only with a reason that is more than white space; an empty one throws
- * `override-reason-required` so the caller cannot publish on a blank.
+ * detached claims do (a verdict still has to be given). In a team, a claim
+ * whose review holds an unresolved conflict (`conflicted`: two members'
+ * values, none of which won) blocks like an unchecked one, whatever status
+ * the local copy shows. An override counts only with a reason that is more
+ * than white space; an empty one throws `override-reason-required` so the
+ * caller cannot publish on a blank.
  */
-export function publicationGate(claims: readonly Claim[], override?: { reason: string }): GateResult {
+export function publicationGate(claims: readonly Claim[], override?: { reason: string }, conflicted: ReadonlySet<string> = new Set()): GateResult {
   const blocking: BlockingClaim[] = claims
-    .filter((c) => !c.deleted && blockingStatuses.includes(c.status))
-    .map((c) => ({ claimId: c.id, status: c.status, quote: c.anchor.quote, start: c.anchor.start, end: c.anchor.end, detached: Boolean(c.detached) }))
+    .filter((c) => !c.deleted && (blockingStatuses.includes(c.status) || conflicted.has(c.id)))
+    .map((c) => ({
+      claimId: c.id,
+      status: c.status,
+      quote: c.anchor.quote,
+      start: c.anchor.start,
+      end: c.anchor.end,
+      detached: Boolean(c.detached),
+      ...(conflicted.has(c.id) ? { conflict: true as const } : {}),
+    }))
     .sort((a, b) => Number(a.detached) - Number(b.detached) || a.start - b.start || a.end - b.end);
   if (blocking.length === 0) return { decision: 'open', blocking };
   if (!override) return { decision: 'blocked', blocking };
@@ -56,8 +69,11 @@ export function publicationGate(claims: readonly Claim[], override?: { reason: s
 export function publicationBlockedError(result: GateResult): FactDeskError {
   const named = result.blocking.slice(0, 5).map((b) => `“${b.quote}”`);
   if (result.blocking.length > 5) named.push('…');
-  return new FactDeskError('publication-blocked', `${result.blocking.length} claims block publication`, {
+  const conflicts = result.blocking.filter((b) => b.conflict).length;
+  return new FactDeskError('publication-blocked', `${result.blocking.length} claims block publication${conflicts ? ` (${conflicts} with an unresolved team conflict)` : ''}`, {
     count: result.blocking.length,
     claims: named.join(', '),
+    // The translation that says why (i18next context: `publication-blocked_conflict`).
+    ...(conflicts ? { context: 'conflict', conflicts } : {}),
   });
 }

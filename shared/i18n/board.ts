@@ -87,8 +87,11 @@ const en = {
     save: 'Save profile',
     change: 'Change your profile',
     verdictRefused: '“{{status}}” is a verdict, which a fact-checker gives. Your profile’s role is Editor: ask a fact-checker, or change your role.',
-    verdictsForCheckers: 'Verdicts (Verified, Disputed, False, Unverifiable) are given by fact-checkers; your profile’s role is Editor.',
+    verdictsForCheckers: 'Verdicts (Verified, Disputed, False, Unverifiable) are given by fact-checkers; your role is Editor.',
     overrideRefused: 'Overriding the publication gate is an editor’s decision. Your profile’s role is Fact-checker: ask an editor to publish.',
+    verdictRefusedTeam: '“{{status}}” is a verdict, which a fact-checker gives. In this team you are an editor: ask a fact-checker.',
+    overrideRefusedTeam: 'Overriding the publication gate is an editor’s decision. In this team you are a fact-checker: ask an editor to publish.',
+    setByTeam: 'Your name and role in this team, as the team server knows you (not changed here)',
   },
   accept: {
     kinds: 'Kinds to add',
@@ -185,6 +188,9 @@ const zh: typeof en = {
     verdictRefused: '“{{status}}”是核查结论,应由核查员给出。你的角色是编辑:请交给核查员,或修改你的角色。',
     verdictsForCheckers: '核查结论(已核实、有争议、不实、无法核实)由核查员给出;你的角色是编辑。',
     overrideRefused: '越过发布把关是编辑的决定。你的角色是核查员:请由编辑发布。',
+    verdictRefusedTeam: '“{{status}}”是核查结论,应由核查员给出。你在此团队中是编辑:请交给核查员。',
+    overrideRefusedTeam: '越过发布把关是编辑的决定。你在此团队中是核查员:请由编辑发布。',
+    setByTeam: '你在此团队中的姓名和角色,由团队服务器设定(不在此修改)',
   },
   accept: {
     kinds: '要添加的类型',

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors.js';
 
-type Catalog = Record<ErrorCode, string>;
+/** Every code, and the variants an error picks with its `context` param (i18next: `<code>_<context>`). */
+type Catalog = Record<ErrorCode | 'publication-blocked_conflict', string>;
 
 const en: Catalog = {
   'invalid-input': 'The request was not valid: {{detail}}',
@@ -32,6 +33,7 @@ const en: Catalog = {
   'store-link': '{{name}} is a link. FactDesk does not follow links inside its .factdesk folder, so nothing was written there. Remove the link and try again.',
   'unsupported-in-host': 'This action is only available in the desktop app.',
   'publication-blocked': '{{count}} claims still block publication ({{claims}}). Check them first, or override with a written reason.',
+  'publication-blocked_conflict': '{{count}} claims still block publication ({{claims}}); {{conflicts}} of them hold a team conflict — two people’s changes that nobody has settled (shown on the claim card). Settle and check them first, or override with a written reason.',
   'override-reason-required': 'An override of the publication gate needs a written reason. Write why the article may go out with these claims open.',
   'chromium-not-found': 'The PDF report needs Chromium, and none was found ({{looked}}). Install it (Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH to its executable.',
   'evidence-too-large': '{{name}} is too large to keep as evidence ({{size}} bytes; the limit is {{max}}, 20 MB). Nothing was kept. Keep the pages that support the figure as a smaller file, or link the source without a copy.',
@@ -85,6 +87,7 @@ const zhCN: Catalog = {
   'store-link': '{{name}} 是一个链接。FactDesk 不会跟随 .factdesk 文件夹内的链接,因此没有在那里写入任何内容。请删除该链接后重试。',
   'unsupported-in-host': '此操作仅在桌面应用中可用。',
   'publication-blocked': '还有 {{count}} 条核查项阻止发布({{claims}})。请先核查,或填写理由后强制发布。',
+  'publication-blocked_conflict': '还有 {{count}} 条核查项阻止发布({{claims}}),其中 {{conflicts}} 条存在团队冲突:两人的改动尚无人解决(见断言卡片)。请先解决并核查,或填写理由后强制发布。',
   'override-reason-required': '强制通过发布检查必须写明理由:说明为何这些核查项未完成也可以发布。',
   'chromium-not-found': '生成 PDF 报告需要 Chromium,但没有找到({{looked}})。请安装(Debian/Ubuntu:sudo apt-get install -y chromium fonts-noto-cjk),或把 CHROMIUM_PATH 设为其可执行文件路径。',
   'evidence-too-large': '{{name}} 太大,无法作为证据保存({{size}} 字节,上限 {{max}},即 20 MB)。未保存任何内容。请把支持该数字的页面另存为较小的文件,或只添加来源链接而不保存副本。',

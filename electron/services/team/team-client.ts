@@ -154,9 +154,18 @@ export class TeamClient {
     if (link && !session.workspace.readOnly) {
       t.link = link;
       t.userOffline = link.offline === true;
+      t.signAs(link.member);
       await t.start();
     }
     return t;
+  }
+
+  /**
+   * In a team workspace the member is who works here: what this app records (claims, comments, audit entries,
+   * revisions) carries the team name the server knows, not the computer's profile.
+   */
+  private signAs(member: TeamLink['member']): void {
+    if (member.name) this.session.setAuthor(member.name);
   }
 
   private get metaDir(): string {
@@ -193,7 +202,8 @@ export class TeamClient {
     if (!this.link) return;
     await this.session.workspace.guardMeta();
     await fs.mkdir(join(this.metaDir, 'team'), { recursive: true });
-    await writeFileDurable(this.linkPath, JSON.stringify(this.link, null, 2) + '\n');
+    // The join token is a secret: readable by this user only.
+    await writeFileDurable(this.linkPath, JSON.stringify(this.link, null, 2) + '\n', { mode: 0o600 });
   }
 
   // ---- Status --------------------------------------------------------------
@@ -262,6 +272,7 @@ export class TeamClient {
       throw FactDeskError.fromPayload(got);
     }
     this.link.member = got;
+    this.signAs(got);
     await this.saveLink();
     await this.whenIndexSynced(timeoutMs);
     await this.reconcile();
@@ -403,6 +414,7 @@ export class TeamClient {
     for (const w of waiters) w(m);
     if (!('code' in m) && this.link && (this.link.member.name !== m.name || this.link.member.role !== m.role)) {
       this.link.member = m;
+      this.signAs(m);
       void this.saveLink().catch((e) => this.fail(e));
     }
   }
@@ -1063,6 +1075,11 @@ export class TeamClient {
     if (!this.link) throw new FactDeskError('team-not-linked', 'not linked', {});
     if (!teamId) return { articleId: localId, conflicts: [], audit: [] };
     const audit = await this.audit(teamId);
+    return { articleId: localId, conflicts: this.conflicts(teamId), audit };
+  }
+
+  /** Every unresolved conflict of a team article: its claims' fields, their sources and comments, the article's own. */
+  private conflicts(teamId: string): TeamConflict[] {
     const state = deriveReview(this.validEvents(teamId));
     const conflicts: TeamConflict[] = [];
     for (const [claimId, c] of Object.entries(state.claims)) {
@@ -1073,7 +1090,17 @@ export class TeamClient {
     }
     if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
     for (const [field, f] of Object.entries(state.article)) if (f?.conflict) conflicts.push({ claimId: null, field: field as SettableField, values: f.conflict });
-    return { articleId: localId, conflicts, audit };
+    return conflicts;
+  }
+
+  /**
+   * The claims of an article whose review holds an unresolved conflict (empty outside a team): the publication gate
+   * holds them like unchecked claims — the value the sidecar shows is only the latest, not a winner.
+   */
+  conflictedClaims(localId: string): Set<string> {
+    const teamId = this.teamIdOf(localId);
+    if (!teamId || !this.events(teamId)) return new Set();
+    return new Set(this.conflicts(teamId).flatMap((c) => (c.claimId ? [c.claimId] : [])));
   }
 
   /**

@@ -222,6 +222,7 @@ export function ExportDialog({ articleId, onShowClaim, onClose }: ExportDialogPr
                         </button>{' '}
                         <span className={`status-chip status-${b.status}`}>{t(`review.status.${b.status}`)}</span>
                         {b.detached ? ` ${t('exportDialog.detached')}` : ''}
+                        {b.conflict ? <span className="warn"> · {t('exportDialog.conflict')}</span> : null}
                       </li>
                     ))}
                   </ul>

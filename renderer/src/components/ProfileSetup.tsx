@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { profileRoles, type ProfileRole } from '../../../shared/model.js';
-import { authorStore, editingProfileStore, profileStore, saveProfile } from '../stores/profile.js';
+import { authorStore, editingProfileStore, profileFromTeamStore, profileStore, saveProfile } from '../stores/profile.js';
 import { useStore } from '../stores/store.js';
 
 /**
  * Asks for the profile on first run, and lets it be changed later. A banner,
- * not a modal: the article stays readable while the name is typed.
+ * not a modal: the article stays readable while the name is typed. Never in a
+ * team workspace: there the team member is who works here.
  */
 export function ProfileSetup() {
   const profile = useStore(profileStore);
   const author = useStore(authorStore);
   const editing = useStore(editingProfileStore);
-  if (profile === undefined || (profile && !editing)) return null;
+  const fromTeam = useStore(profileFromTeamStore);
+  if (fromTeam || profile === undefined || (profile && !editing)) return null;
   return <ProfileForm initial={profile ?? { name: author, role: 'fact-checker' }} first={!profile} onDone={() => editingProfileStore.set(false)} />;
 }
 
@@ -20,9 +22,12 @@ export function ProfileSetup() {
 export function ProfileButton() {
   const { t } = useTranslation();
   const profile = useStore(profileStore);
+  const fromTeam = useStore(profileFromTeamStore);
   if (!profile) return null;
+  // In a team the name and role are the team server's: shown, not changed here.
+  const label = fromTeam ? t('profile.setByTeam') : t('profile.change');
   return (
-    <button className="profile-button" onClick={() => editingProfileStore.set(true)} title={t('profile.change')} aria-label={t('profile.change')}>
+    <button className="profile-button" onClick={() => editingProfileStore.set(true)} disabled={fromTeam} title={label} aria-label={label}>
       {profile.name} · {t(`profile.roles.${profile.role}`)}
     </button>
   );

@@ -66,6 +66,7 @@ export function closeArticle(): void {
 export async function save(overwrite = false): Promise<boolean> {
   const cur = openArticleStore.get();
   if (!cur || isReadOnly()) return false;
+  if (teamBound.current) return teamSaved(cur.doc.id);
   const snapshot = live.textForSave();
   if (!snapshot) return false;
   saveStateStore.set('saving');
@@ -178,6 +179,41 @@ export async function reopenRemembered(articleIds: readonly string[]): Promise<v
   if (id && !openId() && articleIds.includes(id)) await loadArticle(id);
 }
 
+/**
+ * An editor bound live to a team article: what it shows is the team's text, which the services write to the file
+ * themselves (this member's typing included). A write of the file is never an outside change for it — an edit made
+ * outside FactDesk goes up to the team and comes back into the editor like anyone's typing — and it is never reloaded
+ * under the member's cursor: it takes the file's new state as saved once the file holds its text.
+ */
+async function followTeamFile(id: string): Promise<boolean> {
+  const doc = await client['articles.read']({ id });
+  const now = openArticleStore.get();
+  const snapshot = live.textForSave();
+  if (!now || now.doc.id !== id || snapshot?.text !== doc.text) return false;
+  openArticleStore.set({ ...now, doc, conflict: false });
+  live.markSaved(snapshot.doc);
+  saveStateStore.set('clean');
+  return true;
+}
+
+/**
+ * "Save" in a team-bound editor: the services are writing its text to the file already; this waits (a bounded
+ * time) until the file holds it, so what follows (a claim made from the saved text) sees the text on screen.
+ */
+async function teamSaved(id: string, timeoutMs = 10_000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      if (await followTeamFile(id)) return true;
+      if (Date.now() > until || openArticleStore.get()?.doc.id !== id) return false;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+}
+
 /** The services' events that concern the workspace, the open article and its claims. */
 function followEvents(): void {
   client.on('articles.changed', () => void refreshArticles());
@@ -186,6 +222,7 @@ function followEvents(): void {
     const cur = openArticleStore.get();
     if (!cur || cur.doc.id !== id) return;
     if (missing) openArticleStore.set({ ...cur, missing: true });
+    else if (teamBound.current) void followTeamFile(id).catch(showError);
     // Like VS Code: an open article without unsaved edits simply follows the file.
     else if (!hasUnsavedEdits()) void loadArticle(id);
     else openArticleStore.set({ ...cur, conflict: true });
@@ -198,16 +235,8 @@ function followEvents(): void {
   client.on('article.saved', ({ id, textHash: saved }) => {
     const cur = openArticleStore.get();
     if (!cur || cur.doc.id !== id || textHash(cur.doc.text) === saved) return;
-    // An editor bound live to a team article already has the team's text and is ahead of its file: it is never
-    // reloaded under the member's cursor; it takes the file's new state as saved once the file holds its text.
     if (teamBound.current) {
-      void client['articles.read']({ id }).then((doc) => {
-        const now = openArticleStore.get();
-        if (now && now.doc.id === id && live.textForSave()?.text === doc.text) {
-          openArticleStore.set({ ...now, doc });
-          live.markSaved(live.textForSave()!.doc);
-        }
-      }, showError);
+      void followTeamFile(id).catch(showError);
       return;
     }
     if (!hasUnsavedEdits()) void loadArticle(id);

@@ -49,6 +49,18 @@ function start(): void {
   });
 }
 
+/** The member this workspace is linked as (name and role from the team server), or null outside a team. */
+export function teamMember(): TeamStatus['member'] {
+  start();
+  return status && status.state !== 'unlinked' && status.member?.name ? status.member : null;
+}
+
+/** Calls `listener` whenever the team status changes (stores that follow the team; components use the hooks). */
+export function onTeamStatus(listener: () => void): () => void {
+  start();
+  return subscribe(listener);
+}
+
 export function setTeamStatus(s: TeamStatus): void {
   status = s;
   changed();

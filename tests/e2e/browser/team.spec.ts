@@ -72,6 +72,55 @@ async function connect(page: Page, url: string, token: string, lang: 'en' | 'zh-
   await expect(dialog).toBeHidden();
 }
 
+/** A member in a browser-mode instance of their own (own folder, own services), connected to the team. */
+async function joinAs(browser: Browser, extra: Extra[], teamUrl: string, token: string, lang: 'en' | 'zh-CN', shot?: string): Promise<Page> {
+  const root = temp('factdesk-e2e-member-');
+  const home = temp('factdesk-e2e-member-home-');
+  const { url, server } = await startServer(root, home);
+  extra.push({ server, root, home });
+  const p = await browser.newPage();
+  await p.addInitScript((l) => localStorage.setItem('factdesk.language', l), lang);
+  await p.goto(url);
+  // An empty folder: the (empty) article list is not shown, the status bar is.
+  await p.locator('.statusbar').waitFor();
+  await connect(p, teamUrl, token, lang, shot);
+  return p;
+}
+
+/** From now on, remembers whether the page ever shows the "changed outside FactDesk" banner (until it reloads). */
+async function watchOutsideChangeBanner(p: Page): Promise<void> {
+  await p.evaluate(() => {
+    const w = window as unknown as { sawOutsideChange?: boolean };
+    w.sawOutsideChange = !!document.querySelector('.outside-change');
+    new MutationObserver(() => (w.sawOutsideChange ||= !!document.querySelector('.outside-change'))).observe(document.body, { childList: true, subtree: true });
+  });
+}
+const sawOutsideChange = (p: Page) => p.evaluate(() => !!(window as unknown as { sawOutsideChange?: boolean }).sawOutsideChange);
+
+/** The article's text as the editor shows it (other members' carets and their name labels left out). */
+const screenText = (p: Page) =>
+  p.getByTestId('article-text').evaluate((el) =>
+    [...el.querySelectorAll('.cm-line')]
+      .map((line) => {
+        const copy = line.cloneNode(true) as HTMLElement;
+        for (const w of copy.querySelectorAll('.cm-ySelectionCaret, .cm-widgetBuffer')) w.remove();
+        return (copy.textContent ?? '').replace(/\u2060/g, '');
+      })
+      .join('\n'),
+  );
+
+/** The other member's name is shown beside their caret (not only on hover), inside the editor's visible area. */
+async function nameShownBesideCaret(p: Page, name: string): Promise<void> {
+  const label = p.locator('.cm-ySelectionInfo', { hasText: name });
+  await expect(label).toHaveCSS('opacity', '1', { timeout: 15_000 });
+  const inside = await label.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const box = el.closest('.cm-scroller')!.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right;
+  });
+  expect(inside, `${name}'s label inside the editor`).toBe(true);
+}
+
 /** Reloads the page, opens the 305.7亿元 claim's card and returns its conflict box. */
 async function claimCardConflict(p: Page, lang: 'en' | 'zh-CN') {
   await p.reload();
@@ -89,6 +138,7 @@ test.describe('team workspace', () => {
     const data = temp('factdesk-e2e-team-');
     const team = await teamServer(data);
     const extra: Extra[] = [];
+    let paused = false;
     try {
       const alice = addMember(data, 'alice', 'editor');
       const bob = addMember(data, 'bob', 'fact-checker');
@@ -108,6 +158,11 @@ test.describe('team workspace', () => {
       const status = page.locator('.team-status');
       await expect(status).toContainText('Online');
       await expect(status).toContainText('alice (Editor)');
+      // One identity: the team's. The computer's profile is not asked for; the toolbar shows the team name and role, locked.
+      await expect(page.getByText('Who is working here?')).toHaveCount(0);
+      const who = page.getByRole('button', { name: /as the team server knows you/ });
+      await expect(who).toHaveText('alice · Editor');
+      await expect(who).toBeDisabled();
       await page.getByRole('option', { name: /招商快讯/ }).click();
       await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
       await page.screenshot({ path: screens('team-online-en.png') });
@@ -118,16 +173,7 @@ test.describe('team workspace', () => {
         [bob, 'zh-CN'],
         [carol, 'en'],
       ] as const) {
-        const root = temp('factdesk-e2e-member-');
-        const home = temp('factdesk-e2e-member-home-');
-        const { url, server } = await startServer(root, home);
-        extra.push({ server, root, home });
-        const p = await browser.newPage();
-        await p.addInitScript((l) => localStorage.setItem('factdesk.language', l), lang);
-        await p.goto(url);
-        // An empty folder: the (empty) article list is not shown, the status bar is.
-        await p.locator('.statusbar').waitFor();
-        await connect(p, team.url, token, lang, lang === 'zh-CN' ? 'team-connect-zh-CN.png' : undefined);
+        const p = await joinAs(browser, extra, team.url, token, lang, lang === 'zh-CN' ? 'team-connect-zh-CN.png' : undefined);
         // The editor's article appears in the member's own folder and list.
         await expect(p.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
         pages.push(p);
@@ -156,6 +202,20 @@ test.describe('team workspace', () => {
       for (const p of pages) await p.locator('.team-status').getByRole('button').click();
       await expect(carolPage.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
 
+      // A change the server has not acknowledged yet (the server paused, the connection open): "Syncing", and what waits.
+      const carolArticle = ((await rpc(carolPage, 'articles.list')) as Array<{ id: string }>)[0]!.id;
+      const carolClaim = ((await rpc(carolPage, 'claims.list', { articleId: carolArticle })) as { claims: Array<{ id: string }> }).claims[0]!.id;
+      team.proc.kill('SIGSTOP');
+      paused = true;
+      await rpc(carolPage, 'claims.addComment', { articleId: carolArticle, claimId: carolClaim, text: 'Checked against the bureau’s release' });
+      await expect(carolPage.locator('.team-status')).toContainText('Syncing · 1 change waiting');
+      await expect(carolPage.locator('.team-status')).toHaveClass(/team-syncing/);
+      await carolPage.screenshot({ path: screens('team-syncing-en.png') });
+      team.proc.kill('SIGCONT');
+      paused = false;
+      await expect(carolPage.locator('.team-status')).toContainText('Online', { timeout: 15_000 });
+      await expect(carolPage.locator('.team-status')).not.toContainText('waiting');
+
       // Each member's claim card shows the conflict: both values and who set them.
       for (const [p, lang] of [
         [bobPage, 'zh-CN'],
@@ -167,33 +227,43 @@ test.describe('team workspace', () => {
         await expect(conflict).toContainText(lang === 'en' ? 'False — carol' : '不实 —— carol');
         await p.screenshot({ path: screens(`team-conflict-${lang}.png`) });
       }
+      // Verdicts are offered by the team role: not to alice (an editor), to carol (a fact-checker).
+      await expect(page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: 'Verified' })).toBeDisabled();
+      await expect(page.getByRole('note').filter({ hasText: 'Verdicts (Verified, Disputed, False, Unverifiable) are given by fact-checkers' })).toBeVisible();
+      await claimCardConflict(carolPage, 'en');
+      await expect(carolPage.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: 'Verified' })).toBeEnabled();
+      await expect(carolPage.getByRole('button', { name: /as the team server knows you/ })).toHaveText('carol · Fact-checker');
+      await expect(carolPage.getByText('Who is working here?')).toHaveCount(0);
+      // What carol's app recorded is signed with her team name, not this computer's user.
+      const sidecar = JSON.parse(await fs.readFile(join(extra[1]!.root, '.factdesk', 'articles', `${carolArticle}.json`), 'utf8')) as { audit: Array<{ by: string | null; action: string }> };
+      expect(sidecar.audit.filter((e) => e.by === 'carol').map((e) => e.action)).toEqual(expect.arrayContaining(['claim.status', 'comment.added']));
+      expect(sidecar.audit.filter((e) => e.by !== null && !['alice', 'bob', 'carol'].includes(e.by))).toEqual([]);
     } finally {
+      if (paused) team.proc.kill('SIGCONT');
       await stopAll(extra, team.proc, data);
     }
   });
 });
 
+type Bench = { open(p: Page, o: { language: 'en' }): Promise<unknown> };
+
+/** A team server, and alice (an editor) connected in the test's page (en). */
+async function aliceOnline(page: Page, bench: Bench) {
+  const data = temp('factdesk-e2e-team-');
+  const team = await teamServer(data);
+  const extra: Extra[] = [];
+  await bench.open(page, { language: 'en' });
+  await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
+  return { data, team, extra };
+}
+
 /**
  * A team server; alice (an editor) in the test's page (en) and a second member in a page of their own (zh-CN,
  * their own folder), both connected, the article on both.
  */
-async function aliceAnd(page: Page, bench: { open(p: Page, o: { language: 'en' }): Promise<unknown> }, browser: Browser, name: string, role: string) {
-  const data = temp('factdesk-e2e-team-');
-  const team = await teamServer(data);
-  const extra: Extra[] = [];
-  const alice = addMember(data, 'alice', 'editor');
-  const token = addMember(data, name, role);
-  await bench.open(page, { language: 'en' });
-  await connect(page, team.url, alice, 'en');
-  const root = temp('factdesk-e2e-member-');
-  const home = temp('factdesk-e2e-member-home-');
-  const { url, server } = await startServer(root, home);
-  extra.push({ server, root, home });
-  const other = await browser.newPage();
-  await other.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
-  await other.goto(url);
-  await other.locator('.statusbar').waitFor();
-  await connect(other, team.url, token, 'zh-CN');
+async function aliceAnd(page: Page, bench: Bench, browser: Browser, name: string, role: string) {
+  const { data, team, extra } = await aliceOnline(page, bench);
+  const other = await joinAs(browser, extra, team.url, addMember(data, name, role), 'zh-CN');
   await expect(other.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
   return { data, team, extra, other };
 }
@@ -301,25 +371,15 @@ test.describe('team workspace: the article’s own conflicts', () => {
 test.describe('team workspace: live co-editing', () => {
   test.use({ files: { '快讯.txt': '签约项目45个,项目总投资305.7亿元。\n' } });
 
-  test('two editors see each other’s typing and cursors, with names, and the files follow', async ({ page, bench, browser }) => {
+  test('two editors see each other’s typing and cursors, with names beside them, the files follow, and neither window calls the team’s writes an outside change', async ({ page, bench, browser }) => {
     test.setTimeout(120_000);
-    const data = temp('factdesk-e2e-team-');
-    const team = await teamServer(data);
-    const extra: Extra[] = [];
+    const { data, team, extra } = await aliceOnline(page, bench);
     try {
-      await bench.open(page, { language: 'en' });
-      await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
-      const root = temp('factdesk-e2e-member-');
-      const home = temp('factdesk-e2e-member-home-');
-      const { url, server } = await startServer(root, home);
-      extra.push({ server, root, home });
-      const bob = await browser.newPage();
-      await bob.addInitScript(() => localStorage.setItem('factdesk.language', 'zh-CN'));
-      await bob.goto(url);
-      await bob.locator('.statusbar').waitFor();
-      await connect(bob, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const bob = await joinAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const root = extra[0]!.root;
 
       for (const p of [page, bob]) await p.getByRole('option', { name: /快讯/ }).click({ timeout: 15_000 });
+      for (const p of [page, bob]) await watchOutsideChangeBanner(p);
       const aliceText = page.getByTestId('article-text').locator('.cm-content');
       const bobText = bob.getByTestId('article-text').locator('.cm-content');
       // The binding is made once the article is known to be a team article.
@@ -332,15 +392,92 @@ test.describe('team workspace: live co-editing', () => {
       await bob.keyboard.press('Home');
       await bob.keyboard.type('[bob]');
       await expect(aliceText).toContainText('[bob]', { timeout: 15_000 });
-      // Each sees where the other is, with the other's name.
+      // Both type at once for a while: the team's writes of the file land under both editors all along, while the
+      // apps look at the folder as they do when their lists refresh (each look compares the files with what they wrote).
+      let typing = true;
+      const looking = [page, bob].map(async (p) => {
+        while (typing) await rpc(p, 'articles.list');
+      });
+      await Promise.all([page.keyboard.type('甲乙丙丁戊己庚辛壬癸', { delay: 60 }), bob.keyboard.type('子丑寅卯辰巳午未申酉', { delay: 60 })]);
+      typing = false;
+      await Promise.all(looking);
+      // Each sees where the other is, with the other's name beside the caret (not only on hover).
       await expect(page.locator('.cm-ySelectionInfo')).toContainText('bob', { timeout: 15_000 });
       await expect(bob.locator('.cm-ySelectionInfo')).toContainText('alice', { timeout: 15_000 });
+      await nameShownBesideCaret(page, 'bob');
+      await nameShownBesideCaret(bob, 'alice');
       await page.screenshot({ path: screens('team-live-en.png') });
       await bob.screenshot({ path: screens('team-live-zh-CN.png') });
       // Both files hold the merged text, and neither window claims unsaved changes once it is written.
-      await expect.poll(async () => (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('[bob]') && (await fs.readFile(join(root, '快讯.txt'), 'utf8')).includes('(alice)'), { timeout: 15_000 }).toBe(true);
-      await expect.poll(async () => (await fs.readFile(join(bench.root, '快讯.txt'), 'utf8')) === (await fs.readFile(join(root, '快讯.txt'), 'utf8')), { timeout: 15_000 }).toBe(true);
+      const file = (dir: string) => fs.readFile(join(dir, '快讯.txt'), 'utf8');
+      await expect.poll(async () => ((t) => ['[bob]', '(alice)', '癸', '酉'].every((w) => t.includes(w)))(await file(root)), { timeout: 15_000 }).toBe(true);
+      await expect.poll(async () => (await file(bench.root)) === (await file(root)) && (await screenText(page)) === (await file(root)) && (await screenText(bob)) === (await file(root)), { timeout: 15_000 }).toBe(true);
       await expect(page.locator('.statusbar')).toContainText('Saved', { timeout: 15_000 });
+      await expect(bob.locator('.statusbar')).toContainText('已保存', { timeout: 15_000 });
+      // The team's writes of the file were never "changed outside FactDesk", during the typing or after it.
+      for (const p of [page, bob]) {
+        await expect(p.locator('.outside-change')).toHaveCount(0);
+        expect(await sawOutsideChange(p)).toBe(false);
+      }
+    } finally {
+      await stopAll(extra, team.proc, data);
+    }
+  });
+
+  test('three members typing at once in one paragraph end with the same text on three screens and three disks, the claim in it on its words everywhere', async ({ page, bench, browser }) => {
+    test.setTimeout(180_000);
+    const { data, team, extra } = await aliceOnline(page, bench);
+    try {
+      const aliceArticle = ((await rpc(page, 'articles.list')) as Array<{ id: string; path: string }>).find((a) => a.path === '快讯.txt')!.id;
+      const text = ((await rpc(page, 'articles.read', { id: aliceArticle })) as { text: string }).text;
+      const figure = '305.7亿元';
+      const claim = (await rpc(page, 'claims.add', { articleId: aliceArticle, start: text.indexOf(figure), end: text.indexOf(figure) + figure.length })) as { id: string };
+      const bob = await joinAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const carol = await joinAs(browser, extra, team.url, addMember(data, 'carol', 'editor'), 'en');
+      const members: Array<[Page, string]> = [
+        [page, bench.root],
+        [bob, extra[0]!.root],
+        [carol, extra[1]!.root],
+      ];
+      const claimOn = async (p: Page) => {
+        const id = ((await rpc(p, 'articles.list')) as Array<{ id: string; path: string }>).find((a) => a.path === '快讯.txt')?.id;
+        if (!id) return null;
+        const now = ((await rpc(p, 'articles.read', { id })) as { text: string }).text;
+        const c = ((await rpc(p, 'claims.list', { articleId: id })) as { claims: Array<{ id: string; anchor: { start: number; end: number } }> }).claims.find((x) => x.id === claim.id);
+        return c ? now.slice(c.anchor.start, c.anchor.end) : null;
+      };
+      for (const [p] of members) {
+        await expect.poll(() => claimOn(p), { message: 'the claim reached the member', timeout: 15_000 }).toBe(figure);
+        await p.getByRole('option', { name: /快讯/ }).click({ timeout: 15_000 });
+        await watchOutsideChangeBanner(p);
+      }
+      // Each puts the cursor right after 签约项目, in the same paragraph; each sees the other two carets once all are bound.
+      for (const [p] of members) {
+        await p.getByTestId('article-text').locator('.cm-content').click();
+        await p.keyboard.press('Control+Home');
+        for (let i = 0; i < 4; i++) await p.keyboard.press('ArrowRight');
+      }
+      for (const [p] of members) await expect(p.locator('.cm-ySelectionCaret')).toHaveCount(2, { timeout: 15_000 });
+      const words = ['(alice-typed)', '[bob-typed]', '{carol-typed}'];
+      await Promise.all(members.map(([p], i) => p.keyboard.type(words[i]!, { delay: 40 })));
+
+      // The same text on the three screens and in the three files, every word whole, the claim on its words.
+      const file = (dir: string) => fs.readFile(join(dir, '快讯.txt'), 'utf8');
+      await expect
+        .poll(async () => {
+          const texts = await Promise.all([...members.map(([p]) => screenText(p)), ...members.map(([, dir]) => file(dir))]);
+          return new Set(texts).size === 1 && words.every((w) => texts[0]!.includes(w)) ? texts[0] : null;
+        }, { message: 'three screens and three files converge', timeout: 30_000 })
+        .not.toBeNull();
+      const merged = await file(bench.root);
+      expect(merged.startsWith('签约项目')).toBe(true);
+      expect(merged.endsWith('45个,项目总投资305.7亿元。\n')).toBe(true);
+      for (const [p] of members) {
+        await expect.poll(() => claimOn(p), { timeout: 15_000 }).toBe(figure);
+        await expect(p.locator('.cm-stored')).toHaveText(figure);
+        expect(await sawOutsideChange(p)).toBe(false);
+      }
+      await carol.screenshot({ path: screens('team-three-en.png') });
     } finally {
       await stopAll(extra, team.proc, data);
     }

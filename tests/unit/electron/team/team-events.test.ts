@@ -8,7 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, Claim, ClaimList } from '../../../../shared/annotations.js';
 import type { CheckerRelation } from '../../../../shared/checks/types.js';
@@ -157,6 +157,81 @@ describe('team workspace: what issue 16 left', () => {
     expect(closedWith).toBe('team:team-role-refused:fact-checker:gate.override');
     await new Promise((r) => setTimeout(r, 300));
     expect((await a.session.annotations.publishing(aId)).overrides).toHaveLength(1);
+  });
+
+  it('a claim whose review holds an unresolved conflict blocks the publication gate like an unchecked one, with the reason said, until it is settled', async () => {
+    const { members } = await team([
+      ['alice', 'editor'],
+      ['bob', 'fact-checker'],
+      ['carol', 'fact-checker'],
+    ]);
+    const [a, b, c] = members as [Member, Member, Member];
+    await until(async () => !!(await idOf(b)) && !!(await idOf(c)), 'the article on every disk');
+    const claim = await claimOn(a, '305.7亿元');
+    await settledAll(members);
+    await until(async () => !!(await claimOf(b, claim.id)) && !!(await claimOf(c, claim.id)), 'the claim at both checkers');
+    // Offline, carol says false, then bob verified: every copy shows the latest (verified), which is no winner.
+    for (const m of [b, c]) await m.call('team.disconnect');
+    await c.call('claims.setStatus', { articleId: (await idOf(c))!, claimId: claim.id, status: 'false' });
+    await new Promise((r) => setTimeout(r, 20));
+    await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
+    for (const m of [b, c]) await m.call('team.reconnect');
+    await settledAll(members);
+    const aId = (await idOf(a))!;
+    await until(async () => (await claimOf(a, claim.id))?.status === 'verified', 'the latest status at alice');
+    await until(async () => (await a.call<TeamReview>('team.review', { articleId: aId })).conflicts.some((x) => x.claimId === claim.id), 'the conflict at alice');
+
+    // The gate names it as blocking, for its conflict.
+    type Gate = { decision: string; blocking: Array<{ claimId: string; conflict?: boolean }> };
+    const state = await a.call<{ gate: Gate }>('export.state', { articleId: aId });
+    expect(state.gate).toMatchObject({ decision: 'blocked', blocking: [{ claimId: claim.id, conflict: true }] });
+    for (const attempt of [
+      () => a.call('export.article', { articleId: aId, format: 'md', language: 'en' }),
+      () => a.call('articles.setWorkflow', { id: aId, workflow: 'published' }),
+    ]) {
+      const e = (await attempt().catch((x: FactDeskError) => x)) as FactDeskError;
+      expect(e.code).toBe('publication-blocked');
+      expect(describeError(createI18n('en'), e.toPayload())).toContain('1 of them hold a team conflict');
+      expect(describeError(createI18n('zh-CN'), e.toPayload())).toContain('其中 1 条存在团队冲突');
+    }
+    // An editor may publish past it with a written reason, like past an unchecked claim: the override names it.
+    await a.call('export.article', { articleId: aId, format: 'md', language: 'en', overrideReason: '官方数字' });
+    expect((await a.session.annotations.publishing(aId)).overrides?.at(-1)?.claimIds).toEqual([claim.id]);
+    // Settled (bob sets it again, having seen both): the gate opens.
+    await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
+    await settledAll(members);
+    await until(async () => (await a.call<{ gate: Gate }>('export.state', { articleId: aId })).gate.decision === 'open', 'the gate open once settled');
+  });
+
+  it('in a team the member the server knows signs what the app records, whatever this computer’s profile is called; the link holding its token is mode 0600', async () => {
+    const data = tempDir('team-data-');
+    cleanup.push(() => removeDir(data));
+    const server = await startTeamServerProcess(data);
+    cleanup.push(() => server.stop());
+    const token = await addMember(data, 'alice', 'editor');
+    const root = await makeWorkspace({ 'zs.md': article });
+    cleanup.push(() => removeDir(root));
+    // The profile on this computer says "root".
+    const m = await openMember(root, 'root');
+    let open = true;
+    cleanup.push(async () => void (open && (await m.close())));
+    expect(m.session.author).toBe('root');
+    await m.call('team.connect', { url: server.url, token });
+    expect(m.session.author).toBe('alice');
+    // The link keeps the join token: readable by this user only.
+    expect(statSync(join(root, '.factdesk', 'team', 'link.json')).mode & 0o777).toBe(0o600);
+    const claim = await claimOn(m, '305.7亿元');
+    const id = (await idOf(m))!;
+    await m.call('claims.addComment', { articleId: id, claimId: claim.id, text: '请核对' });
+    const mine = (await m.session.annotations.auditLog(id)).filter((e) => e.by !== null);
+    expect(new Set(mine.map((e) => e.by))).toEqual(new Set(['alice']));
+    expect((await claimOf(m, claim.id))!.comments[0]!.author).toBe('alice');
+    // After a restart (the profile still "root"), the link says who works here.
+    await m.close();
+    open = false;
+    const again = await openMember(root, 'root');
+    cleanup.push(() => again.close());
+    expect(again.session.author).toBe('alice');
   });
 
   it('the audit log is a server table served in pages: every member reads the same long list, and it stays readable offline and after a restart', async () => {

@@ -360,6 +360,50 @@ describe('team workspace', () => {
   });
 });
 
+describe('team workspace: claims anchored with Yjs relative positions', () => {
+  it('a claim on one of several identical figures ends on that figure for every member, after edits in front of it made offline and online at once', async () => {
+    const figure = '305.7亿元';
+    const sentence = `投资${figure}。`;
+    // Three identical sentences: the claim's words, and its context, are ambiguous by quote.
+    const text = `# 同一数字\n\n${sentence.repeat(3)}\n`;
+    const { members } = await team(
+      [
+        ['alice', 'editor'],
+        ['bob', 'editor'],
+      ],
+      { 'zs.md': text },
+    );
+    const [a, b] = members as [Member, Member];
+    await until(() => fileOf(b) === text, 'the article at bob');
+    await settledAll(members);
+
+    // Bob, offline, writes the same figure in front of all three.
+    await b.call('team.disconnect');
+    await typeAfter(b, '\n\n', `据报道,${sentence}`);
+    // Meanwhile alice claims the second of the three, then types in front of it too.
+    const aId = (await idOf(a))!;
+    const doc = await a.call<ArticleDocument>('articles.read', { id: aId });
+    const second = doc.text.indexOf(figure, doc.text.indexOf(figure) + 1);
+    const claim = await a.call<Claim>('claims.add', { articleId: aId, start: second, end: second + figure.length });
+    await typeAfter(a, '\n\n', '(更新)');
+    await settledAll([a]);
+    await b.call('team.reconnect');
+    await settledAll(members);
+    await until(() => fileOf(a) === fileOf(b) && fileOf(a)!.includes('据报道') && fileOf(a)!.includes('(更新)'), 'both edits everywhere');
+
+    // Four identical figures now; the claim is on the third (the second of the original three), on both copies —
+    // not the first, nor the last, nor the one now where its offset was.
+    const count = (s: string) => s.split(figure).length - 1;
+    for (const m of members) {
+      await until(async () => (await claimsOf(m)).list.claims.some((x) => x.id === claim.id), `the claim at ${m.name}`);
+      const { list, text: now } = await claimsOf(m);
+      const c = list.claims.find((x) => x.id === claim.id)!;
+      expect(now.slice(c.anchor.start, c.anchor.end), m.name).toBe(figure);
+      expect([count(now.slice(0, c.anchor.start)), count(now.slice(c.anchor.end))], `${m.name}: figures before and after the claim in ${now}`).toEqual([2, 1]);
+    }
+  });
+});
+
 describe('team workspace: files', () => {
   it('an edit made to a file outside FactDesk goes up as an edit, and each member’s file keeps its own encoding', async () => {
     const gbk = iconv.encode(article, 'gb18030');

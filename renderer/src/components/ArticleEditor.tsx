@@ -4,7 +4,7 @@ import type { StatementCategory } from '../../../shared/statements/index.js';
 import { useEffect, useRef } from 'react';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { copyLineDown, copyLineUp, defaultKeymap, history, historyKeymap, moveLineDown, moveLineUp } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { claimHighlighting, detectionVersion, setFocusSpans } from '../editor/claim-highlights.js';
@@ -64,6 +64,10 @@ export interface ArticleEditorProps {
   suggestions?: { marks: SuggestionMark[]; baseText: string } | null;
 }
 
+// Alt+↑/↓ (and with Shift) would move or copy a paragraph without a word: an article is not code.
+const paragraphMovers: ReadonlySet<unknown> = new Set([moveLineUp, moveLineDown, copyLineUp, copyLineDown]);
+const articleKeymap = defaultKeymap.filter((b) => !paragraphMovers.has(b.run));
+
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
@@ -112,7 +116,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
               return true;
             },
           },
-          ...defaultKeymap,
+          ...articleKeymap,
           ...historyKeymap,
           ...searchKeymap,
         ]),

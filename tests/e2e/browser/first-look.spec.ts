@@ -60,3 +60,14 @@ test.describe('cross-checks with an alarm among consistent findings', () => {
     await expect(findings.nth(1)).toContainText('19.5亿美元');
   });
 });
+
+test('Alt+↓ and Alt+↑ leave the article text as it is (no paragraph moves)', async ({ page, bench }) => {
+  await bench.open(page, { language: 'en' });
+  await page.getByRole('option', { name: /trade\.md/ }).click();
+  const text = page.getByTestId('article-text').locator('.cm-content');
+  const before = await text.textContent();
+  await text.click();
+  for (const key of ['Control+Home', 'Alt+ArrowDown', 'Alt+ArrowDown', 'Shift+Alt+ArrowDown', 'Control+End', 'Alt+ArrowUp']) await page.keyboard.press(key);
+  await expect(text).toHaveText(before!);
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+});

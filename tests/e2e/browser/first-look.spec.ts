@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect, test } from '../fixtures.js';
 
 test('a new article: the default name is in the UI language; a name without an extension keeps the dialog open with the reason', async ({ page, bench }) => {
@@ -70,4 +71,31 @@ test('Alt+↓ and Alt+↑ leave the article text as it is (no paragraph moves)',
   for (const key of ['Control+Home', 'Alt+ArrowDown', 'Alt+ArrowDown', 'Shift+Alt+ArrowDown', 'Control+End', 'Alt+ArrowUp']) await page.keyboard.press(key);
   await expect(text).toHaveText(before!);
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+});
+
+test('the find panel speaks the UI language: Chinese in zh-CN, English after switching', async ({ page, bench }, testInfo) => {
+  await bench.open(page, { language: 'zh-CN' });
+  await page.getByRole('option', { name: /trade\.md/ }).click();
+  const text = page.getByTestId('article-text').locator('.cm-content');
+  await text.click();
+  await page.keyboard.press('Control+f');
+  const panel = page.locator('.cm-search');
+  await expect(panel.getByRole('textbox', { name: '查找' })).toBeFocused();
+  await expect(panel.getByRole('textbox', { name: '替换为' })).toBeVisible();
+  for (const name of ['下一个', '上一个', '全选', '替换', '全部替换']) await expect(panel.getByRole('button', { name, exact: true })).toBeVisible();
+  for (const name of ['区分大小写', '正则表达式', '全字匹配']) await expect(panel.getByRole('checkbox', { name })).toBeVisible();
+  await expect(panel.getByRole('button', { name: '关闭' })).toBeVisible();
+  await expect(panel).not.toContainText(/next|previous|match case|regexp|by word|replace/);
+  await page.keyboard.type('1.2');
+  await page.keyboard.press('Enter');
+  await page.screenshot({ path: testInfo.outputPath('find-panel-zh-CN.png') });
+  await page.screenshot({ path: join('test-results', 'screens', 'find-panel-zh-CN.png') });
+
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await text.click();
+  await page.keyboard.press('Control+f');
+  await expect(panel.getByRole('button', { name: 'next', exact: true })).toBeVisible();
+  await expect(panel.getByRole('checkbox', { name: 'match case' })).toBeVisible();
+  await page.screenshot({ path: join('test-results', 'screens', 'find-panel-en.png') });
 });

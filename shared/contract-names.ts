@@ -12,6 +12,7 @@ export const methodNames = [
   'workspace.dismissNotice',
   'articles.list',
   'articles.read',
+  'articles.search',
   'articles.write',
   'articles.create',
   'articles.rename',

@@ -130,6 +130,8 @@ export const contract = {
   'workspace.dismissNotice': { input: z.object({ id: z.string().regex(/^[0-9a-f]{12}$/) }).strict(), output: out<null>() },
   'articles.list': { input: empty, output: out<ArticleSummary[]>() },
   'articles.read': { input: z.object({ id: articleIdSchema }).strict(), output: out<ArticleDocument>() },
+  /** The ids of the articles whose title, file name or text hold every word of `text` (any case), in list order. */
+  'articles.search': { input: z.object({ text: z.string().trim().min(1).max(500) }).strict(), output: out<string[]>() },
   'articles.write': {
     input: z
       .object({

@@ -64,6 +64,11 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       await ctx.session().syncFromDisk();
       return ws().readCurrent(id);
     },
+    'articles.search': async ({ text }) => {
+      // Words changed outside FactDesk are found too (only files whose size or time changed are read again).
+      await ctx.session().syncFromDisk();
+      return ctx.session().articleSearch.find(text);
+    },
     'articles.write': async ({ id, text, baseHash, overwrite, label }) =>
       ctx.session().save(id, { text, baseHash, ...(overwrite ? { overwrite } : {}), ...(label ? { label } : {}) }),
     'articles.create': async ({ name, text }) => {

@@ -26,6 +26,8 @@ const en = {
     restore: 'Restore',
     trashEmpty: 'The trash is empty.',
     filter: 'Filter articles',
+    filterHint: 'Title, file name or words in the text',
+    noMatch: 'No article has these words in its title, file name or text.',
   },
   workflow: {
     draft: 'Draft',
@@ -168,6 +170,8 @@ const zhCN: typeof en = {
     restore: '恢复',
     trashEmpty: '回收站是空的。',
     filter: '筛选文章',
+    filterHint: '标题、文件名或正文中的词',
+    noMatch: '没有文章的标题、文件名或正文含有这些词。',
   },
   workflow: {
     draft: '草稿',

@@ -27,14 +27,12 @@ import {
   updateBoardFilter,
 } from '../stores/board.js';
 import { useStore } from '../stores/store.js';
-import { showDialog } from '../stores/ui.js';
+import { searchDelay, showDialog } from '../stores/ui.js';
 import '../board.css';
 import { BulkActions } from './BulkActions.js';
 import { articlesStore, workspaceStore } from '../stores/workspace.js';
 
 const rowHeight = 34;
-/** The search asks the services once typing pauses, not per key. */
-const searchDelay = 60;
 
 /** Every claim of the workspace in one table that draws (and fetches) only the rows in view. */
 export function Board() {

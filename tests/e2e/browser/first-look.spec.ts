@@ -99,3 +99,29 @@ test('the find panel speaks the UI language: Chinese in zh-CN, English after swi
   await expect(panel.getByRole('checkbox', { name: 'match case' })).toBeVisible();
   await page.screenshot({ path: join('test-results', 'screens', 'find-panel-en.png') });
 });
+
+test('the article filter finds articles by the words of their text, not only their titles', async ({ page, bench }, testInfo) => {
+  await bench.open(page, { language: 'en' });
+  const filter = page.getByRole('searchbox', { name: 'Filter articles' });
+  const articles = page.getByRole('listbox', { name: /^(Articles|文章)$/ }).getByRole('option');
+  await expect(articles).toHaveCount(3);
+  // "billion" is only in the body of trade.md (its title is "Exports rise in December").
+  await filter.fill('billion');
+  await expect(articles).toHaveCount(1);
+  await expect(articles.first()).toContainText('english/trade.md');
+  await page.screenshot({ path: join('test-results', 'screens', 'article-filter-en.png') });
+  await filter.fill('no-article-has-this');
+  await expect(articles).toHaveCount(0);
+  await expect(page.getByText('No article has these words in its title, file name or text.')).toBeVisible();
+  await filter.fill('');
+  await expect(articles).toHaveCount(3);
+
+  // Chinese words in the body, the GBK copy included.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  const zhFilter = page.getByRole('searchbox', { name: '筛选文章' });
+  await zhFilter.fill('外贸进出口');
+  await expect(articles).toHaveCount(2);
+  await expect(articles.filter({ hasText: 'gbk-copy.txt' })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('article-filter-zh-CN.png') });
+  await page.screenshot({ path: join('test-results', 'screens', 'article-filter-zh-CN.png') });
+});

@@ -102,7 +102,7 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
       />
       <div className="chips" role="group" aria-label={t('board.columns.status')}>
         {claimStatuses.map((s) => (
-          <button key={s} className="chip" aria-pressed={!!filter.status?.includes(s)} onClick={() => updateBoardFilter({ status: toggle(filter.status, s) })}>
+          <button key={s} className="filter-chip" aria-pressed={!!filter.status?.includes(s)} onClick={() => updateBoardFilter({ status: toggle(filter.status, s) })}>
             {t(`review.status.${s}`)} <span className="count">{byStatus?.[s] ?? '·'}</span>
           </button>
         ))}
@@ -159,7 +159,7 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
         {saved.map((f) => (
           <span key={f.id} className="saved-filter">
             <button
-              className="chip"
+              className="filter-chip"
               onClick={() => {
                 if (searchRef.current) searchRef.current.value = f.filter.text ?? '';
                 setBoardFilter(f.filter);

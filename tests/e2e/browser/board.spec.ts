@@ -102,6 +102,20 @@ test.describe('the claim board', () => {
   });
 });
 
+test.describe('the board’s look', () => {
+  test('the status chips are the board’s own: the UI font and round ends, not the serif text font', async ({ page, bench }) => {
+    await bench.open(page, { language: 'zh-CN' });
+    await page.getByRole('button', { name: '看板', exact: true }).click();
+    const chip = page.getByRole('group', { name: '状态' }).getByRole('button').first();
+    const clear = page.getByRole('button', { name: '清除筛选' });
+    const style = (el: Element) => ({ font: getComputedStyle(el).fontFamily, radius: parseFloat(getComputedStyle(el).borderTopLeftRadius) });
+    const [c, b] = [await chip.evaluate(style), await clear.evaluate(style)];
+    expect(c.font).toBe(b.font);
+    expect(c.font).not.toMatch(/Noto Serif|Songti|Georgia/);
+    expect(c.radius).toBeGreaterThan(8);
+  });
+});
+
 test.describe('the board while claims change elsewhere', () => {
   test.use({ files });
 

@@ -39,6 +39,7 @@ export const methodNames = [
   'board.query',
   'board.select',
   'board.filters',
+  'board.assignees',
   'board.saveFilter',
   'board.removeFilter',
   'claims.bulk',

@@ -266,6 +266,8 @@ export const contract = {
     output: out<Array<{ articleId: string; claimId: string }>>(),
   },
   'board.filters': { input: empty, output: out<SavedBoardFilter[]>() },
+  /** Everyone assigned at least one claim in the workspace, by name (the board's assignee filter offers them). */
+  'board.assignees': { input: empty, output: out<string[]>() },
   'board.saveFilter': { input: z.object({ name: z.string().trim().min(1).max(80), filter: boardFilterSchema }).strict(), output: out<SavedBoardFilter>() },
   'board.removeFilter': { input: z.object({ id: itemIdSchema }).strict(), output: out<null>() },
   /**

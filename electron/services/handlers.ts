@@ -155,6 +155,7 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'board.query': async (q) => ctx.session().board.query(q, ctx.session().author),
     'board.select': async (f) => ctx.session().board.select(f, ctx.session().author),
     'board.filters': async () => ctx.session().board.filters(),
+    'board.assignees': async () => dashboard(ctx.session()).assignees(),
     'board.saveFilter': async ({ name, filter }) => ctx.session().board.saveFilter(name, filter),
     'board.removeFilter': async ({ id }) => {
       await ctx.session().board.removeFilter(id);

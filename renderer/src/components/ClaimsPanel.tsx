@@ -139,7 +139,8 @@ const KindFilter = memo(function KindFilter({ kinds, setKinds }: Pick<AcceptAllP
                 })
               }
             />
-            {t(`claimKind.${k}`)}
+            {/* Left out by default: say what it is, bare years like 2023年 included. */}
+            {k === 'date' ? t('accept.dates') : t(`claimKind.${k}`)}
           </label>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
 
 test('a new article: the default name is in the UI language; a name without an extension keeps the dialog open with the reason', async ({ page, bench }) => {
@@ -124,4 +125,52 @@ test('the article filter finds articles by the words of their text, not only the
   await expect(articles.filter({ hasText: 'gbk-copy.txt' })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('article-filter-zh-CN.png') });
   await page.screenshot({ path: join('test-results', 'screens', 'article-filter-zh-CN.png') });
+});
+
+test.describe('a new claim in a long list', () => {
+  // Forty figures, then a completion date (left out by "accept all") and words to claim by hand.
+  const lines = Array.from({ length: 40 }, (_, i) => `第${i + 1}批项目投资${i + 1}.5亿元。`);
+  test.use({ files: { '项目清单.txt': `${lines.join('\n')}\n全部项目于2023年12月5日竣工验收。\n` } });
+
+  const openRow = (page: Page) => page.locator('[data-claim-row].open');
+
+  test('Ctrl+Shift+C and "Claim the selection": the new claim is selected, scrolled to, its card open; hovering a manual claim shows its status', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /项目清单/ }).click();
+    await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
+    await expect(page.getByRole('list', { name: 'Claims' }).first()).toBeVisible();
+    const text = page.getByTestId('article-text').locator('.cm-content');
+
+    // The date at the end of the text, by the keyboard: Ctrl+Shift+C claims it.
+    await text.click();
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Shift+C');
+    await expect(openRow(page)).toContainText('2023年12月5日');
+    await expect(openRow(page)).toBeInViewport();
+    const card = page.locator('.claim-card');
+    await expect(card).toHaveAttribute('aria-label', '2023年12月5日');
+    await expect(card).toBeInViewport();
+
+    // Words that are no figure, claimed from a selection.
+    // Back to the top of the list, so the next claim has to be scrolled to as well.
+    await page.locator('.claim-list.stored').evaluate((list) => {
+      for (let el: HTMLElement | null = list; el; el = el.parentElement) el.scrollTop = 0;
+    });
+    await expect(openRow(page)).not.toBeInViewport();
+    await text.click();
+    // The end of the text is past its last line break: back over it and the full stop.
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.getByRole('button', { name: 'Claim the selection' }).click();
+    await expect(openRow(page)).toContainText('竣工验收');
+    await expect(openRow(page)).toBeInViewport();
+    await expect(card).toHaveAttribute('aria-label', '竣工验收');
+    await expect(card).toBeInViewport();
+
+    // A manual claim's tooltip says its status, like a detected one's.
+    await text.locator('.cm-stored', { hasText: '竣工验收' }).hover();
+    await expect(page.locator('.cm-stored-tooltip')).toHaveText(/^Unchecked/);
+  });
 });

@@ -11,8 +11,8 @@ const en = {
   articles: {
     heading: 'Articles',
     empty: 'No articles in this workspace yet. Add .md, .txt or .html files to the folder, or create one.',
-    claims_one: '{{count}} claim',
-    claims_other: '{{count}} claims',
+    claims_one: '{{count, number}} claim',
+    claims_other: '{{count, number}} claims',
     claimsUnknown: 'not reviewed',
     missing: 'Missing on disk',
     new: 'New article',
@@ -155,8 +155,8 @@ const zhCN: typeof en = {
   articles: {
     heading: '文章',
     empty: '该工作区还没有文章。请把 .md、.txt 或 .html 文件放入文件夹,或新建一篇。',
-    claims_one: '{{count}} 条断言',
-    claims_other: '{{count}} 条断言',
+    claims_one: '{{count, number}} 条断言',
+    claims_other: '{{count, number}} 条断言',
     claimsUnknown: '未核查',
     missing: '磁盘上已缺失',
     new: '新建文章',

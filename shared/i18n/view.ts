@@ -3,7 +3,7 @@ const en = {
   view: {
     theme: 'Theme',
     themeChoice: { system: 'Follow system', light: 'Light', dark: 'Dark' },
-    progress: '{{checked}} / {{total}} checked',
+    progress: '{{checked, number}} / {{total, number}} checked',
     progressLabel: 'Claims by status: {{detail}}',
     progressNone: 'No claims yet',
     statusCount: '{{status}} {{count}}',
@@ -54,7 +54,7 @@ const zhCN: typeof en = {
   view: {
     theme: '主题',
     themeChoice: { system: '跟随系统', light: '浅色', dark: '深色' },
-    progress: '已核查 {{checked}} / {{total}}',
+    progress: '已核查 {{checked, number}} / {{total, number}}',
     progressLabel: '各状态的断言：{{detail}}',
     progressNone: '尚无断言',
     statusCount: '{{status}} {{count}}',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures.js';
+import { expect, rpc, test } from '../fixtures.js';
 
 test('a new article: the default name is in the UI language; a name without an extension keeps the dialog open with the reason', async ({ page, bench }) => {
   await bench.open(page, { language: 'en' });
@@ -172,5 +172,35 @@ test.describe('a new claim in a long list', () => {
     // A manual claim's tooltip says its status, like a detected one's.
     await text.locator('.cm-stored', { hasText: '竣工验收' }).hover();
     await expect(page.locator('.cm-stored-tooltip')).toHaveText(/^Unchecked/);
+  });
+});
+
+test.describe('an article with a five-digit claim count', () => {
+  test.use({ files: { '万条.txt': `${Array.from({ length: 10_000 }, (_, i) => `${i + 1}亿元`).join(',')}。\n`, 'short.md': '# Short\n\nOne line.\n' } });
+
+  test('the count has the thousands separator and "Move to trash" stays in the list, in both languages', async ({ page, bench }) => {
+    const [article] = (await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list')).filter((a) => a.path === '万条.txt');
+    await rpc(bench, 'claims.addDetected', { articleId: article!.id });
+    await bench.open(page, { language: 'en' });
+    const list = page.getByRole('navigation', { name: 'Articles' });
+    const item = page.getByRole('option', { name: /万条\.txt/ });
+    await expect(item).toContainText('10,000 claims');
+    await expect(item).toContainText('0 / 10,000 checked');
+    await item.hover();
+    const trash = item.getByText('Move to trash');
+    await expect(trash).toBeInViewport({ ratio: 1 });
+    const inside = async () => {
+      const [box, pane] = [await trash.boundingBox(), await list.boundingBox()];
+      return box!.x + box!.width <= pane!.x + pane!.width;
+    };
+    expect(await inside()).toBe(true);
+    await page.screenshot({ path: join('test-results', 'screens', 'article-list-10000-en.png') });
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect(item).toContainText('10,000 条断言');
+    await expect(item).toContainText('已核查 0 / 10,000');
+    await item.hover();
+    await expect(item.getByText('移到回收站')).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: join('test-results', 'screens', 'article-list-10000-zh-CN.png') });
   });
 });

@@ -44,6 +44,34 @@ test.describe('publishing', () => {
     await expect(page.getByRole('option', { name: /招商快讯/ })).toContainText('Published');
   });
 
+  test('a fact-checker cannot override the gate: no reason field, Publish anyway stays off, and the dialog says who can', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    const profile = page.getByRole('form', { name: 'Your profile' });
+    await profile.getByLabel('Name').fill('Wang Fang');
+    await profile.getByLabel('Role').selectOption({ label: 'Fact-checker' });
+    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
+    await page.keyboard.press('Control+e');
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await expect(dialog.getByText('5 claims block publication')).toBeVisible();
+    await expect(dialog.getByRole('note')).toHaveText('Overriding the publication gate is an editor’s decision. Your profile’s role is Fact-checker: ask an editor to publish.');
+    await expect(dialog.getByRole('textbox', { name: /publish anyway/ })).toHaveCount(0);
+    await expect(dialog.getByRole('button', { name: 'Publish anyway' })).toBeDisabled();
+    await page.screenshot({ path: testInfo.outputPath('export-fact-checker-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'export-fact-checker-en.png') });
+
+    // The same in Chinese; nothing was published.
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.keyboard.press('Control+e');
+    const zh = page.getByRole('dialog', { name: '导出' });
+    await expect(zh.getByRole('note')).toHaveText('越过发布把关是编辑的决定。你的角色是核查员:请由编辑发布。');
+    await expect(zh.getByRole('button', { name: '仍然发布' })).toBeDisabled();
+    await page.screenshot({ path: join('test-results', 'screens', 'export-fact-checker-zh-CN.png') });
+    await expect(page.getByRole('option', { name: /招商快讯/ })).toContainText('草稿');
+  });
+
   test('zh-CN: after a published figure changes, the dialog asks for a correction note and prints it', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'zh-CN' });
     await page.getByRole('option', { name: /招商快讯/ }).click();

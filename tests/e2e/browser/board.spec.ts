@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures.js';
+import { expect, saveProfile, test } from '../fixtures.js';
 
 const board = (page: Page) => page.getByRole('table', { name: /Claim board|断言看板/ });
 const bodyRows = (page: Page) => board(page).locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
@@ -114,9 +114,7 @@ test.describe('the board’s filters: status chips, workflow, a named assignee, 
 
   test('each filter keeps the claims it says; “assigned to me” and a named filter are kept and applied after a reload', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'en' });
-    const profile = page.getByRole('form', { name: 'Your profile' });
-    await profile.getByLabel('Name').fill('Wang Fang');
-    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await saveProfile(page, 'Wang Fang');
     await claimEverything(page);
     // trade.md (open last) goes to review.
     await page.getByRole('combobox', { name: 'Workflow' }).selectOption({ label: 'In review' });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures.js';
+import { expect, saveProfile, test } from '../fixtures.js';
 
 const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
 const claimRows = (page: Page) => page.locator('[data-claim-row]');
@@ -98,8 +98,7 @@ test.describe('a fact-checker at the keyboard', () => {
 
   test('Shift+F8 goes back, Enter opens a card, Ctrl+F and / reach the board search, and every control shows where the focus is', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'en' });
-    await page.getByRole('form', { name: 'Your profile' }).getByLabel('Name').fill('Wang Fang');
-    await page.getByRole('form', { name: 'Your profile' }).getByLabel('Name').press('Enter');
+    await saveProfile(page, 'Wang Fang');
     await page.getByRole('option', { name: /trade\.md/ }).click();
     await page.getByRole('button', { name: 'Add 2 detected figures as claims' }).click();
     await expect(claimRows(page)).toHaveCount(2);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures.js';
+import { expect, saveProfile, test } from '../fixtures.js';
 
 const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
 const text = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n';
@@ -46,10 +46,7 @@ test.describe('publishing', () => {
 
   test('a fact-checker cannot override the gate: no reason field, Publish anyway stays off, and the dialog says who can', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'en' });
-    const profile = page.getByRole('form', { name: 'Your profile' });
-    await profile.getByLabel('Name').fill('Wang Fang');
-    await profile.getByLabel('Role').selectOption({ label: 'Fact-checker' });
-    await profile.getByRole('button', { name: 'Save profile' }).click();
+    await saveProfile(page, 'Wang Fang', 'fact-checker');
     await page.getByRole('option', { name: /招商快讯/ }).click();
     await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
     await page.keyboard.press('Control+e');

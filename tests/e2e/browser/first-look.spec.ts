@@ -154,7 +154,7 @@ test.describe('a new claim in a long list', () => {
 
     // Words that are no figure, claimed from a selection.
     // Back to the top of the list, so the next claim has to be scrolled to as well.
-    await page.locator('.claim-list.stored').evaluate((list) => {
+    await page.locator('.claim-list.stored').evaluate((list: HTMLElement) => {
       for (let el: HTMLElement | null = list; el; el = el.parentElement) el.scrollTop = 0;
     });
     await expect(openRow(page)).not.toBeInViewport();

@@ -10,6 +10,21 @@ const keptFiles = (root: string) => readdirSync(join(root, '.factdesk', 'evidenc
 /** A tiny PNG (1×1, red), as a checker's screenshot of a statistics table would arrive. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
+/** In English: claims the article's figures, opens 305.7亿元's card and keeps a copy of `url` with the place (and passage) given. */
+async function keepFromSite(page: Page, url: string, locator: string, passage?: string) {
+  await page.getByRole('option', { name: /招商快讯/ }).click();
+  await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
+  await claimList(page, 'en').getByRole('button', { name: /^305\.7亿元/ }).click();
+  const card = page.locator('.claim-card');
+  await card.getByRole('button', { name: 'Keep a copy of a source' }).click();
+  const form = page.getByRole('form', { name: 'Keep a copy of a source' });
+  await form.getByLabel('Web address').fill(url);
+  if (passage) await form.getByLabel('Passage that supports the figure').fill(passage);
+  await form.getByLabel('Page or place').fill(locator);
+  await form.getByRole('button', { name: 'Fetch and keep' }).click();
+  return card;
+}
+
 test.describe('evidence kept with the claim', () => {
   test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
   let site: SourceSite;
@@ -22,17 +37,7 @@ test.describe('evidence kept with the claim', () => {
 
   test('a page fetched from a site that then goes away opens from the kept copy, with its script not run', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'en' });
-    await page.getByRole('option', { name: /招商快讯/ }).click();
-    await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
-    await claimList(page, 'en').getByRole('button', { name: /^305\.7亿元/ }).click();
-    const card = page.locator('.claim-card');
-
-    await card.getByRole('button', { name: 'Keep a copy of a source' }).click();
-    const form = page.getByRole('form', { name: 'Keep a copy of a source' });
-    await form.getByLabel('Web address').fill(`${site.origin}/stats.html`);
-    await form.getByLabel('Passage that supports the figure').fill('全年新签约引进项目45个,项目总投资305.7亿元。');
-    await form.getByLabel('Page or place').fill('first paragraph');
-    await form.getByRole('button', { name: 'Fetch and keep' }).click();
+    const card = await keepFromSite(page, `${site.origin}/stats.html`, 'first paragraph', '全年新签约引进项目45个,项目总投资305.7亿元。');
 
     const source = card.locator('.source-list li').first();
     await expect(source.getByRole('link', { name: '郴州经开区2022年工作总结' })).toHaveAttribute('href', `${site.origin}/stats.html`);
@@ -68,15 +73,7 @@ test.describe('evidence kept with the claim', () => {
 
   test('a PDF from a site that then goes away opens from the kept copy, and the evidence is still listed after a reload', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'en' });
-    await page.getByRole('option', { name: /招商快讯/ }).click();
-    await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
-    await claimList(page, 'en').getByRole('button', { name: /^305\.7亿元/ }).click();
-    const card = page.locator('.claim-card');
-    await card.getByRole('button', { name: 'Keep a copy of a source' }).click();
-    const form = page.getByRole('form', { name: 'Keep a copy of a source' });
-    await form.getByLabel('Web address').fill(`${site.origin}/bulletin.pdf`);
-    await form.getByLabel('Page or place').fill('p. 1');
-    await form.getByRole('button', { name: 'Fetch and keep' }).click();
+    const card = await keepFromSite(page, `${site.origin}/bulletin.pdf`, 'p. 1');
     const source = card.locator('.source-list li').first();
     await expect(source.getByLabel('Kept copy')).toContainText(`PDF · ${bulletinPdf.length} bytes · accessed `);
     expect(site.hits.get('/bulletin.pdf')).toBe(1);

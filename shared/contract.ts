@@ -130,6 +130,8 @@ export const contract = {
   'workspace.dismissNotice': { input: z.object({ id: z.string().regex(/^[0-9a-f]{12}$/) }).strict(), output: out<null>() },
   'articles.list': { input: empty, output: out<ArticleSummary[]>() },
   'articles.read': { input: z.object({ id: articleIdSchema }).strict(), output: out<ArticleDocument>() },
+  /** The ids of the articles whose title, file name or text hold every word of `text` (any case), in list order. */
+  'articles.search': { input: z.object({ text: z.string().trim().min(1).max(500) }).strict(), output: out<string[]>() },
   'articles.write': {
     input: z
       .object({
@@ -264,6 +266,8 @@ export const contract = {
     output: out<Array<{ articleId: string; claimId: string }>>(),
   },
   'board.filters': { input: empty, output: out<SavedBoardFilter[]>() },
+  /** Everyone assigned at least one claim in the workspace, by name (the board's assignee filter offers them). */
+  'board.assignees': { input: empty, output: out<string[]>() },
   'board.saveFilter': { input: z.object({ name: z.string().trim().min(1).max(80), filter: boardFilterSchema }).strict(), output: out<SavedBoardFilter>() },
   'board.removeFilter': { input: z.object({ id: itemIdSchema }).strict(), output: out<null>() },
   /**

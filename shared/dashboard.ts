@@ -35,6 +35,8 @@ export interface ArticleTally {
   counts: StatusCounts;
   /** Open claims by assignee ('' = unassigned). */
   openBy: Map<string, number>;
+  /** Everyone assigned a claim (open or not). */
+  assigned: Set<string>;
   /** Verdict audit entries by their UTC time in minutes (bucketed into days per request, in the reader's time zone). */
   checkTimes: number[];
 }
@@ -47,9 +49,11 @@ const isOpen = new Set<ClaimStatus>(openClaimStatuses);
 export function tallyArticle(data: Pick<ArticleAnnotations, 'claims' | 'audit'>): ArticleTally {
   const counts = emptyCounts();
   const openBy = new Map<string, number>();
+  const assigned = new Set<string>();
   for (const c of Object.values(data.claims)) {
     if (c.deleted) continue;
     counts[c.status]++;
+    if (c.assignee) assigned.add(c.assignee);
     if (isOpen.has(c.status)) openBy.set(c.assignee ?? '', (openBy.get(c.assignee ?? '') ?? 0) + 1);
   }
   const checkTimes: number[] = [];
@@ -58,7 +62,7 @@ export function tallyArticle(data: Pick<ArticleAnnotations, 'claims' | 'audit'>)
     const t = Date.parse(e.at);
     if (!Number.isNaN(t)) checkTimes.push(Math.floor(t / 60_000));
   }
-  return { counts, openBy, checkTimes };
+  return { counts, openBy, assigned, checkTimes };
 }
 
 /** The calendar day (YYYY-MM-DD) of a UTC minute, `offsetMinutes` east of UTC. */

@@ -19,6 +19,18 @@ export class Dashboard {
 
   /** The dashboard now; `offsetMinutes` is the reader's offset east of UTC (days are the reader's days). */
   async summary(offsetMinutes: number): Promise<WorkspaceDashboard> {
+    return mergeDashboard(await this.tallied(), offsetMinutes);
+  }
+
+  /** Everyone assigned at least one claim in the workspace, by name. */
+  async assignees(): Promise<string[]> {
+    const names = new Set<string>();
+    for (const { tally } of await this.tallied()) for (const name of tally.assigned) names.add(name);
+    return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  }
+
+  /** Each article's tally, counted again only where its claims changed since. */
+  private async tallied(): Promise<Array<{ articleId: string; title: string; path: string; tally: ArticleTally }>> {
     const ws = this.session.workspace;
     const rows: Array<{ articleId: string; title: string; path: string; tally: ArticleTally }> = [];
     for (const id of ws.ids()) {
@@ -33,7 +45,7 @@ export class Dashboard {
       const rec = ws.record(id);
       rows.push({ articleId: id, title: rec.title, path: rec.path, tally });
     }
-    return mergeDashboard(rows, offsetMinutes);
+    return rows;
   }
 
   dispose(): void {

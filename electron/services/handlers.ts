@@ -67,6 +67,11 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       await ctx.session().syncFromDisk();
       return ws().readCurrent(id);
     },
+    'articles.search': async ({ text }) => {
+      // Words changed outside FactDesk are found too (only files whose size or time changed are read again).
+      await ctx.session().syncFromDisk();
+      return ctx.session().articleSearch.find(text);
+    },
     'articles.write': async ({ id, text, baseHash, overwrite, label }) =>
       ctx.session().save(id, { text, baseHash, ...(overwrite ? { overwrite } : {}), ...(label ? { label } : {}) }),
     'articles.create': async ({ name, text }) => {
@@ -153,6 +158,7 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'board.query': async (q) => ctx.session().board.query(q, ctx.session().author),
     'board.select': async (f) => ctx.session().board.select(f, ctx.session().author),
     'board.filters': async () => ctx.session().board.filters(),
+    'board.assignees': async () => dashboard(ctx.session()).assignees(),
     'board.saveFilter': async ({ name, filter }) => ctx.session().board.saveFilter(name, filter),
     'board.removeFilter': async ({ id }) => {
       await ctx.session().board.removeFilter(id);

@@ -14,6 +14,7 @@ import { textHash } from '../../shared/revisions/index.js';
 import { AnnotationStore } from './annotation-store.js';
 import { BulkReview } from './bulk-review.js';
 import { ClaimBoard } from './claim-board.js';
+import { ArticleSearch } from './article-search.js';
 import { DraftStore } from './draft-store.js';
 import { EventBus } from './event-bus.js';
 import { EvidenceStore } from './evidence-store.js';
@@ -87,6 +88,8 @@ export class Session {
   readonly evidence: EvidenceStore;
   /** Every claim of the workspace, for the board. */
   readonly board: ClaimBoard;
+  /** The article list's filter by the articles' words. */
+  readonly articleSearch: ArticleSearch;
   readonly bulk: BulkReview;
   private readonly offBus: () => void;
 
@@ -109,6 +112,7 @@ export class Session {
     });
     workspace.onMetaRecreated(async () => ({ histories: await this.revisions.rewriteLoaded() }));
     this.board = new ClaimBoard(workspace, this.annotations);
+    this.articleSearch = new ArticleSearch(workspace);
     this.bulk = new BulkReview(workspace, this.annotations, (p) => bus.emit('bulk.progress', p));
     // The board follows every change of claims and of the article list, whoever made it.
     this.offBus = bus.on((event, payload) => {

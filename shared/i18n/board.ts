@@ -95,6 +95,7 @@ const en = {
   },
   accept: {
     kinds: 'Kinds to add',
+    dates: 'Years and dates',
   },
 };
 
@@ -194,6 +195,7 @@ const zh: typeof en = {
   },
   accept: {
     kinds: '要添加的类型',
+    dates: '年份和日期',
   },
 };
 

@@ -3,7 +3,7 @@ const en = {
   view: {
     theme: 'Theme',
     themeChoice: { system: 'Follow system', light: 'Light', dark: 'Dark' },
-    progress: '{{checked}} / {{total}} checked',
+    progress: '{{checked, number}} / {{total, number}} checked',
     progressLabel: 'Claims by status: {{detail}}',
     progressNone: 'No claims yet',
     statusCount: '{{status}} {{count}}',
@@ -42,6 +42,7 @@ const en = {
     openingArticle: 'Opening the article…',
     accepting: 'Adding figures as claims…',
     searching: 'Searching the board…',
+    searchingArticles: 'Searching the articles’ text…',
     board: 'Loading the board…',
     counting: 'Counting the dashboard…',
     history: 'Reading the history…',
@@ -53,7 +54,7 @@ const zhCN: typeof en = {
   view: {
     theme: '主题',
     themeChoice: { system: '跟随系统', light: '浅色', dark: '深色' },
-    progress: '已核查 {{checked}} / {{total}}',
+    progress: '已核查 {{checked, number}} / {{total, number}}',
     progressLabel: '各状态的断言：{{detail}}',
     progressNone: '尚无断言',
     statusCount: '{{status}} {{count}}',
@@ -92,6 +93,7 @@ const zhCN: typeof en = {
     openingArticle: '正在打开文章…',
     accepting: '正在把数字添加为断言…',
     searching: '正在搜索断言看板…',
+    searchingArticles: '正在搜索文章正文…',
     board: '正在载入断言看板…',
     counting: '正在统计概览…',
     history: '正在读取修订历史…',

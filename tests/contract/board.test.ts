@@ -98,6 +98,22 @@ describe('the board', () => {
     }
   });
 
+  it('names everyone assigned a claim, for the assignee filter, and follows assignments as they change', async () => {
+    expect(await h.call('board.assignees')).toEqual([]);
+    const [a, b, c] = await claimsOf(seed);
+    await h.call('claims.update', { articleId: seed, claimId: a!.id, assignee: '王芳' });
+    await h.call('claims.update', { articleId: seed, claimId: b!.id, assignee: 'li' });
+    await h.call('claims.update', { articleId: en, claimId: (await claimsOf(en))[0]!.id, assignee: 'li' });
+    // Verified claims still count: the filter is for anyone's claims, not only open ones.
+    await h.call('claims.setStatus', { articleId: seed, claimId: a!.id, status: 'verified' });
+    // In the order of the article list (zh-CN collation: Chinese names by pinyin, first).
+    expect(await h.call('board.assignees')).toEqual(['王芳', 'li']);
+    await h.call('claims.bulk', { targets: [{ articleId: seed, claimId: c!.id }], assignee: '张伟' });
+    expect(await h.call('board.assignees')).toEqual(['王芳', '张伟', 'li']);
+    await h.call('claims.update', { articleId: seed, claimId: a!.id, assignee: null });
+    expect(await h.call('board.assignees')).toEqual(['张伟', 'li']);
+  });
+
   it('keeps saved filters such as “assigned to me, not verified” in the workspace', async () => {
     const [a, b] = await claimsOf(seed);
     await h.call('claims.update', { articleId: seed, claimId: a!.id, assignee: h.session.author });

@@ -72,6 +72,28 @@ for (const makeHost of allHosts) {
       expect(readFileSync(join(root, 'en/trade.md'), 'utf8')).toBe('# Trade\nchanged elsewhere\n');
     });
 
+    it('finds articles by the words of their text, title or file name, and follows saves and outside edits', async () => {
+      const search = (text: string) => host.call('articles.search', { text }) as Promise<string[]>;
+      const en = await idOf('en/trade.md');
+      const seedIds = (await list()).filter((a) => a.path !== 'en/trade.md').map((a) => a.id);
+      // Only in the body, in any case; several words must all be there.
+      expect(await search('EXPORTS')).toEqual([en]);
+      expect(await search('exports  5.2')).toEqual([en]);
+      expect(await search('trade.md')).toEqual([en]);
+      // The GBK copy is searched as the text it holds, in the list's order.
+      expect(await search('外贸进出口')).toEqual(seedIds);
+      expect(await search('exports 外贸进出口')).toEqual([]);
+      expect(await search('nowhere-to-be-found')).toEqual([]);
+      // A save and a change on disk are searched as they are now.
+      const doc = (await host.call('articles.read', { id: en })) as ArticleDocument;
+      await host.call('articles.write', { id: en, text: `${doc.text}Tariffs fell.\n`, baseHash: doc.disk.hash });
+      expect(await search('tariffs')).toEqual([en]);
+      await fs.writeFile(join(root, 'en/trade.md'), '# Trade\nImports doubled.\n');
+      expect(await search('tariffs')).toEqual([]);
+      expect(await search('imports')).toEqual([en]);
+      expect(await errorCode(search('  '))).toBe('invalid-input');
+    });
+
     it('creates, renames, deletes to trash and restores', async () => {
       const created = (await host.call('articles.create', { name: '新稿.md', text: '# 新稿\n' })) as ArticleSummary;
       expect(created).toMatchObject({ path: '新稿.md', title: '新稿' });

@@ -3,7 +3,7 @@
  * (the built CLI, `factdesk serve`), so tests never share state.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
@@ -106,6 +106,15 @@ export async function rpc<T>(bench: Pick<Workbench, 'url'>, method: string, inpu
   const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
   if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
   return body.value;
+}
+
+/** Fills the first-run profile form (in either language) with a name and a role, and saves it. */
+export async function saveProfile(page: Page, name: string, role: 'editor' | 'fact-checker' = 'fact-checker'): Promise<void> {
+  const form = page.getByRole('form', { name: /^(Your profile|个人资料)$/ });
+  await form.getByLabel(/^(Name|姓名)/).fill(name);
+  await form.getByLabel(/^(Role|角色)/).selectOption(role);
+  await form.getByRole('button', { name: /^(Save profile|保存资料)$/ }).click();
+  await expect(form).toHaveCount(0);
 }
 
 /** axe's serious and critical findings on the page as it stands (WCAG 2.1 A and AA, colour contrast included). */

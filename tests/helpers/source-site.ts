@@ -22,6 +22,33 @@ export const statsPage = `<!doctype html>
 /** The smallest well-formed PDF header and body FactDesk recognises as PDF. */
 export const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
 
+/** A one-page PDF a viewer can draw: a line of text, with a cross-reference table at the right offsets. */
+function onePagePdf(line: string): Buffer {
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 420 200]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>',
+    (() => {
+      const stream = `BT /F1 18 Tf 30 110 Td (${line}) Tj ET`;
+      return `<</Length ${stream.length}>>stream\n${stream}\nendstream`;
+    })(),
+    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj${body}endobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** A statistics bulletin as a PDF with one readable page. */
+export const bulletinPdf = onePagePdf('Total investment 305.7 (100 million yuan)');
+
 export interface SourceSite {
   origin: string;
   /** Requests seen, by path (to show a page was fetched once). */
@@ -43,6 +70,7 @@ export async function startSourceSite(): Promise<SourceSite> {
     if (path === '/stats.html') return send('text/html; charset=utf-8', statsPage);
     if (path === '/gbk.html') return send('text/html; charset=GBK', iconv.encode('<html><head><title>统计公报</title></head><body>增长190.6%</body></html>', 'gbk'));
     if (path === '/report.pdf') return send('application/pdf', tinyPdf);
+    if (path === '/bulletin.pdf') return send('application/pdf', bulletinPdf);
     if (path === '/moved') {
       res.writeHead(302, { Location: '/stats.html' });
       return res.end();

@@ -2,14 +2,16 @@ import { formatExtensions } from '../editor/markdown.js';
 import { statementHighlighting } from '../editor/statement-highlights.js';
 import type { StatementCategory } from '../../../shared/statements/index.js';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightActiveLine } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { copyLineDown, copyLineUp, defaultKeymap, history, historyKeymap, moveLineDown, moveLineUp } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import type { DetectedClaim } from '../../../shared/claims/index.js';
 import { claimHighlighting, detectionVersion, setFocusSpans } from '../editor/claim-highlights.js';
 import { setStoredClaims, storedClaims, storedRanges, type StoredMark } from '../editor/stored-claims.js';
 import type { LiveArticleStore } from '../stores/live-article.js';
+import { editorPhrases, phrasesCompartment } from '../editor/phrases.js';
 import { reviewCompartment, reviewMode, setSuggestionMarks, suggestionMarks, type ReviewKeys, type SuggestionMark } from '../editor/suggestions.js';
 
 /** The selected words in the editor (offsets in the text on screen). */
@@ -64,11 +66,16 @@ export interface ArticleEditorProps {
   suggestions?: { marks: SuggestionMark[]; baseText: string } | null;
 }
 
+// Alt+↑/↓ (and with Shift) would move or copy a paragraph without a word: an article is not code.
+const paragraphMovers: ReadonlySet<unknown> = new Set([moveLineUp, moveLineDown, copyLineUp, copyLineDown]);
+const articleKeymap = defaultKeymap.filter((b) => !paragraphMovers.has(b.run));
+
 /**
  * The article text, edited as plain text in CodeMirror 6 — never rendered as
  * HTML, whatever the file contains.
  */
 export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave, label, describeClaim, describeStatement, focus, stored, onClaimClick, onSelection, onAcceptAtCursor, describeStored, format = 'txt', extensions, reviewing = false, reviewKeys, suggestions }: ArticleEditorProps) {
+  const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const callbacks = useRef({ onSave, describeClaim, describeStatement, onClaimClick, onSelection, onAcceptAtCursor, describeStored });
@@ -94,6 +101,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
         EditorView.lineWrapping,
         ...formatExtensions(format),
         EditorState.readOnly.of(readOnly),
+        phrasesCompartment.of(editorPhrases(t)),
         EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false' }),
         keymap.of([
           {
@@ -112,7 +120,7 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
               return true;
             },
           },
-          ...defaultKeymap,
+          ...articleKeymap,
           ...historyKeymap,
           ...searchKeymap,
         ]),
@@ -145,6 +153,11 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
     // The editor is rebuilt only when another text is loaded (docKey), not on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docKey, readOnly]);
+
+  // The find panel and the editor's announcements follow a switch of the UI language.
+  useEffect(() => {
+    view.current?.dispatch({ effects: phrasesCompartment.reconfigure(editorPhrases(t)) });
+  }, [t, i18n.language]);
 
   useEffect(() => {
     if (stored) view.current?.dispatch({ effects: setStoredClaims.of(stored) });

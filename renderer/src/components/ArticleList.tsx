@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../../shared/model.js';
 import { useArticleProgress } from '../stores/article-progress.js';
+import { articleTextHitsStore, searchArticleText } from '../stores/article-search.js';
+import { useStore } from '../stores/store.js';
 import { ClaimProgress } from './ClaimProgress.js';
 
 export interface ArticleListProps {
@@ -18,10 +20,19 @@ export interface ArticleListProps {
 export function ArticleList({ articles, selectedId, readOnly, onSelect, onCreate, onRename, onDelete, onShowTrash }: ArticleListProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
+  const hits = useStore(articleTextHitsStore);
   const shown = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    return f ? articles.filter((a) => a.title.toLowerCase().includes(f) || a.path.toLowerCase().includes(f)) : articles;
-  }, [articles, filter]);
+    const query = filter.trim();
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return articles;
+    // Titles and file names match at once; the articles' words come from the services once typing pauses.
+    // Until they answer the new words, the answer to the words they extend stands (it can only narrow).
+    const byText = hits && query.startsWith(hits.query) ? hits.ids : null;
+    return articles.filter((a) => {
+      const name = `${a.title}\n${a.path}`.toLowerCase();
+      return words.every((w) => name.includes(w)) || !!byText?.has(a.id);
+    });
+  }, [articles, filter, hits]);
 
   return (
     <nav className="pane pane-articles" aria-label={t('articles.heading')}>
@@ -38,8 +49,18 @@ export function ArticleList({ articles, selectedId, readOnly, onSelect, onCreate
           </svg>
         </button>
       </div>
-      <input className="filter" type="search" placeholder={t('articles.filter')} aria-label={t('articles.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
-      {articles.length === 0 ? <p className="empty">{t('articles.empty')}</p> : null}
+      <input
+        className="filter"
+        type="search"
+        placeholder={t('articles.filterHint')}
+        aria-label={t('articles.filter')}
+        value={filter}
+        onChange={(e) => {
+          setFilter(e.target.value);
+          searchArticleText(e.target.value);
+        }}
+      />
+      {articles.length === 0 ? <p className="empty">{t('articles.empty')}</p> : shown.length === 0 ? <p className="empty">{t('articles.noMatch')}</p> : null}
       <ul className="article-list" role="listbox" aria-label={t('articles.heading')}>
         {shown.map((a) => (
           <li

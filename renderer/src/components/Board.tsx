@@ -7,6 +7,7 @@ import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import { workflowStatuses, type WorkflowStatus } from '../../../shared/model.js';
 import { formatClaimValue } from '../format.js';
 import {
+  assigneesStore,
   boardRowsStore,
   boardSelectionStore,
   boardShown,
@@ -27,14 +28,12 @@ import {
   updateBoardFilter,
 } from '../stores/board.js';
 import { useStore } from '../stores/store.js';
-import { showDialog } from '../stores/ui.js';
+import { searchDelay, showDialog } from '../stores/ui.js';
 import '../board.css';
 import { BulkActions } from './BulkActions.js';
 import { articlesStore, workspaceStore } from '../stores/workspace.js';
 
 const rowHeight = 34;
-/** The search asks the services once typing pauses, not per key. */
-const searchDelay = 60;
 
 /** Every claim of the workspace in one table that draws (and fetches) only the rows in view. */
 export function Board() {
@@ -82,6 +81,7 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
   const byStatus = useStore(boardRowsStore, (r) => r.byStatus);
   const articles = useStore(articlesStore);
   const saved = useStore(savedFiltersStore);
+  const assignees = useStore(assigneesStore);
   const readOnly = useStore(workspaceStore, (w) => !!w?.readOnly);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const one = <T,>(xs: readonly T[] | undefined): T | '' => (xs && xs.length === 1 ? xs[0]! : '');
@@ -104,7 +104,7 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
       />
       <div className="chips" role="group" aria-label={t('board.columns.status')}>
         {claimStatuses.map((s) => (
-          <button key={s} className="chip" aria-pressed={!!filter.status?.includes(s)} onClick={() => updateBoardFilter({ status: toggle(filter.status, s) })}>
+          <button key={s} className="filter-chip" aria-pressed={!!filter.status?.includes(s)} onClick={() => updateBoardFilter({ status: toggle(filter.status, s) })}>
             {t(`review.status.${s}`)} <span className="count">{byStatus?.[s] ?? '·'}</span>
           </button>
         ))}
@@ -126,6 +126,12 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
           <option value="">{t('board.anyAssignee')}</option>
           <option value="@me">{t('board.me')}</option>
           <option value="(none)">{t('board.unassigned')}</option>
+          {/* A name filtered by stays offered while no claim is assigned to it any more. */}
+          {(assignee && assignee !== '@me' && assignee !== '(none)' && !assignees.includes(assignee) ? [...assignees, assignee] : assignees).map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
         </select>
         <select aria-label={t('board.columns.article')} value={one(filter.articleId)} onChange={(e) => updateBoardFilter({ articleId: e.target.value ? [e.target.value] : [] })}>
           <option value="">{t('board.anyArticle')}</option>
@@ -161,7 +167,7 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
         {saved.map((f) => (
           <span key={f.id} className="saved-filter">
             <button
-              className="chip"
+              className="filter-chip"
               onClick={() => {
                 if (searchRef.current) searchRef.current.value = f.filter.text ?? '';
                 setBoardFilter(f.filter);
@@ -174,16 +180,19 @@ function BoardFilters({ searchRef }: { searchRef: React.RefObject<HTMLInputEleme
             </button>
           </span>
         ))}
-        <button
-          disabled={readOnly}
-          onClick={() => {
-            const mine: BoardFilter = { assignee: ['@me'], status: claimStatuses.filter((s) => s !== 'verified') };
-            setBoardFilter(mine);
-            void saveCurrentFilter(t('board.mineNotVerified'));
-          }}
-        >
-          {t('board.mineNotVerified')}
-        </button>
+        {/* Offered until it is kept: then its saved button applies it (no second copy per click). */}
+        {saved.some((f) => f.name === t('board.mineNotVerified')) ? null : (
+          <button
+            disabled={readOnly}
+            onClick={() => {
+              const mine: BoardFilter = { assignee: ['@me'], status: claimStatuses.filter((s) => s !== 'verified') };
+              setBoardFilter(mine);
+              void saveCurrentFilter(t('board.mineNotVerified'));
+            }}
+          >
+            {t('board.mineNotVerified')}
+          </button>
+        )}
         <button
           disabled={readOnly}
           onClick={() =>

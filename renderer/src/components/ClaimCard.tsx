@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { claimStatuses, type AuditEntry, type Claim, type ClaimSource, type ClaimStatus } from '../../../shared/annotations.js';
 import { claimKinds, type ClaimKind } from '../../../shared/claims/index.js';
 import { client } from '../client.js';
-import { formatClaimValue } from '../format.js';
+import { dayFieldText, formatClaimValue, formatDay, parseDay, today } from '../format.js';
 import { AttachEvidence, SourceEvidence } from './KeptEvidence.js';
 import { TeamConflicts } from './TeamConflicts.js';
 
@@ -99,6 +99,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
   const setComment = (v: string) => (setCommentState(v), keepCardDraft(ref, { comment: v }));
   const setEditingComment = (v: { id: string; text: string } | null) => (setEditingCommentState(v), keepCardDraft(ref, { editingComment: v }));
   const badValue = Number.isNaN(numberIn(details.value));
+  const badDay = !!sourceDraft && sourceDraft.fields.accessed.trim() !== '' && parseDay(sourceDraft.fields.accessed) === null;
 
   // A change from elsewhere (another window, a save, an undo) shows in the fields the checker is not editing.
   const shownClaim = useRef(claim);
@@ -293,13 +294,13 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
                   s.title
                 )}
               </div>
-              <div className="muted">{[s.publisher, s.accessed].filter(Boolean).join(' · ')}</div>
+              <div className="muted">{[s.publisher, s.accessed && formatDay(s.accessed, lang)].filter(Boolean).join(' · ')}</div>
               {s.quote ? <blockquote>{s.quote}</blockquote> : null}
               <SourceEvidence source={s} />
               {s.note ? <div>{s.note}</div> : null}
               {!readOnly ? (
                 <EditRemove
-                  onEdit={() => setSourceDraft({ id: s.id, fields: { title: s.title, url: s.url, publisher: s.publisher, accessed: s.accessed, quote: s.quote, note: s.note } })}
+                  onEdit={() => setSourceDraft({ id: s.id, fields: { title: s.title, url: s.url, publisher: s.publisher, accessed: dayFieldText(s.accessed, lang), quote: s.quote, note: s.note } })}
                   onRemove={() => run(client['claims.removeSource']({ ...ref, sourceId: s.id }))}
                 />
               ) : null}
@@ -312,7 +313,9 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
             aria-label={t('review.addSource')}
             onSubmit={(e) => {
               e.preventDefault();
-              const fields = sourceDraft.fields;
+              if (badDay) return;
+              // The day is typed in the UI language's way and stored as YYYY-MM-DD.
+              const fields = { ...sourceDraft.fields, accessed: parseDay(sourceDraft.fields.accessed) ?? '' };
               const p = sourceDraft.id
                 ? client['claims.updateSource']({ ...ref, sourceId: sourceDraft.id, source: fields })
                 : client['claims.addSource']({ ...ref, source: fields });
@@ -326,12 +329,19 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
                 {t(`review.source${f[0]!.toUpperCase()}${f.slice(1)}`)}
                 <input
                   className="field"
-                  type={f === 'url' ? 'url' : f === 'accessed' ? 'date' : 'text'}
+                  // Not type=date: it shows the browser's locale (mm/dd/yyyy), not the UI language.
+                  type={f === 'url' ? 'url' : 'text'}
                   value={sourceDraft.fields[f]}
                   onChange={(e) => setSourceDraft({ ...sourceDraft, fields: { ...sourceDraft.fields, [f]: e.target.value } })}
+                  {...(f === 'accessed' ? { placeholder: t('review.sourceAccessedHint'), 'aria-invalid': badDay, 'aria-describedby': badDay ? `bad-day-${claim.id}` : undefined } : {})}
                 />
               </label>
             ))}
+            {badDay ? (
+              <p className="field-error" role="alert" id={`bad-day-${claim.id}`}>
+                {t('review.badDay', { text: sourceDraft.fields.accessed.trim() })}
+              </p>
+            ) : null}
             {(['quote', 'note'] as const).map((f) => (
               <label key={f}>
                 {t(`review.source${f[0]!.toUpperCase()}${f.slice(1)}`)}
@@ -343,13 +353,13 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
               <button type="button" onClick={() => setSourceDraft(null)}>
                 {t('review.cancel')}
               </button>
-              <button type="submit" className="primary" disabled={!sourceDraft.fields.title.trim() && !sourceDraft.fields.url.trim()}>
+              <button type="submit" className="primary" disabled={badDay || (!sourceDraft.fields.title.trim() && !sourceDraft.fields.url.trim())}>
                 {t('review.saveSource')}
               </button>
             </div>
           </form>
         ) : !readOnly ? (
-          <button onClick={() => setSourceDraft({ id: null, fields: { ...emptySource, accessed: new Date().toISOString().slice(0, 10) } })}>{t('review.addSource')}</button>
+          <button onClick={() => setSourceDraft({ id: null, fields: { ...emptySource, accessed: dayFieldText(today(), lang) } })}>{t('review.addSource')}</button>
         ) : null}
         {!readOnly && !sourceDraft ? <AttachEvidence articleId={articleId} claimId={claim.id} /> : null}
       </CountedSection>

@@ -139,7 +139,8 @@ const KindFilter = memo(function KindFilter({ kinds, setKinds }: Pick<AcceptAllP
                 })
               }
             />
-            {t(`claimKind.${k}`)}
+            {/* Left out by default: say what it is, bare years like 2023年 included. */}
+            {k === 'date' ? t('accept.dates') : t(`claimKind.${k}`)}
           </label>
         ))}
       </div>
@@ -266,13 +267,18 @@ export function ClaimsPanel(p: ClaimsPanelProps) {
 
   // The chosen claim's row comes to the top of the list, with its card below it.
   const [scrollTo, setScrollTo] = useState<{ index: number; serial: number } | null>(null);
+  // Only a newly chosen claim scrolls the list, not a change of the list under it — but a claim
+  // chosen as it is made (Ctrl+Shift+C, "Claim the selection") is scrolled to once the list has it.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (!p.selectedClaimId) return;
-    const index = shown.findIndex((c) => c.id === p.selectedClaimId);
-    if (index >= 0) setScrollTo((prev) => ({ index, serial: (prev?.serial ?? 0) + 1 }));
-    // Only a newly chosen claim scrolls the list, not a change of the list under it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [p.selectedClaimId]);
+    const id = p.selectedClaimId;
+    if (!id) return void (scrolledTo.current = null);
+    if (scrolledTo.current === id) return;
+    const index = shown.findIndex((c) => c.id === id);
+    if (index < 0) return;
+    scrolledTo.current = id;
+    setScrollTo((prev) => ({ index, serial: (prev?.serial ?? 0) + 1 }));
+  }, [p.selectedClaimId, shown]);
 
   useEffect(() => {
     if (!p.selectedClaimId) return;

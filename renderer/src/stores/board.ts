@@ -36,6 +36,8 @@ export interface BoardRows {
 export const boardViewStore = new Store<BoardView>({ filter: {}, sort: null });
 export const boardRowsStore = new Store<BoardRows>({ generation: 0, total: null, byStatus: null, pages: new Map(), fresh: new Set() });
 export const savedFiltersStore = new Store<SavedBoardFilter[]>([]);
+/** Everyone assigned a claim in the workspace (the assignee filter offers them by name). */
+export const assigneesStore = new Store<string[]>([]);
 
 export const rowKey = (r: { articleId: string; claimId: string }) => `${r.articleId}/${r.claimId}`;
 
@@ -126,6 +128,15 @@ export function toggleSort(column: BoardColumn): void {
 export async function loadSavedFilters(): Promise<void> {
   try {
     savedFiltersStore.set(await client['board.filters']({}));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function loadAssignees(): Promise<void> {
+  try {
+    const names = await client['board.assignees']({});
+    assigneesStore.set((prev) => (prev.length === names.length && prev.every((n, i) => n === names[i]) ? prev : names));
   } catch (e) {
     showError(e);
   }
@@ -262,13 +273,18 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 let active = false;
 const follow = () => {
   clearTimeout(pending);
-  pending = setTimeout(() => (active ? reloadBoard(true, true) : boardRowsStore.set((p) => ({ ...p, generation: p.generation + 1, pages: new Map(), fresh: new Set() }))), 250);
+  pending = setTimeout(() => {
+    if (!active) return boardRowsStore.set((p) => ({ ...p, generation: p.generation + 1, pages: new Map(), fresh: new Set() }));
+    reloadBoard(true, true);
+    void loadAssignees();
+  }, 250);
 };
 
 export function boardShown(shown: boolean): void {
   active = shown;
   if (shown) {
     void loadSavedFilters();
+    void loadAssignees();
     reloadBoard(true, true);
   }
 }

@@ -41,6 +41,8 @@ export function progressLabelOf(method: string, input: unknown): string | null {
       return 'progress.openingArticle';
     case 'claims.addDetected':
       return 'progress.accepting';
+    case 'articles.search':
+      return 'progress.searchingArticles';
     case 'board.query':
     case 'board.select':
       return (input as { text?: string } | undefined)?.text ? 'progress.searching' : 'progress.board';

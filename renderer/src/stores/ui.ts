@@ -20,6 +20,9 @@ export const importedStore = new Store<string | null>(null);
 /** Asks for a file of Web Annotations (the toolbar's hidden file input). */
 export const importRequestStore = new Store(0);
 
+/** A search asks the services once typing pauses this long (ms), not per key. */
+export const searchDelay = 60;
+
 export const showDialog = (d: DialogProps | null) => dialogStore.set(d);
 
 /** Runs `next` once unsaved edits are saved or discarded; cancelling keeps everything as it is. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures.js';
+import { expect, saveProfile, test } from '../fixtures.js';
 
 const board = (page: Page) => page.getByRole('table', { name: /Claim board|断言看板/ });
 const bodyRows = (page: Page) => board(page).locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
@@ -99,6 +99,124 @@ test.describe('the claim board', () => {
     await page.getByRole('button', { name: '看板', exact: true }).click();
     await expect(page.getByRole('button', { name: /^已核实/ })).toContainText('7');
     await expect(bodyRows(page).first()).toContainText('已核实');
+  });
+});
+
+test.describe('the board’s filters: status chips, workflow, a named assignee, saved filters', () => {
+  test.use({ files });
+
+  async function answer(page: Page, text: string) {
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill(text);
+    await dialog.getByRole('textbox').press('Enter');
+    await expect(dialog).toHaveCount(0);
+  }
+
+  test('each filter keeps the claims it says; “assigned to me” and a named filter are kept and applied after a reload', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    await saveProfile(page, 'Wang Fang');
+    await claimEverything(page);
+    // trade.md (open last) goes to review.
+    await page.getByRole('combobox', { name: 'Workflow' }).selectOption({ label: 'In review' });
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await expect(bodyRows(page)).toHaveCount(7);
+    // Rows in board order: trade.md's 5.2 per cent, $1.2 billion, then 招商快讯's 45个, 305.7亿元…
+    const boxes = bodyRows(page).getByRole('checkbox');
+    const bar = page.getByRole('toolbar', { name: 'Set status…' });
+    await boxes.nth(0).click();
+    await boxes.nth(2).click({ modifiers: ['Control'] });
+    await bar.getByRole('button', { name: 'Assign to…' }).click();
+    await answer(page, 'Wang Fang');
+    await expect(bar.getByRole('status')).toHaveText(/Changed 2 claims\./);
+    // A box adds its row to the selection: start afresh each time.
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await boxes.nth(3).click();
+    await bar.getByRole('button', { name: 'Assign to…' }).click();
+    await answer(page, 'Li Ming');
+    await expect(bar.getByRole('status')).toHaveText(/Changed 1 claim\./);
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await boxes.nth(2).click();
+    await bar.getByRole('combobox', { name: 'Set status…' }).selectOption({ label: 'Verified' });
+    await expect(bar.getByRole('status')).toHaveText(/Changed 1 claim\./);
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+
+    // Status chips: pressed ones are kept, together.
+    const chips = page.getByRole('group', { name: 'Status' });
+    await chips.getByRole('button', { name: /^Verified/ }).click();
+    await expect(chips.getByRole('button', { name: /^Verified/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(bulkTotal(page)).toHaveText('1 claim');
+    await expect(bodyRows(page).first()).toContainText('45个');
+    await chips.getByRole('button', { name: /^Unchecked/ }).click();
+    await expect(bulkTotal(page)).toHaveText('7 claims');
+    await chips.getByRole('button', { name: /^Verified/ }).click();
+    await expect(bulkTotal(page)).toHaveText('6 claims');
+    await expect(bodyRows(page).filter({ hasText: 'Verified' })).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('board-filters-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'board-filters-en.png') });
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(bulkTotal(page)).toHaveText('7 claims');
+
+    // Workflow: only the article in review.
+    await page.getByRole('combobox', { name: 'Workflow' }).selectOption({ label: 'In review' });
+    await expect(bulkTotal(page)).toHaveText('2 claims');
+    for (const row of await bodyRows(page).all()) await expect(row).toContainText('Exports rise in December');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    // The assignee menu offers the people who are assigned claims, by name.
+    const assignee = page.getByRole('combobox', { name: 'Assignee' });
+    await expect(assignee.getByRole('option')).toHaveText(['Anyone', 'Assigned to me', 'Unassigned', 'Li Ming', 'Wang Fang']);
+    await assignee.selectOption({ label: 'Li Ming' });
+    await expect(bulkTotal(page)).toHaveText('1 claim');
+    await expect(bodyRows(page).first()).toContainText('305.7亿元');
+    await assignee.selectOption({ label: 'Wang Fang' });
+    await expect(bulkTotal(page)).toHaveText('2 claims');
+    await assignee.selectOption({ label: 'Unassigned' });
+    await expect(bulkTotal(page)).toHaveText('4 claims');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
+    // Saved filters: "assigned to me, not verified", and one named by the checker.
+    const saved = page.getByRole('group', { name: 'Saved filters' });
+    await saved.getByRole('button', { name: 'Assigned to me, not verified' }).click();
+    await expect(bulkTotal(page)).toHaveText('1 claim');
+    await expect(bodyRows(page).first()).toContainText('5.2 per cent');
+    // Kept once: the saved button stands in for the offer (a second click keeps no second copy).
+    await expect(saved.getByRole('button', { name: 'Assigned to me, not verified', exact: true })).toHaveCount(1);
+    await expect(saved.getByRole('button', { name: 'Remove saved filter Assigned to me, not verified' })).toBeVisible();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('combobox', { name: 'Workflow' }).selectOption({ label: 'In review' });
+    await saved.getByRole('button', { name: 'Save filter…' }).click();
+    await answer(page, 'Trade in review');
+    await expect(saved.getByRole('button', { name: 'Trade in review', exact: true })).toBeVisible();
+
+    await page.reload();
+    await expect(bulkTotal(page)).toHaveText('7 claims');
+    // The saved ones: the first is the "assigned to me" one, then the named one.
+    const kept = saved.getByRole('button', { name: /^(Assigned to me, not verified|Trade in review)$/ });
+    await expect(kept).toHaveText(['Assigned to me, not verified', 'Trade in review']);
+    await kept.first().click();
+    await expect(bulkTotal(page)).toHaveText('1 claim');
+    await expect(page.getByRole('combobox', { name: 'Assignee' })).toHaveValue('@me');
+    await expect(chips.getByRole('button', { name: /^Verified/ })).toHaveAttribute('aria-pressed', 'false');
+    await expect(chips.getByRole('button', { name: /^Unchecked/ })).toHaveAttribute('aria-pressed', 'true');
+    await saved.getByRole('button', { name: 'Trade in review', exact: true }).click();
+    await expect(bulkTotal(page)).toHaveText('2 claims');
+    await expect(page.getByRole('combobox', { name: 'Workflow' })).toHaveValue('in-review');
+    await saved.getByRole('button', { name: 'Remove saved filter Trade in review' }).click();
+    await expect(saved.getByRole('button', { name: 'Trade in review', exact: true })).toHaveCount(0);
+  });
+});
+
+test.describe('the board’s look', () => {
+  test('the status chips are the board’s own: the UI font and round ends, not the serif text font', async ({ page, bench }) => {
+    await bench.open(page, { language: 'zh-CN' });
+    await page.getByRole('button', { name: '看板', exact: true }).click();
+    const chip = page.getByRole('group', { name: '状态' }).getByRole('button').first();
+    const clear = page.getByRole('button', { name: '清除筛选' });
+    const style = (el: Element) => ({ font: getComputedStyle(el).fontFamily, radius: parseFloat(getComputedStyle(el).borderTopLeftRadius) });
+    const [c, b] = [await chip.evaluate(style), await clear.evaluate(style)];
+    expect(c.font).toBe(b.font);
+    expect(c.font).not.toMatch(/Noto Serif|Songti|Georgia/);
+    expect(c.radius).toBeGreaterThan(8);
   });
 });
 

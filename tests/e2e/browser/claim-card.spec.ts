@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures.js';
 
@@ -100,5 +101,56 @@ test.describe('the claim card saves as you go', () => {
     await expect(note).toHaveValue('');
     await page.screenshot({ path: testInfo.outputPath('claim-card-zh-CN-dark.png') });
     await page.screenshot({ path: join('test-results', 'screens', 'claim-card-zh-CN-dark.png') });
+  });
+});
+
+test.describe('a source’s date in the UI language', () => {
+  test.use({ files });
+
+  const sidecar = (root: string) => {
+    const dir = join(root, '.factdesk', 'articles');
+    return JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!), 'utf8')) as { claims: Record<string, { sources: Array<{ accessed: string }> }> };
+  };
+  const accessedDays = (root: string) => Object.values(sidecar(root).claims).flatMap((c) => c.sources.map((s) => s.accessed));
+
+  test('typed as 5 Dec 2026 or 2026-12-05, shown as 5 Dec 2026 / 2026年12月5日, stored as 2026-12-05', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.getByRole('button', { name: /Add 5 detected figures as claims/ }).click();
+    await rowButton(page, 1).click();
+    await card(page).getByRole('button', { name: 'Add source' }).click();
+    const form = page.getByRole('form', { name: 'Add source' });
+    const accessed = form.getByRole('textbox', { name: 'Accessed' });
+    // Today, day first with the month's name: never the browser's mm/dd/yyyy.
+    await expect(accessed).toHaveValue(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    await form.getByLabel('Title').fill('郴州经开区年报');
+    await accessed.fill('12/05/2026');
+    await expect(form.getByRole('alert')).toHaveText('“12/05/2026” is not a date FactDesk can read: write it as 5 Dec 2026.');
+    await expect(form.getByRole('button', { name: 'Save source' })).toBeDisabled();
+    await accessed.fill('5 Dec 2026');
+    await expect(form.getByRole('alert')).toHaveCount(0);
+    await form.screenshot({ path: join('test-results', 'screens', 'source-date-en.png') });
+    await form.getByRole('button', { name: 'Save source' }).click();
+    const source = card(page).locator('.source-list li').first();
+    await expect(source).toContainText('5 Dec 2026');
+    await expect(source).not.toContainText('2026-12-05');
+    expect(accessedDays(bench.root)).toEqual(['2026-12-05']);
+
+    // In Chinese: shown 2026年12月5日, edited as 2026-12-05, and 2027年1月9日 typed the Chinese way is read.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect(source).toContainText('2026年12月5日');
+    await source.getByRole('button', { name: '编辑' }).click();
+    const zhForm = page.getByRole('form', { name: '添加来源' });
+    const zhAccessed = zhForm.getByRole('textbox', { name: '查阅日期' });
+    await expect(zhAccessed).toHaveValue('2026-12-05');
+    await expect(zhAccessed).toHaveAttribute('placeholder', '如 2026-12-05');
+    await zhAccessed.fill('2027年1月9日');
+    await zhForm.screenshot({ path: testInfo.outputPath('source-date-zh-CN.png') });
+    await zhForm.screenshot({ path: join('test-results', 'screens', 'source-date-zh-CN.png') });
+    await zhForm.getByRole('button', { name: '保存来源' }).click();
+    await expect(source).toContainText('2027年1月9日');
+    expect(accessedDays(bench.root)).toEqual(['2027-01-09']);
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await expect(source).toContainText('9 Jan 2027');
   });
 });

@@ -114,3 +114,36 @@ test.describe('bulk selection in an article’s claim list', () => {
     await page.screenshot({ path: join('test-results', 'screens', 'claim-selection-zh-CN-dark.png') });
   });
 });
+
+test.describe('the kinds “accept all” takes', () => {
+  test.use({ files });
+
+  test('years and dates are left out until ticked; ticked, accept all takes them too', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /trade\.md/ }).click();
+    await expect(page.getByRole('button', { name: 'Add 2 detected figures as claims' })).toBeVisible();
+    await page.getByText('Kinds to add').click();
+    const kinds = page.getByRole('group', { name: 'Kinds to add' });
+    await expect(kinds.getByRole('checkbox', { name: 'Years and dates' })).not.toBeChecked();
+    await expect(kinds.getByRole('checkbox', { name: 'Money' })).toBeChecked();
+    await kinds.getByRole('checkbox', { name: 'Years and dates' }).check();
+    await page.screenshot({ path: testInfo.outputPath('accept-kinds-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'accept-kinds-en.png') });
+    await page.getByRole('button', { name: 'Add 3 detected figures as claims' }).click();
+    await expect(rows(page)).toHaveCount(3);
+    await expect(rows(page).filter({ hasText: 'December 2019' })).toHaveCount(1);
+  });
+
+  test('zh-CN: only the dates, when money and the rest are unticked', async ({ page, bench }) => {
+    await bench.open(page, { language: 'zh-CN' });
+    await page.getByRole('option', { name: /trade\.md/ }).click();
+    await page.getByText('要添加的类型').click();
+    const kinds = page.getByRole('group', { name: '要添加的类型' });
+    for (const box of await kinds.getByRole('checkbox').all()) await box.uncheck();
+    await expect(page.getByRole('button', { name: /将检测到的 \d+ 个数字添加为断言/ })).toHaveCount(0);
+    await kinds.getByRole('checkbox', { name: '年份和日期' }).check();
+    await page.getByRole('button', { name: '将检测到的 1 个数字添加为断言' }).click();
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toContainText('December 2019');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSourceSite, statsPage, type SourceSite } from '../../helpers/source-site.js';
+import { bulletinPdf, startSourceSite, statsPage, type SourceSite } from '../../helpers/source-site.js';
 import { expect, test } from '../fixtures.js';
 
 const claimList = (page: Page, lang: 'en' | 'zh-CN') => page.getByRole('list', { name: lang === 'en' ? 'Claims' : '断言' }).first();
@@ -9,6 +9,21 @@ const keptFiles = (root: string) => readdirSync(join(root, '.factdesk', 'evidenc
 
 /** A tiny PNG (1×1, red), as a checker's screenshot of a statistics table would arrive. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+/** In English: claims the article's figures, opens 305.7亿元's card and keeps a copy of `url` with the place (and passage) given. */
+async function keepFromSite(page: Page, url: string, locator: string, passage?: string) {
+  await page.getByRole('option', { name: /招商快讯/ }).click();
+  await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
+  await claimList(page, 'en').getByRole('button', { name: /^305\.7亿元/ }).click();
+  const card = page.locator('.claim-card');
+  await card.getByRole('button', { name: 'Keep a copy of a source' }).click();
+  const form = page.getByRole('form', { name: 'Keep a copy of a source' });
+  await form.getByLabel('Web address').fill(url);
+  if (passage) await form.getByLabel('Passage that supports the figure').fill(passage);
+  await form.getByLabel('Page or place').fill(locator);
+  await form.getByRole('button', { name: 'Fetch and keep' }).click();
+  return card;
+}
 
 test.describe('evidence kept with the claim', () => {
   test.use({ files: { '招商快讯.txt': '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n' } });
@@ -22,17 +37,7 @@ test.describe('evidence kept with the claim', () => {
 
   test('a page fetched from a site that then goes away opens from the kept copy, with its script not run', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'en' });
-    await page.getByRole('option', { name: /招商快讯/ }).click();
-    await page.getByRole('button', { name: /Add \d+ detected figures as claims/ }).click();
-    await claimList(page, 'en').getByRole('button', { name: /^305\.7亿元/ }).click();
-    const card = page.locator('.claim-card');
-
-    await card.getByRole('button', { name: 'Keep a copy of a source' }).click();
-    const form = page.getByRole('form', { name: 'Keep a copy of a source' });
-    await form.getByLabel('Web address').fill(`${site.origin}/stats.html`);
-    await form.getByLabel('Passage that supports the figure').fill('全年新签约引进项目45个,项目总投资305.7亿元。');
-    await form.getByLabel('Page or place').fill('first paragraph');
-    await form.getByRole('button', { name: 'Fetch and keep' }).click();
+    const card = await keepFromSite(page, `${site.origin}/stats.html`, 'first paragraph', '全年新签约引进项目45个,项目总投资305.7亿元。');
 
     const source = card.locator('.source-list li').first();
     await expect(source.getByRole('link', { name: '郴州经开区2022年工作总结' })).toHaveAttribute('href', `${site.origin}/stats.html`);
@@ -66,6 +71,37 @@ test.describe('evidence kept with the claim', () => {
     await tab.close();
   });
 
+  test('a PDF from a site that then goes away opens from the kept copy, and the evidence is still listed after a reload', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    const card = await keepFromSite(page, `${site.origin}/bulletin.pdf`, 'p. 1');
+    const source = card.locator('.source-list li').first();
+    await expect(source.getByLabel('Kept copy')).toContainText(`PDF · ${bulletinPdf.length} bytes · accessed `);
+    expect(site.hits.get('/bulletin.pdf')).toBe(1);
+    await site.close();
+
+    // After a reload, with the site gone: the source, its kept copy and where it is are all still there.
+    await page.reload();
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await claimList(page, 'en').getByRole('button', { name: /^305\.7亿元/ }).click();
+    await expect(source.getByRole('link', { name: `${site.origin}/bulletin.pdf` })).toBeVisible();
+    await expect(source).toContainText('Where: p. 1');
+    await expect(source.getByLabel('Kept copy')).toContainText('PDF');
+    await source.getByRole('button', { name: 'Open kept copy' }).click();
+    const viewer = page.getByRole('dialog', { name: `Kept copy: ${site.origin}/bulletin.pdf` });
+    const frame = viewer.locator('iframe');
+    await expect(frame).toBeVisible();
+    // The frame shows the kept bytes as a PDF, from the workspace (the site is closed).
+    const served = await frame.evaluate(async (el: HTMLIFrameElement) => {
+      const res = await fetch(el.src);
+      return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+    });
+    expect(served).toMatchObject({ status: 200, type: expect.stringMatching(/^application\/pdf/) });
+    expect(served.text).toContain('Total investment 305.7');
+    await expect(viewer.getByRole('link', { name: 'Open in a new tab' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('evidence-pdf-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'evidence-pdf-en.png') });
+  });
+
   test('zh-CN: a redirect loop is refused in words and keeps nothing; a file from the computer is kept', async ({ page, bench }, testInfo) => {
     await bench.open(page, { language: 'zh-CN' });
     await page.getByRole('option', { name: /招商快讯/ }).click();
@@ -96,5 +132,7 @@ test.describe('evidence kept with the claim', () => {
     const img = viewer.getByRole('img', { name: '已存副本:统计表截图.png' });
     await expect(img).toBeVisible();
     expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
+    await page.screenshot({ path: testInfo.outputPath('evidence-viewer-zh-CN.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'evidence-viewer-zh-CN.png') });
   });
 });

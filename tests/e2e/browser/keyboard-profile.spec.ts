@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures.js';
+import { expect, saveProfile, test } from '../fixtures.js';
 
 const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
 const claimRows = (page: Page) => page.locator('[data-claim-row]');
@@ -10,6 +10,26 @@ function audit(root: string): Array<{ action: string; by: string | null }> {
   const dir = join(root, '.factdesk', 'articles');
   const file = readdirSync(dir).find((f) => f.endsWith('.json'))!;
   return JSON.parse(readFileSync(join(dir, file), 'utf8')).audit;
+}
+
+/**
+ * Tabs `count` times from the focus as it is and names each control whose focus cannot be seen:
+ * no outline and no box shadow (the text itself shows its caret, and is left out).
+ */
+async function unseenFocus(page: Page, count: number): Promise<string[]> {
+  const unseen = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body || el.isContentEditable) return null;
+      const cs = getComputedStyle(el);
+      const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
+      return outline || cs.boxShadow !== 'none' ? null : `${el.tagName.toLowerCase()}.${el.className} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}”`;
+    });
+    if (found) unseen.add(found);
+  }
+  return [...unseen];
 }
 
 test.describe('a fact-checker at the keyboard', () => {
@@ -74,6 +94,59 @@ test.describe('a fact-checker at the keyboard', () => {
     await expect(claimRows(page).filter({ hasText: 'Verified' })).toHaveCount(2);
     await expect(page.getByRole('form', { name: 'Your profile' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Change your profile' })).toHaveText('Wang Fang · Fact-checker');
+  });
+
+  test('Shift+F8 goes back, Enter opens a card, Ctrl+F and / reach the board search, and every control shows where the focus is', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    await saveProfile(page, 'Wang Fang');
+    await page.getByRole('option', { name: /trade\.md/ }).click();
+    await page.getByRole('button', { name: 'Add 2 detected figures as claims' }).click();
+    await expect(claimRows(page)).toHaveCount(2);
+    const card = page.locator('.claim-card');
+
+    // F8 forward, Shift+F8 back (and round from the first to the last).
+    await editor(page).click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    await expect(card).toHaveAttribute('aria-label', '5.2 per cent');
+    await page.keyboard.press('F8');
+    await expect(card).toHaveAttribute('aria-label', '$1.2 billion');
+    await page.keyboard.press('Shift+F8');
+    await expect(card).toHaveAttribute('aria-label', '5.2 per cent');
+    await expect(card).toBeFocused();
+    await page.keyboard.press('Shift+F8');
+    await expect(card).toHaveAttribute('aria-label', '$1.2 billion');
+
+    // Escape closes the card and leaves the focus on its row; Enter opens it again.
+    await page.keyboard.press('Escape');
+    await expect(card).toHaveCount(0);
+    await expect(claimRows(page).nth(1).getByRole('button').first()).toBeFocused();
+    await expect(page.locator(':focus')).toHaveCSS('outline-style', /solid|auto/);
+    await page.keyboard.press('Enter');
+    await expect(card).toHaveAttribute('aria-label', '$1.2 billion');
+
+    // Every control Tab reaches in the article view shows its focus.
+    expect(await unseenFocus(page, 45)).toEqual([]);
+
+    // The board: Ctrl+F and / go to its search.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+B');
+    const search = page.getByRole('searchbox', { name: 'Search quotes, verdicts, sources, comments' });
+    const table = page.getByRole('table', { name: 'Claim board' });
+    await table.getByRole('row').nth(1).focus();
+    await page.keyboard.press('Control+f');
+    await expect(search).toBeFocused();
+    await page.keyboard.type('billion');
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await table.getByRole('row').nth(1).focus();
+    await page.keyboard.press('/');
+    await expect(search).toBeFocused();
+    // / selects what was typed, so the next search replaces it.
+    await page.keyboard.type('per cent');
+    await expect(search).toHaveValue('per cent');
+    await expect(table.getByRole('row').nth(1)).toContainText('5.2 per cent');
+    expect(await unseenFocus(page, 40)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('board-focus-en.png') });
   });
 
   test('zh-CN: an editor cannot give verdicts or F8-verify, and is told why; the role can be changed', async ({ page, bench }) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '../fixtures.js';
+import { expect, saveProfile, test } from '../fixtures.js';
 
 const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
 const text = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n';
@@ -42,6 +42,31 @@ test.describe('publishing', () => {
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
     await expect(dialog.getByText(/Published as 招商快讯\.html \(revision 1\)/)).toBeVisible();
     await expect(page.getByRole('option', { name: /招商快讯/ })).toContainText('Published');
+  });
+
+  test('a fact-checker cannot override the gate: no reason field, Publish anyway stays off, and the dialog says who can', async ({ page, bench }, testInfo) => {
+    await bench.open(page, { language: 'en' });
+    await saveProfile(page, 'Wang Fang', 'fact-checker');
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
+    await page.keyboard.press('Control+e');
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await expect(dialog.getByText('5 claims block publication')).toBeVisible();
+    await expect(dialog.getByRole('note')).toHaveText('Overriding the publication gate is an editor’s decision. Your profile’s role is Fact-checker: ask an editor to publish.');
+    await expect(dialog.getByRole('textbox', { name: /publish anyway/ })).toHaveCount(0);
+    await expect(dialog.getByRole('button', { name: 'Publish anyway' })).toBeDisabled();
+    await page.screenshot({ path: testInfo.outputPath('export-fact-checker-en.png') });
+    await page.screenshot({ path: join('test-results', 'screens', 'export-fact-checker-en.png') });
+
+    // The same in Chinese; nothing was published.
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await page.keyboard.press('Control+e');
+    const zh = page.getByRole('dialog', { name: '导出' });
+    await expect(zh.getByRole('note')).toHaveText('越过发布把关是编辑的决定。你的角色是核查员:请由编辑发布。');
+    await expect(zh.getByRole('button', { name: '仍然发布' })).toBeDisabled();
+    await page.screenshot({ path: join('test-results', 'screens', 'export-fact-checker-zh-CN.png') });
+    await expect(page.getByRole('option', { name: /招商快讯/ })).toContainText('草稿');
   });
 
   test('zh-CN: after a published figure changes, the dialog asks for a correction note and prints it', async ({ page, bench }, testInfo) => {

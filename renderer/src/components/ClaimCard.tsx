@@ -87,6 +87,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
   // Read so the card follows a change of role.
   const profile = useStore(profileStore);
   const last = useStore(lastSavedStore);
+  const noteRefused = mayGive(claim.status);
   const [verdictNote, setVerdictNoteState] = useState(draft.verdictNote ?? claim.verdictNote);
   const [details, setDetailsState] = useState<Details>(draft.details ?? detailsOf(claim));
   const [sourceDraft, setSourceDraftState] = useState<{ id: string | null; fields: SourceDraft } | null>(draft.source ?? null);
@@ -203,7 +204,9 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
           aria-label={t('review.verdictNote')}
           placeholder={t('review.verdictNotePlaceholder')}
           value={verdictNote}
-          disabled={readOnly}
+          // The note goes with the claim's status: one this role may not give is not theirs to explain.
+          disabled={readOnly || !!noteRefused}
+          title={noteRefused ?? undefined}
           onChange={(e) => setVerdictNote(e.target.value)}
           onBlur={() => saveVerdict()}
           onKeyDown={(e) => saveKey(e, () => saveVerdict())}
@@ -211,7 +214,7 @@ export function ClaimCard({ articleId, claim, readOnly, activity, onError, onDel
         <div className="row">
           <span className="muted card-hint">{t('card.hint')}</span>
           <span className="spacer" />
-          <button className="primary" disabled={readOnly} onClick={() => saveVerdict()}>
+          <button className="primary" disabled={readOnly || !!noteRefused} title={noteRefused ?? undefined} onClick={() => saveVerdict()}>
             {t('review.setStatus')}
           </button>
         </div>

@@ -75,8 +75,12 @@ export async function saveProfile(profile: Profile): Promise<boolean> {
 /** Why this role may not give `status` (translated), or null when it may. */
 export function mayGive(status: ClaimStatus): string | null {
   const p = profileStore.get();
-  if (!p || !hasVerdict(status) || mayDo(p.role, 'claim.verdict')) return null;
-  return i18n.t(profileFromTeamStore.get() ? 'profile.verdictRefusedTeam' : 'profile.verdictRefused', { status: i18n.t(`review.status.${status}`) });
+  if (!p) return null;
+  const team = profileFromTeamStore.get();
+  // In a team every status is the fact-checkers' (the server refuses an editor's); locally, the verdicts.
+  const may = team ? mayDo(p.role, hasVerdict(status) ? 'claim.verdict' : 'claim.status') : !hasVerdict(status) || mayDo(p.role, 'claim.verdict');
+  if (may) return null;
+  return i18n.t(team ? 'profile.verdictRefusedTeam' : 'profile.verdictRefused', { status: i18n.t(`review.status.${status}`) });
 }
 
 /** Why this role may not override the publication gate (translated), or null when it may. */

@@ -177,5 +177,13 @@ test.describe('a fact-checker at the keyboard', () => {
     await page.getByRole('form', { name: '个人资料' }).getByLabel('角色').selectOption({ label: '核查员' });
     await page.getByRole('form', { name: '个人资料' }).getByRole('button', { name: '保存资料' }).click();
     await expect(card.getByRole('radio', { name: '已核实' })).toBeEnabled();
+    await card.getByRole('radio', { name: '已核实' }).click();
+    await expect(claimRows(page).first()).toContainText('已核实');
+    // An editor again: the verified claim's verdict note is a fact-checker's to change.
+    await page.getByRole('button', { name: '修改个人资料' }).click();
+    await page.getByRole('form', { name: '个人资料' }).getByLabel('角色').selectOption({ label: '编辑' });
+    await page.getByRole('form', { name: '个人资料' }).getByRole('button', { name: '保存资料' }).click();
+    await expect(card.getByRole('textbox', { name: '结论说明' })).toBeDisabled();
+    await expect(card.getByRole('button', { name: '记录结论' })).toBeDisabled();
   });
 });

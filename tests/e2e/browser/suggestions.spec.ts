@@ -34,10 +34,16 @@ async function selectWords(page: Page, words: string): Promise<void> {
       range.setStart(n, at);
       range.setEnd(n, at + w.length);
       (el as HTMLElement).focus();
+      // The editor reads the selection on the browser's selectionchange, which comes a moment later: a key
+      // pressed before it would act on the old selection.
+      const taken = new Promise<void>((resolve) => {
+        document.addEventListener('selectionchange', () => requestAnimationFrame(() => resolve()), { once: true });
+        setTimeout(resolve, 300);
+      });
       const sel = window.getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);
-      return;
+      return taken;
     }
     throw new Error(`no ${w} in the editor`);
   }, words);
@@ -57,8 +63,8 @@ test.describe('review mode and suggestions', () => {
     await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
     await expect(editor(page).locator('.cm-stored').first()).toBeVisible();
 
-    // Reviewing: the text is locked, letters are commands or nothing.
-    await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Reviewing' }).click();
+    // A fact-checker's article opens in Reviewing (nobody switched it): the text is locked, letters are commands or nothing.
+    await expect(page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('status').filter({ hasText: 'the text is locked' })).toBeVisible();
     await editor(page).click();
     await page.keyboard.type('hello world, typed over the figures 0 8 9');
@@ -167,8 +173,9 @@ test.describe('review mode and suggestions', () => {
     await page.getByRole('tab', { name: /Suggestions/ }).click();
     await list.getByRole('button', { name: 'Accept the suggestion “305.7亿元” → “306.1亿元”' }).click();
     await expect(editor(page)).toContainText('项目总投资306.1亿元');
-    // R in the locked text rejects the suggestion at the cursor.
-    await expect(page.getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
+    // An editor's article is in Editing; switched to Reviewing, R in the locked text rejects the suggestion at the cursor.
+    await expect(page.getByRole('button', { name: 'Editing' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Reviewing' }).click();
     await selectWords(page, '52个');
     await page.keyboard.press('r');
     await expect(list.getByRole('listitem')).toHaveCount(0);
@@ -235,5 +242,47 @@ test.describe('review mode and suggestions', () => {
     await expect(page.locator('.pane-side')).toContainText('其对应文字已被删除');
     expect(Object.values(sidecar(bench.root).suggestions!)[0]).toMatchObject({ state: 'open', detached: { reason: 'orphan' } });
     await page.screenshot({ path: shot('suggestions-detached-zh-dark.png') });
+  });
+});
+
+test.describe('the mode an article opens in', () => {
+  const a = '项目总投资305.7亿元。\n';
+  const b = '全年引进项目52个。\n';
+  test.use({ files: { 'a.txt': a, 'b.txt': b } });
+
+  test('a fact-checker’s articles open in Reviewing and typed letters change nothing; the switch still unlocks the text; an editor’s open in Editing', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await profile(page, '王芳', 'fact-checker');
+    const mode = page.getByRole('group', { name: 'Mode' });
+    await page.getByRole('option', { name: /a\.txt/ }).click();
+    await expect(mode.getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
+    await editor(page).click();
+    await page.keyboard.type('typed over 305');
+    await page.keyboard.press('Backspace');
+    await expect(editor(page)).toHaveText(a.trimEnd());
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+    expect(readFileSync(join(bench.root, 'a.txt'), 'utf8')).toBe(a);
+
+    // Editing, chosen, lets the checker type (and save).
+    await mode.getByRole('button', { name: 'Editing' }).click();
+    await editor(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('OK');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => readFileSync(join(bench.root, 'a.txt'), 'utf8')).toBe(a + 'OK');
+
+    // The next article opens locked again.
+    await page.getByRole('option', { name: /b\.txt/ }).click();
+    await expect(mode.getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
+
+    // An editor edits.
+    await profile(page, '李编辑', 'editor');
+    await expect(mode.getByRole('button', { name: 'Editing' })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('option', { name: /a\.txt/ }).click();
+    await expect(mode.getByRole('button', { name: 'Editing' })).toHaveAttribute('aria-pressed', 'true');
+    await editor(page).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('!');
+    await expect(editor(page)).toContainText('OK!');
   });
 });

@@ -3,11 +3,10 @@
  * an axe scan of each main screen, and screenshots of each in both languages and themes
  * (test-results/screens/, looked at by a person).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { claimStatuses } from '../../../shared/annotations.js';
-import { expect, test } from '../fixtures.js';
+import { contrastOf, expect, seriousViolations, test } from '../fixtures.js';
 
 const text = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n\n全年实际利用外资3.2亿美元,其中12月份0.8亿美元。\n';
 const screens = (name: string) => join('test-results', 'screens', name);
@@ -40,14 +39,6 @@ async function setLanguage(page: Page, lang: Lang) {
 async function chooseTheme(page: Page, lang: Lang, theme: 'light' | 'dark') {
   await page.getByRole('combobox', { name: words[lang].theme }).selectOption(theme);
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
-
-/** axe's serious and critical findings on the page as it stands (colour contrast included). */
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
 
 test.describe('the editor view', () => {
@@ -180,4 +171,72 @@ test.describe('the editor view', () => {
       }
     });
   }
+});
+
+test.describe('Markdown as an editor sees it', () => {
+  const md = '# 园区去年引进项目52个\n\n本周*重点*稿件:**项目总投资305.7亿元**,详见[郴州经开区](https://example.gov.cn)。\n\n- 外贸进出口19.5亿美元\n- 同比增长190.6%\n\n> 全年实际利用外资3.2亿美元\n';
+  test.use({ files: { '园区.md': md, '园区.txt': md } });
+  const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
+
+  /** How `words` are drawn: the style of the text node holding them and the classes around them up to the line. */
+  const drawn = (page: Page, words: string) =>
+    editor(page).evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent!.includes(w)) continue;
+        const classes: string[] = [];
+        for (let e = n.parentElement; e && !e.classList.contains('cm-line'); e = e.parentElement) classes.push(...e.classList);
+        const s = getComputedStyle(n.parentElement!);
+        return { classes, fontWeight: s.fontWeight, fontStyle: s.fontStyle, color: s.color, underline: s.textDecorationLine.includes('underline'), fontSize: parseFloat(s.fontSize) };
+      }
+      throw new Error(`no ${w} in the editor`);
+    }, words);
+
+  test('.md: headings, emphasis, links, list markers and quotes are styled, claims are found inside them, every colour reads 4.5:1 and axe finds nothing serious, in both themes; .txt stays plain', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /园区\.md/ }).click();
+    await expect(editor(page).locator('.cm-claim').first()).toBeVisible();
+    const body = await drawn(page, '稿件');
+    const heading = await drawn(page, '园区去年');
+    expect(heading.fontWeight).toBe('700');
+    expect(heading.fontSize).toBeGreaterThan(body.fontSize);
+    expect((await drawn(page, '重点')).fontStyle).toBe('italic');
+    const link = await drawn(page, '郴州经开区');
+    expect(link.underline).toBe(true);
+    expect(link.color).not.toBe(body.color);
+    expect((await drawn(page, '全年实际')).fontStyle).toBe('italic');
+    // A list: its markers are marked, its words are drawn like any paragraph's.
+    await expect(editor(page).locator('.md-list-mark')).toHaveText(['-', '-']);
+    const item = await drawn(page, '外贸进出口');
+    expect([item.color, item.fontWeight, item.fontStyle]).toEqual([body.color, body.fontWeight, body.fontStyle]);
+    // Figures are claims inside a heading, bold words and a list item, styled like their words.
+    const inHeading = await drawn(page, '52个');
+    expect(inHeading.classes).toEqual(expect.arrayContaining(['cm-claim', 'md-heading']));
+    expect(inHeading.fontWeight).toBe('700');
+    const inBold = await drawn(page, '305.7亿元');
+    expect(inBold.classes).toEqual(expect.arrayContaining(['cm-claim', 'md-strong']));
+    expect(inBold.fontWeight).toBe('700');
+    expect((await drawn(page, '19.5亿美元')).classes).toContain('cm-claim');
+    expect((await drawn(page, '190.6%')).classes).toContain('cm-claim');
+    await expect(page.getByRole('button', { name: /Add 5 detected figures as claims/ })).toBeVisible();
+
+    for (const theme of ['light', 'dark'] as const) {
+      await chooseTheme(page, 'en', theme);
+      const colours = await contrastOf(page, '.cm-content [class*="md-"]');
+      expect(colours.length).toBeGreaterThan(10);
+      for (const c of colours) expect(c.ratio, `${theme} “${c.text}”`).toBeGreaterThanOrEqual(4.5);
+      await page.screenshot({ path: screens(`markdown-${theme}-en.png`) });
+      expect(await seriousViolations(page), theme).toEqual([]);
+    }
+
+    // The same text in a .txt article is plain text: no Markdown styling at all, the figures still found.
+    await page.getByRole('option', { name: /园区\.txt/ }).click();
+    await expect(page.locator('.article-path')).toHaveText('园区.txt');
+    await expect(editor(page).locator('.cm-claim').first()).toBeVisible();
+    await expect(editor(page).locator('[class*="md-"]')).toHaveCount(0);
+    const plain = await drawn(page, '园区去年');
+    expect(plain.fontWeight).toBe(body.fontWeight);
+    expect(plain.fontSize).toBe(body.fontSize);
+    expect((await drawn(page, '重点')).fontStyle).toBe('normal');
+  });
 });

@@ -108,11 +108,12 @@ function StatusPatterns({ prefix }: { prefix: string }) {
       <pattern id={`${prefix}-verified`} width="4" height="4" patternUnits="userSpaceOnUse">
         <rect width="4" height="4" className="pat-verified" />
       </pattern>
-      {(['disputed', 'unverifiable'] as const).map((s) => (
-        <pattern key={s} id={`${prefix}-${s}`} width="8" height="4" patternUnits="userSpaceOnUse">
-          <rect width="8" height="2" className={`pat-${s}`} />
-        </pattern>
-      ))}
+      <pattern id={`${prefix}-disputed`} width="8" height="4" patternUnits="userSpaceOnUse">
+        <rect width="8" height="2" className="pat-disputed" />
+      </pattern>
+      <pattern id={`${prefix}-unverifiable`} width="4" height="4" patternUnits="userSpaceOnUse">
+        <circle cx="2" cy="2" r="1.4" className="pat-unverifiable" />
+      </pattern>
       <pattern id={`${prefix}-false`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(135)">
         <rect width="5" height="5" className="pat-false-under" />
         <rect width="3" height="5" className="pat-false" />

@@ -66,36 +66,19 @@ test.describe('the editor view', () => {
     await reviewArticle(page, 'en');
     for (const theme of ['light', 'dark'] as const) {
       await chooseTheme(page, 'en', theme);
-      // One badge and one mark per status, drawn by the app's own stylesheet beside the real ones.
-      const measured = await page.evaluate((statuses) => {
-        const host = document.querySelector('.editor-host .cm-content')!;
+      // One badge, one mark and one status-bar segment per status, drawn by the app's own stylesheet beside the real ones.
+      const looks = await page.evaluate((statuses) => {
         const probe = document.createElement('div');
+        probe.className = 'contrast-probe';
         probe.setAttribute('aria-hidden', 'true');
-        host.append(probe);
-        const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-        const lum = ([r, g, b]: number[]) => {
-          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-          return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-        };
-        // A translucent colour shows the colour under it: composite down to the first opaque background.
-        const over = (top: number[], under: number[]) => {
-          const a = top[3] ?? 1;
-          return [0, 1, 2].map((i) => top[i]! * a + under[i]! * (1 - a));
-        };
-        const backgroundOf = (el: Element | null): number[] => {
-          const layers: number[][] = [];
-          for (let e = el; e; e = e.parentElement) {
-            const c = parse(getComputedStyle(e).backgroundColor);
-            if ((c[3] ?? 1) > 0) layers.push(c);
-            if ((c[3] ?? 1) === 1) break;
-          }
-          return layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255]);
-        };
-        const ratio = (a: number[], b: number[]) => {
-          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-          return (x! + 0.05) / (y! + 0.05);
-        };
-        const out: Record<string, { text: number; mark: number; sign: string; line: string }> = {};
+        // Beside the editor, not in it (the editor puts back its own DOM), on the same background.
+        document.querySelector('.editor-host')!.append(probe);
+        const bar = document.createElement('span');
+        bar.className = 'claim-progress-bar';
+        probe.append(bar);
+        // What a line or pattern looks like, whatever its colour.
+        const shape = (image: string) => image.replace(/rgba?\([^)]*\)/g, 'C');
+        const out: Record<string, { sign: string; line: string; colour: string; segment: string }> = {};
         for (const s of statuses) {
           const badge = document.createElement('span');
           badge.className = `status-badge status-${s}`;
@@ -103,27 +86,37 @@ test.describe('the editor view', () => {
           const mark = document.createElement('span');
           mark.className = `cm-stored cm-status-${s}`;
           mark.textContent = '305.7亿元';
+          const segment = document.createElement('span');
+          segment.className = `status-segment segment-${s}`;
           probe.append(badge, mark);
-          const b = getComputedStyle(badge);
+          bar.append(segment);
           const m = getComputedStyle(mark);
+          const g = getComputedStyle(segment);
           out[s] = {
-            text: ratio(over(parse(b.color), backgroundOf(badge)), backgroundOf(badge)),
-            mark: ratio(parse(m.borderBottomColor), backgroundOf(mark.parentElement)),
             sign: getComputedStyle(badge, '::before').content,
-            line: `${m.borderBottomStyle}|${m.backgroundImage === 'none' ? '' : 'striped'}`,
+            line: `${m.borderBottomStyle} ${m.borderBottomWidth} ${shape(m.backgroundImage)}`,
+            colour: m.borderBottomColor,
+            segment: `${shape(g.backgroundImage)} ${g.backgroundSize}`,
           };
         }
-        probe.remove();
         return out;
       }, [...claimStatuses]);
-      for (const s of claimStatuses) {
-        expect(measured[s]!.text, `${theme} ${s} badge text`).toBeGreaterThanOrEqual(4.5);
-        expect(measured[s]!.mark, `${theme} ${s} mark line`).toBeGreaterThanOrEqual(3);
-        expect(measured[s]!.sign, `${theme} ${s} sign`).not.toMatch(/^(none|normal)$/);
+      const badges = await contrastOf(page, '.contrast-probe .status-badge');
+      const marks = await contrastOf(page, '.contrast-probe .cm-stored', { property: 'borderBottomColor', onParent: true });
+      await page.evaluate(() => document.querySelector('.contrast-probe')?.remove());
+      for (const [i, s] of claimStatuses.entries()) {
+        expect(badges[i]!.ratio, `${theme} ${s} badge text`).toBeGreaterThanOrEqual(4.5);
+        expect(marks[i]!.ratio, `${theme} ${s} mark line`).toBeGreaterThanOrEqual(3);
+        expect(looks[s]!.sign, `${theme} ${s} sign`).not.toMatch(/^(none|normal)$/);
       }
-      // No two statuses share both a sign and a line style.
-      expect(new Set(claimStatuses.map((s) => measured[s]!.sign)).size).toBe(claimStatuses.length);
-      expect(new Set(['unchecked', 'in-progress', 'verified', 'disputed', 'false', 'needs-recheck'].map((s) => measured[s]!.line)).size).toBe(6);
+      // No two statuses share a sign, a line style in the text, or a pattern in the status bars.
+      const distinct = (of: (s: string) => string) => new Set(claimStatuses.map(of)).size;
+      expect(distinct((s) => looks[s]!.sign)).toBe(claimStatuses.length);
+      expect(distinct((s) => looks[s]!.line)).toBe(claimStatuses.length);
+      expect(distinct((s) => looks[s]!.segment)).toBe(claimStatuses.length);
+      // Only false and needs re-check (both: this figure is wrong now) share a colour.
+      expect(distinct((s) => looks[s]!.colour)).toBe(claimStatuses.length - 1);
+      expect(looks['needs-recheck']!.colour).toBe(looks.false!.colour);
     }
     // The real marks in the text carry their status too.
     await expect(page.locator('.cm-status-false')).toHaveCSS('border-bottom-style', 'double');

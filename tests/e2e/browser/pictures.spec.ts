@@ -83,6 +83,17 @@ test.describe('pictures', () => {
     await expect(byAssignee.getByRole('listitem').filter({ hasText: 'Mary' })).toContainText('1');
     await expect(byAssignee.getByRole('listitem').filter({ hasText: 'Unassigned' })).toContainText(String(total - 3));
 
+    // Each status has a pattern and a colour of its own in the bars (false and needs re-check share the red).
+    const patterns = await byStatus.evaluate((card) =>
+      [...card.querySelectorAll('pattern')].map((p) => {
+        const shape = [...p.children].map((c) => `${c.tagName}(${[...c.attributes].filter((a) => a.name !== 'class').map((a) => `${a.name}=${a.value}`)})`);
+        return { shape: `${p.getAttribute('width')}x${p.getAttribute('height')} ${p.getAttribute('patternTransform') ?? ''} ${shape.join(' ')}`, fill: getComputedStyle(p.lastElementChild!).fill };
+      }),
+    );
+    expect(patterns).toHaveLength(7);
+    expect(new Set(patterns.map((p) => p.shape)).size).toBe(7);
+    expect(new Set(patterns.map((p) => p.fill)).size).toBe(6);
+
     // A verdict given elsewhere shows without a reload.
     const claims = await rpc<{ claims: Array<{ id: string; status: string }> }>(bench, 'claims.list', { articleId: a });
     await rpc(bench, 'claims.setStatus', { articleId: a, claimId: claims.claims.find((c) => c.status === 'unchecked')!.id, status: 'verified' });

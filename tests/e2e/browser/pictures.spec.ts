@@ -106,16 +106,26 @@ test.describe('pictures', () => {
     await expect(page.locator('.article-path')).toHaveText('招商快讯.txt');
   });
 
-  test('the History timeline shows each revision by size and who saved it; clicking one selects it', async ({ page, bench }) => {
-    await seed(bench);
+  test('the History timeline shows each revision by size, when and who saved it; clicking one selects it', async ({ page, bench }) => {
+    const { a } = await seed(bench);
+    const { author } = await rpc<{ author: string }>(bench, 'workspace.info');
+    const revisions = await rpc<Array<{ n: number; at: string }>>(bench, 'revisions.list', { articleId: a });
     await bench.open(page, { language: 'en' });
     await page.getByRole('option', { name: /招商快讯/ }).click();
     await page.getByRole('tab', { name: words.en.history }).click();
     const timeline = page.getByRole('group', { name: 'Revision timeline' });
     const points = timeline.getByRole('button');
     await expect(points).toHaveCount(3);
-    await expect(points.nth(0)).toHaveAccessibleName(new RegExp(`^Revision 1, .*: ${text1.length} characters added, 0 removed$`));
-    await expect(points.nth(2)).toHaveAccessibleName(/^Revision 3, .*: 1 characters added, 1 removed$/);
+    // When: each revision's own time, written the way English writes it ("Dec 5, 2025, 2:12:33 PM").
+    const when = await page.evaluate(
+      (ats) => ats.map((at) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at))),
+      [1, 3].map((n) => revisions.find((r) => r.n === n)!.at),
+    );
+    for (const w of when) expect(w).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Who: the first revision is the file as FactDesk found it, the others the session's saves.
+    await expect(points.nth(0)).toHaveAccessibleName(new RegExp(`^Revision 1, ${esc(when[0]!)}, First seen by FactDesk: ${text1.length} characters added, 0 removed$`));
+    await expect(points.nth(2)).toHaveAccessibleName(new RegExp(`^Revision 3, ${esc(when[1]!)}, Saved by ${esc(author)}: 1 characters added, 1 removed$`));
     await expect(points.nth(2)).toHaveAttribute('aria-pressed', 'true');
     // The list says the same in words.
     const list = page.getByRole('listbox', { name: 'Revisions' });

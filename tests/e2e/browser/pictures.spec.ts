@@ -18,8 +18,8 @@ const screens = (name: string) => join('test-results', 'screens', name);
 
 type Lang = 'en' | 'zh-CN';
 const words = {
-  en: { dashboard: 'Dashboard', board: 'Board', article: 'Article', theme: 'Theme', claims: /^Claims/, checks: /Cross-checks/, history: /^History/, export: 'Export…', timeline: 'Revision timeline' },
-  'zh-CN': { dashboard: '概览', board: '看板', article: '文章', theme: '主题', claims: /^断言/, checks: /交叉|核对/, history: /^历史/, export: '导出…', timeline: '修订时间线' },
+  en: { dashboard: 'Dashboard', board: 'Board', article: 'Article', theme: 'Theme', claims: /^Claims/, checks: /Cross-checks/, history: /^History/, suggestions: /^Suggestions/, reviewing: 'Reviewing', help: 'Keyboard shortcuts', export: 'Export…', timeline: 'Revision timeline' },
+  'zh-CN': { dashboard: '概览', board: '看板', article: '文章', theme: '主题', claims: /^断言/, checks: /交叉|核对/, history: /^历史/, suggestions: /^修改建议/, reviewing: '审阅', help: '键盘快捷键', export: '导出…', timeline: '修订时间线' },
 } as const;
 
 /**
@@ -176,7 +176,11 @@ test.describe('pictures', () => {
     test(`${lang}: no UI text in the other language on any main screen, and dates in the locale's format`, async ({ page, bench }) => {
       test.setTimeout(120_000);
       const { a } = await seed(bench);
-      const saved = await rpc<{ text: string }>(bench, 'articles.read', { id: a });
+      const saved = await rpc<{ text: string; disk: { hash: string } }>(bench, 'articles.read', { id: a });
+      // A suggestion, so the Suggestions tab shows one with its actions.
+      const quote = '305.7亿元';
+      const start = saved.text.indexOf(quote);
+      await rpc(bench, 'suggestions.add', { articleId: a, start, end: start + quote.length, quote, replacement: '306.1亿元', note: '年报', baseHash: saved.disk.hash });
       await bench.open(page, { language: lang });
       // What the user or the files brought: article text and names, the workspace folder, people's names.
       const { author } = await rpc<{ author: string }>(bench, 'workspace.info');
@@ -239,6 +243,15 @@ test.describe('pictures', () => {
       await page.getByRole('tab', { name: words[lang].history }).click();
       await expect(page.getByRole('group', { name: words[lang].timeline })).toBeVisible();
       await walk('history');
+      // Reviewing, with the Suggestions tab open: the locked-text banner, the list and its actions.
+      await page.getByRole('button', { name: words[lang].reviewing, exact: true }).click();
+      await page.getByRole('tab', { name: words[lang].suggestions }).click();
+      await expect(page.locator('.suggestion-list .suggestion')).toHaveCount(1);
+      await walk('suggestions');
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: words[lang].help })).toBeVisible();
+      await walk('help');
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: words[lang].export, exact: true }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await walk('export dialog');

@@ -172,6 +172,62 @@ test.describe('pictures', () => {
     await expect(page.getByRole('status').getByRole('progressbar')).toBeHidden();
   });
 
+  test('en: nothing is cut off or wraps: the claim card and the figures under it end above the status bar, the toolbar is one row while reviewing, the chart keeps its labels inside and apart', async ({ page, bench }) => {
+    await seed(bench);
+    await bench.open(page, { language: 'en' });
+    // First run: the profile form takes a row above the panes.
+    const form = page.getByRole('form', { name: 'Your profile' });
+    await expect(form).toBeVisible();
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.locator('.claim-list.stored .claim-row').first().click();
+    await expect(page.locator('.claim-card')).toBeVisible();
+    const statusTop = (await page.locator('.statusbar').boundingBox())!.y;
+    const lastLine = (await page.getByText('1 figure not claimed yet').boundingBox())!;
+    expect(lastLine.y + lastLine.height, 'the line under the claims').toBeLessThanOrEqual(statusTop);
+    // The card's last field is reached by scrolling the claims list, not hidden under the status bar.
+    const addSource = page.locator('.claim-card').getByRole('button', { name: 'Add source' });
+    await addSource.scrollIntoViewIfNeeded();
+    const field = (await addSource.boundingBox())!;
+    expect(field.y + field.height).toBeLessThanOrEqual(statusTop);
+
+    await form.getByLabel('Name').fill('王芳');
+    await form.getByLabel('Name').press('Enter');
+    await expect(form).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
+    const toolbar = await page.locator('.toolbar').evaluate((bar) => {
+      const lines = (e: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      return {
+        overflow: bar.scrollWidth - bar.clientWidth,
+        // Each item's words on one line.
+        wrapped: [...bar.querySelectorAll(':scope > span, :scope button, :scope label > span')].filter((e) => e.checkVisibility() && lines(e) > 1).map((e) => e.textContent),
+      };
+    });
+    expect(toolbar.wrapped).toEqual([]);
+    expect(toolbar.overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screens('pictures-reviewing-light-en.png') });
+
+    await showView(page, 'en', 'dashboard');
+    const chart = page.getByRole('region', { name: 'Checks over time' }).locator('svg.time-svg');
+    await expect(chart).toBeVisible();
+    const labels = await chart.evaluate((svg) => {
+      const frame = svg.getBoundingClientRect();
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      const days = boxes.filter((b) => b.text!.includes('/')).sort((a, b) => a.box.left - b.box.left);
+      return {
+        outside: boxes.filter((b) => b.box.top < frame.top || b.box.bottom > frame.bottom + 0.5).map((b) => b.text),
+        tooClose: days.slice(1).filter((d, i) => d.box.left - days[i]!.box.right < 4).map((d) => d.text),
+        days: days.length,
+      };
+    });
+    expect(labels.outside).toEqual([]);
+    expect(labels.days).toBeGreaterThan(3);
+    expect(labels.tooClose).toEqual([]);
+  });
+
   for (const lang of ['en', 'zh-CN'] as const) {
     test(`${lang}: no UI text in the other language on any main screen, and dates in the locale's format`, async ({ page, bench }) => {
       test.setTimeout(120_000);

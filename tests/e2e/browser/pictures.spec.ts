@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { longArticle } from '../../helpers/long-article.js';
 import { expect, projectRoot, rpc, seedText, seriousViolations, test, type Workbench } from '../fixtures.js';
 
 const text1 = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n\n全年实际利用外资3.2亿美元,其中12月份0.8亿美元。\n';
@@ -41,6 +42,35 @@ async function seed(bench: Workbench): Promise<{ a: string; b: string; claimsA: 
   await rpc(bench, 'articles.write', { id: a, text: doc.text.replace('外资3.2亿美元', '外资3.5亿美元'), baseHash: doc.disk.hash });
   return { a, b, claimsA: ra.added.length, claimsB: rb.added.length };
 }
+
+/** The services answer `method` as slowly as on a very big workspace or article (`when`: only the calls it picks). */
+async function slowly(page: Page, method: string, when: (input: Record<string, unknown>) => boolean = () => true): Promise<void> {
+  await page.route(`**/rpc/${method}`, async (route) => {
+    if (when((route.request().postDataJSON() ?? {}) as Record<string, unknown>)) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+}
+
+/**
+ * Notes how long after the last click (or after it began watching: now, or the page's load with
+ * `fromLoad`) the progress indicator first appeared; the function returned reads it.
+ */
+async function watchProgress(page: Page, { fromLoad = false } = {}): Promise<() => Promise<number | null>> {
+  const watch = () => {
+    const w = window as unknown as { progressSeenAfter: number | null; clickedAt: number };
+    w.progressSeenAfter = null;
+    w.clickedAt = performance.now();
+    new MutationObserver(() => {
+      if (w.progressSeenAfter === null && document.querySelector('.progress-indicator [role=progressbar]')) w.progressSeenAfter = performance.now() - w.clickedAt;
+    }).observe(document, { subtree: true, childList: true });
+    document.addEventListener('click', () => (w.clickedAt = performance.now()), { capture: true });
+  };
+  if (fromLoad) await page.addInitScript(watch);
+  else await page.evaluate(watch);
+  return () => page.evaluate(() => (window as unknown as { progressSeenAfter: number | null }).progressSeenAfter);
+}
+
+const progressBar = (page: Page, name: string) => page.getByRole('status').getByRole('progressbar', { name });
 
 async function chooseTheme(page: Page, lang: Lang, theme: 'light' | 'dark') {
   await page.getByRole('combobox', { name: words[lang].theme }).selectOption(theme);
@@ -139,36 +169,20 @@ test.describe('pictures', () => {
 
   test('slow work shows a progress indicator, and only after 300 ms', async ({ page, bench }) => {
     await bench.open(page, { language: 'en' });
-    // The services answer as slowly as on a very big article.
-    await page.route('**/rpc/articles.read', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
-    await page.evaluate(() => {
-      const w = window as unknown as { progressSeenAfter: number | null; clickedAt: number };
-      w.progressSeenAfter = null;
-      new MutationObserver(() => {
-        if (w.progressSeenAfter === null && document.querySelector('.progress-indicator [role=progressbar]')) w.progressSeenAfter = performance.now() - w.clickedAt;
-      }).observe(document.body, { subtree: true, childList: true });
-      document.addEventListener('click', () => (w.clickedAt = performance.now()), { capture: true });
-    });
+    await slowly(page, 'articles.read');
+    const seenAfter = await watchProgress(page);
     await page.getByRole('option', { name: /园区年报/ }).click();
-    const bar = page.getByRole('status').getByRole('progressbar', { name: 'Opening the article…' });
+    const bar = progressBar(page, 'Opening the article…');
     await expect(bar).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: /^园区全年/ })).toBeVisible();
     await expect(bar).toBeHidden();
-    const seenAfter = await page.evaluate(() => (window as unknown as { progressSeenAfter: number }).progressSeenAfter);
-    expect(seenAfter).toBeGreaterThanOrEqual(290);
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
 
     // Searching the board says what it is doing too.
-    await page.route('**/rpc/board.query', async (route) => {
-      const text = (route.request().postDataJSON() as { text?: string }).text;
-      if (text) await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
+    await slowly(page, 'board.query', (input) => !!input.text);
     await showView(page, 'en', 'board');
     await page.getByRole('searchbox').fill('亿元');
-    await expect(page.getByRole('status').getByRole('progressbar', { name: 'Searching the board…' })).toBeVisible();
+    await expect(progressBar(page, 'Searching the board…')).toBeVisible();
     await expect(page.getByRole('status').getByRole('progressbar')).toBeHidden();
   });
 
@@ -410,6 +424,69 @@ test.describe('pictures', () => {
       }
     });
   }
+});
+
+test.describe('progress while a big workspace or article is taken in', () => {
+  // 300 short articles and one of about 100,000 characters (some 6,000 figures: more claims than one answer carries).
+  const big = longArticle(100_000);
+  const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`稿件/第${i + 1}篇.txt`, `第${i + 1}篇:园区新增就业岗位${3000 + i}个。\n`]));
+  test.use({ files: { ...many, '统计公报.txt': big.text } });
+  const openBig = async (page: Page) => {
+    await page.getByRole('searchbox', { name: 'Filter articles' }).fill('统计公报');
+    const row = page.getByRole('option', { name: /统计公报/ });
+    // Its status bar counted first (work of its own), so what follows the click is the opening alone.
+    if (await row.getByText(/claims$/).count()) await expect(row.locator('.claim-progress')).toContainText('checked');
+    await row.click();
+  };
+
+  test('opening a big workspace shows the progress indicator after 300 ms, until its articles are listed', async ({ page, bench }) => {
+    await slowly(page, 'articles.list');
+    const seenAfter = await watchProgress(page, { fromLoad: true });
+    const opened = bench.open(page, { language: 'en' });
+    const bar = progressBar(page, 'Opening the workspace…');
+    await expect(bar).toBeVisible();
+    await opened;
+    await expect(page.locator('.pane-header .count').first()).toHaveText('301');
+    await expect(bar).toBeHidden();
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
+  });
+
+  test('adding thousands of detected figures as claims shows the progress indicator until they are claims', async ({ page, bench }) => {
+    test.setTimeout(120_000);
+    await bench.open(page, { language: 'en' });
+    await openBig(page);
+    const add = page.getByRole('button', { name: /^Add [\d,]+ detected figures as claims$/ });
+    await expect(add).toBeVisible({ timeout: 30_000 });
+    const n = Number(/[\d,]+/.exec((await add.textContent())!)![0].replace(/,/g, ''));
+    expect(n).toBeGreaterThan(5000);
+    await slowly(page, 'claims.addDetected');
+    const seenAfter = await watchProgress(page);
+    await add.click();
+    const bar = progressBar(page, 'Adding figures as claims…');
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole('tab', { name: /^Claims/ })).toContainText(String(n), { timeout: 60_000 });
+    await expect(page.getByRole('status').getByRole('progressbar')).toBeHidden();
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
+  });
+
+  test('opening an article with more claims than one answer carries shows the progress indicator until the claims are listed', async ({ page, bench }) => {
+    test.setTimeout(120_000);
+    const id = (await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list')).find((a) => a.path === '统计公报.txt')!.id;
+    const n = (await rpc<{ added: unknown[] }>(bench, 'claims.addDetected', { articleId: id })).added.length;
+    expect(n).toBeGreaterThan(5000);
+    await bench.open(page, { language: 'en' });
+    // The claims come through a worker; its request is as slow as on a much bigger article.
+    await slowly(page, 'claims.list');
+    const seenAfter = await watchProgress(page);
+    await openBig(page);
+    const bar = progressBar(page, 'Opening the article…');
+    // The text is there and the claims are still coming: the indicator says so.
+    await expect(page.locator('.article-path')).toHaveText('统计公报.txt');
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole('tab', { name: /^Claims/ })).toContainText(String(n), { timeout: 60_000 });
+    await expect(bar).toBeHidden();
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
+  });
 });
 
 test.describe('pictures for the README', () => {

@@ -497,7 +497,7 @@ test.describe('pictures for the README', () => {
     ),
   });
 
-  test('a desk mid-way through its week: the dashboard and a History timeline (test-results/screens/readme-*.png)', async ({ page, bench }) => {
+  test('a desk mid-way through its week: an article with its cross-checks, the dashboard and a History timeline (test-results/screens/readme-*.png)', async ({ page, bench }) => {
     test.setTimeout(180_000);
     const list = await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list');
     const people = ['王芳', '李明', null];
@@ -514,8 +514,20 @@ test.describe('pictures for the README', () => {
     for (const [from, to] of [['305.7亿元', '306.1亿元'], ['190.6%', '19.6%'], ['\n', '\n另据统计,园区全年新增就业岗位3200个。\n']] as const) {
       doc = await rpc(bench, 'articles.write', { id: seedId, text: doc.text.replace(from, to), baseHash: doc.disk.hash });
     }
+    // An editor at the desk (the verdicts above were given before roles applied).
+    await rpc(bench, 'profile.set', { name: '李明', role: 'editor' });
     await bench.open(page, { language: 'zh-CN' });
     await chooseTheme(page, 'zh-CN', 'light');
+    // The Markdown article, its claims marked by status, and the cross-check that does not add up shown in the text.
+    await page.getByRole('option', { name: /青岚经开区/ }).click();
+    await page.getByRole('tab', { name: words['zh-CN'].checks }).click();
+    const alarm = page.locator('.finding.finding-alarm').first();
+    await expect(alarm).toContainText('货币换算');
+    await alarm.click();
+    await expect(page.locator('.cm-focus-alarm').first()).toBeInViewport();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-article-light-zh-CN.png') });
+    expect(await seriousViolations(page)).toEqual([]);
     await showView(page, 'zh-CN', 'dashboard');
     await expect(page.locator('.dashboard-card').first()).toBeVisible();
     await page.waitForTimeout(300);
@@ -532,6 +544,16 @@ test.describe('pictures for the README', () => {
     await expect(page.locator('.dashboard-card').first()).toBeVisible();
     await page.waitForTimeout(300);
     await page.screenshot({ path: screens('readme-dashboard-dark-en.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    // The English article with a claim's card open, in English, light.
+    await chooseTheme(page, 'en', 'light');
+    await showView(page, 'en', 'article');
+    await page.getByRole('option', { name: /Port Marlow/ }).click();
+    await page.getByRole('tab', { name: words.en.claims }).click();
+    await page.locator('.claim-list.stored .claim-row').nth(1).click();
+    await expect(page.locator('.claim-card')).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-article-light-en.png') });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -109,7 +109,8 @@ export const shortcuts: Array<[string, string]> = [
   ['1 – 7', 'keys.status'],
   ['Ctrl+Shift+C', 'keys.accept'],
   ['Enter', 'keys.openCard'],
-  ['Escape', 'keys.closeCard'],
+  // As the key is labelled (and read the same in both languages).
+  ['Esc', 'keys.closeCard'],
   ['Ctrl+Enter', 'keys.saveField'],
   ['Ctrl+Z', 'keys.undoField'],
   ['Ctrl+Shift+B', 'keys.board'],

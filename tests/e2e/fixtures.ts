@@ -127,4 +127,40 @@ export async function seriousViolations(page: Page, opts: { legacy?: boolean } =
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
 
+/**
+ * The WCAG contrast ratio of each element matching `selector`: its `property` colour (the text's, or a line's)
+ * against the background it is drawn on, translucent layers composited down to the first opaque one. With
+ * `onParent` the element's own background is left out (a line drawn under a tinted mark is seen against the text's).
+ */
+export async function contrastOf(page: Page, selector: string, opts: { property?: 'color' | 'borderBottomColor'; onParent?: boolean } = {}): Promise<Array<{ text: string; ratio: number }>> {
+  return page.evaluate(
+    ({ selector, property, onParent }) => {
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+      };
+      const over = (top: number[], under: number[]) => {
+        const a = top[3] ?? 1;
+        return [0, 1, 2].map((i) => top[i]! * a + under[i]! * (1 - a));
+      };
+      const backgroundOf = (el: Element | null): number[] => {
+        const layers: number[][] = [];
+        for (let e = el; e; e = e.parentElement) {
+          const c = parse(getComputedStyle(e).backgroundColor);
+          if ((c[3] ?? 1) > 0) layers.push(c);
+          if ((c[3] ?? 1) === 1) break;
+        }
+        return layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255]);
+      };
+      return [...document.querySelectorAll(selector)].map((el) => {
+        const under = backgroundOf(onParent ? el.parentElement : el);
+        const [x, y] = [lum(over(parse(getComputedStyle(el)[property]), under)), lum(under)].sort((p, q) => q - p);
+        return { text: el.textContent ?? '', ratio: (x! + 0.05) / (y! + 0.05) };
+      });
+    },
+    { selector, property: opts.property ?? 'color', onParent: opts.onParent ?? false },
+  );
+}
+
 export { expect } from '@playwright/test';

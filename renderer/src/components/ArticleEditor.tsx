@@ -102,7 +102,9 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
         ...formatExtensions(format),
         EditorState.readOnly.of(readOnly),
         phrasesCompartment.of(editorPhrases(t)),
-        EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false' }),
+        // tabindex: the text is in the tab order as an editable element anyway; said outright, tools that only count
+        // tabindex (axe's scrollable-region-focusable) see that a long article's scrolling box can be reached by keyboard.
+        EditorView.contentAttributes.of({ 'aria-label': label, spellcheck: 'false', tabindex: '0' }),
         keymap.of([
           {
             key: 'Mod-s',

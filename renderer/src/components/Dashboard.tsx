@@ -108,11 +108,12 @@ function StatusPatterns({ prefix }: { prefix: string }) {
       <pattern id={`${prefix}-verified`} width="4" height="4" patternUnits="userSpaceOnUse">
         <rect width="4" height="4" className="pat-verified" />
       </pattern>
-      {(['disputed', 'unverifiable'] as const).map((s) => (
-        <pattern key={s} id={`${prefix}-${s}`} width="8" height="4" patternUnits="userSpaceOnUse">
-          <rect width="8" height="2" className={`pat-${s}`} />
-        </pattern>
-      ))}
+      <pattern id={`${prefix}-disputed`} width="8" height="4" patternUnits="userSpaceOnUse">
+        <rect width="8" height="2" className="pat-disputed" />
+      </pattern>
+      <pattern id={`${prefix}-unverifiable`} width="4" height="4" patternUnits="userSpaceOnUse">
+        <circle cx="2" cy="2" r="1.4" className="pat-unverifiable" />
+      </pattern>
       <pattern id={`${prefix}-false`} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(135)">
         <rect width="5" height="5" className="pat-false-under" />
         <rect width="3" height="5" className="pat-false" />
@@ -294,8 +295,11 @@ function OverTime({ data }: { data: WorkspaceDashboard }) {
   const h = 150;
   const left = 34;
   const bottom = 22;
+  // Room above the tallest bar for its count.
+  const top = 16;
   const slot = (w - left - 4) / Math.max(drawn.length, 1);
-  const every = Math.ceil(drawn.length / 8);
+  // Day labels counted back from the last day (today is always named), at most eight and never closer than a label's width.
+  const every = Math.max(Math.ceil(drawn.length / 8), Math.ceil(36 / slot));
   return (
     <Chart
       id="chart-time"
@@ -307,8 +311,8 @@ function OverTime({ data }: { data: WorkspaceDashboard }) {
       ) : (
         <svg className="time-svg" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={drawn.filter((d) => byDay.get(d)).map((d) => t('view.checksOnDay', { date: formatDay(d, lang), count: byDay.get(d) })).join('; ')}>
           <line className="axis" x1={left} y1={h - bottom} x2={w} y2={h - bottom} />
-          <line className="axis" x1={left} y1={4} x2={left} y2={h - bottom} />
-          <text className="axis-text" x={left - 4} y={10} textAnchor="end">
+          <line className="axis" x1={left} y1={top} x2={left} y2={h - bottom} />
+          <text className="axis-text" x={left - 4} y={top + 4} textAnchor="end">
             {max}
           </text>
           <text className="axis-text" x={left - 4} y={h - bottom} textAnchor="end">
@@ -316,7 +320,7 @@ function OverTime({ data }: { data: WorkspaceDashboard }) {
           </text>
           {drawn.map((d, i) => {
             const n = byDay.get(d) ?? 0;
-            const bh = (n / max) * (h - bottom - 10);
+            const bh = (n / max) * (h - bottom - top);
             const x = left + 2 + i * slot;
             return (
               <g key={d}>
@@ -330,7 +334,7 @@ function OverTime({ data }: { data: WorkspaceDashboard }) {
                     {n}
                   </text>
                 ) : null}
-                {i % every === 0 || (i === drawn.length - 1 && i % every >= every / 2) ? (
+                {(drawn.length - 1 - i) % every === 0 ? (
                   <text className="axis-text" x={x + slot / 2} y={h - 6} textAnchor="middle">
                     {formatDay(d, lang, 'short')}
                   </text>

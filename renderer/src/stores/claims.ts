@@ -6,6 +6,7 @@ import type { Claim, ClaimList } from '../../../shared/annotations.js';
 import { FactDeskError } from '../../../shared/errors.js';
 import { client, rpcEndpoint } from '../client.js';
 import type { ClaimsListAnswer, ClaimsListRequest } from '../workers/claims-list.worker.js';
+import { tracked } from './progress.js';
 import { articlesStore } from './workspace.js';
 import type { EditorSelection, FocusRequest } from '../components/ArticleEditor.js';
 import { showError } from './errors.js';
@@ -86,12 +87,12 @@ export async function loadClaims(articleId: string): Promise<void> {
     // The article list says how many claims there are: a short list comes in one answer.
     const count = articlesStore.get().find((a) => a.id === articleId)?.claimCount ?? 0;
     const endpoint = count > oneAnswerUpTo ? rpcEndpoint('claims.list') : null;
+    // A long list comes in parts (a worker's slices, or pages): one task for the whole of it, so the
+    // progress indicator shows the wait from the start (the worker's request is not the client's).
     const list =
       count <= oneAnswerUpTo
         ? await client['claims.list']({ articleId })
-        : endpoint
-          ? await listOffMainThread(articleId, endpoint)
-          : await listInPages(articleId, current);
+        : await tracked('progress.openingArticle', endpoint ? listOffMainThread(articleId, endpoint) : listInPages(articleId, current));
     if (list && current()) claimListStore.set(list);
   } catch (e) {
     showError(e);

@@ -17,10 +17,21 @@ import { profileStore } from './profile.js';
 import { Store } from './store.js';
 import { isReadOnly } from './workspace.js';
 
-const modeKey = 'factdesk.reviewing';
-/** Reviewing (the text locked, keys as commands) or editing; remembered on this computer. */
-export const reviewModeStore = new Store<boolean>(localStorage.getItem(modeKey) === '1');
-reviewModeStore.subscribe(() => localStorage.setItem(modeKey, reviewModeStore.get() ? '1' : '0'));
+/**
+ * Reviewing (the text locked, keys as commands) or editing. Like Google Docs' modes, an article opens in
+ * the mode of the person's role: a fact-checker reviews, so a stray keystroke never changes a figure; an
+ * editor (or no profile yet) edits. The switch changes it until another article is opened or the role changes.
+ */
+export const reviewModeStore = new Store<boolean>(false);
+const reviewsByDefault = () => profileStore.get()?.role === 'fact-checker';
+let modeRole = profileStore.get()?.role;
+profileStore.subscribe(() => {
+  // The profile is answered after the remembered article may have opened: its role decides then too.
+  const role = profileStore.get()?.role;
+  if (role === modeRole) return;
+  modeRole = role;
+  reviewModeStore.set(reviewsByDefault());
+});
 
 export const suggestionListStore = new Store<SuggestionList | null>(null);
 
@@ -55,6 +66,7 @@ openArticleStore.subscribe(() => {
   const id = openArticleStore.get()?.doc.id ?? null;
   if (id === forArticle) return;
   forArticle = id;
+  reviewModeStore.set(reviewsByDefault());
   suggestionListStore.set(null);
   composerStore.set(null);
   if (id) void loadSuggestions(id);

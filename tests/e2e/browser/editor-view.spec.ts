@@ -3,11 +3,10 @@
  * an axe scan of each main screen, and screenshots of each in both languages and themes
  * (test-results/screens/, looked at by a person).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { claimStatuses } from '../../../shared/annotations.js';
-import { expect, test } from '../fixtures.js';
+import { contrastOf, expect, seriousViolations, test } from '../fixtures.js';
 
 const text = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n\n全年实际利用外资3.2亿美元,其中12月份0.8亿美元。\n';
 const screens = (name: string) => join('test-results', 'screens', name);
@@ -42,14 +41,6 @@ async function chooseTheme(page: Page, lang: Lang, theme: 'light' | 'dark') {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
-/** axe's serious and critical findings on the page as it stands (colour contrast included). */
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
-
 test.describe('the editor view', () => {
   test.use({ files: { '招商快讯.txt': text, 'notes.md': '# 说明\n\n本周**重点**稿件。\n' } });
 
@@ -75,36 +66,19 @@ test.describe('the editor view', () => {
     await reviewArticle(page, 'en');
     for (const theme of ['light', 'dark'] as const) {
       await chooseTheme(page, 'en', theme);
-      // One badge and one mark per status, drawn by the app's own stylesheet beside the real ones.
-      const measured = await page.evaluate((statuses) => {
-        const host = document.querySelector('.editor-host .cm-content')!;
+      // One badge, one mark and one status-bar segment per status, drawn by the app's own stylesheet beside the real ones.
+      const looks = await page.evaluate((statuses) => {
         const probe = document.createElement('div');
+        probe.className = 'contrast-probe';
         probe.setAttribute('aria-hidden', 'true');
-        host.append(probe);
-        const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-        const lum = ([r, g, b]: number[]) => {
-          const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-          return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-        };
-        // A translucent colour shows the colour under it: composite down to the first opaque background.
-        const over = (top: number[], under: number[]) => {
-          const a = top[3] ?? 1;
-          return [0, 1, 2].map((i) => top[i]! * a + under[i]! * (1 - a));
-        };
-        const backgroundOf = (el: Element | null): number[] => {
-          const layers: number[][] = [];
-          for (let e = el; e; e = e.parentElement) {
-            const c = parse(getComputedStyle(e).backgroundColor);
-            if ((c[3] ?? 1) > 0) layers.push(c);
-            if ((c[3] ?? 1) === 1) break;
-          }
-          return layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255]);
-        };
-        const ratio = (a: number[], b: number[]) => {
-          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-          return (x! + 0.05) / (y! + 0.05);
-        };
-        const out: Record<string, { text: number; mark: number; sign: string; line: string }> = {};
+        // Beside the editor, not in it (the editor puts back its own DOM), on the same background.
+        document.querySelector('.editor-host')!.append(probe);
+        const bar = document.createElement('span');
+        bar.className = 'claim-progress-bar';
+        probe.append(bar);
+        // What a line or pattern looks like, whatever its colour.
+        const shape = (image: string) => image.replace(/rgba?\([^)]*\)/g, 'C');
+        const out: Record<string, { sign: string; line: string; colour: string; segment: string }> = {};
         for (const s of statuses) {
           const badge = document.createElement('span');
           badge.className = `status-badge status-${s}`;
@@ -112,27 +86,37 @@ test.describe('the editor view', () => {
           const mark = document.createElement('span');
           mark.className = `cm-stored cm-status-${s}`;
           mark.textContent = '305.7亿元';
+          const segment = document.createElement('span');
+          segment.className = `status-segment segment-${s}`;
           probe.append(badge, mark);
-          const b = getComputedStyle(badge);
+          bar.append(segment);
           const m = getComputedStyle(mark);
+          const g = getComputedStyle(segment);
           out[s] = {
-            text: ratio(over(parse(b.color), backgroundOf(badge)), backgroundOf(badge)),
-            mark: ratio(parse(m.borderBottomColor), backgroundOf(mark.parentElement)),
             sign: getComputedStyle(badge, '::before').content,
-            line: `${m.borderBottomStyle}|${m.backgroundImage === 'none' ? '' : 'striped'}`,
+            line: `${m.borderBottomStyle} ${m.borderBottomWidth} ${shape(m.backgroundImage)}`,
+            colour: m.borderBottomColor,
+            segment: `${shape(g.backgroundImage)} ${g.backgroundSize}`,
           };
         }
-        probe.remove();
         return out;
       }, [...claimStatuses]);
-      for (const s of claimStatuses) {
-        expect(measured[s]!.text, `${theme} ${s} badge text`).toBeGreaterThanOrEqual(4.5);
-        expect(measured[s]!.mark, `${theme} ${s} mark line`).toBeGreaterThanOrEqual(3);
-        expect(measured[s]!.sign, `${theme} ${s} sign`).not.toMatch(/^(none|normal)$/);
+      const badges = await contrastOf(page, '.contrast-probe .status-badge');
+      const marks = await contrastOf(page, '.contrast-probe .cm-stored', { property: 'borderBottomColor', onParent: true });
+      await page.evaluate(() => document.querySelector('.contrast-probe')?.remove());
+      for (const [i, s] of claimStatuses.entries()) {
+        expect(badges[i]!.ratio, `${theme} ${s} badge text`).toBeGreaterThanOrEqual(4.5);
+        expect(marks[i]!.ratio, `${theme} ${s} mark line`).toBeGreaterThanOrEqual(3);
+        expect(looks[s]!.sign, `${theme} ${s} sign`).not.toMatch(/^(none|normal)$/);
       }
-      // No two statuses share both a sign and a line style.
-      expect(new Set(claimStatuses.map((s) => measured[s]!.sign)).size).toBe(claimStatuses.length);
-      expect(new Set(['unchecked', 'in-progress', 'verified', 'disputed', 'false', 'needs-recheck'].map((s) => measured[s]!.line)).size).toBe(6);
+      // No two statuses share a sign, a line style in the text, or a pattern in the status bars.
+      const distinct = (of: (s: string) => string) => new Set(claimStatuses.map(of)).size;
+      expect(distinct((s) => looks[s]!.sign)).toBe(claimStatuses.length);
+      expect(distinct((s) => looks[s]!.line)).toBe(claimStatuses.length);
+      expect(distinct((s) => looks[s]!.segment)).toBe(claimStatuses.length);
+      // Only false and needs re-check (both: this figure is wrong now) share a colour.
+      expect(distinct((s) => looks[s]!.colour)).toBe(claimStatuses.length - 1);
+      expect(looks['needs-recheck']!.colour).toBe(looks.false!.colour);
     }
     // The real marks in the text carry their status too.
     await expect(page.locator('.cm-status-false')).toHaveCSS('border-bottom-style', 'double');
@@ -180,4 +164,72 @@ test.describe('the editor view', () => {
       }
     });
   }
+});
+
+test.describe('Markdown as an editor sees it', () => {
+  const md = '# 园区去年引进项目52个\n\n本周*重点*稿件:**项目总投资305.7亿元**,详见[郴州经开区](https://example.gov.cn)。\n\n- 外贸进出口19.5亿美元\n- 同比增长190.6%\n\n> 全年实际利用外资3.2亿美元\n';
+  test.use({ files: { '园区.md': md, '园区.txt': md } });
+  const editor = (page: Page) => page.getByTestId('article-text').locator('.cm-content');
+
+  /** How `words` are drawn: the style of the text node holding them and the classes around them up to the line. */
+  const drawn = (page: Page, words: string) =>
+    editor(page).evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent!.includes(w)) continue;
+        const classes: string[] = [];
+        for (let e = n.parentElement; e && !e.classList.contains('cm-line'); e = e.parentElement) classes.push(...e.classList);
+        const s = getComputedStyle(n.parentElement!);
+        return { classes, fontWeight: s.fontWeight, fontStyle: s.fontStyle, color: s.color, underline: s.textDecorationLine.includes('underline'), fontSize: parseFloat(s.fontSize) };
+      }
+      throw new Error(`no ${w} in the editor`);
+    }, words);
+
+  test('.md: headings, emphasis, links, list markers and quotes are styled, claims are found inside them, every colour reads 4.5:1 and axe finds nothing serious, in both themes; .txt stays plain', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await page.getByRole('option', { name: /园区\.md/ }).click();
+    await expect(editor(page).locator('.cm-claim').first()).toBeVisible();
+    const body = await drawn(page, '稿件');
+    const heading = await drawn(page, '园区去年');
+    expect(heading.fontWeight).toBe('700');
+    expect(heading.fontSize).toBeGreaterThan(body.fontSize);
+    expect((await drawn(page, '重点')).fontStyle).toBe('italic');
+    const link = await drawn(page, '郴州经开区');
+    expect(link.underline).toBe(true);
+    expect(link.color).not.toBe(body.color);
+    expect((await drawn(page, '全年实际')).fontStyle).toBe('italic');
+    // A list: its markers are marked, its words are drawn like any paragraph's.
+    await expect(editor(page).locator('.md-list-mark')).toHaveText(['-', '-']);
+    const item = await drawn(page, '外贸进出口');
+    expect([item.color, item.fontWeight, item.fontStyle]).toEqual([body.color, body.fontWeight, body.fontStyle]);
+    // Figures are claims inside a heading, bold words and a list item, styled like their words.
+    const inHeading = await drawn(page, '52个');
+    expect(inHeading.classes).toEqual(expect.arrayContaining(['cm-claim', 'md-heading']));
+    expect(inHeading.fontWeight).toBe('700');
+    const inBold = await drawn(page, '305.7亿元');
+    expect(inBold.classes).toEqual(expect.arrayContaining(['cm-claim', 'md-strong']));
+    expect(inBold.fontWeight).toBe('700');
+    expect((await drawn(page, '19.5亿美元')).classes).toContain('cm-claim');
+    expect((await drawn(page, '190.6%')).classes).toContain('cm-claim');
+    await expect(page.getByRole('button', { name: /Add 5 detected figures as claims/ })).toBeVisible();
+
+    for (const theme of ['light', 'dark'] as const) {
+      await chooseTheme(page, 'en', theme);
+      const colours = await contrastOf(page, '.cm-content [class*="md-"]');
+      expect(colours.length).toBeGreaterThan(10);
+      for (const c of colours) expect(c.ratio, `${theme} “${c.text}”`).toBeGreaterThanOrEqual(4.5);
+      await page.screenshot({ path: screens(`markdown-${theme}-en.png`) });
+      expect(await seriousViolations(page), theme).toEqual([]);
+    }
+
+    // The same text in a .txt article is plain text: no Markdown styling at all, the figures still found.
+    await page.getByRole('option', { name: /园区\.txt/ }).click();
+    await expect(page.locator('.article-path')).toHaveText('园区.txt');
+    await expect(editor(page).locator('.cm-claim').first()).toBeVisible();
+    await expect(editor(page).locator('[class*="md-"]')).toHaveCount(0);
+    const plain = await drawn(page, '园区去年');
+    expect(plain.fontWeight).toBe(body.fontWeight);
+    expect(plain.fontSize).toBe(body.fontSize);
+    expect((await drawn(page, '重点')).fontStyle).toBe('normal');
+  });
 });

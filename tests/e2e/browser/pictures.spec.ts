@@ -8,6 +8,7 @@
 import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { longArticle } from '../../helpers/long-article.js';
 import { expect, projectRoot, rpc, seedText, seriousViolations, test, type Workbench } from '../fixtures.js';
 
 const text1 = '1-11月份新签约引进项目45个,项目总投资305.7亿元,同比增长190.6%。\n\n完成外贸进出口19.5亿美元,折合人民币130.6亿元。\n\n全年实际利用外资3.2亿美元,其中12月份0.8亿美元。\n';
@@ -18,8 +19,8 @@ const screens = (name: string) => join('test-results', 'screens', name);
 
 type Lang = 'en' | 'zh-CN';
 const words = {
-  en: { dashboard: 'Dashboard', board: 'Board', article: 'Article', theme: 'Theme', claims: /^Claims/, checks: /Cross-checks/, history: /^History/, export: 'Export…', timeline: 'Revision timeline' },
-  'zh-CN': { dashboard: '概览', board: '看板', article: '文章', theme: '主题', claims: /^断言/, checks: /交叉|核对/, history: /^历史/, export: '导出…', timeline: '修订时间线' },
+  en: { dashboard: 'Dashboard', board: 'Board', article: 'Article', theme: 'Theme', claims: /^Claims/, checks: /Cross-checks/, history: /^History/, suggestions: /^Suggestions/, reviewing: 'Reviewing', help: 'Keyboard shortcuts', export: 'Export…', timeline: 'Revision timeline' },
+  'zh-CN': { dashboard: '概览', board: '看板', article: '文章', theme: '主题', claims: /^断言/, checks: /交叉|核对/, history: /^历史/, suggestions: /^修改建议/, reviewing: '审阅', help: '键盘快捷键', export: '导出…', timeline: '修订时间线' },
 } as const;
 
 /**
@@ -41,6 +42,35 @@ async function seed(bench: Workbench): Promise<{ a: string; b: string; claimsA: 
   await rpc(bench, 'articles.write', { id: a, text: doc.text.replace('外资3.2亿美元', '外资3.5亿美元'), baseHash: doc.disk.hash });
   return { a, b, claimsA: ra.added.length, claimsB: rb.added.length };
 }
+
+/** The services answer `method` as slowly as on a very big workspace or article (`when`: only the calls it picks). */
+async function slowly(page: Page, method: string, when: (input: Record<string, unknown>) => boolean = () => true): Promise<void> {
+  await page.route(`**/rpc/${method}`, async (route) => {
+    if (when((route.request().postDataJSON() ?? {}) as Record<string, unknown>)) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+}
+
+/**
+ * Notes how long after the last click (or after it began watching: now, or the page's load with
+ * `fromLoad`) the progress indicator first appeared; the function returned reads it.
+ */
+async function watchProgress(page: Page, { fromLoad = false } = {}): Promise<() => Promise<number | null>> {
+  const watch = () => {
+    const w = window as unknown as { progressSeenAfter: number | null; clickedAt: number };
+    w.progressSeenAfter = null;
+    w.clickedAt = performance.now();
+    new MutationObserver(() => {
+      if (w.progressSeenAfter === null && document.querySelector('.progress-indicator [role=progressbar]')) w.progressSeenAfter = performance.now() - w.clickedAt;
+    }).observe(document, { subtree: true, childList: true });
+    document.addEventListener('click', () => (w.clickedAt = performance.now()), { capture: true });
+  };
+  if (fromLoad) await page.addInitScript(watch);
+  else await page.evaluate(watch);
+  return () => page.evaluate(() => (window as unknown as { progressSeenAfter: number | null }).progressSeenAfter);
+}
+
+const progressBar = (page: Page, name: string) => page.getByRole('status').getByRole('progressbar', { name });
 
 async function chooseTheme(page: Page, lang: Lang, theme: 'light' | 'dark') {
   await page.getByRole('combobox', { name: words[lang].theme }).selectOption(theme);
@@ -83,6 +113,17 @@ test.describe('pictures', () => {
     await expect(byAssignee.getByRole('listitem').filter({ hasText: 'Mary' })).toContainText('1');
     await expect(byAssignee.getByRole('listitem').filter({ hasText: 'Unassigned' })).toContainText(String(total - 3));
 
+    // Each status has a pattern and a colour of its own in the bars (false and needs re-check share the red).
+    const patterns = await byStatus.evaluate((card) =>
+      [...card.querySelectorAll('pattern')].map((p) => {
+        const shape = [...p.children].map((c) => `${c.tagName}(${[...c.attributes].filter((a) => a.name !== 'class').map((a) => `${a.name}=${a.value}`)})`);
+        return { shape: `${p.getAttribute('width')}x${p.getAttribute('height')} ${p.getAttribute('patternTransform') ?? ''} ${shape.join(' ')}`, fill: getComputedStyle(p.lastElementChild!).fill };
+      }),
+    );
+    expect(patterns).toHaveLength(7);
+    expect(new Set(patterns.map((p) => p.shape)).size).toBe(7);
+    expect(new Set(patterns.map((p) => p.fill)).size).toBe(6);
+
     // A verdict given elsewhere shows without a reload.
     const claims = await rpc<{ claims: Array<{ id: string; status: string }> }>(bench, 'claims.list', { articleId: a });
     await rpc(bench, 'claims.setStatus', { articleId: a, claimId: claims.claims.find((c) => c.status === 'unchecked')!.id, status: 'verified' });
@@ -95,16 +136,26 @@ test.describe('pictures', () => {
     await expect(page.locator('.article-path')).toHaveText('招商快讯.txt');
   });
 
-  test('the History timeline shows each revision by size and who saved it; clicking one selects it', async ({ page, bench }) => {
-    await seed(bench);
+  test('the History timeline shows each revision by size, when and who saved it; clicking one selects it', async ({ page, bench }) => {
+    const { a } = await seed(bench);
+    const { author } = await rpc<{ author: string }>(bench, 'workspace.info');
+    const revisions = await rpc<Array<{ n: number; at: string }>>(bench, 'revisions.list', { articleId: a });
     await bench.open(page, { language: 'en' });
     await page.getByRole('option', { name: /招商快讯/ }).click();
     await page.getByRole('tab', { name: words.en.history }).click();
     const timeline = page.getByRole('group', { name: 'Revision timeline' });
     const points = timeline.getByRole('button');
     await expect(points).toHaveCount(3);
-    await expect(points.nth(0)).toHaveAccessibleName(new RegExp(`^Revision 1, .*: ${text1.length} characters added, 0 removed$`));
-    await expect(points.nth(2)).toHaveAccessibleName(/^Revision 3, .*: 1 characters added, 1 removed$/);
+    // When: each revision's own time, written the way English writes it ("Dec 5, 2025, 2:12:33 PM").
+    const when = await page.evaluate(
+      (ats) => ats.map((at) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at))),
+      [1, 3].map((n) => revisions.find((r) => r.n === n)!.at),
+    );
+    for (const w of when) expect(w).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Who: the first revision is the file as FactDesk found it, the others the session's saves.
+    await expect(points.nth(0)).toHaveAccessibleName(new RegExp(`^Revision 1, ${esc(when[0]!)}, First seen by FactDesk: ${text1.length} characters added, 0 removed$`));
+    await expect(points.nth(2)).toHaveAccessibleName(new RegExp(`^Revision 3, ${esc(when[1]!)}, Saved by ${esc(author)}: 1 characters added, 1 removed$`));
     await expect(points.nth(2)).toHaveAttribute('aria-pressed', 'true');
     // The list says the same in words.
     const list = page.getByRole('listbox', { name: 'Revisions' });
@@ -118,44 +169,88 @@ test.describe('pictures', () => {
 
   test('slow work shows a progress indicator, and only after 300 ms', async ({ page, bench }) => {
     await bench.open(page, { language: 'en' });
-    // The services answer as slowly as on a very big article.
-    await page.route('**/rpc/articles.read', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
-    await page.evaluate(() => {
-      const w = window as unknown as { progressSeenAfter: number | null; clickedAt: number };
-      w.progressSeenAfter = null;
-      new MutationObserver(() => {
-        if (w.progressSeenAfter === null && document.querySelector('.progress-indicator [role=progressbar]')) w.progressSeenAfter = performance.now() - w.clickedAt;
-      }).observe(document.body, { subtree: true, childList: true });
-      document.addEventListener('click', () => (w.clickedAt = performance.now()), { capture: true });
-    });
+    await slowly(page, 'articles.read');
+    const seenAfter = await watchProgress(page);
     await page.getByRole('option', { name: /园区年报/ }).click();
-    const bar = page.getByRole('status').getByRole('progressbar', { name: 'Opening the article…' });
+    const bar = progressBar(page, 'Opening the article…');
     await expect(bar).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: /^园区全年/ })).toBeVisible();
     await expect(bar).toBeHidden();
-    const seenAfter = await page.evaluate(() => (window as unknown as { progressSeenAfter: number }).progressSeenAfter);
-    expect(seenAfter).toBeGreaterThanOrEqual(290);
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
 
     // Searching the board says what it is doing too.
-    await page.route('**/rpc/board.query', async (route) => {
-      const text = (route.request().postDataJSON() as { text?: string }).text;
-      if (text) await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
+    await slowly(page, 'board.query', (input) => !!input.text);
     await showView(page, 'en', 'board');
     await page.getByRole('searchbox').fill('亿元');
-    await expect(page.getByRole('status').getByRole('progressbar', { name: 'Searching the board…' })).toBeVisible();
+    await expect(progressBar(page, 'Searching the board…')).toBeVisible();
     await expect(page.getByRole('status').getByRole('progressbar')).toBeHidden();
+  });
+
+  test('en: nothing is cut off or wraps: the claim card and the figures under it end above the status bar, the toolbar is one row while reviewing, the chart keeps its labels inside and apart', async ({ page, bench }) => {
+    await seed(bench);
+    await bench.open(page, { language: 'en' });
+    // First run: the profile form takes a row above the panes.
+    const form = page.getByRole('form', { name: 'Your profile' });
+    await expect(form).toBeVisible();
+    await page.getByRole('option', { name: /招商快讯/ }).click();
+    await page.locator('.claim-list.stored .claim-row').first().click();
+    await expect(page.locator('.claim-card')).toBeVisible();
+    const statusTop = (await page.locator('.statusbar').boundingBox())!.y;
+    const lastLine = (await page.getByText('1 figure not claimed yet').boundingBox())!;
+    expect(lastLine.y + lastLine.height, 'the line under the claims').toBeLessThanOrEqual(statusTop);
+    // The card's last field is reached by scrolling the claims list, not hidden under the status bar.
+    const addSource = page.locator('.claim-card').getByRole('button', { name: 'Add source' });
+    await addSource.scrollIntoViewIfNeeded();
+    const field = (await addSource.boundingBox())!;
+    expect(field.y + field.height).toBeLessThanOrEqual(statusTop);
+
+    await form.getByLabel('Name').fill('王芳');
+    await form.getByLabel('Name').press('Enter');
+    await expect(form).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Reviewing' })).toHaveAttribute('aria-pressed', 'true');
+    const toolbar = await page.locator('.toolbar').evaluate((bar) => {
+      const lines = (e: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      return {
+        overflow: bar.scrollWidth - bar.clientWidth,
+        // Each item's words on one line.
+        wrapped: [...bar.querySelectorAll(':scope > span, :scope button, :scope label > span')].filter((e) => e.checkVisibility() && lines(e) > 1).map((e) => e.textContent),
+      };
+    });
+    expect(toolbar.wrapped).toEqual([]);
+    expect(toolbar.overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screens('pictures-reviewing-light-en.png') });
+
+    await showView(page, 'en', 'dashboard');
+    const chart = page.getByRole('region', { name: 'Checks over time' }).locator('svg.time-svg');
+    await expect(chart).toBeVisible();
+    const labels = await chart.evaluate((svg) => {
+      const frame = svg.getBoundingClientRect();
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+      const days = boxes.filter((b) => b.text!.includes('/')).sort((a, b) => a.box.left - b.box.left);
+      return {
+        outside: boxes.filter((b) => b.box.top < frame.top || b.box.bottom > frame.bottom + 0.5).map((b) => b.text),
+        tooClose: days.slice(1).filter((d, i) => d.box.left - days[i]!.box.right < 4).map((d) => d.text),
+        days: days.length,
+      };
+    });
+    expect(labels.outside).toEqual([]);
+    expect(labels.days).toBeGreaterThan(3);
+    expect(labels.tooClose).toEqual([]);
   });
 
   for (const lang of ['en', 'zh-CN'] as const) {
     test(`${lang}: no UI text in the other language on any main screen, and dates in the locale's format`, async ({ page, bench }) => {
       test.setTimeout(120_000);
       const { a } = await seed(bench);
-      const saved = await rpc<{ text: string }>(bench, 'articles.read', { id: a });
+      const saved = await rpc<{ text: string; disk: { hash: string } }>(bench, 'articles.read', { id: a });
+      // A suggestion, so the Suggestions tab shows one with its actions.
+      const quote = '305.7亿元';
+      const start = saved.text.indexOf(quote);
+      await rpc(bench, 'suggestions.add', { articleId: a, start, end: start + quote.length, quote, replacement: '306.1亿元', note: '年报', baseHash: saved.disk.hash });
       await bench.open(page, { language: lang });
       // What the user or the files brought: article text and names, the workspace folder, people's names.
       const { author } = await rpc<{ author: string }>(bench, 'workspace.info');
@@ -218,6 +313,15 @@ test.describe('pictures', () => {
       await page.getByRole('tab', { name: words[lang].history }).click();
       await expect(page.getByRole('group', { name: words[lang].timeline })).toBeVisible();
       await walk('history');
+      // Reviewing, with the Suggestions tab open: the locked-text banner, the list and its actions.
+      await page.getByRole('button', { name: words[lang].reviewing, exact: true }).click();
+      await page.getByRole('tab', { name: words[lang].suggestions }).click();
+      await expect(page.locator('.suggestion-list .suggestion')).toHaveCount(1);
+      await walk('suggestions');
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: words[lang].help })).toBeVisible();
+      await walk('help');
+      await page.keyboard.press('Escape');
       await page.getByRole('button', { name: words[lang].export, exact: true }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await walk('export dialog');
@@ -322,6 +426,69 @@ test.describe('pictures', () => {
   }
 });
 
+test.describe('progress while a big workspace or article is taken in', () => {
+  // 300 short articles and one of about 100,000 characters (some 6,000 figures: more claims than one answer carries).
+  const big = longArticle(100_000);
+  const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`稿件/第${i + 1}篇.txt`, `第${i + 1}篇:园区新增就业岗位${3000 + i}个。\n`]));
+  test.use({ files: { ...many, '统计公报.txt': big.text } });
+  const openBig = async (page: Page) => {
+    await page.getByRole('searchbox', { name: 'Filter articles' }).fill('统计公报');
+    const row = page.getByRole('option', { name: /统计公报/ });
+    // Its status bar counted first (work of its own), so what follows the click is the opening alone.
+    if (await row.getByText(/claims$/).count()) await expect(row.locator('.claim-progress')).toContainText('checked');
+    await row.click();
+  };
+
+  test('opening a big workspace shows the progress indicator after 300 ms, until its articles are listed', async ({ page, bench }) => {
+    await slowly(page, 'articles.list');
+    const seenAfter = await watchProgress(page, { fromLoad: true });
+    const opened = bench.open(page, { language: 'en' });
+    const bar = progressBar(page, 'Opening the workspace…');
+    await expect(bar).toBeVisible();
+    await opened;
+    await expect(page.locator('.pane-header .count').first()).toHaveText('301');
+    await expect(bar).toBeHidden();
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
+  });
+
+  test('adding thousands of detected figures as claims shows the progress indicator until they are claims', async ({ page, bench }) => {
+    test.setTimeout(120_000);
+    await bench.open(page, { language: 'en' });
+    await openBig(page);
+    const add = page.getByRole('button', { name: /^Add [\d,]+ detected figures as claims$/ });
+    await expect(add).toBeVisible({ timeout: 30_000 });
+    const n = Number(/[\d,]+/.exec((await add.textContent())!)![0].replace(/,/g, ''));
+    expect(n).toBeGreaterThan(5000);
+    await slowly(page, 'claims.addDetected');
+    const seenAfter = await watchProgress(page);
+    await add.click();
+    const bar = progressBar(page, 'Adding figures as claims…');
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole('tab', { name: /^Claims/ })).toContainText(String(n), { timeout: 60_000 });
+    await expect(page.getByRole('status').getByRole('progressbar')).toBeHidden();
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
+  });
+
+  test('opening an article with more claims than one answer carries shows the progress indicator until the claims are listed', async ({ page, bench }) => {
+    test.setTimeout(120_000);
+    const id = (await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list')).find((a) => a.path === '统计公报.txt')!.id;
+    const n = (await rpc<{ added: unknown[] }>(bench, 'claims.addDetected', { articleId: id })).added.length;
+    expect(n).toBeGreaterThan(5000);
+    await bench.open(page, { language: 'en' });
+    // The claims come through a worker; its request is as slow as on a much bigger article.
+    await slowly(page, 'claims.list');
+    const seenAfter = await watchProgress(page);
+    await openBig(page);
+    const bar = progressBar(page, 'Opening the article…');
+    // The text is there and the claims are still coming: the indicator says so.
+    await expect(page.locator('.article-path')).toHaveText('统计公报.txt');
+    await expect(bar).toBeVisible();
+    await expect(page.getByRole('tab', { name: /^Claims/ })).toContainText(String(n), { timeout: 60_000 });
+    await expect(bar).toBeHidden();
+    expect(await seenAfter()).toBeGreaterThanOrEqual(290);
+  });
+});
+
 test.describe('pictures for the README', () => {
   const sample = join(projectRoot, 'electron', 'services', 'sample-workspace');
   test.use({
@@ -330,7 +497,7 @@ test.describe('pictures for the README', () => {
     ),
   });
 
-  test('a desk mid-way through its week: the dashboard and a History timeline (test-results/screens/readme-*.png)', async ({ page, bench }) => {
+  test('a desk mid-way through its week: an article with its cross-checks, the dashboard and a History timeline (test-results/screens/readme-*.png)', async ({ page, bench }) => {
     test.setTimeout(180_000);
     const list = await rpc<Array<{ id: string; path: string }>>(bench, 'articles.list');
     const people = ['王芳', '李明', null];
@@ -347,8 +514,20 @@ test.describe('pictures for the README', () => {
     for (const [from, to] of [['305.7亿元', '306.1亿元'], ['190.6%', '19.6%'], ['\n', '\n另据统计,园区全年新增就业岗位3200个。\n']] as const) {
       doc = await rpc(bench, 'articles.write', { id: seedId, text: doc.text.replace(from, to), baseHash: doc.disk.hash });
     }
+    // An editor at the desk (the verdicts above were given before roles applied).
+    await rpc(bench, 'profile.set', { name: '李明', role: 'editor' });
     await bench.open(page, { language: 'zh-CN' });
     await chooseTheme(page, 'zh-CN', 'light');
+    // The Markdown article, its claims marked by status, and the cross-check that does not add up shown in the text.
+    await page.getByRole('option', { name: /青岚经开区/ }).click();
+    await page.getByRole('tab', { name: words['zh-CN'].checks }).click();
+    const alarm = page.locator('.finding.finding-alarm').first();
+    await expect(alarm).toContainText('货币换算');
+    await alarm.click();
+    await expect(page.locator('.cm-focus-alarm').first()).toBeInViewport();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-article-light-zh-CN.png') });
+    expect(await seriousViolations(page)).toEqual([]);
     await showView(page, 'zh-CN', 'dashboard');
     await expect(page.locator('.dashboard-card').first()).toBeVisible();
     await page.waitForTimeout(300);
@@ -365,6 +544,16 @@ test.describe('pictures for the README', () => {
     await expect(page.locator('.dashboard-card').first()).toBeVisible();
     await page.waitForTimeout(300);
     await page.screenshot({ path: screens('readme-dashboard-dark-en.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    // The English article with a claim's card open, in English, light.
+    await chooseTheme(page, 'en', 'light');
+    await showView(page, 'en', 'article');
+    await page.getByRole('option', { name: /Port Marlow/ }).click();
+    await page.getByRole('tab', { name: words.en.claims }).click();
+    await page.locator('.claim-list.stored .claim-row').nth(1).click();
+    await expect(page.locator('.claim-card')).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screens('readme-article-light-en.png') });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../../shared/i18n/index.js';
+import suggestions from '../../../shared/i18n/suggestions.js';
+import view from '../../../shared/i18n/view.js';
 
 // Some keys hold dots themselves ('claim.status'), so paths are joined with a character no key has.
 const sep = '\u0000';
@@ -29,5 +31,15 @@ describe('translations', () => {
       return zh.trim() === '' || (zh === e && !!words?.length);
     });
     expect(untranslated.map((k) => k.split(sep).join(' › '))).toEqual([]);
+  });
+
+  it('the suggestions and the pictures write zh-CN with full-width punctuation, and name the statuses as the UI does', () => {
+    // A comma, colon, semicolon or bracket next to a Chinese character is the full-width one there.
+    const halfWidth = /[\u3400-\u9fff）][,:;(]|[,:;(][\u3400-\u9fff]|[\u3400-\u9fff][)]/;
+    const strings = (node: unknown): string[] => (typeof node === 'string' ? [node] : Object.values(node as object).flatMap(strings));
+    const zh = [...strings(suggestions['zh-CN']), ...strings(view['zh-CN'])];
+    expect(zh.filter((s) => halfWidth.test(s))).toEqual([]);
+    const status = (resources['zh-CN'].translation.review as { status: Record<string, string> }).status;
+    expect(suggestions['zh-CN'].suggestions.none).toContain(`“${status.false}”“${status.disputed}”`);
   });
 });

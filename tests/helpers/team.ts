@@ -116,8 +116,8 @@ export async function openMember(root: string, name: string): Promise<Member> {
   };
 }
 
-/** Polls `probe` until it returns true (bounded). */
-export async function until(probe: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+/** Polls `probe` until it returns true (bounded: 40 s, as a loaded 2-core machine can take over 15 s to deliver a change). */
+export async function until(probe: () => boolean | Promise<boolean>, what: string, timeoutMs = 40_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (await probe()) return;

@@ -8,10 +8,13 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTeamServer, type TeamServer } from '../../../../electron/team-server/server.js';
 import { until } from '../../../helpers/team.js';
 import { removeDir, tempDir } from '../../../helpers/temp-workspace.js';
+
+// Waits for the server are bounded at 40 s (a loaded machine); the tests may take that long.
+vi.setConfig({ testTimeout: 90_000 });
 
 let cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -4,11 +4,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer } from '../helpers/browser-mode.js';
+
+export { rpc, startServer } from '../helpers/browser-mode.js';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const teamShared = join(projectRoot, '..', 'shared');
@@ -32,30 +35,6 @@ export interface Workbench {
   server: ChildProcess;
   /** Opens the app in the page and waits for the article list. */
   open(page: Page, opts?: { language?: 'zh-CN' | 'en' }): Promise<void>;
-}
-
-/** Starts the built CLI's browser mode on `root` and resolves with the URL it prints. */
-export async function startServer(root: string, home: string, extraArgs: string[] = []): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, [join(projectRoot, 'dist', 'electron', 'cli.mjs'), 'serve', root, ...extraArgs], {
-    env: { ...process.env, FACTDESK_HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    server.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  return { url, server };
 }
 
 export const test = base.extend<{ files: Record<string, string | Uint8Array>; bench: Workbench }>({
@@ -94,19 +73,6 @@ export const test = base.extend<{ files: Record<string, string | Uint8Array>; be
     await fs.rm(home, { recursive: true, force: true });
   },
 });
-
-/** Calls the contract the way the page does: browser mode's HTTP API with the test's token. */
-export async function rpc<T>(bench: Pick<Workbench, 'url'>, method: string, input: unknown = {}): Promise<T> {
-  const u = new URL(bench.url);
-  const res = await fetch(`${u.origin}/rpc/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${u.searchParams.get('token')}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
 
 /** Fills the first-run profile form (in either language) with a name and a role, and saves it. */
 export async function saveProfile(page: Page, name: string, role: 'editor' | 'fact-checker' = 'fact-checker'): Promise<void> {

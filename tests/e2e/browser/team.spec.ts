@@ -7,7 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, promises as fs, realpathSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { expect, projectRoot, startServer, test } from '../fixtures.js';
+import { expect, projectRoot, test } from '../fixtures.js';
+import { connectToTeam, joinTeamAs, stopMembers, type BrowserMember } from '../../helpers/team-browser.js';
 
 const cli = join(projectRoot, 'dist', 'electron', 'cli.mjs');
 const screens = (name: string) => join('test-results', 'screens', name);
@@ -33,16 +34,9 @@ async function teamServer(data: string): Promise<{ url: string; proc: ChildProce
   return { url, proc };
 }
 
-type Extra = { server: ChildProcess; root: string; home: string };
-
 /** Stops the members' browser-mode servers and the team server this test started, and removes their folders. */
-async function stopAll(extra: Extra[], teamProc: ChildProcess, data: string): Promise<void> {
-  for (const e of extra) {
-    e.server.kill('SIGTERM');
-    await new Promise((r) => e.server.once('exit', r));
-    await fs.rm(e.root, { recursive: true, force: true });
-    await fs.rm(e.home, { recursive: true, force: true });
-  }
+async function stopAll(extra: BrowserMember[], teamProc: ChildProcess, data: string): Promise<void> {
+  await stopMembers(extra);
   teamProc.kill('SIGTERM');
   await new Promise((r) => teamProc.once('exit', r));
   await fs.rm(data, { recursive: true, force: true });
@@ -60,31 +54,6 @@ async function rpc(page: Page, method: string, input: unknown = {}): Promise<unk
     },
     [method, input] as const,
   );
-}
-
-async function connect(page: Page, url: string, token: string, lang: 'en' | 'zh-CN', shot?: string): Promise<void> {
-  await page.getByRole('button', { name: lang === 'en' ? 'Connect to team…' : '连接到团队…' }).click();
-  const dialog = page.getByRole('dialog', { name: lang === 'en' ? 'Connect this workspace to a team' : '将此工作区连接到团队' });
-  await dialog.getByLabel(lang === 'en' ? 'Team server address' : '团队服务器地址').fill(url);
-  await dialog.getByLabel(lang === 'en' ? 'Join token' : '加入令牌').fill(token);
-  if (shot) await page.screenshot({ path: screens(shot) });
-  await dialog.getByRole('button', { name: lang === 'en' ? 'Connect' : '连接', exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
-
-/** A member in a browser-mode instance of their own (own folder, own services), connected to the team. */
-async function joinAs(browser: Browser, extra: Extra[], teamUrl: string, token: string, lang: 'en' | 'zh-CN', shot?: string): Promise<Page> {
-  const root = temp('factdesk-e2e-member-');
-  const home = temp('factdesk-e2e-member-home-');
-  const { url, server } = await startServer(root, home);
-  extra.push({ server, root, home });
-  const p = await browser.newPage();
-  await p.addInitScript((l) => localStorage.setItem('factdesk.language', l), lang);
-  await p.goto(url);
-  // An empty folder: the (empty) article list is not shown, the status bar is.
-  await p.locator('.statusbar').waitFor();
-  await connect(p, teamUrl, token, lang, shot);
-  return p;
 }
 
 /** From now on, remembers whether the page ever shows the "changed outside FactDesk" banner (until it reloads). */
@@ -137,7 +106,7 @@ test.describe('team workspace', () => {
     test.setTimeout(120_000);
     const data = temp('factdesk-e2e-team-');
     const team = await teamServer(data);
-    const extra: Extra[] = [];
+    const extra: BrowserMember[] = [];
     let paused = false;
     try {
       const alice = addMember(data, 'alice', 'editor');
@@ -154,7 +123,7 @@ test.describe('team workspace', () => {
       await expect(dialog.getByRole('alert')).toContainText('The team server did not accept this join token');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-      await connect(page, team.url, alice, 'en', 'team-connect-en.png');
+      await connectToTeam(page, team.url, alice, 'en', screens('team-connect-en.png'));
       const status = page.locator('.team-status');
       await expect(status).toContainText('Online');
       await expect(status).toContainText('alice (Editor)');
@@ -173,7 +142,7 @@ test.describe('team workspace', () => {
         [bob, 'zh-CN'],
         [carol, 'en'],
       ] as const) {
-        const p = await joinAs(browser, extra, team.url, token, lang, lang === 'zh-CN' ? 'team-connect-zh-CN.png' : undefined);
+        const p = await joinTeamAs(browser, extra, team.url, token, lang, lang === 'zh-CN' ? screens('team-connect-zh-CN.png') : undefined);
         // The editor's article appears in the member's own folder and list.
         await expect(p.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
         pages.push(p);
@@ -251,9 +220,9 @@ type Bench = { open(p: Page, o: { language: 'en' }): Promise<unknown> };
 async function aliceOnline(page: Page, bench: Bench) {
   const data = temp('factdesk-e2e-team-');
   const team = await teamServer(data);
-  const extra: Extra[] = [];
+  const extra: BrowserMember[] = [];
   await bench.open(page, { language: 'en' });
-  await connect(page, team.url, addMember(data, 'alice', 'editor'), 'en');
+  await connectToTeam(page, team.url, addMember(data, 'alice', 'editor'), 'en');
   return { data, team, extra };
 }
 
@@ -263,7 +232,7 @@ async function aliceOnline(page: Page, bench: Bench) {
  */
 async function aliceAnd(page: Page, bench: Bench, browser: Browser, name: string, role: string) {
   const { data, team, extra } = await aliceOnline(page, bench);
-  const other = await joinAs(browser, extra, team.url, addMember(data, name, role), 'zh-CN');
+  const other = await joinTeamAs(browser, extra, team.url, addMember(data, name, role), 'zh-CN');
   await expect(other.getByRole('option', { name: /招商快讯/ })).toBeVisible({ timeout: 15_000 });
   return { data, team, extra, other };
 }
@@ -375,7 +344,7 @@ test.describe('team workspace: live co-editing', () => {
     test.setTimeout(120_000);
     const { data, team, extra } = await aliceOnline(page, bench);
     try {
-      const bob = await joinAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const bob = await joinTeamAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
       const root = extra[0]!.root;
 
       for (const p of [page, bob]) await p.getByRole('option', { name: /快讯/ }).click({ timeout: 15_000 });
@@ -432,8 +401,8 @@ test.describe('team workspace: live co-editing', () => {
       const text = ((await rpc(page, 'articles.read', { id: aliceArticle })) as { text: string }).text;
       const figure = '305.7亿元';
       const claim = (await rpc(page, 'claims.add', { articleId: aliceArticle, start: text.indexOf(figure), end: text.indexOf(figure) + figure.length })) as { id: string };
-      const bob = await joinAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
-      const carol = await joinAs(browser, extra, team.url, addMember(data, 'carol', 'editor'), 'en');
+      const bob = await joinTeamAs(browser, extra, team.url, addMember(data, 'bob', 'editor'), 'zh-CN');
+      const carol = await joinTeamAs(browser, extra, team.url, addMember(data, 'carol', 'editor'), 'en');
       const members: Array<[Page, string]> = [
         [page, bench.root],
         [bob, extra[0]!.root],

@@ -168,6 +168,10 @@ export class AnnotationStore {
   /** One incremental claim detector per article: after an edit only the changed lines are scanned again. */
   private readonly detectors = new Map<string, ClaimDetector>();
   private dirMade: Promise<void> | null = null;
+  /** Per article, bumped when a change begins (or the copy in memory is reloaded): see `version`. */
+  private readonly versions = new Map<string, number>();
+  /** Reads of sidecars not kept in memory, under way: a second reader of the same article shares the first one's. */
+  private readonly peeking = new Map<string, Promise<ArticleAnnotations | null>>();
 
   /** Sidecars on disk when the session started (to say what a vanished `.factdesk/` took with it). */
   private onDisk = new Set<string>();
@@ -262,6 +266,31 @@ export class AnnotationStore {
   async peek(id: string): Promise<ArticleAnnotations | null> {
     const loaded = this.sidecars.get(id);
     if (loaded && !this.ws.readOnly) return (await loaded).data;
+    // The board and the article list's counts read every sidecar, often at the same time: one read serves both.
+    let reading = this.peeking.get(id);
+    if (!reading) {
+      reading = this.readSidecar(id);
+      this.peeking.set(id, reading);
+      const done = () => void (this.peeking.get(id) === reading && this.peeking.delete(id));
+      reading.then(done, done);
+    }
+    return reading;
+  }
+
+  /**
+   * A number that changes whenever a change of the article's annotations
+   * begins: a reader that sees the same number before and after `peek` read
+   * them as they are, and may keep what it made of them until `claims.changed`.
+   */
+  version(id: string): number {
+    return this.versions.get(id) ?? 0;
+  }
+
+  private bump(id: string): void {
+    this.versions.set(id, this.version(id) + 1);
+  }
+
+  private async readSidecar(id: string): Promise<ArticleAnnotations | null> {
     try {
       const data: unknown = JSON.parse((await readStoreFile(this.ws.metaDir, this.path(id))).toString('utf8'));
       return isSidecar(data) ? data : ((await this.sidecarIfAny(id))?.data ?? null);
@@ -284,6 +313,7 @@ export class AnnotationStore {
 
   /** Puts the in-memory copy back to what the file holds (after a failed write). */
   private async reload(id: string, db: Low<ArticleAnnotations>): Promise<void> {
+    this.bump(id);
     const fresh = await db.adapter.read().catch(() => null);
     db.data = freezeStored(fresh ?? this.defaults(id));
   }
@@ -326,6 +356,7 @@ export class AnnotationStore {
    * error passed on.
    */
   private async change<T>(db: Low<ArticleAnnotations>, id: string, fn: (data: ArticleAnnotations) => T): Promise<T> {
+    this.bump(id);
     let result: T;
     try {
       result = fn(db.data);

@@ -14,6 +14,7 @@ import { textHash } from '../../shared/revisions/index.js';
 import { AnnotationStore } from './annotation-store.js';
 import { BulkReview } from './bulk-review.js';
 import { ClaimBoard } from './claim-board.js';
+import { Dashboard } from './dashboard.js';
 import { DraftStore } from './draft-store.js';
 import { EventBus } from './event-bus.js';
 import { EvidenceStore } from './evidence-store.js';
@@ -88,6 +89,8 @@ export class Session {
   /** Every claim of the workspace, for the board. */
   readonly board: ClaimBoard;
   readonly bulk: BulkReview;
+  /** Claims by status per article (the dashboard, the article list's progress bars), kept until they change. */
+  readonly dashboard: Dashboard;
   private readonly offBus: () => void;
 
   private constructor(
@@ -108,7 +111,9 @@ export class Session {
       onRecovered: (r) => recovered(notices, bus, r),
     });
     workspace.onMetaRecreated(async () => ({ histories: await this.revisions.rewriteLoaded() }));
-    this.board = new ClaimBoard(workspace, this.annotations);
+    // The board and the dashboard read the same sidecars: each hands what it read to the other.
+    this.board = new ClaimBoard(workspace, this.annotations, (id, data, version) => this.dashboard.offer(id, data, version));
+    this.dashboard = new Dashboard(this);
     this.bulk = new BulkReview(workspace, this.annotations, (p) => bus.emit('bulk.progress', p));
     // The board follows every change of claims and of the article list, whoever made it.
     this.offBus = bus.on((event, payload) => {
@@ -319,6 +324,7 @@ export class Session {
 
   async close(): Promise<void> {
     this.offBus();
+    this.dashboard.dispose();
     if (this.syncTimer) clearTimeout(this.syncTimer);
     await this.watcher?.close();
     await this.syncing?.catch(() => {});

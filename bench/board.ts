@@ -23,7 +23,8 @@
  * article). Times are the page's own (performance.now from navigation start).
  * Env: BENCH_BOARD_CHARS (characters per article, default 1,000,000),
  * BENCH_BOARD_ARTICLES (default 2), BENCH_BOARD_MANY (0 skips the cold
- * session), BENCH_BOARD_COLD_RUNS (readings of each, default 3), BENCH_DIST.
+ * session), BENCH_BOARD_COLD_RUNS (readings of each, default 3), BENCH_DIST,
+ * BENCH_TRACE=DIR / BENCH_PROFILE=DIR (a Chromium trace / CPU profile of the scroll).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +44,9 @@ const targets = { firstRowsMs: 500, filterMs: 200, searchMs: 200, scrollLongestT
 const BULK = Number(process.env.BENCH_BOARD_BULK ?? 10_000);
 const MANY = Number(process.env.BENCH_BOARD_MANY ?? 500);
 const COLD_RUNS = Number(process.env.BENCH_BOARD_COLD_RUNS ?? 3);
+/** BENCH_TRACE=DIR: a Chromium trace of the scroll (board-scroll.json); BENCH_PROFILE=DIR: its CPU profile. */
+const TRACE_DIR = process.env.BENCH_TRACE;
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 async function serve(workspace: string, home: string) {
   const proc = spawn(process.execPath, [path.join(DIST, 'electron/cli.mjs'), 'serve', workspace], { env: { ...process.env, FACTDESK_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -220,6 +224,16 @@ export const boardSuite: BenchSuite = {
       const scroller = page.locator('.board-scroll');
       const box = (await scroller.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const cdp = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
+      if (TRACE_DIR) {
+        fs.mkdirSync(TRACE_DIR, { recursive: true });
+        await browser.startTracing(page, { path: path.join(TRACE_DIR, 'board-scroll.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'] });
+      }
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       const t3 = Date.now();
       for (let i = 0; i < 60; i++) {
         await page.mouse.wheel(0, 900);
@@ -232,6 +246,12 @@ export const boardSuite: BenchSuite = {
       await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
       await page.locator(`.board-row[aria-rowindex="${claims + 1}"] .cell-quote`).waitFor();
       const scrollMs = Date.now() - t3;
+      if (TRACE_DIR) await browser.stopTracing();
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.mkdirSync(PROFILE_DIR!, { recursive: true });
+        fs.writeFileSync(path.join(PROFILE_DIR!, 'board-scroll.cpuprofile'), JSON.stringify(profile));
+      }
       const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
       const scrollLongestTaskMs = Math.round(Math.max(0, ...longTasks));
       await scroller.evaluate((el) => (el.scrollTop = 0));

@@ -11,6 +11,7 @@ export const methodNames = [
   'workspace.notices',
   'workspace.dismissNotice',
   'articles.list',
+  'articles.statusCounts',
   'articles.read',
   'articles.search',
   'articles.write',

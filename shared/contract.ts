@@ -29,7 +29,7 @@ import { exportFormats, profileRoles, workflowStatuses, type Profile, type Expor
 import type { DisplayDiff } from './revisions/index.js';
 import { boardColumns, type BoardPage, type SavedBoardFilter } from './board.js';
 import type { RevisionChange } from './annotations.js';
-import type { WorkspaceDashboard } from './dashboard.js';
+import type { StatusCounts, WorkspaceDashboard } from './dashboard.js';
 import { evidenceHashPattern, maxEvidenceBytes, type EvidenceInfo } from './evidence.js';
 import type { TeamReview, TeamStatus } from './team/status.js';
 import type { Suggestion, SuggestionList, SuggestionResult } from './suggestions.js';
@@ -129,6 +129,14 @@ export const contract = {
   'workspace.notices': { input: empty, output: out<WorkspaceNotice[]>() },
   'workspace.dismissNotice': { input: z.object({ id: z.string().regex(/^[0-9a-f]{12}$/) }).strict(), output: out<null>() },
   'articles.list': { input: empty, output: out<ArticleSummary[]>() },
+  /**
+   * Claims by status of every article (or of those in `ids`), by article id, for the article
+   * list's progress bars: one call for the whole list. Ids of articles that no longer exist are left out.
+   */
+  'articles.statusCounts': {
+    input: z.object({ ids: z.array(articleIdSchema).max(100_000).optional() }).strict(),
+    output: out<Record<string, StatusCounts>>(),
+  },
   'articles.read': { input: z.object({ id: articleIdSchema }).strict(), output: out<ArticleDocument>() },
   /** The ids of the articles whose title, file name or text hold every word of `text` (any case), in list order. */
   'articles.search': { input: z.object({ text: z.string().trim().min(1).max(500) }).strict(), output: out<string[]>() },

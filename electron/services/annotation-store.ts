@@ -93,6 +93,17 @@ export interface ReviewChange {
   assignee?: string | null;
 }
 
+/** A bulk review change: the review fields, and a source added to each claim. */
+export type BulkChange = ReviewChange & { addSource?: SourceFields };
+
+/** What a bulk change does to one claim: its patch, its audit entries, and the item the batch journal keeps. */
+interface BulkStep {
+  claim: Claim;
+  patch: Partial<Claim>;
+  audit: AuditEntry[];
+  item: BulkItem;
+}
+
 const articleIdPattern = /^[a-z0-9]{6,40}$/;
 
 function newId(prefix: string): string {
@@ -168,6 +179,10 @@ export class AnnotationStore {
   /** One incremental claim detector per article: after an edit only the changed lines are scanned again. */
   private readonly detectors = new Map<string, ClaimDetector>();
   private dirMade: Promise<void> | null = null;
+  /** Per article, bumped when a change begins (or the copy in memory is reloaded): see `version`. */
+  private readonly versions = new Map<string, number>();
+  /** Reads of sidecars not kept in memory, under way: a second reader of the same article shares the first one's. */
+  private readonly peeking = new Map<string, Promise<ArticleAnnotations | null>>();
 
   /** Sidecars on disk when the session started (to say what a vanished `.factdesk/` took with it). */
   private onDisk = new Set<string>();
@@ -262,6 +277,31 @@ export class AnnotationStore {
   async peek(id: string): Promise<ArticleAnnotations | null> {
     const loaded = this.sidecars.get(id);
     if (loaded && !this.ws.readOnly) return (await loaded).data;
+    // The board and the article list's counts read every sidecar, often at the same time: one read serves both.
+    let reading = this.peeking.get(id);
+    if (!reading) {
+      reading = this.readSidecar(id);
+      this.peeking.set(id, reading);
+      const done = () => void (this.peeking.get(id) === reading && this.peeking.delete(id));
+      reading.then(done, done);
+    }
+    return reading;
+  }
+
+  /**
+   * A number that changes whenever a change of the article's annotations
+   * begins: a reader that sees the same number before and after `peek` read
+   * them as they are, and may keep what it made of them until `claims.changed`.
+   */
+  version(id: string): number {
+    return this.versions.get(id) ?? 0;
+  }
+
+  private bump(id: string): void {
+    this.versions.set(id, this.version(id) + 1);
+  }
+
+  private async readSidecar(id: string): Promise<ArticleAnnotations | null> {
     try {
       const data: unknown = JSON.parse((await readStoreFile(this.ws.metaDir, this.path(id))).toString('utf8'));
       return isSidecar(data) ? data : ((await this.sidecarIfAny(id))?.data ?? null);
@@ -284,6 +324,7 @@ export class AnnotationStore {
 
   /** Puts the in-memory copy back to what the file holds (after a failed write). */
   private async reload(id: string, db: Low<ArticleAnnotations>): Promise<void> {
+    this.bump(id);
     const fresh = await db.adapter.read().catch(() => null);
     db.data = freezeStored(fresh ?? this.defaults(id));
   }
@@ -326,6 +367,7 @@ export class AnnotationStore {
    * error passed on.
    */
   private async change<T>(db: Low<ArticleAnnotations>, id: string, fn: (data: ArticleAnnotations) => T): Promise<T> {
+    this.bump(id);
     let result: T;
     try {
       result = fn(db.data);
@@ -393,7 +435,9 @@ export class AnnotationStore {
     });
   }
 
-  private audit(data: ArticleAnnotations, entry: Omit<AuditEntry, 'at' | 'by'> & { at: string; by?: string | null }): void {
+  /** Adds an entry to the audit log (`data` null: a plan, nothing is logged). */
+  private audit(data: Pick<ArticleAnnotations, 'audit'> | null, entry: Omit<AuditEntry, 'at' | 'by'> & { at: string; by?: string | null }): void {
+    if (!data) return;
     data.audit.push(frozenJson({ ...entry, by: entry.by === undefined ? this.author : entry.by }));
   }
 
@@ -630,7 +674,7 @@ export class AnnotationStore {
   }
 
   /** What setting status / verdict note / assignee changes in a claim, with an audit entry per field (tagged with `batch`). */
-  private statusPatch(data: ArticleAnnotations, c: Claim, change: ReviewChange, now: string, batch?: string, by?: string): Partial<Claim> {
+  private statusPatch(data: Pick<ArticleAnnotations, 'audit'> | null, c: Claim, change: ReviewChange, now: string, batch?: string, by?: string): Partial<Claim> {
     const patch: Partial<Claim> = {};
     // Tagged with its batch, and in the name of who made it (another team member) when that is not this session's author.
     const tag = { ...(batch ? { batch } : {}), ...(by !== undefined ? { by } : {}) };
@@ -652,45 +696,100 @@ export class AnnotationStore {
   }
 
   /**
+   * What one change would do to these claims of an article now (bulk
+   * review): each claim that would change, what it is and would become, and
+   * the id the source added to it would get (`sourceIds`, kept from an
+   * earlier plan, else new). Changes nothing.
+   */
+  private planBulk(
+    data: ArticleAnnotations,
+    id: string,
+    claimIds: readonly string[],
+    change: BulkChange,
+    opts: { at: string; batch: string; sourceIds?: ReadonlyMap<string, string>; withAudit: boolean },
+  ): BulkStep[] {
+    const { at, batch, sourceIds } = opts;
+    const steps: BulkStep[] = [];
+    for (const claimId of claimIds) {
+      const c = Object.hasOwn(data.claims, claimId) ? data.claims[claimId] : undefined;
+      if (!c || c.deleted) continue;
+      const audit: AuditEntry[] = [];
+      const log = opts.withAudit ? { audit } : null;
+      const patch = this.statusPatch(log, c, change, at, batch);
+      let sourceId: string | undefined;
+      if (change.addSource) {
+        const source: ClaimSource = { id: sourceIds?.get(claimId) ?? newId('s'), ...change.addSource, addedBy: this.author, addedAt: at };
+        sourceId = source.id;
+        patch.sources = [...c.sources, source];
+        this.audit(log, { at, action: 'source.added', claimId, after: source.title || source.url, batch });
+      }
+      if (Object.keys(patch).length === 0) continue;
+      const after = { ...c, ...patch };
+      const item: BulkItem = {
+        articleId: id,
+        claimId,
+        before: { status: c.status, verdictNote: c.verdictNote, assignee: c.assignee, ...(c.recheck ? { recheck: c.recheck } : {}) },
+        after: { status: after.status, verdictNote: after.verdictNote, assignee: after.assignee },
+        ...(sourceId ? { sourceId } : {}),
+      };
+      steps.push({ claim: c, patch, audit, item });
+    }
+    return steps;
+  }
+
+  /** What `bulkChange` would do to these claims of an article as they are now (for the batch journal, written first). */
+  async bulkPlan(id: string, claimIds: readonly string[], change: BulkChange, at: string, batch: string): Promise<BulkItem[]> {
+    this.assertWritable();
+    this.ws.record(id);
+    if (change.status !== undefined && !isStatus(change.status)) throw new FactDeskError('invalid-input', `unknown status ${String(change.status)}`, { detail: 'status' });
+    return this.exclusive(id, async () => this.planBulk((await this.sidecar(id)).data, id, claimIds, change, { at, batch, withAudit: false }).map((s) => s.item));
+  }
+
+  /**
    * One change for many claims of an article (bulk review): one sidecar
    * write, one audit entry per claim and field, each tagged with `batch`.
-   * Returns what each claim was before, for undoing the batch.
+   * Inside the article's section, what will change is planned again from the
+   * claims as they are and handed to `record` (the batch journal) before
+   * anything changes, so the undo record is on disk before the write; the
+   * source ids of `planned` are kept. `progress` hears the share of the
+   * article done: planned and recorded, changed in memory, written.
    */
-  async bulkChange(id: string, claimIds: readonly string[], change: ReviewChange & { addSource?: SourceFields }, batch: string): Promise<BulkItem[]> {
+  async bulkChange(
+    id: string,
+    claimIds: readonly string[],
+    change: BulkChange,
+    batch: string,
+    opts: { at: string; planned?: readonly BulkItem[]; record?: (items: BulkItem[]) => Promise<void>; progress?: (share: number) => void },
+  ): Promise<BulkItem[]> {
+    this.assertWritable();
+    this.ws.record(id);
     if (change.status !== undefined && !isStatus(change.status)) throw new FactDeskError('invalid-input', `unknown status ${String(change.status)}`, { detail: 'status' });
-    return this.mutate(id, (data, now) => {
-      const items: BulkItem[] = [];
-      for (const claimId of claimIds) {
-        const c = Object.hasOwn(data.claims, claimId) ? data.claims[claimId] : undefined;
-        if (!c || c.deleted) continue;
-        const patch = this.statusPatch(data, c, change, now, batch);
-        let sourceId: string | undefined;
-        if (change.addSource) {
-          const source: ClaimSource = { id: newId('s'), ...change.addSource, addedBy: this.author, addedAt: now };
-          sourceId = source.id;
-          patch.sources = [...c.sources, source];
-          this.audit(data, { at: now, action: 'source.added', claimId, after: source.title || source.url, batch });
+    const sourceIds = new Map(opts.planned?.flatMap((it) => (it.sourceId ? [[it.claimId, it.sourceId] as const] : [])));
+    return this.exclusive(id, async () => {
+      const db = await this.sidecar(id);
+      const steps = this.planBulk(db.data, id, claimIds, change, { at: opts.at, batch, sourceIds, withAudit: true });
+      const items = steps.map((s) => s.item);
+      await opts.record?.(items);
+      opts.progress?.(0.25);
+      if (!steps.length) return items;
+      return this.change(db, id, (data) => {
+        for (const step of steps) {
+          for (const e of step.audit) data.audit.push(e);
+          this.put(data, step.claim, step.patch, opts.at);
         }
-        if (Object.keys(patch).length === 0) continue;
-        const next = this.put(data, c, patch, now);
-        items.push({
-          articleId: id,
-          claimId,
-          before: { status: c.status, verdictNote: c.verdictNote, assignee: c.assignee, ...(c.recheck ? { recheck: c.recheck } : {}) },
-          after: { status: next.status, verdictNote: next.verdictNote, assignee: next.assignee },
-          ...(sourceId ? { sourceId } : {}),
-        });
-      }
-      return items;
+        opts.progress?.(0.5);
+        return items;
+      });
     });
   }
 
   /**
    * Takes a batch back for the claims of one article: each goes back to what
    * it was, unless it was changed again since (then it is left alone and
-   * counted). Returns how many were undone and how many left alone.
+   * counted). Returns how many were undone and how many left alone;
+   * `progress` hears when the claims changed in memory, before the write.
    */
-  async bulkUndo(id: string, items: readonly BulkItem[], batch: string): Promise<{ undone: number; kept: number }> {
+  async bulkUndo(id: string, items: readonly BulkItem[], batch: string, progress?: (share: number) => void): Promise<{ undone: number; kept: number }> {
     return this.mutate(id, (data, now) => {
       let undone = 0;
       let kept = 0;
@@ -710,6 +809,8 @@ export class AnnotationStore {
         if (Object.keys(patch).length) this.put(data, c, patch, now);
         undone++;
       }
+      // Changed in memory: half the article's share (the durable write is the other half).
+      progress?.(0.5);
       return { undone, kept };
     });
   }

@@ -10,14 +10,19 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { SavedBoardFilter } from '../../shared/board.js';
 import { FactDeskError } from '../../shared/errors.js';
+import type { ArticleAnnotations } from '../../shared/annotations.js';
 import type { AnnotationStore } from './annotation-store.js';
 import { DurableJsonFile } from './json-store.js';
+import { eachInPool } from './pool.js';
 import type { Workspace } from './workspace.js';
 
 interface FilterFile {
   version: 1;
   filters: SavedBoardFilter[];
 }
+
+/** Sidecars read at once when the board is built (the dashboard reads in the same order, sharing the reads). */
+export const readersAtOnce = 8;
 
 const isFilterFile = (d: unknown): d is FilterFile => !!d && (d as FilterFile).version === 1 && Array.isArray((d as FilterFile).filters);
 
@@ -28,12 +33,15 @@ export class ClaimBoard {
   private loaded = false;
   private metaStale = false;
   private all: IndexedRow[] | null = null;
+  private refreshing: Promise<void> | null = null;
 
   private readonly filterFile: DurableJsonFile<FilterFile>;
 
   constructor(
     private readonly ws: Workspace,
     private readonly store: AnnotationStore,
+    /** Hears every sidecar the board reads, with the store's `version` before the read (the dashboard counts it). */
+    private readonly onRead: (id: string, data: ArticleAnnotations, version: number) => void = () => {},
   ) {
     this.filterFile = new DurableJsonFile<FilterFile>(join(ws.metaDir, 'board-filters.json'), { validate: isFilterFile, metaDir: ws.metaDir });
   }
@@ -73,10 +81,26 @@ export class ClaimBoard {
     this.all = null;
   }
 
+  /**
+   * Someone else (the dashboard) read an article's sidecar: its rows are made from that read if
+   * the board has none yet. A change since marks them stale (`invalidate`), as for its own reads.
+   */
+  offer(id: string, data: ArticleAnnotations): void {
+    if (this.byArticle.has(id) || !this.ws.has(id)) return;
+    this.byArticle.set(id, this.rowsFrom(id, data));
+    this.all = null;
+  }
+
   private async rowsOf(id: string): Promise<IndexedRow[]> {
     if (!this.ws.has(id)) return [];
+    const version = this.store.version(id);
     const data = await this.store.peek(id).catch(() => null);
-    if (!data) return [];
+    if (!data || !this.ws.has(id)) return [];
+    this.onRead(id, data, version);
+    return this.rowsFrom(id, data);
+  }
+
+  private rowsFrom(id: string, data: ArticleAnnotations): IndexedRow[] {
     const rec = this.ws.record(id);
     const entries = statusEntries(data.audit);
     const rows: IndexedRow[] = [];
@@ -111,15 +135,16 @@ export class ClaimBoard {
     return rows.sort((a, b) => a.row.start - b.row.start);
   }
 
-  private async rows(): Promise<IndexedRow[]> {
+  /** Brings the rows up to date: read once, then only the articles whose claims changed. */
+  private async refresh(): Promise<void> {
     if (!this.loaded) {
-      for (const id of this.ws.ids()) this.byArticle.set(id, await this.rowsOf(id));
+      // Articles whose rows came from another reader's read are not read again.
+      for (const id of this.ws.ids()) if (!this.byArticle.has(id)) this.stale.add(id);
       this.loaded = true;
-      this.stale.clear();
-      this.metaStale = false;
     }
     if (this.metaStale) {
       // Paths, titles and workflows come from the index; deleted articles drop out, new ones come in.
+      this.metaStale = false;
       const ids = new Set(this.ws.ids());
       for (const id of [...this.byArticle.keys()]) if (!ids.has(id)) this.byArticle.delete(id);
       for (const id of ids) {
@@ -130,11 +155,21 @@ export class ClaimBoard {
           for (const r of rows) Object.assign(r.row, { articlePath: rec.path, articleTitle: rec.title, workflow: rec.workflow });
         }
       }
-      this.metaStale = false;
     }
-    for (const id of [...this.stale]) {
+    await eachInPool([...this.stale], readersAtOnce, async (id) => {
       this.stale.delete(id);
       this.byArticle.set(id, await this.rowsOf(id));
+      this.all = null;
+    });
+  }
+
+  private async rows(): Promise<IndexedRow[]> {
+    // One refresh at a time: a query that comes while another one reads waits for that read (a
+    // second reader would answer from half-read rows), then for what changed meanwhile — a few
+    // rounds at most, so a stream of changes cannot hold a query back.
+    for (let round = 0; round < 3 && (this.refreshing || !this.loaded || this.metaStale || this.stale.size); round++) {
+      this.refreshing ??= this.refresh().finally(() => (this.refreshing = null));
+      await this.refreshing;
     }
     if (!this.all) {
       const ids = [...this.byArticle.keys()].sort((a, b) => {

@@ -13,7 +13,6 @@ import { appVersion } from './sample-workspace.js';
 import { Publisher, type PdfRenderer } from './publisher.js';
 import type { TeamClient } from './team/team-client.js';
 import { withTeam } from './team/team-handlers.js';
-import { dashboardFor } from './dashboard.js';
 import { acceptSuggestions, rejectSuggestions } from './suggestions.js';
 
 export interface HandlerContext {
@@ -42,7 +41,6 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
   const publisher = () => new Publisher(ctx.session(), ctx.pdf, conflicted);
   /** Workspace exports in progress, by job id, and whether they were cancelled. */
   const jobs = new Map<string, { cancelled: boolean }>();
-  const dashboard = dashboardFor();
   return {
     'app.info': async () => ({ version, host: ctx.host }),
     'profile.get': async () => ({ profile: await readProfile(), author: ctx.session().author }),
@@ -158,7 +156,7 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
     'board.query': async (q) => ctx.session().board.query(q, ctx.session().author),
     'board.select': async (f) => ctx.session().board.select(f, ctx.session().author),
     'board.filters': async () => ctx.session().board.filters(),
-    'board.assignees': async () => dashboard(ctx.session()).assignees(),
+    'board.assignees': async () => ctx.session().dashboard.assignees(),
     'board.saveFilter': async ({ name, filter }) => ctx.session().board.saveFilter(name, filter),
     'board.removeFilter': async ({ id }) => {
       await ctx.session().board.removeFilter(id);
@@ -248,7 +246,8 @@ function localHandlers(ctx: HandlerContext, ws: () => Session['workspace'], stor
       await ctx.session().drafts.discard(articleId);
       return null;
     },
-    'workspace.dashboard': async ({ offsetMinutes }) => dashboard(ctx.session()).summary(offsetMinutes ?? 0),
+    'workspace.dashboard': async ({ offsetMinutes }) => ctx.session().dashboard.summary(offsetMinutes ?? 0),
+    'articles.statusCounts': async ({ ids }) => ctx.session().dashboard.statusCounts(ids),
     'revisions.changes': async ({ articleId }) => {
       ws().record(articleId);
       return ctx.session().revisions.changes(articleId);

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import type { RevisionChange, RevisionInfo, RevisionSource } from '../../shared/annotations.js';
 import { FactDeskError } from '../../shared/errors.js';
 import { bodyBytes, makePatch, nextRevisionBody, rebuildText, textHash, type RevisionBody, type RevisionChainLink, type RevisionPatch } from '../../shared/revisions/index.js';
-import { fsyncDir, writeError, writeFileDurable } from './durable-file.js';
+import { writeError, writeFileDurable } from './durable-file.js';
+import { appendWholeLines, readWholeLines } from './line-file.js';
 import { PerKeyQueue } from './per-key-queue.js';
-import { openStoreFileForAppend, readStoreFile, storeLinkError } from './safe-open.js';
 
 /** Where the revision files live and what must hold before one is written. */
 export interface RevisionStoreOptions {
@@ -127,24 +127,9 @@ export class RevisionStore {
   }
 
   private async load(id: string): Promise<Chain> {
-    let bytes: Buffer;
-    try {
-      bytes = await readStoreFile(this.metaDir, this.file(id));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], links: [], headText: null, size: 0 };
-      throw e;
-    }
-    // Everything after the last newline is a line whose append never finished.
-    const whole = bytes.lastIndexOf(0x0a) + 1;
+    const { lines, size } = await readWholeLines(this.metaDir, this.file(id), { readOnly: this.readOnly });
     const records: RevisionRecord[] = [];
-    for (const line of bytes.subarray(0, whole).toString('utf8').split('\n')) {
-      if (!line) continue;
-      let r: unknown;
-      try {
-        r = JSON.parse(line);
-      } catch {
-        r = null;
-      }
+    for (const r of lines) {
       // A damaged line in the middle is skipped; revisions that need it report it when read.
       if (isRecord(r) && r.n === records.length + 1) records.push(r);
       else if (isRecord(r) && r.n > records.length + 1) {
@@ -153,20 +138,7 @@ export class RevisionStore {
         records.push(r);
       }
     }
-    if (whole < bytes.length && !this.readOnly) await this.truncate(id, whole);
-    return { records, links: records.map((r) => ({ kind: r.body.kind, bytes: bodyBytes(r.body) })), headText: null, size: whole };
-  }
-
-  private async truncate(id: string, size: number): Promise<void> {
-    const h = await fs.open(this.file(id), fs.constants.O_RDWR | (fs.constants.O_NOFOLLOW ?? 0)).catch((e: NodeJS.ErrnoException) => {
-      throw e.code === 'ELOOP' ? storeLinkError(this.metaDir, this.file(id)) : e;
-    });
-    try {
-      await h.truncate(size);
-      await h.sync();
-    } finally {
-      await h.close();
-    }
+    return { records, links: records.map((r) => ({ kind: r.body.kind, bytes: bodyBytes(r.body) })), headText: null, size };
   }
 
   async list(id: string): Promise<RevisionInfo[]> {
@@ -280,34 +252,20 @@ export class RevisionStore {
 
   private async append(id: string, chain: Chain, line: Buffer): Promise<void> {
     const path = this.file(id);
-    const created = chain.size === 0;
-    let h: fs.FileHandle | undefined;
+    const name = `.factdesk/revisions/${id}.jsonl`;
     try {
       await this.opts.guard?.(this.dir);
-      if (created) await fs.mkdir(this.dir, { recursive: true });
+      if (chain.size === 0) await fs.mkdir(this.dir, { recursive: true });
       else if (!(await fs.lstat(path).then(() => true, () => false))) {
         // The file vanished under a running session (its folder deleted): the history held in memory goes back first.
         await fs.mkdir(this.dir, { recursive: true });
         await this.rewrite(id, chain);
       }
-      h = await openStoreFileForAppend(this.metaDir, path);
-      try {
-        // writeFile writes the whole line or throws; a bare write may stop short on a full disk.
-        await h.writeFile(line);
-        await h.sync();
-      } catch (e) {
-        // Cut off whatever part of the line reached the file, so no torn line stays behind.
-        await h.truncate(chain.size).catch(() => {});
-        throw e;
-      }
-      await h.close();
-      h = undefined;
-      if (created) await fsyncDir(this.dir);
-      chain.size += line.length;
     } catch (e) {
-      await h?.close().catch(() => {});
-      throw writeError(e, `.factdesk/revisions/${id}.jsonl`);
+      throw writeError(e, name);
     }
+    await appendWholeLines(this.metaDir, path, line, chain.size, name);
+    chain.size += line.length;
   }
 
   /** Forgets cached chains (the files may have changed under another process). */

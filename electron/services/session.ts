@@ -15,6 +15,7 @@ import { AnnotationStore } from './annotation-store.js';
 import { BulkReview } from './bulk-review.js';
 import { ClaimBoard } from './claim-board.js';
 import { ArticleSearch } from './article-search.js';
+import { Dashboard } from './dashboard.js';
 import { DraftStore } from './draft-store.js';
 import { EventBus } from './event-bus.js';
 import { EvidenceStore } from './evidence-store.js';
@@ -91,6 +92,8 @@ export class Session {
   /** The article list's filter by the articles' words. */
   readonly articleSearch: ArticleSearch;
   readonly bulk: BulkReview;
+  /** Claims by status per article (the dashboard, the article list's progress bars), kept until they change. */
+  readonly dashboard: Dashboard;
   private readonly offBus: () => void;
 
   private constructor(
@@ -111,7 +114,9 @@ export class Session {
       onRecovered: (r) => recovered(notices, bus, r),
     });
     workspace.onMetaRecreated(async () => ({ histories: await this.revisions.rewriteLoaded() }));
-    this.board = new ClaimBoard(workspace, this.annotations);
+    // The board and the dashboard read the same sidecars: each hands what it read to the other.
+    this.board = new ClaimBoard(workspace, this.annotations, (id, data, version) => this.dashboard.offer(id, data, version));
+    this.dashboard = new Dashboard(this);
     this.articleSearch = new ArticleSearch(workspace);
     this.bulk = new BulkReview(workspace, this.annotations, (p) => bus.emit('bulk.progress', p));
     // The board follows every change of claims and of the article list, whoever made it.
@@ -329,6 +334,7 @@ export class Session {
 
   async close(): Promise<void> {
     this.offBus();
+    this.dashboard.dispose();
     if (this.syncTimer) clearTimeout(this.syncTimer);
     await this.watcher?.close();
     await this.syncing?.catch(() => {});

@@ -137,6 +137,47 @@ describe('bulk review', () => {
     await h.call('claims.addDetected', { articleId: en });
   });
 
+  it('reads each sidecar once for the board and the article list’s counts, and keeps nothing read while a change began', async () => {
+    await h.close();
+    h = await dispatcherHost(root);
+    const store = h.session.annotations as unknown as { readSidecar: (id: string) => Promise<unknown> };
+    const reads: string[] = [];
+    const read = store.readSidecar.bind(store);
+    store.readSidecar = (id) => (reads.push(id), read(id));
+    // The counts and the board asked at once share their reads; the board then needs none of its own.
+    const [counts, first] = await Promise.all([h.call('articles.statusCounts', {}) as Promise<Record<string, { unchecked: number }>>, query({ limit: 5 })]);
+    expect(reads.sort()).toEqual([en, seed].sort());
+    expect(first.total).toBe(counts[seed]!.unchecked + counts[en]!.unchecked);
+    expect((await query({ articleId: [en], limit: 1 })).total).toBe(counts[en]!.unchecked);
+    expect(reads).toHaveLength(2);
+    // A change that begins while the counts are read is in the next answer (the read is not kept).
+    await h.close();
+    h = await dispatcherHost(root);
+    const c = (await claimsOf(seed))[0]!;
+    await h.close();
+    h = await dispatcherHost(root);
+    // The counts' read of the sidecar comes back only after the change was written and announced.
+    const slow = h.session.annotations as unknown as { readSidecar: (id: string) => Promise<unknown> };
+    const readNow = slow.readSidecar.bind(slow);
+    let changed!: () => void;
+    let started!: () => void;
+    const written = new Promise<void>((r) => (changed = r));
+    const reading = new Promise<void>((r) => (started = r));
+    slow.readSidecar = async (id) => {
+      started();
+      const data = await readNow(id);
+      await written;
+      return data;
+    };
+    const asked = h.call('articles.statusCounts', { ids: [seed] });
+    await reading;
+    await h.call('claims.setStatus', { articleId: seed, claimId: c.id, status: 'verified' });
+    changed();
+    expect(((await asked) as Record<string, { verified: number }>)[seed]!.verified).toBe(0);
+    expect(((await h.call('articles.statusCounts', { ids: [seed] })) as Record<string, { verified: number }>)[seed]!.verified).toBe(1);
+    expect((await query({ status: ['verified'] })).rows.map((r) => r.claimId)).toEqual([c.id]);
+  });
+
   it('names the claims of a range of rows in the order shown (a Shift+click over rows never fetched)', async () => {
     const sort = { column: 'value', dir: 'desc' } as const;
     const page = await query({ kind: ['money'], sort, offset: 0, limit: 1000 });

@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddDetectedResult, RevisionChange } from '../../shared/annotations.js';
-import type { WorkspaceDashboard } from '../../shared/dashboard.js';
+import type { BoardPage } from '../../shared/board.js';
+import type { StatusCounts, WorkspaceDashboard } from '../../shared/dashboard.js';
 import type { ArticleSummary, SaveResult } from '../../shared/model.js';
 import { allHosts, type HostUnderTest } from '../helpers/hosts.js';
 import { makeWorkspace, removeDir } from '../helpers/temp-workspace.js';
@@ -66,6 +67,31 @@ for (const makeHost of allHosts) {
       expect(after.byStatus.verified).toBe(2);
       expect(after.checksByDay).toEqual([{ day: today, count: 3 }]);
       expect(after.openByAssignee.find((x) => x.assignee === '王芳')).toBeUndefined();
+    });
+
+    it("gives every article's claims by status in one call, the same as the board, and follows changes", async () => {
+      const counts = (ids?: string[]) => h.call('articles.statusCounts', ids ? { ids } : {}) as Promise<Record<string, StatusCounts>>;
+      // Before any claim: every article, all zero.
+      const none = await counts();
+      expect(Object.keys(none).sort()).toEqual(Object.values(ids).sort());
+      expect(Object.values(none).every((c) => Object.values(c).every((n) => n === 0))).toBe(true);
+      const ra = (await h.call('claims.addDetected', { articleId: ids['a.txt'] })) as AddDetectedResult;
+      await h.call('claims.addDetected', { articleId: ids['b.txt'] });
+      await h.call('claims.setStatus', { articleId: ids['a.txt'], claimId: ra.added[0]!.id, status: 'verified' });
+      const all = await counts();
+      const board = (id: string) => h.call('board.query', { articleId: [id], limit: 1 }) as Promise<BoardPage>;
+      for (const id of Object.values(ids)) expect(all[id]).toEqual((await board(id)).byStatus);
+      expect(all[ids['a.txt']!]).toMatchObject({ verified: 1, unchecked: ra.added.length - 1 });
+      // A bulk change shows at once; asked for one article, only that one comes back.
+      await h.call('claims.bulk', { targets: ra.added.slice(1).map((c) => ({ articleId: ids['a.txt'], claimId: c.id })), status: 'disputed' });
+      const one = await counts([ids['a.txt']!]);
+      expect(Object.keys(one)).toEqual([ids['a.txt']]);
+      expect(one[ids['a.txt']!]).toMatchObject({ verified: 1, disputed: ra.added.length - 1, unchecked: 0 });
+      expect(one[ids['a.txt']!]).toEqual((await board(ids['a.txt']!)).byStatus);
+      // An article that is gone is left out, not an error.
+      await h.call('articles.delete', { id: ids['b.txt'] });
+      expect(Object.keys(await counts([ids['b.txt']!, ids['a.txt']!]))).toEqual([ids['a.txt']]);
+      await expect(h.call('articles.statusCounts', { ids: ['../etc'] })).rejects.toMatchObject({ code: 'invalid-input' });
     });
 
     it('refuses a time-zone offset that is not one', async () => {

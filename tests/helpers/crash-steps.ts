@@ -22,6 +22,11 @@ export function stateAfter(m: number, ids: readonly string[]): Map<string, { sta
   return state;
 }
 
+/** Bulk change `k` of the bulk harness: every claim of the workspace gets this status and verdict note. */
+export function bulkStep(k: number): { status: ClaimStatus; note: string } {
+  return { status: cycle[k % cycle.length]!, note: `bulk ${k}` };
+}
+
 /** The article's text after save `k` of the save harness: many figures, one line that changes with each save. */
 export function savedText(k: number): string {
   const lines = Array.from({ length: 120 }, (_, i) => `第${i + 1}项工程完成投资${(i * 7.3 + 10).toFixed(1)}亿元,同比增长${(i % 40) + 0.5}%。`);

@@ -5,13 +5,15 @@
  *                                             prints "ready", then each step number once it is durable
  *   store-writer saves ROOT ARTICLE K0        saves of the article's text K0, K0+1, … forever (each from the
  *                                             file as it is); prints "ready", then each step once acknowledged
+ *   store-writer bulk ROOT - K0               bulk changes K0, K0+1, … of every claim of every article, forever;
+ *                                             prints "ready", then "K BATCH" once each is acknowledged
  *   store-writer set-status ROOT ARTICLE CLAIM STATUS
  *                                             one status change; prints {"ok":true} or {"error":code}
  */
 import type { ClaimStatus } from '../../shared/annotations.js';
 import { isFactDeskError } from '../../shared/errors.js';
 import { Session } from '../../electron/services/session.js';
-import { crashStep, savedText } from './crash-steps.js';
+import { bulkStep, crashStep, savedText } from './crash-steps.js';
 
 async function main(argv: string[]): Promise<void> {
   const [mode, root, article, ...rest] = argv;
@@ -33,6 +35,16 @@ async function main(argv: string[]): Promise<void> {
       const doc = k === Number(rest[0]) ? first : await session.workspace.readCurrent(article!);
       await session.save(article!, { text: savedText(k), baseHash: doc.disk.hash });
       process.stdout.write(`${k}\n`);
+    }
+  }
+  if (mode === 'bulk') {
+    const targets: Array<{ articleId: string; claimId: string }> = [];
+    for (const id of session.workspace.ids()) for (const c of (await store.list(id)).claims) targets.push({ articleId: id, claimId: c.id });
+    process.stdout.write('ready\n');
+    for (let k = Number(rest[0]); ; k++) {
+      const s = bulkStep(k);
+      const r = await session.bulk.apply(targets, { status: s.status, verdictNote: s.note }, `crash ${k}`);
+      process.stdout.write(`${k} ${r.batchId}\n`);
     }
   }
   if (mode === 'set-status') {

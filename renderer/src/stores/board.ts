@@ -47,6 +47,8 @@ export const bulkProgressStore = new Store<{ done: number; total: number } | nul
 export const lastBatchStore = new Store<(BulkResult & { undone?: boolean }) | null>(null);
 
 const requested = new Set<string>();
+/** Board pages on their way: other calls that can wait (the article list's counts) wait for them. */
+export const boardPagesPendingStore = new Store<number>(0);
 
 export function rowAt(index: number): BoardRow | undefined {
   return boardRowsStore.get().pages.get(Math.floor(index / pageSize))?.[index % pageSize];
@@ -58,6 +60,7 @@ async function fetchPage(page: number): Promise<void> {
   if (requested.has(key)) return;
   requested.add(key);
   const { filter, sort } = boardViewStore.get();
+  boardPagesPendingStore.set((n) => n + 1);
   try {
     const res = await client['board.query']({ ...filter, ...(sort ? { sort } : {}), offset: page * pageSize, limit: pageSize });
     boardRowsStore.set((prev) => {
@@ -73,6 +76,8 @@ async function fetchPage(page: number): Promise<void> {
   } catch (e) {
     requested.delete(key);
     showError(e);
+  } finally {
+    boardPagesPendingStore.set((n) => n - 1);
   }
 }
 

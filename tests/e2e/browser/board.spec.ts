@@ -264,12 +264,17 @@ function bulkTotal(page: Page) {
 test.describe('a board longer than the rows fetched', () => {
   test.use({ files: { '项目清单.txt': Array.from({ length: 260 }, (_, i) => `第${i + 1}个项目投资${(i + 1) * 1.5}亿元。`).join('\n') + '\n' } });
 
-  test('Shift+click after a jump with the scroll bar selects every row between, fetched or not', async ({ page, bench }) => {
-    await bench.open(page, { language: 'en' });
+  /** The list's figures claimed, and the board shown. */
+  async function boardOfTheList(page: Page) {
     await page.getByRole('option', { name: /项目清单/ }).click();
     await page.getByRole('button', { name: /Add \d+ detected figures? as claims/ }).click();
     await expect(page.getByRole('button', { name: /Add \d+ detected figures? as claims/ })).toHaveCount(0);
     await page.getByRole('button', { name: 'Board', exact: true }).click();
+  }
+
+  test('Shift+click after a jump with the scroll bar selects every row between, fetched or not', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await boardOfTheList(page);
     await expect(bulkTotal(page)).toHaveText(/^\d+ claims$/);
     const total = Number((await bulkTotal(page).textContent())!.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(250);
@@ -280,5 +285,20 @@ test.describe('a board longer than the rows fetched', () => {
     await expect(lastRow).toContainText('亿元');
     await lastRow.click({ modifiers: ['Shift'] });
     await expect(page.getByText(`${total} selected`)).toBeVisible();
+  });
+
+  test('↓ and ↑ move the focus row by row past the rows drawn, and the board follows', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await boardOfTheList(page);
+    await bodyRows(page).first().focus();
+    // Further than the screen and the rows drawn beyond it: each row is drawn when the focus comes.
+    for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+    const focused = board(page).locator('[role=row][aria-rowindex="62"]');
+    await expect(focused).toBeFocused();
+    // The 61st project's sum (61 × 1.5).
+    await expect(focused.locator('.cell-quote')).toHaveText('91.5亿元');
+    await expect(focused).toBeInViewport();
+    await page.keyboard.press('ArrowUp');
+    await expect(board(page).locator('[role=row][aria-rowindex="61"]')).toBeFocused();
   });
 });

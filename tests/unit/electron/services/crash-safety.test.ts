@@ -16,7 +16,7 @@ import { createDispatcher } from '../../../../electron/services/dispatcher.js';
 import { createHandlers } from '../../../../electron/services/handlers.js';
 import { Session } from '../../../../electron/services/session.js';
 import { textHash } from '../../../../shared/revisions/index.js';
-import { savedText, stateAfter } from '../../../helpers/crash-steps.js';
+import { bulkStep, savedText, stateAfter } from '../../../helpers/crash-steps.js';
 import { errorCode } from '../../../helpers/error-code.js';
 import { makeWorkspace, projectRoot, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
 
@@ -67,21 +67,26 @@ async function prepare(root: string, file: string): Promise<{ id: string; ids: s
 
 interface Trial {
   acked: number[];
+  /** What the writer said after each acknowledged step, past its number (`bulk`: the batch id). */
+  said: string[];
   stderr: string;
 }
 
-/** Runs the writer (`steps`: status changes; `saves`: saves of the text) from step k0, kills it `delayMs` after it is ready. */
-function killedWriter(root: string, id: string, k0: number, delayMs: number, mode: 'steps' | 'saves' = 'steps'): Promise<Trial> {
+/**
+ * Runs the writer (`steps`: status changes; `saves`: saves of the text; `bulk`: bulk changes) from
+ * step k0, kills it `delayMs` after it is ready (or after it acknowledged `afterAcks` steps).
+ */
+function killedWriter(root: string, id: string, k0: number, delayMs: number, mode: 'steps' | 'saves' | 'bulk' = 'steps', afterAcks = 0): Promise<Trial> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writerJs, mode, root, id, String(k0)], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
-    let ready = false;
+    let armed = false;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d: string) => {
       out += d;
-      if (!ready && out.startsWith('ready\n')) {
-        ready = true;
+      if (!armed && out.startsWith('ready\n') && out.split('\n').length - 2 >= afterAcks) {
+        armed = true;
         setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
@@ -89,8 +94,9 @@ function killedWriter(root: string, id: string, k0: number, delayMs: number, mod
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`writer ended by itself (code ${code}): ${stderr}`));
-      const acked = out.split('\n').slice(1).filter((l) => /^\d+$/.test(l)).map(Number);
-      resolve({ acked, stderr });
+      // Whole lines only: a line cut by the kill was not said.
+      const lines = out.split('\n').slice(1, -1).filter((l) => /^\d+( |$)/.test(l));
+      resolve({ acked: lines.map((l) => Number(l.split(' ')[0])), said: lines.map((l) => l.split(' ')[1] ?? ''), stderr });
     });
   });
 }
@@ -215,6 +221,118 @@ describe('crash safety: a writer killed at random moments while saving the text'
       console.log(`crash safety (saves): ${trials} kills, ${lanes.reduce((n, l) => n + l.acked.length, 0)} acknowledged saves, ${inFlightLanded} in-flight saves reached the file`);
     } finally {
       await Promise.all(lanes.map((l) => removeDir(l.root)));
+    }
+  }, 300_000);
+});
+
+describe('crash safety: a writer killed at random moments during bulk changes', () => {
+  it('leaves every claim old or new, never a change without its undo record, and undoes what was acknowledged (100 kills)', async () => {
+    const trials = Math.ceil(Number(process.env.CRASH_TRIALS ?? 200) / 2);
+    // Four articles: a bulk change is four sidecar writes, and kills land between them too.
+    const files = Object.fromEntries([1, 2, 3, 4].map((n) => [`figures-${n}.txt`, articleWithFigures(150 + n)]));
+    const root = await makeWorkspace(files);
+    type State = { status: string; note: string };
+    const claims: Array<{ articleId: string; claimId: string }> = [];
+    const sidecar = (id: string) => join(root, '.factdesk', 'articles', `${id}.json`);
+    const read = () => {
+      const now = new Map<string, State>();
+      for (const id of new Set(claims.map((c) => c.articleId))) {
+        const data = readState(sidecar(id));
+        for (const [cid, c] of Object.entries(data.claims)) now.set(cid, { status: c.status, note: c.verdictNote });
+      }
+      return now;
+    };
+    /** The batches the journal holds, newest first, as a fresh session reads them. */
+    const journal = async () => {
+      await fs.rm(join(root, '.factdesk', 'writer.lock'), { recursive: true, force: true });
+      const s = await Session.open(root, { author: 'check', readOnly: true });
+      try {
+        const recent = await s.bulk.recent();
+        return await Promise.all(recent.map(async (b) => ({ id: b.id, summary: b.summary, claims: new Set((await s.bulk.targets(b.id)).map((t) => t.claimId)) })));
+      } finally {
+        await s.close();
+      }
+    };
+    let rng = 777;
+    const random = () => ((rng = (rng * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    try {
+      {
+        const s = await Session.open(root, { author: 'setup' });
+        for (const id of s.workspace.ids()) {
+          await s.annotations.addDetected(id);
+          for (const c of (await s.annotations.list(id)).claims) claims.push({ articleId: id, claimId: c.id });
+        }
+        await s.close();
+      }
+      expect(claims.length).toBeGreaterThan(1000);
+      let state = read();
+      let next = 0;
+      let lastAcked: { k: number; batch: string; before: Map<string, State> } | null = null;
+      let partly = 0;
+      let inFlightWhole = 0;
+      let acknowledged = 0;
+      for (let t = 0; t < trials; t++) {
+        await fs.rm(join(root, '.factdesk', 'writer.lock'), { recursive: true, force: true });
+        // The last run is killed after two acknowledged changes, during the third: what the undo is tried on.
+        const last = t === trials - 1;
+        const { acked, said, stderr } = await killedWriter(root, '-', next, Math.floor(random() * (last ? 60 : 400)), 'bulk', last ? 2 : 0);
+        expect(stderr).toBe('');
+        acknowledged += acked.length;
+        if (acked.length) {
+          // Every claim had the state of the step before the last acknowledged one (or what was read before this run).
+          const k = acked.at(-1)!;
+          const before = acked.length > 1 ? new Map(claims.map((c) => [c.claimId, { status: bulkStep(k - 1).status, note: bulkStep(k - 1).note }])) : state;
+          lastAcked = { k, batch: said.at(-1)!, before };
+          state = new Map(claims.map((c) => [c.claimId, { status: bulkStep(k).status, note: bulkStep(k).note }]));
+        }
+        const inFlightStep = acked.length ? acked.at(-1)! + 1 : next;
+        const inFlight = bulkStep(inFlightStep);
+        const now = read();
+        const changed: string[] = [];
+        for (const { claimId } of claims) {
+          const got = now.get(claimId)!;
+          const old = state.get(claimId)!;
+          if (got.status === old.status && got.note === old.note) continue;
+          // Not the old state: then exactly the change in flight.
+          expect(got).toEqual({ status: inFlight.status, note: inFlight.note });
+          changed.push(claimId);
+        }
+        if (changed.length) {
+          // A change in flight that reached the disk has its undo record: the newest batch of the journal names every claim it changed.
+          const [newest] = await journal();
+          expect(newest?.summary).toBe(`crash ${inFlightStep}`);
+          expect(changed.filter((c) => !newest!.claims.has(c))).toEqual([]);
+          if (changed.length < claims.length) partly++;
+          else inFlightWhole++;
+        }
+        if (lastAcked && acked.length) expect((await journal()).some((b) => b.id === lastAcked!.batch)).toBe(true);
+        state = now;
+        // The next run goes on from the change in flight, or past it where it reached the disk: every
+        // bulk change then changes every claim (no two steps in a row give the same status).
+        next = changed.length ? inFlightStep + 1 : inFlightStep;
+      }
+      console.log(`crash safety (bulk): ${trials} kills, ${acknowledged} bulk changes acknowledged, ${partly} in-flight changes cut short between articles, ${inFlightWhole} written whole but not acknowledged`);
+      expect(lastAcked).not.toBeNull();
+      expect(partly).toBeGreaterThan(0);
+
+      // A fresh session undoes the change cut short (if its batch is the newest) and then the last acknowledged one.
+      await fs.rm(join(root, '.factdesk', 'writer.lock'), { recursive: true, force: true });
+      const s = await Session.open(root, { author: 'after' });
+      try {
+        // The change cut short after it, if it reached the journal.
+        const [newest] = await s.bulk.recent();
+        if (newest!.id !== lastAcked!.batch) await s.bulk.undo(newest!.id);
+        const atLast = read();
+        for (const { claimId } of claims) expect(atLast.get(claimId)).toEqual({ status: bulkStep(lastAcked!.k).status, note: bulkStep(lastAcked!.k).note });
+        const r = await s.bulk.undo(lastAcked!.batch);
+        expect(r.changed).toBeGreaterThan(0);
+        const back = read();
+        for (const { claimId } of claims) expect(back.get(claimId)).toEqual(lastAcked!.before.get(claimId));
+      } finally {
+        await s.close();
+      }
+    } finally {
+      await removeDir(root);
     }
   }, 300_000);
 });

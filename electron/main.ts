@@ -46,7 +46,7 @@ async function start(): Promise<void> {
     const name = (await readProfile())?.name;
     return name ? { author: name } : {};
   };
-  let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, bus, ...(await profileAuthor()) });
+  let current = await Session.open(workspaceArg ? resolve(workspaceArg) : await ensureSampleWorkspace(), { watch: true, warm: true, bus, ...(await profileAuthor()) });
   // Each workspace has its own team client (or none: it connects only if the workspace is linked to a team).
   let team = await TeamClient.attach(current);
   const dispatch = createDispatcher(createHandlers({ host: 'electron', session: () => current, team: () => team, pdf: printToPdf }));
@@ -111,7 +111,7 @@ async function start(): Promise<void> {
 
   async function switchWorkspace(root: string): Promise<void> {
     try {
-      const next = await Session.open(root, { watch: true, bus, ...(await profileAuthor()) });
+      const next = await Session.open(root, { watch: true, warm: true, bus, ...(await profileAuthor()) });
       const nextTeam = await TeamClient.attach(next);
       const prev = current;
       const prevTeam = team;

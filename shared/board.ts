@@ -77,10 +77,15 @@ export function searchTextOf(c: Claim): string {
   return parts.join('\u0001').toLowerCase();
 }
 
-/** A board row and the text searched for it. */
+/** The search text of a claim with nothing but its quote (no verdict, note, assignee, source or comment). */
+export function bareSearchText(quote: string): string {
+  return `${quote}\u0001\u0001\u0001`.toLowerCase();
+}
+
+/** A board row and the text searched for it (null until first searched when that of the bare quote). */
 export interface IndexedRow {
   row: BoardRow;
-  search: string;
+  search: string | null;
 }
 
 const statusRank = new Map(claimStatuses.map((s, i) => [s, i]));
@@ -115,13 +120,17 @@ function matcher(f: BoardFilter, me: string | null, withStatus: boolean): (r: In
   const article = set(f.articleId);
   const workflow = set(f.workflow);
   const words = (f.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return ({ row, search }) =>
-    (!status || status.has(row.status)) &&
-    (!kind || kind.has(row.kind)) &&
-    (!assignee || assignee.has(row.assignee)) &&
-    (!article || article.has(row.articleId)) &&
-    (!workflow || workflow.has(row.workflow)) &&
-    words.every((w) => search.includes(w));
+  return (r) => {
+    const row = r.row;
+    return (
+      (!status || status.has(row.status)) &&
+      (!kind || kind.has(row.kind)) &&
+      (!assignee || assignee.has(row.assignee)) &&
+      (!article || article.has(row.articleId)) &&
+      (!workflow || workflow.has(row.workflow)) &&
+      (words.length === 0 || words.every((w) => (r.search ??= bareSearchText(row.quote)).includes(w)))
+    );
+  };
 }
 
 /** The rows a filter keeps, in board order (article, then place in the article). `@me` stands for `me`. */
@@ -138,6 +147,49 @@ export function sortedBoard(rows: readonly IndexedRow[], f: BoardFilter, sort: B
     hits.sort((a, b) => sign * cmp(a, b));
   }
   return hits;
+}
+
+/** True when a query keeps every row in board order (no filter, no search, no sort). */
+export function isPlainQuery(q: BoardQuery): boolean {
+  const none = (xs: readonly unknown[] | undefined) => !xs || xs.length === 0;
+  return !q.sort && !(q.text ?? '').trim() && none(q.status) && none(q.kind) && none(q.assignee) && none(q.articleId) && none(q.workflow);
+}
+
+/** An article as a plain page needs it: how many rows, by status, and the rows themselves only when the page reaches them. */
+export interface ArticleRows {
+  size: number;
+  counts: Record<ClaimStatus, number>;
+  rows(): readonly IndexedRow[] | null;
+}
+
+/**
+ * The answer to a plain query (`isPlainQuery`) — the same as `queryBoard` over every row — from
+ * the articles in board order: only the articles under the page give their rows. Null when one
+ * of them cannot.
+ */
+export function plainPage(articles: readonly ArticleRows[], q: BoardQuery): BoardPage | null {
+  const byStatus = Object.fromEntries(claimStatuses.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  let total = 0;
+  for (const a of articles) {
+    total += a.size;
+    for (const s of claimStatuses) byStatus[s] += a.counts[s];
+  }
+  const offset = Math.max(0, Math.min(q.offset ?? 0, total));
+  const limit = Math.max(0, Math.min(q.limit ?? 200, 1000));
+  const rows: BoardRow[] = [];
+  let skip = offset;
+  for (const a of articles) {
+    if (rows.length >= limit) break;
+    if (skip >= a.size) {
+      skip -= a.size;
+      continue;
+    }
+    const mine = a.rows();
+    if (!mine || mine.length !== a.size) return null;
+    for (let i = skip; i < mine.length && rows.length < limit; i++) rows.push(mine[i]!.row);
+    skip = 0;
+  }
+  return { total, offset, rows, byStatus };
 }
 
 /**

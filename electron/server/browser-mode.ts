@@ -46,7 +46,7 @@ export async function startBrowserMode(opts: BrowserModeOptions = {}): Promise<B
   const bus = new EventBus();
   // The kept profile's name is the author (audit entries, comments); without one, the OS user.
   const author = opts.author ?? (await readProfile())?.name;
-  const session = await Session.open(root, { watch: true, bus, create: false, ...(author ? { author } : {}) });
+  const session = await Session.open(root, { watch: true, warm: true, bus, create: false, ...(author ? { author } : {}) });
   const team = await TeamClient.attach(session, opts.team ?? {});
   const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session, team: () => team }));
   const host = await startHttpHost({ dispatch, bus, staticDir, port: opts.port, token: opts.token, keptCopy: (hash) => session.evidence.read(hash) });

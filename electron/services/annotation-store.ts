@@ -47,7 +47,7 @@ import { textHash } from '../../shared/revisions/index.js';
 import { suggestionStates, type Suggestion, type SuggestionList } from '../../shared/suggestions.js';
 import { DurableJsonFile, frozenJson, type Recovery } from './json-store.js';
 import { PerKeyQueue } from './per-key-queue.js';
-import { readStoreFile } from './safe-open.js';
+import { readStoreFileStamped, storeFileStamp } from './safe-open.js';
 import type { RevisionStore } from './revision-store.js';
 import type { Workspace } from './workspace.js';
 
@@ -173,6 +173,12 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/** A sidecar as read, and the stamp of the file it came from (see `peekStamped`). */
+export interface Stamped {
+  data: ArticleAnnotations | null;
+  stamp: string | null;
+}
+
 export class AnnotationStore {
   private readonly sidecars = new Map<string, Promise<Low<ArticleAnnotations>>>();
   private readonly queue = new PerKeyQueue();
@@ -182,7 +188,7 @@ export class AnnotationStore {
   /** Per article, bumped when a change begins (or the copy in memory is reloaded): see `version`. */
   private readonly versions = new Map<string, number>();
   /** Reads of sidecars not kept in memory, under way: a second reader of the same article shares the first one's. */
-  private readonly peeking = new Map<string, Promise<ArticleAnnotations | null>>();
+  private readonly peeking = new Map<string, Promise<Stamped>>();
 
   /** Sidecars on disk when the session started (to say what a vanished `.factdesk/` took with it). */
   private onDisk = new Set<string>();
@@ -275,8 +281,16 @@ export class AnnotationStore {
    * Null when the article has no sidecar.
    */
   async peek(id: string): Promise<ArticleAnnotations | null> {
+    return (await this.peekStamped(id)).data;
+  }
+
+  /**
+   * `peek`, with the stamp of the sidecar file the data was read from (`fileStamp`): null when it
+   * came from memory or from a recovered copy, which need not be what the file holds.
+   */
+  async peekStamped(id: string): Promise<Stamped> {
     const loaded = this.sidecars.get(id);
-    if (loaded && !this.ws.readOnly) return (await loaded).data;
+    if (loaded && !this.ws.readOnly) return { data: (await loaded).data, stamp: null };
     // The board and the article list's counts read every sidecar, often at the same time: one read serves both.
     let reading = this.peeking.get(id);
     if (!reading) {
@@ -301,14 +315,25 @@ export class AnnotationStore {
     this.versions.set(id, this.version(id) + 1);
   }
 
-  private async readSidecar(id: string): Promise<ArticleAnnotations | null> {
+  /**
+   * The stamp of the article's sidecar file now, as `peekStamped` gives it: `none` when it has none
+   * (nor a copy to recover from), null when what a read would give cannot be said from the outside.
+   */
+  async stampOf(id: string): Promise<string | null> {
+    const stamp = await storeFileStamp(this.path(id));
+    return stamp === 'none' && (await storeFileStamp(`${this.path(id)}.bak`)) !== 'none' ? null : stamp;
+  }
+
+  private async readSidecar(id: string): Promise<Stamped> {
+    const recovered = async () => ({ data: (await this.sidecarIfAny(id))?.data ?? null, stamp: null });
     try {
-      const data: unknown = JSON.parse((await readStoreFile(this.ws.metaDir, this.path(id))).toString('utf8'));
-      return isSidecar(data) ? data : ((await this.sidecarIfAny(id))?.data ?? null);
+      const { bytes, stamp } = await readStoreFileStamped(this.ws.metaDir, this.path(id));
+      const data: unknown = JSON.parse(bytes.toString('utf8'));
+      return isSidecar(data) ? { data, stamp } : await recovered();
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !(await fs.access(`${this.path(id)}.bak`).then(() => true, () => false))) return null;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !(await fs.access(`${this.path(id)}.bak`).then(() => true, () => false))) return { data: null, stamp: 'none' };
       // Damaged or only a copy left: the ordinary read recovers it (and says so).
-      return (await this.sidecarIfAny(id))?.data ?? null;
+      return await recovered();
     }
   }
 

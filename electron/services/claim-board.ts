@@ -1,19 +1,17 @@
 /**
  * The services' side of the workspace claim board: one compact row per claim
- * of every article (shared/board.ts), built from the sidecars on first use
- * and kept current article by article as claims change, so a query over
- * 100,000 claims filters and sorts rows in memory and sends back one page.
+ * of every article (shared/board.ts). The rows are each article's digest
+ * (claim-digests.ts: made from its sidecar once, kept until its claims change,
+ * and kept on disk between sessions), so a query over 100,000 claims filters
+ * and sorts rows in memory and sends back one page.
  */
-import { checkerOf, statusEntries } from '../../shared/annotations.js';
-import { queryBoard, filterBoard, sortedBoard, searchTextOf, type BoardFilter, type BoardPage, type BoardQuery, type IndexedRow } from '../../shared/board.js';
+import { isPlainQuery, plainPage, queryBoard, filterBoard, sortedBoard, type BoardFilter, type BoardPage, type BoardQuery, type IndexedRow } from '../../shared/board.js';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { SavedBoardFilter } from '../../shared/board.js';
 import { FactDeskError } from '../../shared/errors.js';
-import type { ArticleAnnotations } from '../../shared/annotations.js';
-import type { AnnotationStore } from './annotation-store.js';
+import type { ArticleDigest, SidecarDigests } from './claim-digests.js';
 import { DurableJsonFile } from './json-store.js';
-import { eachInPool } from './pool.js';
 import type { Workspace } from './workspace.js';
 
 interface FilterFile {
@@ -21,27 +19,19 @@ interface FilterFile {
   filters: SavedBoardFilter[];
 }
 
-/** Sidecars read at once when the board is built (the dashboard reads in the same order, sharing the reads). */
-export const readersAtOnce = 8;
-
 const isFilterFile = (d: unknown): d is FilterFile => !!d && (d as FilterFile).version === 1 && Array.isArray((d as FilterFile).filters);
 
 export class ClaimBoard {
-  private readonly byArticle = new Map<string, IndexedRow[]>();
-  /** Articles whose rows must be read again before the next query. */
-  private readonly stale = new Set<string>();
-  private loaded = false;
-  private metaStale = false;
+  /** Every row, articles in path order; remade when a digest or the article list changed. */
   private all: IndexedRow[] | null = null;
-  private refreshing: Promise<void> | null = null;
+  private builtFrom = -1;
+  private listChanged = false;
 
   private readonly filterFile: DurableJsonFile<FilterFile>;
 
   constructor(
     private readonly ws: Workspace,
-    private readonly store: AnnotationStore,
-    /** Hears every sidecar the board reads, with the store's `version` before the read (the dashboard counts it). */
-    private readonly onRead: (id: string, data: ArticleAnnotations, version: number) => void = () => {},
+    private readonly digests: SidecarDigests,
   ) {
     this.filterFile = new DurableJsonFile<FilterFile>(join(ws.metaDir, 'board-filters.json'), { validate: isFilterFile, metaDir: ws.metaDir });
   }
@@ -69,122 +59,69 @@ export class ClaimBoard {
     await this.filterFile.write({ version: 1, filters: filters.filter((f) => f.id !== id) });
   }
 
-  /** An article's claims changed. */
-  invalidate(articleId: string): void {
-    this.stale.add(articleId);
-    this.all = null;
-  }
-
   /** The article list changed (created, renamed, deleted, workflow moved). */
   invalidateList(): void {
-    this.metaStale = true;
-    this.all = null;
+    this.listChanged = true;
   }
 
-  /**
-   * Someone else (the dashboard) read an article's sidecar: its rows are made from that read if
-   * the board has none yet. A change since marks them stale (`invalidate`), as for its own reads.
-   */
-  offer(id: string, data: ArticleAnnotations): void {
-    if (this.byArticle.has(id) || !this.ws.has(id)) return;
-    this.byArticle.set(id, this.rowsFrom(id, data));
-    this.all = null;
+  /** The articles there are, in board order (by path), with their index records. */
+  private ordered(ids: readonly string[]) {
+    const present = ids.filter((id) => this.ws.has(id)).map((id) => ({ id, rec: this.ws.record(id) }));
+    return present.sort((a, b) => (a.rec.path < b.rec.path ? -1 : a.rec.path > b.rec.path ? 1 : 0));
   }
 
-  private async rowsOf(id: string): Promise<IndexedRow[]> {
-    if (!this.ws.has(id)) return [];
-    const version = this.store.version(id);
-    const data = await this.store.peek(id).catch(() => null);
-    if (!data || !this.ws.has(id)) return [];
-    this.onRead(id, data, version);
-    return this.rowsFrom(id, data);
-  }
-
-  private rowsFrom(id: string, data: ArticleAnnotations): IndexedRow[] {
-    const rec = this.ws.record(id);
-    const entries = statusEntries(data.audit);
-    const rows: IndexedRow[] = [];
-    for (const c of Object.values(data.claims)) {
-      if (c.deleted) continue;
-      const { checker, checkedAt } = checkerOf(c, entries);
-      rows.push({
-        row: {
-          articleId: id,
-          claimId: c.id,
-          articlePath: rec.path,
-          articleTitle: rec.title,
-          workflow: data.workflow,
-          status: c.status,
-          kind: c.kind,
-          quote: c.anchor.quote,
-          value: c.value,
-          unit: c.unit,
-          assignee: c.assignee,
-          checker,
-          checkedAt,
-          updatedAt: c.updatedAt,
-          start: c.anchor.start,
-          detached: !!c.detached,
-          verdictNote: c.verdictNote,
-          sourceCount: c.sources.length,
-          commentCount: c.comments.length,
-        },
-        search: searchTextOf(c),
-      });
-    }
-    return rows.sort((a, b) => a.row.start - b.row.start);
-  }
-
-  /** Brings the rows up to date: read once, then only the articles whose claims changed. */
-  private async refresh(): Promise<void> {
-    if (!this.loaded) {
-      // Articles whose rows came from another reader's read are not read again.
-      for (const id of this.ws.ids()) if (!this.byArticle.has(id)) this.stale.add(id);
-      this.loaded = true;
-    }
-    if (this.metaStale) {
-      // Paths, titles and workflows come from the index; deleted articles drop out, new ones come in.
-      this.metaStale = false;
-      const ids = new Set(this.ws.ids());
-      for (const id of [...this.byArticle.keys()]) if (!ids.has(id)) this.byArticle.delete(id);
-      for (const id of ids) {
-        const rows = this.byArticle.get(id);
-        if (!rows) this.stale.add(id);
-        else {
-          const rec = this.ws.record(id);
-          for (const r of rows) Object.assign(r.row, { articlePath: rec.path, articleTitle: rec.title, workflow: rec.workflow });
-        }
-      }
-    }
-    await eachInPool([...this.stale], readersAtOnce, async (id) => {
-      this.stale.delete(id);
-      this.byArticle.set(id, await this.rowsOf(id));
-      this.all = null;
-    });
+  /** An article's rows with its path, title and workflow as the index has them now (a rename or a move keeps the digest). */
+  private rowsOf(id: string, rec: { path: string; title: string; workflow: IndexedRow['row']['workflow'] }, digest: ArticleDigest): IndexedRow[] | null {
+    const rows = this.digests.rowsOf(id, digest);
+    const first = rows?.[0]?.row;
+    if (rows && first && (first.articlePath !== rec.path || first.articleTitle !== rec.title || first.workflow !== rec.workflow))
+      for (const r of rows) Object.assign(r.row, { articlePath: rec.path, articleTitle: rec.title, workflow: rec.workflow });
+    return rows;
   }
 
   private async rows(): Promise<IndexedRow[]> {
-    // One refresh at a time: a query that comes while another one reads waits for that read (a
-    // second reader would answer from half-read rows), then for what changed meanwhile — a few
-    // rounds at most, so a stream of changes cannot hold a query back.
-    for (let round = 0; round < 3 && (this.refreshing || !this.loaded || this.metaStale || this.stale.size); round++) {
-      this.refreshing ??= this.refresh().finally(() => (this.refreshing = null));
-      await this.refreshing;
+    // Rows found damaged in the digests file drop their digest: the next round reads those sidecars.
+    for (let round = 0; ; round++) {
+      const ids = this.ws.ids();
+      const digests = await this.digests.many(ids);
+      const generation = this.digests.generation;
+      if (this.all && this.builtFrom === generation && !this.listChanged) return this.all;
+      const all: IndexedRow[] = [];
+      let damaged = false;
+      for (const { id, rec } of this.ordered(ids)) {
+        const digest = digests.get(id);
+        const rows = digest ? this.rowsOf(id, rec, digest) : [];
+        if (rows) for (const r of rows) all.push(r);
+        else damaged = true;
+      }
+      if (damaged && round < 2) continue;
+      this.builtFrom = generation;
+      this.listChanged = false;
+      this.all = all;
+      return all;
     }
-    if (!this.all) {
-      const ids = [...this.byArticle.keys()].sort((a, b) => {
-        const pa = this.ws.has(a) ? this.ws.record(a).path : '';
-        const pb = this.ws.has(b) ? this.ws.record(b).path : '';
-        return pa < pb ? -1 : pa > pb ? 1 : 0;
-      });
-      this.all = ids.flatMap((id) => this.byArticle.get(id)!);
-    }
-    return this.all;
   }
 
   /** One page of the board; `me` is who `@me` stands for. */
   async query(q: BoardQuery, me: string | null): Promise<BoardPage> {
+    // The board as it opens (no filter, no sort) is cut from the articles' counts: only the
+    // articles under the page need their rows, so a session that just opened answers at once.
+    if (isPlainQuery(q) && !this.current()) {
+      const ids = this.ws.ids();
+      const digests = await this.digests.many(ids);
+      const articles = this.ordered(ids).flatMap(({ id, rec }) => {
+        const d = digests.get(id);
+        return d ? [{ size: d.size, counts: d.tally.counts, rows: () => this.rowsOf(id, rec, d) }] : [];
+      });
+      const page = plainPage(articles, q);
+      if (page) return page;
+    }
     return queryBoard(await this.rows(), q, me);
+  }
+
+  /** Whether the rows put together last are still every row (then any query just filters them). */
+  private current(): boolean {
+    return !!this.all && this.builtFrom === this.digests.generation && !this.listChanged;
   }
 
   /** Every claim a filter keeps (for "select all within the filter"), as article and claim ids. */

@@ -12,7 +12,7 @@
  * are refused when they are links (a workspace shared through git can carry
  * links planted there).
  */
-import { promises as fs, constants as fsc, type Stats } from 'node:fs';
+import { promises as fs, constants as fsc, type BigIntStats, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { FactDeskError } from '../../shared/errors.js';
 import { isInside, metaDirName } from './workspace-paths.js';
@@ -105,6 +105,29 @@ export async function assertNoLinks(metaDir: string, path: string): Promise<void
 
 /** Reads a file under `.factdesk/` without following a link (ELOOP → `store-link`). */
 export async function readStoreFile(metaDir: string, path: string): Promise<Buffer> {
+  return (await readStoreFileStamped(metaDir, path, false)).bytes;
+}
+
+/**
+ * Which version of a file this is: device, inode, size, modification and change
+ * times (ns). A file replaced by rename, as every store file is, gets a new one.
+ */
+export function fileStamp(st: BigIntStats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/** The stamp of a file under `.factdesk/` now: `none` when there is no such file, null when it cannot be said (a link, an error). */
+export async function storeFileStamp(path: string): Promise<string | null> {
+  try {
+    const st = await fs.lstat(path, { bigint: true });
+    return st.isFile() ? fileStamp(st) : null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : null;
+  }
+}
+
+/** `readStoreFile`, with the stamp of the very file read (taken from the open file, so they always match). */
+export async function readStoreFileStamped(metaDir: string, path: string, stamped = true): Promise<{ bytes: Buffer; stamp: string | null }> {
   await assertNoLinks(metaDir, dirname(path));
   let h: fs.FileHandle;
   try {
@@ -114,7 +137,8 @@ export async function readStoreFile(metaDir: string, path: string): Promise<Buff
     throw e;
   }
   try {
-    return await h.readFile();
+    const stamp = stamped ? fileStamp(await h.stat({ bigint: true })) : null;
+    return { bytes: await h.readFile(), stamp };
   } finally {
     await h.close().catch(() => {});
   }

@@ -14,6 +14,7 @@ import { textHash } from '../../shared/revisions/index.js';
 import { AnnotationStore } from './annotation-store.js';
 import { BulkReview } from './bulk-review.js';
 import { ClaimBoard } from './claim-board.js';
+import { SidecarDigests } from './claim-digests.js';
 import { ArticleSearch } from './article-search.js';
 import { Dashboard } from './dashboard.js';
 import { DraftStore } from './draft-store.js';
@@ -60,6 +61,8 @@ export interface SessionOptions extends OpenOptions {
   watch?: boolean;
   /** The host's event bus, shared across the workspaces it opens in turn. */
   bus?: EventBus;
+  /** Make every article's digest (board rows, dashboard tally) at once, without waiting for it (the app's sessions). */
+  warm?: boolean;
   /** Who edits in this session (claims, audit log, revisions); default `$FACTDESK_AUTHOR` or the OS user name. */
   author?: string;
 }
@@ -87,6 +90,8 @@ export class Session {
   readonly drafts: DraftStore;
   /** Kept copies of sources (`.factdesk/evidence/`). */
   readonly evidence: EvidenceStore;
+  /** What the board and the dashboard keep of each article's claims. */
+  readonly digests: SidecarDigests;
   /** Every claim of the workspace, for the board. */
   readonly board: ClaimBoard;
   /** The article list's filter by the articles' words. */
@@ -114,14 +119,15 @@ export class Session {
       onRecovered: (r) => recovered(notices, bus, r),
     });
     workspace.onMetaRecreated(async () => ({ histories: await this.revisions.rewriteLoaded() }));
-    // The board and the dashboard read the same sidecars: each hands what it read to the other.
-    this.board = new ClaimBoard(workspace, this.annotations, (id, data, version) => this.dashboard.offer(id, data, version));
+    // The board and the dashboard share each article's digest: one read of its sidecar serves both.
+    this.digests = new SidecarDigests(workspace, this.annotations);
+    this.board = new ClaimBoard(workspace, this.digests);
     this.dashboard = new Dashboard(this);
     this.articleSearch = new ArticleSearch(workspace);
     this.bulk = new BulkReview(workspace, this.annotations, (p) => bus.emit('bulk.progress', p));
     // The board follows every change of claims and of the article list, whoever made it.
     this.offBus = bus.on((event, payload) => {
-      if (event === 'claims.changed') this.board.invalidate((payload as { id: string }).id);
+      if (event === 'claims.changed') this.digests.invalidate((payload as { id: string }).id);
       else if (event === 'articles.changed') this.board.invalidateList();
     });
     // Every change of an article's text is recorded and its claims re-anchored.
@@ -175,6 +181,9 @@ export class Session {
       notices.add('index-rebuilt', { adopted, articles: known.ids.size });
     }
     if (opts.watch) s.startWatching();
+    // The app's first screen (the article list's progress bars, or the board) needs every article's
+    // digest: they are made now, mostly from the digests file, while the window loads.
+    if (opts.warm) void s.digests.warm();
     return s;
   }
 
@@ -334,7 +343,7 @@ export class Session {
 
   async close(): Promise<void> {
     this.offBus();
-    this.dashboard.dispose();
+    await this.digests.close();
     if (this.syncTimer) clearTimeout(this.syncTimer);
     await this.watcher?.close();
     await this.syncing?.catch(() => {});

@@ -5,6 +5,7 @@
  * one undo for the batch; "accept all detected" leaving out bare dates.
  */
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AddDetectedResult, AuditEntry, BulkResult, Claim, ClaimList } from '../../shared/annotations.js';
@@ -139,6 +140,8 @@ describe('bulk review', () => {
 
   it('reads each sidecar once for the board and the article list’s counts, and keeps nothing read while a change began', async () => {
     await h.close();
+    // Without the digests a session keeps on disk, every sidecar is read (claim-digests.test.ts covers the file).
+    await rm(join(root, '.factdesk', 'digests'), { force: true });
     h = await dispatcherHost(root);
     const store = h.session.annotations as unknown as { readSidecar: (id: string) => Promise<unknown> };
     const reads: string[] = [];
@@ -155,6 +158,7 @@ describe('bulk review', () => {
     h = await dispatcherHost(root);
     const c = (await claimsOf(seed))[0]!;
     await h.close();
+    await rm(join(root, '.factdesk', 'digests'), { force: true });
     h = await dispatcherHost(root);
     // The counts' read of the sidecar comes back only after the change was written and announced.
     const slow = h.session.annotations as unknown as { readSidecar: (id: string) => Promise<unknown> };

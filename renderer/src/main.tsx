@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.js';
 import { i18n } from './i18n.js';
+import { askEarly } from './stores/board.js';
 import './styles.css';
+
+askEarly();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

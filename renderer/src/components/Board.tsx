@@ -34,6 +34,7 @@ import { BulkActions } from './BulkActions.js';
 import { articlesStore, workspaceStore } from '../stores/workspace.js';
 
 const rowHeight = 34;
+const initialRect = () => ({ width: window.innerWidth, height: window.innerHeight });
 
 /** Every claim of the workspace in one table that draws (and fetches) only the rows in view. */
 export function Board() {
@@ -335,7 +336,9 @@ function BoardTable() {
   // Rows are drawn in their own task after a scroll, not inside the scroll event: a profile of
   // wheel scrolling had React's render, style, layout and paint of the new rows in one task (up
   // to 24 ms of CPU, 50–140 ms on a busy machine); apart, the longest is the frame's rendering.
-  const virtualizer = useVirtualizer({ count, getScrollElement, estimateSize: estimate, overscan: 10, useFlushSync: false });
+  // The first rows are drawn with the first render (the window's height stands for the table's
+  // until it is measured), not one layout and one render later.
+  const virtualizer = useVirtualizer({ count, getScrollElement, estimateSize: estimate, overscan: 10, useFlushSync: false, initialRect: initialRect() });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;

@@ -285,12 +285,27 @@ const follow = () => {
   }, 250);
 };
 
+/** The generation of the rows asked for as the page started (see `askEarly`), until the board is shown. */
+let early: number | null = null;
+
+/**
+ * A page that starts on the board (a reload keeps the view) asks for its first rows at once,
+ * before anything is drawn, instead of after the app and the board are.
+ */
+export function askEarly(): void {
+  if (viewStore.get() !== 'board') return;
+  reloadBoard();
+  early = boardRowsStore.get().generation;
+}
+
 export function boardShown(shown: boolean): void {
   active = shown;
   if (shown) {
     void loadSavedFilters();
     void loadAssignees();
-    reloadBoard(true, true);
+    // Rows asked for early, with nothing changed since, are the rows the board would ask for.
+    if (early !== boardRowsStore.get().generation) reloadBoard(true, true);
+    early = null;
   }
 }
 

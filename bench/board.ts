@@ -17,10 +17,15 @@
  * Then a cold session on a workspace of many articles (BENCH_BOARD_MANY,
  * default 500, about 210 claims each, over 100,000 in all), the server
  * started afresh for each reading (the files in the OS cache, nothing in the
- * server's memory): page load with the board open → first rows, and page
- * load with the article list → list and progress bars shown → Ctrl+Shift+B
- * → first rows; with the calls the page made for the bars (one, not one per
- * article). Times are the page's own (performance.now from navigation start).
+ * server's memory), the page opened as soon as the server prints its address:
+ * page load with the board open → first rows (also from the board shown),
+ * with the digests the last session left (.factdesk/digests) and without
+ * them (every sidecar read: the first open after they were deleted), and a
+ * kind chosen as soon as the rows show → the filtered rows; and
+ * page load with the article list → list and progress bars shown →
+ * Ctrl+Shift+B → first rows; with the calls the page made for the bars (one,
+ * not one per article). Times are the page's own (performance.now from
+ * navigation start).
  * Env: BENCH_BOARD_CHARS (characters per article, default 1,000,000),
  * BENCH_BOARD_ARTICLES (default 2), BENCH_BOARD_MANY (0 skips the cold
  * session), BENCH_BOARD_COLD_RUNS (readings of each, default 3), BENCH_DIST,
@@ -92,6 +97,7 @@ const coldProbe = `var __name = (f) => f; (${function probe() {
   performance.setResourceTimingBufferSize(100_000);
   new MutationObserver(() => {
     if (w.coldMarks.firstRow === undefined && document.querySelector('.board-row[aria-rowindex="2"] .cell-quote')) w.coldMarks.firstRow = performance.now();
+    if (w.coldMarks.board === undefined && document.querySelector('.board-scroll')) w.coldMarks.board = performance.now();
     if (w.coldMarks.list === undefined && document.querySelector('[role="listbox"] [role="option"]')) w.coldMarks.list = performance.now();
     if (w.coldMarks.bars === undefined && document.querySelector('[role="listbox"] .claim-progress')) w.coldMarks.bars = performance.now();
   }).observe(document, { subtree: true, childList: true });
@@ -102,7 +108,21 @@ const coldProbe = `var __name = (f) => f; (${function probe() {
  * page loads with the board open (the view a reload keeps); `list`: it loads with the article
  * list, and once the list and its bars show, Ctrl+Shift+B opens the board.
  */
-async function coldSession(browser: Browser, workspace: string, home: string, how: 'board' | 'list') {
+/** One reading of a cold session (ms from navigation start, but `firstFilterMs` and `boardFirstRowsMs`: from the key or choice). */
+interface ColdReading {
+  serverStartMs: number;
+  firstRowsMs?: number;
+  boardShownMs?: number;
+  firstFilterMs?: number;
+  listMs?: number;
+  barsMs?: number;
+  boardFirstRowsMs?: number;
+  calls: { statusCounts: number; boardQuery: number };
+}
+
+async function coldSession(browser: Browser, workspace: string, home: string, how: 'board' | 'list' | 'board-no-digests'): Promise<ColdReading> {
+  // Without the digests the last session left (first open after an upgrade, or the file deleted), every sidecar is read.
+  if (how === 'board-no-digests') fs.rmSync(path.join(workspace, '.factdesk', 'digests'), { force: true });
   const t0 = Date.now();
   const server = await serve(workspace, home);
   const serverStartMs = Date.now() - t0;
@@ -111,7 +131,7 @@ async function coldSession(browser: Browser, workspace: string, home: string, ho
     await page.addInitScript((view) => {
       localStorage.setItem('factdesk.language', 'en');
       sessionStorage.setItem('factdesk.view', view);
-    }, how === 'board' ? 'board' : 'article');
+    }, how === 'list' ? 'article' : 'board');
     await page.addInitScript({ content: coldProbe });
     await page.goto(server.url);
     const marks = () => page.evaluate(() => (window as unknown as { coldMarks: Record<string, number> }).coldMarks);
@@ -120,10 +140,18 @@ async function coldSession(browser: Browser, workspace: string, home: string, ho
         const rpc = performance.getEntriesByType('resource').map((e) => e.name);
         return { statusCounts: rpc.filter((n) => n.endsWith('/rpc/articles.statusCounts')).length, boardQuery: rpc.filter((n) => n.endsWith('/rpc/board.query')).length };
       });
-    if (how === 'board') {
+    if (how !== 'list') {
       await page.waitForFunction(() => (window as unknown as { coldMarks: Record<string, number> }).coldMarks.firstRow !== undefined, undefined, { timeout: 60_000 });
       const m = await marks();
-      return { serverStartMs, firstRowsMs: Math.round(m.firstRow!), calls: await calls() };
+      const shown = { serverStartMs, firstRowsMs: Math.round(m.firstRow!), boardShownMs: Math.round(m.board!), calls: await calls() };
+      if (how !== 'board') return shown;
+      // A filter chosen as soon as the rows show (the rows of every article may not be made yet).
+      const total = page.getByRole('toolbar').locator('span.muted').first();
+      const before = await total.textContent();
+      const t1 = Date.now();
+      await page.getByRole('combobox', { name: 'Kind' }).selectOption('percent');
+      await page.waitForFunction((b) => document.querySelector('.bulk-bar span.muted')?.textContent !== b && !!document.querySelector('.board-row[aria-rowindex="2"] .cell-quote'), before);
+      return { ...shown, firstFilterMs: Date.now() - t1 };
     }
     await page.waitForFunction(() => (window as unknown as { coldMarks: Record<string, number> }).coldMarks.bars !== undefined, undefined, { timeout: 60_000 });
     const shown = await page.evaluate(() => performance.now());
@@ -152,10 +180,14 @@ async function coldSuite(browser: Browser) {
       server.proc.kill('SIGTERM');
       await new Promise((r) => server.proc.once('exit', r));
     }
-    const board: Array<Awaited<ReturnType<typeof coldSession>>> = [];
-    const list: Array<Awaited<ReturnType<typeof coldSession>>> = [];
-    // Interleaved, so both see the same load.
+    const board: ColdReading[] = [];
+    const list: ColdReading[] = [];
+    const noDigests: ColdReading[] = [];
+    // Interleaved, so all see the same load. Each session leaves its digests for the next; the
+    // first (no digests yet: the claims were added by a session that read no sidecar) and every
+    // no-digests reading read every sidecar.
     for (let i = 0; i < COLD_RUNS; i++) {
+      noDigests.push(await coldSession(browser, ws, home, 'board-no-digests'));
       board.push(await coldSession(browser, ws, home, 'board'));
       list.push(await coldSession(browser, ws, home, 'list'));
     }
@@ -164,8 +196,11 @@ async function coldSuite(browser: Browser) {
       articles: MANY,
       claims,
       firstRowsFromLoadMs: median(board.map((r) => r.firstRowsMs!)),
+      boardShownToFirstRowsMs: median(board.map((r) => r.firstRowsMs! - r.boardShownMs!)),
+      firstFilterMs: median(board.map((r) => r.firstFilterMs!)),
       listThenBoardFirstRowsMs: median(list.map((r) => r.boardFirstRowsMs!)),
-      runs: { board, list },
+      noDigestsFirstRowsFromLoadMs: median(noDigests.map((r) => r.firstRowsMs!)),
+      runs: { board, list, noDigests },
       load: os.loadavg().map((l) => +l.toFixed(2)),
     };
   } finally {

@@ -114,7 +114,10 @@ export class ClaimBoard {
         return d ? [{ size: d.size, counts: d.tally.counts, rows: () => this.rowsOf(id, rec, d) }] : [];
       });
       const page = plainPage(articles, q);
-      if (page) return page;
+      if (page) {
+        this.digests.settleNow();
+        return page;
+      }
     }
     return queryBoard(await this.rows(), q, me);
   }

@@ -256,6 +256,7 @@ export class SidecarDigests {
   /** Digests read from sidecar files since the file was last written. */
   private unsaved = false;
   private saveTimer: NodeJS.Timeout | null = null;
+  private settleTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private closed = false;
   readonly file: string;
@@ -304,20 +305,26 @@ export class SidecarDigests {
    * window loads meanwhile), a filter or a search needs them all.
    */
   private settleLater(): void {
-    const timer = setTimeout(() => {
-      void (async () => {
-        let slice = performance.now();
-        for (const [id, e] of [...this.entries]) {
-          if (this.closed) return;
-          this.rowsOf(id, e.digest);
-          if (performance.now() - slice > sliceMs) {
-            await new Promise((r) => setImmediate(r));
-            slice = performance.now();
-          }
+    this.settleTimer = setTimeout(() => this.settleNow(), this.settleDelayMs);
+    this.settleTimer.unref?.();
+  }
+
+  /** Starts making the rows now, if they are still to be made (the board's first page was just answered: a filter may come next). */
+  settleNow(): void {
+    if (!this.settleTimer) return;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    void (async () => {
+      let slice = performance.now();
+      for (const [id, e] of [...this.entries]) {
+        if (this.closed) return;
+        this.rowsOf(id, e.digest);
+        if (performance.now() - slice > sliceMs) {
+          await new Promise((r) => setImmediate(r));
+          slice = performance.now();
         }
-      })();
-    }, this.settleDelayMs);
-    timer.unref?.();
+      }
+    })();
   }
 
   /** The article's digest: kept, or made from its sidecar. */

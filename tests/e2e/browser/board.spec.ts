@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { rpc, startServer } from '../../helpers/browser-mode.js';
 import { expect, saveProfile, test } from '../fixtures.js';
 
 const board = (page: Page) => page.getByRole('table', { name: /Claim board|断言看板/ });
@@ -254,6 +257,46 @@ test.describe('the board while claims change elsewhere', () => {
     await boxes.nth(2).click({ modifiers: ['Shift'] });
     await expect(page.getByText('3 selected')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { blankRows: number }).blankRows)).toBe(0);
+  });
+});
+
+test.describe('the board when FactDesk opens again', () => {
+  test.use({ files });
+
+  test('it opens on the board with the claims as they were left, and a claim changed while it was closed shows its change', async ({ page, bench }) => {
+    await bench.open(page, { language: 'en' });
+    await claimEverything(page);
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await expect(bulkTotal(page)).toHaveText('7 claims');
+    const stop = async (server: ChildProcess) => {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    };
+    // FactDesk closes: it keeps the board's digests for the next time (.factdesk/digests).
+    await stop(bench.server);
+    await expect.poll(() => access(join(bench.root, '.factdesk', 'digests')).then(() => true, () => false)).toBe(true);
+    // While it is closed, another FactDesk (a colleague's, or the CLI) verifies a claim.
+    const other = await startServer(bench.root, bench.home);
+    const [trade] = (await rpc<Array<{ id: string; path: string }>>(other, 'articles.list')).filter((a) => a.path === 'english/trade.md');
+    const claim = (await rpc<{ claims: Array<{ id: string; anchor: { quote: string } }> }>(other, 'claims.list', { articleId: trade!.id })).claims[0]!;
+    await rpc(other, 'claims.setStatus', { articleId: trade!.id, claimId: claim.id, status: 'verified' });
+    await stop(other.server);
+
+    // FactDesk opens again, on the board (the view a reload keeps).
+    const again = await startServer(bench.root, bench.home);
+    try {
+      await page.addInitScript(() => sessionStorage.setItem('factdesk.view', 'board'));
+      await page.goto(again.url);
+      await expect(bulkTotal(page)).toHaveText('7 claims');
+      await expect(page.getByRole('button', { name: /^Verified/ })).toContainText('1');
+      await expect(bodyRows(page)).toHaveCount(7);
+      await expect(bodyRows(page).filter({ hasText: claim.anchor.quote })).toContainText('Verified');
+      // Filters work on the rows taken from the digests as on rows read.
+      await page.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Percent' });
+      await expect(bulkTotal(page)).toHaveText('2 claims');
+    } finally {
+      await stop(again.server);
+    }
   });
 });
 

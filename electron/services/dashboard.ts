@@ -38,8 +38,8 @@ export class Dashboard {
     const tallies = await this.talliesOf(ids);
     const rows: Array<{ articleId: string; title: string; path: string; tally: ArticleTally }> = [];
     for (const id of ids) {
-      const tally = tallies.get(id)!;
-      if (!ws.has(id)) continue;
+      const tally = tallies.get(id);
+      if (!tally || !ws.has(id)) continue;
       const rec = ws.record(id);
       rows.push({ articleId: id, title: rec.title, path: rec.path, tally });
     }

@@ -626,8 +626,13 @@ export class Workspace {
 
   private async readWithBytes(id: string): Promise<{ doc: ArticleDocument; bytes: Buffer; realPath: string }> {
     const { r, bytes, mtimeMs, realPath } = await this.readBytes(id);
-    const d = decodeArticleBytes(bytes, r.path);
-    const doc: ArticleDocument = {
+    return { doc: this.docOf(id, r, bytes, mtimeMs), bytes, realPath };
+  }
+
+  /** The article as these bytes hold it. */
+  private docOf(id: string, r: ArticleRecord, bytes: Uint8Array, mtimeMs: number): ArticleDocument {
+    const d = decodeArticleBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), r.path);
+    return {
       id,
       path: r.path,
       title: titleOf(d.text, r.format, basename(r.path)),
@@ -638,7 +643,6 @@ export class Workspace {
       lineEnding: d.lineEnding,
       disk: { size: bytes.length, mtimeMs, hash: sha256(bytes) },
     };
-    return { doc, bytes, realPath };
   }
 
   /**
@@ -657,14 +661,14 @@ export class Workspace {
     this.assertWritable();
     const bad = loneSurrogateAt(text);
     if (bad >= 0) throw new FactDeskError('invalid-text', 'the text holds a lone surrogate', { at: bad + 1 });
-    const { r, bytes: current, realPath } = await this.readBytes(id);
+    const { r, bytes: current, realPath, mtimeMs: currentMtimeMs } = await this.readBytes(id);
     const bytes = encodeArticleText({ text, encoding: r.encoding, bom: r.bom, lineEnding: r.lineEnding });
     if (bytes.length > maxArticleBytes) throw new FactDeskError('file-too-large', `${r.path} would be too large`, { name: r.path, size: bytes.length, max: maxArticleBytes });
     const currentHash = sha256(current);
     const previous = r.disk;
     if (currentHash !== baseHash && !overwrite) {
       // The same save again (a retry) is not a conflict.
-      if (Buffer.compare(Buffer.from(bytes), current) === 0) return { doc: (await this.readWithBytes(id)).doc, previous };
+      if (Buffer.compare(Buffer.from(bytes), current) === 0) return { doc: this.docOf(id, r, current, currentMtimeMs), previous };
       throw new FactDeskError('changed-on-disk', `${r.path} changed on disk`, { name: r.path, id });
     }
     let kept: TrashEntry | undefined;
@@ -674,7 +678,9 @@ export class Workspace {
     r.disk = { size: bytes.length, mtimeMs: st.mtimeMs, hash: sha256(bytes) };
     r.title = titleOf(text, r.format, basename(r.path));
     await this.persist();
-    return { doc: (await this.readWithBytes(id)).doc, previous, ...(kept ? { kept } : {}) };
+    // The article as written, not as read back: a program writing the file meanwhile must not have its
+    // text recorded as this save (its change is an outside change, taken in by the next scan).
+    return { doc: this.docOf(id, r, bytes, st.mtimeMs), previous, ...(kept ? { kept } : {}) };
   }
 
   /** Whether FactDesk can read these bytes as text in the encoding it would save them in. */

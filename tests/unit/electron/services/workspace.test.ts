@@ -2,6 +2,7 @@ import { existsSync, promises as fs, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FactDeskError } from '../../../../shared/errors.js';
+import { Session } from '../../../../electron/services/session.js';
 import { Workspace } from '../../../../electron/services/workspace.js';
 import { makeWorkspace, removeDir, teamShared, tempDir } from '../../../helpers/temp-workspace.js';
 
@@ -133,6 +134,42 @@ describe('Workspace read and write', () => {
     expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('同比增长19.6%(外部修改)');
     await ws.write(doc.id, '我的修改', doc.disk.hash, true);
     expect(readFileSync(join(root, 'a.md'), 'utf8')).toBe('我的修改');
+  });
+});
+
+describe('a save and a program writing the file at the same moment', () => {
+  it('the save records the text it wrote; the other program\'s text comes in as a change made outside FactDesk', async () => {
+    const root = await makeWorkspace({ 'a.txt': '第一稿:投资1亿元。\n' });
+    dirs.push(root);
+    const session = await Session.open(root);
+    try {
+      const id = session.workspace.ids()[0]!;
+      const base = await session.workspace.readCurrent(id);
+      // Another program writes the file right after FactDesk put its bytes in place, before the save returns.
+      const ws = session.workspace as unknown as { persist: () => Promise<void> };
+      const persist = ws.persist.bind(ws);
+      let wrote = false;
+      ws.persist = async () => {
+        await persist();
+        if (wrote) return;
+        wrote = true;
+        await fs.writeFile(join(root, 'a.txt'), '别处改的:投资3亿元。\n');
+      };
+      const saved = await session.save(id, { text: '第二稿:投资2亿元。\n', baseHash: base.disk.hash });
+      expect(wrote).toBe(true);
+      expect(saved.text).toBe('第二稿:投资2亿元。\n');
+      const history = await session.revisions.list(id);
+      expect(await session.revisions.text(id, history.at(-1)!.n)).toBe('第二稿:投资2亿元。\n');
+      expect(history.at(-1)!.source).toBe('save');
+      // The next look at the disk takes the other program's text in, as its own revision.
+      await session.syncFromDisk();
+      const after = await session.revisions.list(id);
+      expect(after.at(-1)!.source).toBe('external');
+      expect(await session.revisions.text(id, after.at(-1)!.n)).toBe('别处改的:投资3亿元。\n');
+      expect(after.map((r) => r.source)).toEqual([...history.map((r) => r.source), 'external']);
+    } finally {
+      await session.close();
+    }
   });
 });
 

@@ -699,11 +699,15 @@ export class TeamClient {
       this.schedule(teamId);
       return;
     }
-    // The change is against the text the file held before it: the revision before the one the store has just
-    // recorded for it (the history is in the order the file went through, this client's own writes included).
-    const head = await this.session.revisions.head(c.id);
+    // The change is against the text this client last knew in the file: the last change it heard, or its own
+    // write. Not the revision before the one just recorded: the store may have recorded a state in between that
+    // this client never heard (a file read half-written by another program, when claims were listed), and a diff
+    // from it would send the whole text up again. Before it has heard any (an edit taken in as the session
+    // opened), the revision before the one the store has just recorded for it.
+    const known = this.lastDisk.get(c.id);
+    const head = known === undefined ? await this.session.revisions.head(c.id) : null;
     const base =
-      head && head.n > 1 && head.hash === textHash(mine) ? await this.session.revisions.text(c.id, head.n - 1) : (this.lastDisk.get(c.id) ?? ytext.toString());
+      known ?? (head && head.n > 1 && head.hash === textHash(mine) ? await this.session.revisions.text(c.id, head.n - 1) : ytext.toString());
     this.lastDisk.set(c.id, mine);
     if (base === mine) return;
     // A member who may not edit the text gets the team's text back in the file; theirs stays in the History.

@@ -405,6 +405,29 @@ describe('team workspace: claims anchored with Yjs relative positions', () => {
 });
 
 describe('team workspace: files', () => {
+  it('a half-written file FactDesk read in passing (its claims looked at) does not send the whole text up again', async () => {
+    const { members } = await team([
+      ['alice', 'editor'],
+      ['bob', 'editor'],
+    ]);
+    const [a, b] = members as [Member, Member];
+    await until(() => fileOf(b) === article, 'the article at bob');
+    const id = (await idOf(b))!;
+    await settledAll(members);
+    // Another program rewrites bob's file in place: for a moment it is empty, and the team client's own
+    // look at the claims (as it applies the team's review) records that moment as a revision without
+    // the folder being scanned, before the new text lands.
+    await fs.writeFile(join(b.root, 'zs.md'), '');
+    await b.session.annotations.list(id);
+    const edited = article.replace('第二段保持不变。', '第二段在别处改过。');
+    await fs.writeFile(join(b.root, 'zs.md'), edited);
+    await b.call('articles.list');
+    await until(() => fileOf(a)?.includes('第二段在别处改过。') === true, 'the outside edit at alice');
+    await settledAll(members);
+    expect(fileOf(a)).toBe(edited);
+    expect(fileOf(b)).toBe(edited);
+  });
+
   it('an edit made to a file outside FactDesk goes up as an edit, and each member’s file keeps its own encoding', async () => {
     const gbk = iconv.encode(article, 'gb18030');
     const { members } = await team(

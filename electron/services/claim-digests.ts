@@ -27,7 +27,7 @@ import { readStoreFile } from './safe-open.js';
 import type { Workspace } from './workspace.js';
 
 /** Sidecars read at once. */
-export const readersAtOnce = 8;
+const readersAtOnce = 8;
 
 export interface ArticleDigest {
   tally: ArticleTally;

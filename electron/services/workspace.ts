@@ -222,6 +222,8 @@ function isValidIndex(d: unknown): d is WorkspaceIndex {
 export class Workspace {
   /** One file operation per article at a time: read, compare, write and record are one step. */
   private readonly articleLocks = new PerKeyQueue();
+  /** One section for what changes which file is which article (scan, create, rename, delete, restore). */
+  private readonly listLock = new PerKeyQueue();
   private readonly metaListeners: MetaRecreatedListener[] = [];
   private recreating: Promise<void> | null = null;
   /** Ids for files the index does not know yet (set while an index is rebuilt). */
@@ -319,6 +321,15 @@ export class Workspace {
    */
   withArticle<T>(id: string, fn: () => Promise<T>): Promise<T> {
     return this.articleLocks.run(id, fn);
+  }
+
+  /**
+   * Runs `fn` when no other change of the listing is under way: a scan that
+   * met a file a create, rename or restore had just put in place, before its
+   * record, would give that file a second id.
+   */
+  private listing<T>(fn: () => Promise<T>): Promise<T> {
+    return this.listLock.run('', fn);
   }
 
   /** Registers a store that can write back what it holds should `.factdesk/` vanish. */
@@ -480,6 +491,10 @@ export class Workspace {
    * are relinked by content hash, and files whose bytes changed are reported.
    */
   async scan(): Promise<ScanResult> {
+    return this.listing(() => this.scanListed());
+  }
+
+  private async scanListed(): Promise<ScanResult> {
     const files: string[] = [];
     const result: ScanResult = { changed: [], added: [], missing: [], relinked: [], skipped: [] };
     await this.walk(this.root, files, result.skipped);
@@ -720,6 +735,10 @@ export class Workspace {
   }
 
   async create(name: string, text = ''): Promise<string> {
+    return this.listing(() => this.createListed(name, text));
+  }
+
+  private async createListed(name: string, text: string): Promise<string> {
     this.assertWritable();
     const rel = normalizeArticleName(name);
     const bad = loneSurrogateAt(text);
@@ -753,6 +772,10 @@ export class Workspace {
    * keeps its encoding and is saved back in it.
    */
   async importFile(sourcePath: string, opts: { toUtf8?: boolean } = {}): Promise<string> {
+    return this.listing(() => this.importListed(sourcePath, opts));
+  }
+
+  private async importListed(sourcePath: string, opts: { toUtf8?: boolean }): Promise<string> {
     this.assertWritable();
     const name = basename(sourcePath);
     if (!formatOf(name)) throw new FactDeskError('unsupported-file-type', `${name} is not .md/.txt/.html`, { name });
@@ -764,7 +787,7 @@ export class Workspace {
     for (let n = 2; await fs.lstat(join(this.root, candidate)).then(() => true, () => false); n++) {
       candidate = normalizeArticleName(`${name.slice(0, dot)} (${n})${name.slice(dot)}`);
     }
-    const id = await this.create(candidate, '');
+    const id = await this.createListed(candidate, '');
     const abs = await resolveInside(this.root, candidate);
     await writeFileDurable(abs, out, { displayName: candidate });
     await this.acknowledgeDisk(id);
@@ -793,6 +816,10 @@ export class Workspace {
   }
 
   async rename(id: string, name: string): Promise<void> {
+    return this.listing(() => this.renameListed(id, name));
+  }
+
+  private async renameListed(id: string, name: string): Promise<void> {
     this.assertWritable();
     const r = this.record(id);
     const rel = normalizeArticleName(name);
@@ -822,6 +849,10 @@ export class Workspace {
 
   /** Moves the file to `.factdesk/trash/` (restorable); its annotations stay with its id. */
   async delete(id: string): Promise<TrashEntry> {
+    return this.listing(() => this.deleteListed(id));
+  }
+
+  private async deleteListed(id: string): Promise<TrashEntry> {
     this.assertWritable();
     const r = this.record(id);
     const from = await resolveInside(this.root, r.path);
@@ -842,6 +873,10 @@ export class Workspace {
 
   /** Puts a deleted article back where it was, under its old id. */
   async restore(trashId: string): Promise<string> {
+    return this.listing(() => this.restoreListed(trashId));
+  }
+
+  private async restoreListed(trashId: string): Promise<string> {
     this.assertWritable();
     const t = Object.hasOwn(this.db.data.trash, trashId) ? this.db.data.trash[trashId] : undefined;
     if (!t) throw new FactDeskError('not-found', `no trash entry ${trashId}`, { what: trashId });

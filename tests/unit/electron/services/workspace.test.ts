@@ -189,6 +189,24 @@ describe('Workspace create, rename, delete, restore', () => {
     expect(ws.trash()).toEqual([]);
   });
 
+  it('a scan running while articles are created, renamed, deleted and restored lists each file once, under the id the operation gave it', async () => {
+    // The article list is refreshed (a scan) whenever the app asks, while a team member's article may be
+    // arriving (create) or being renamed: a scan that met the file before its record gave it a second id.
+    const { ws } = await open({});
+    const busy = async (n: number) => {
+      for (let i = 0; i < n; i++) await ws.scan();
+    };
+    for (let i = 0; i < 12; i++) {
+      const [id] = await Promise.all([ws.create(`稿${i}.md`, `# 稿${i}\n`), busy(4)]);
+      await Promise.all([ws.rename(id, `定稿${i}.md`), busy(4)]);
+      const [t] = await Promise.all([ws.delete(id), busy(4)]);
+      await Promise.all([ws.restore(t.trashId), busy(4)]);
+      const mine = ws.summaries().filter((s) => s.path.endsWith(`稿${i}.md`));
+      expect(mine.map((s) => [s.id, s.path, s.missing])).toEqual([[id, `定稿${i}.md`, false]]);
+    }
+    expect(ws.summaries()).toHaveLength(12);
+  });
+
   it('refuses to create over an existing article', async () => {
     const { ws } = await open({ 'a.md': 'keep' });
     expect(await code(ws.create('a.md', 'x'))).toBe('already-exists');

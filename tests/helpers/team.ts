@@ -102,6 +102,7 @@ export async function openMember(root: string, name: string): Promise<Member> {
   const session = await Session.open(root, { bus, author: name, watch: false });
   const team = await TeamClient.attach(session, { maxReconnectDelay: 500 });
   const dispatch = createDispatcher(createHandlers({ host: 'browser', session: () => session, team: () => team }));
+  let closing: Promise<void> | undefined;
   return {
     name,
     root,
@@ -109,10 +110,12 @@ export async function openMember(root: string, name: string): Promise<Member> {
     team,
     bus,
     call: async <T>(method: string, input?: unknown) => (await dispatch(method, input ?? {})) as T,
-    close: async () => {
-      await team.close();
-      await session.close();
-    },
+    // Once: a test that quits a member's app leaves its cleanup nothing to do.
+    close: () =>
+      (closing ??= (async () => {
+        await team.close();
+        await session.close();
+      })()),
   };
 }
 

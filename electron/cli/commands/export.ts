@@ -11,6 +11,7 @@ import { publicationGate } from '../../../shared/export/index.js';
 import { pickLanguage } from '../../../shared/i18n/index.js';
 import { exportFormats, publicationFormats, type ExportFormat, type ExportedFile } from '../../../shared/model.js';
 import { Publisher } from '../../services/publisher.js';
+import { TeamClient } from '../../services/team/team-client.js';
 import type { Session } from '../../services/session.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { cliI18n } from '../i18n.js';
@@ -65,12 +66,12 @@ async function write(path: string, f: ExportedFile): Promise<void> {
 }
 
 /** Prints the claims that block publication, one a line, on stderr. */
-async function reportBlocked(session: Session, id: string, io: CliIo, e: FactDeskError): Promise<number> {
+async function reportBlocked(session: Session, team: TeamClient, id: string, io: CliIo, e: FactDeskError): Promise<number> {
   const list = await session.annotations.list(id);
-  const gate = publicationGate([...list.claims, ...list.detached]);
+  const gate = publicationGate([...list.claims, ...list.detached], undefined, team.conflictedClaims(id));
   io.err(`factdesk: ${cliI18n().t(`errors.${e.code}`, e.params)}`);
   const path = session.workspace.record(id).path;
-  for (const b of gate.blocking) io.err(`  ${path}:${b.start}-${b.end}  ${b.status.padEnd(13)} ${b.quote}${b.detached ? '  (detached)' : ''}`);
+  for (const b of gate.blocking) io.err(`  ${path}:${b.start}-${b.end}  ${b.status.padEnd(13)} ${b.quote}${b.detached ? '  (detached)' : ''}${b.conflict ? '  (team conflict)' : ''}`);
   return gateRefusedExit;
 }
 
@@ -114,18 +115,29 @@ export const exportCommand: CliCommand = {
     };
     const writes = publicationFormats.includes(format);
     return withWorkspace(workspace, writes ? 'write' : 'read', io, async (session) => {
-      const publisher = new Publisher(session);
+      // In a team workspace the gate is the team's: its conflicts block, its roles decide who may override.
+      const team = await TeamClient.offline(session);
+      try {
+        return await exportWith(session, team);
+      } finally {
+        await team.close();
+      }
+    });
+
+    async function exportWith(session: Session, team: TeamClient): Promise<number> {
+      const publisher = new Publisher(session, undefined, (id) => team.conflictedClaims(id));
+      const exportArticle = (id: string) => team.publishThroughGate(id, req.overrideReason, () => publisher.exportArticle(id, req));
       if (!values.all) {
         const id = session.workspace.resolveArticle(article!);
         try {
-          const { file, record } = await publisher.exportArticle(id, req);
+          const { file, record } = await exportArticle(id);
           const target = values.out ? resolve(userPath(values.out)) : resolve(file.filename);
           const path = (await fs.stat(target).then((s) => s.isDirectory(), () => false)) ? join(target, file.filename) : target;
           await write(path, file);
           io.err(`factdesk: wrote ${path}${record ? ` (published revision ${record.revision}, sha256 ${file.hash.slice(0, 12)}…)` : ''}`);
           return 0;
         } catch (e) {
-          if (isFactDeskError(e) && e.code === 'publication-blocked') return reportBlocked(session, id, io, e);
+          if (isFactDeskError(e) && e.code === 'publication-blocked') return reportBlocked(session, team, id, io, e);
           throw e;
         }
       }
@@ -139,7 +151,7 @@ export const exportCommand: CliCommand = {
         n++;
         const path = session.workspace.record(id).path;
         try {
-          const { file } = await publisher.exportArticle(id, req);
+          const { file } = await exportArticle(id);
           // Articles in folders keep their folder in the name, so two `index.md` do not collide.
           await write(join(dir, path.includes('/') ? path.split('/').slice(0, -1).join('__') + '__' + file.filename : file.filename), file);
           io.err(`[${n}/${ids.length}] ${path}`);
@@ -147,7 +159,7 @@ export const exportCommand: CliCommand = {
           if (!isFactDeskError(e)) throw e;
           if (e.code === 'publication-blocked') {
             blocked++;
-            await reportBlocked(session, id, io, e);
+            await reportBlocked(session, team, id, io, e);
           } else io.err(`[${n}/${ids.length}] ${path}: ${cliI18n().t(`errors.${e.code}`, e.params)}`);
         }
       }
@@ -156,7 +168,7 @@ export const exportCommand: CliCommand = {
       await write(join(dir, report.filename), report);
       io.err(`factdesk: wrote ${ids.length - blocked} of ${ids.length} articles and ${report.filename} to ${dir}`);
       return blocked ? gateRefusedExit : 0;
-    });
+    }
   },
 };
 

@@ -114,14 +114,7 @@ export function withTeam(h: Handlers, team: () => TeamClient | null, bulkTargets
     'export.article': async (input) => {
       const t = linked();
       if (!t || input.preview) return h['export.article'](input);
-      if (input.overrideReason !== undefined) t.check('gate.override');
-      const { overrides, workflow } = await t.publishing(input.articleId);
-      const r = await h['export.article'](input);
-      const after = await t.publishing(input.articleId);
-      await t.publishGateOverrides(input.articleId, after.overrides.slice(overrides.length));
-      // A publication moves the article to published: for the team too, when this member may move the workflow.
-      if (after.workflow && after.workflow !== workflow && t.may('workflow')) await t.publishField(input.articleId, null, 'workflow', after.workflow);
-      return r;
+      return t.publishThroughGate(input.articleId, input.overrideReason, () => h['export.article'](input));
     },
     'claims.add': async (input) => {
       const t = linked();

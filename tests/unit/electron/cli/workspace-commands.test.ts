@@ -9,27 +9,14 @@ import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../../../electron/cli/commands/index.js';
-import { reportError } from '../../../../electron/cli/errors.js';
 import { Session } from '../../../../electron/services/session.js';
+import { factdeskInProcess } from '../../../helpers/cli.js';
 import { makeWorkspace, projectRoot, removeDir, teamShared } from '../../../helpers/temp-workspace.js';
 
 const seed = readFileSync(join(teamShared, 'fixtures', 'claims', 'seed-chenzhou.txt'), 'utf8');
 
 /** Runs `factdesk <argv>` as main.ts does, capturing stdout and stderr. */
-async function factdesk(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const cmd = await commands.find((c) => c.name === argv[0])!.load();
-  let code: number;
-  try {
-    code = await cmd.run(argv.slice(1), io);
-  } catch (e) {
-    code = await reportError(io, e);
-  }
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const factdesk = factdeskInProcess;
 
 let root: string;
 beforeEach(async () => {

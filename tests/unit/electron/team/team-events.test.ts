@@ -8,7 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, Claim, ClaimList } from '../../../../shared/annotations.js';
 import type { CheckerRelation } from '../../../../shared/checks/types.js';
@@ -16,7 +16,9 @@ import type { FactDeskError } from '../../../../shared/errors.js';
 import { createI18n, describeError } from '../../../../shared/i18n/index.js';
 import type { ArticleDocument, ArticleSummary } from '../../../../shared/model.js';
 import type { TeamReview } from '../../../../shared/team/status.js';
+import { gateRefusedExit } from '../../../../electron/cli/commands/export.js';
 import { DocStore } from '../../../../electron/team-server/doc-store.js';
+import { factdeskInProcess } from '../../../helpers/cli.js';
 import { addMember, openMember, startTeamServerProcess, until, type Member } from '../../../helpers/team.js';
 import { makeWorkspace, removeDir, tempDir } from '../../../helpers/temp-workspace.js';
 
@@ -77,6 +79,32 @@ async function claimOn(m: Member, quote: string): Promise<Claim> {
 async function claimOf(m: Member, claimId: string): Promise<Claim | undefined> {
   const l = await m.call<ClaimList>('claims.list', { articleId: (await idOf(m))! });
   return [...l.claims, ...l.detached, ...l.deleted].find((c) => c.id === claimId);
+}
+
+/** Alice (editor), bob and carol (fact-checkers): offline, carol says a claim of alice's is false and bob that it is verified — a conflict, at alice's too. */
+async function conflictAtAlice() {
+  const t = await team([
+    ['alice', 'editor'],
+    ['bob', 'fact-checker'],
+    ['carol', 'fact-checker'],
+  ]);
+  const { members } = t;
+  const [a, b, c] = members as [Member, Member, Member];
+  await until(async () => !!(await idOf(b)) && !!(await idOf(c)), 'the article on every disk');
+  const claim = await claimOn(a, '305.7亿元');
+  await settledAll(members);
+  await until(async () => !!(await claimOf(b, claim.id)) && !!(await claimOf(c, claim.id)), 'the claim at both checkers');
+  // Offline, carol says false, then bob verified: every copy shows the latest (verified), which is no winner.
+  for (const m of [b, c]) await m.call('team.disconnect');
+  await c.call('claims.setStatus', { articleId: (await idOf(c))!, claimId: claim.id, status: 'false' });
+  await new Promise((r) => setTimeout(r, 20));
+  await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
+  for (const m of [b, c]) await m.call('team.reconnect');
+  await settledAll(members);
+  const aId = (await idOf(a))!;
+  await until(async () => (await claimOf(a, claim.id))?.status === 'verified', 'the latest status at alice');
+  await until(async () => (await a.call<TeamReview>('team.review', { articleId: aId })).conflicts.some((x) => x.claimId === claim.id), 'the conflict at alice');
+  return { ...t, a, b, c, claim, aId };
 }
 
 /** A bare Yjs client on a team document (what a modified app could send). */
@@ -160,26 +188,7 @@ describe('team workspace: what issue 16 left', () => {
   });
 
   it('a claim whose review holds an unresolved conflict blocks the publication gate like an unchecked one, with the reason said, until it is settled', async () => {
-    const { members } = await team([
-      ['alice', 'editor'],
-      ['bob', 'fact-checker'],
-      ['carol', 'fact-checker'],
-    ]);
-    const [a, b, c] = members as [Member, Member, Member];
-    await until(async () => !!(await idOf(b)) && !!(await idOf(c)), 'the article on every disk');
-    const claim = await claimOn(a, '305.7亿元');
-    await settledAll(members);
-    await until(async () => !!(await claimOf(b, claim.id)) && !!(await claimOf(c, claim.id)), 'the claim at both checkers');
-    // Offline, carol says false, then bob verified: every copy shows the latest (verified), which is no winner.
-    for (const m of [b, c]) await m.call('team.disconnect');
-    await c.call('claims.setStatus', { articleId: (await idOf(c))!, claimId: claim.id, status: 'false' });
-    await new Promise((r) => setTimeout(r, 20));
-    await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
-    for (const m of [b, c]) await m.call('team.reconnect');
-    await settledAll(members);
-    const aId = (await idOf(a))!;
-    await until(async () => (await claimOf(a, claim.id))?.status === 'verified', 'the latest status at alice');
-    await until(async () => (await a.call<TeamReview>('team.review', { articleId: aId })).conflicts.some((x) => x.claimId === claim.id), 'the conflict at alice');
+    const { members, a, b, claim, aId } = await conflictAtAlice();
 
     // The gate names it as blocking, for its conflict.
     type Gate = { decision: string; blocking: Array<{ claimId: string; conflict?: boolean }> };
@@ -201,6 +210,46 @@ describe('team workspace: what issue 16 left', () => {
     await b.call('claims.setStatus', { articleId: (await idOf(b))!, claimId: claim.id, status: 'verified' });
     await settledAll(members);
     await until(async () => (await a.call<{ gate: Gate }>('export.state', { articleId: aId })).gate.decision === 'open', 'the gate open once settled');
+  });
+
+  it('the command line’s export in a team workspace passes the team’s gate: a team conflict blocks it, an editor’s override goes to the team when her app next connects, a fact-checker’s is refused', async () => {
+    const { a, b, claim } = await conflictAtAlice();
+    const bId = (await idOf(b))!;
+    const cli = async (...argv: string[]) => {
+      const lang = process.env.LC_ALL;
+      process.env.LC_ALL = 'en_US.UTF-8';
+      try {
+        return await factdeskInProcess(...argv);
+      } finally {
+        if (lang === undefined) delete process.env.LC_ALL;
+        else process.env.LC_ALL = lang;
+      }
+    };
+    // Alice quits the app and publishes from the command line: the conflicted claim blocks, and is named.
+    await a.close();
+    const out = tempDir('team-export-');
+    cleanup.push(() => removeDir(out));
+    const blocked = await cli('export', a.root, 'zs.md', '--format', 'md', '--out', out);
+    expect(blocked.code, blocked.err).toBe(gateRefusedExit);
+    expect(blocked.err).toMatch(/305\.7亿元.*\(team conflict\)/);
+    expect(readdirSync(out)).toEqual([]);
+    // With her reason it is published; the override waits for the team in her team log.
+    const passed = await cli('export', a.root, 'zs.md', '--format', 'md', '--out', out, '--override-reason', '官方数字');
+    expect(passed.code, passed.err).toBe(0);
+    expect(readdirSync(out)).toHaveLength(1);
+    // Her app starts again (this computer's profile says "root"): the override reaches bob, signed alice.
+    const again = await openMember(a.root, 'root');
+    cleanup.push(() => again.close());
+    const overrideAtBob = async () => ((await b.session.annotations.publishing(bId)).overrides ?? []).find((o) => o.reason === '官方数字');
+    await until(async () => !!(await overrideAtBob()), 'the override at bob’s');
+    expect(await overrideAtBob()).toMatchObject({ by: 'alice', claimIds: [claim.id] });
+    await until(async () => (await b.call<ArticleSummary[]>('articles.list')).find((x) => x.id === bId)?.workflow === 'published', 'published at bob’s');
+    // Bob, a fact-checker, tries the same from the command line: refused for his role, nothing written.
+    await b.close();
+    const refused = await cli('export', b.root, 'zs.md', '--format', 'md', '--out', out, '--override-reason', 'mine');
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('you cannot override the publication gate');
+    expect(readdirSync(out)).toHaveLength(1);
   });
 
   it('in a team the member the server knows signs what the app records, whatever this computer’s profile is called; the link holding its token is mode 0600', async () => {

@@ -158,7 +158,13 @@ export function ArticleEditor({ docKey, text, savedText, live, readOnly, onSave,
 
   // The find panel and the editor's announcements follow a switch of the UI language.
   useEffect(() => {
-    view.current?.dispatch({ effects: phrasesCompartment.reconfigure(editorPhrases(t)) });
+    const v = view.current;
+    if (!v) return;
+    // Reconfiguring builds an open find panel again, in the new language and with its words, and the new
+    // panel takes the focus: it goes back where it was (the language menu).
+    const had = document.activeElement;
+    v.dispatch({ effects: phrasesCompartment.reconfigure(editorPhrases(t)) });
+    if (had instanceof HTMLElement && had.isConnected && !v.dom.contains(had) && document.activeElement !== had) had.focus();
   }, [t, i18n.language]);
 
   useEffect(() => {

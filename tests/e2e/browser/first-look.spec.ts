@@ -92,13 +92,25 @@ test('the find panel speaks the UI language: Chinese in zh-CN, English after swi
   await page.screenshot({ path: testInfo.outputPath('find-panel-zh-CN.png') });
   await page.screenshot({ path: join('test-results', 'screens', 'find-panel-zh-CN.png') });
 
-  await page.keyboard.press('Escape');
-  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  // Switched while it is open: the panel speaks English at once, keeps what was typed in it, and the focus
+  // stays on the language menu (the panel built again took it).
+  await panel.getByRole('textbox', { name: '替换为' }).fill('1.3');
+  await panel.getByRole('checkbox', { name: '区分大小写' }).check();
+  const language = page.getByRole('combobox', { name: '语言' });
+  await language.focus();
+  await language.selectOption('en');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toBeFocused();
+  await expect(panel.getByRole('button', { name: 'next', exact: true })).toBeVisible();
+  await expect(panel.getByRole('checkbox', { name: 'match case' })).toBeChecked();
+  await expect(panel.getByRole('textbox', { name: 'Find' })).toHaveValue('1.2');
+  await expect(panel.getByRole('textbox', { name: 'Replace' })).toHaveValue('1.3');
+  await expect(panel).not.toContainText(/下一个|全部替换/);
+  await page.screenshot({ path: join('test-results', 'screens', 'find-panel-en.png') });
+  // Closed and opened again, it is English too.
+  await panel.getByRole('button', { name: 'close' }).click();
   await text.click();
   await page.keyboard.press('Control+f');
   await expect(panel.getByRole('button', { name: 'next', exact: true })).toBeVisible();
-  await expect(panel.getByRole('checkbox', { name: 'match case' })).toBeVisible();
-  await page.screenshot({ path: join('test-results', 'screens', 'find-panel-en.png') });
 });
 
 test('the article filter finds articles by the words of their text, not only their titles', async ({ page, bench }, testInfo) => {

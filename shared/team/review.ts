@@ -15,7 +15,6 @@ import { claimStatuses, revisionSources } from '../annotations.js';
 import { claimKinds } from '../claims/index.js';
 import { workflowStatuses } from '../model.js';
 import type { TeamAction } from './roles.js';
-import type { TeamConflict } from './status.js';
 
 const eventId = z.string().regex(/^e[0-9a-f]{8,32}$/);
 const itemId = z.string().regex(/^[a-z][0-9a-z]{3,40}$/);
@@ -290,30 +289,6 @@ export function deriveReview(events: readonly ReviewEvent[]): ReviewState {
     }
   }
   return state;
-}
-
-/** The events of a review document that are well formed (a modified client's others are left out). */
-export function validReviewEvents(events: readonly unknown[]): ReviewEvent[] {
-  return events.filter((e): e is ReviewEvent => reviewEventSchema.safeParse(e).success);
-}
-
-/** Every unresolved conflict of an article's review: its claims' fields, their sources and comments, the article's own. */
-export function reviewConflicts(state: ReviewState): TeamConflict[] {
-  const conflicts: TeamConflict[] = [];
-  for (const [claimId, c] of Object.entries(state.claims)) {
-    for (const [field, f] of Object.entries(c.fields)) if (f?.conflict) conflicts.push({ claimId, field: field as SettableField, values: f.conflict });
-    for (const [itemId, fields] of Object.entries(c.items)) {
-      for (const [field, f] of Object.entries(fields)) if (f?.conflict) conflicts.push({ claimId, itemId, field: field as SettableField, values: f.conflict });
-    }
-  }
-  if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
-  for (const [field, f] of Object.entries(state.article)) if (f?.conflict) conflicts.push({ claimId: null, field: field as SettableField, values: f.conflict });
-  return conflicts;
-}
-
-/** The claims whose review holds an unresolved conflict: they block the publication gate. */
-export function conflictedClaimIds(state: ReviewState): Set<string> {
-  return new Set(reviewConflicts(state).flatMap((c) => (c.claimId ? [c.claimId] : [])));
 }
 
 /** Where a field is in the derived state: the article's, a relation's, a source's or comment's, or a claim's. */

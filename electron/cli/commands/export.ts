@@ -11,7 +11,7 @@ import { publicationGate } from '../../../shared/export/index.js';
 import { pickLanguage } from '../../../shared/i18n/index.js';
 import { exportFormats, publicationFormats, type ExportFormat, type ExportedFile } from '../../../shared/model.js';
 import { Publisher } from '../../services/publisher.js';
-import { TeamClient } from '../../services/team/team-client.js';
+import type { TeamClient } from '../../services/team/team-client.js';
 import type { Session } from '../../services/session.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { cliI18n } from '../i18n.js';
@@ -66,9 +66,9 @@ async function write(path: string, f: ExportedFile): Promise<void> {
 }
 
 /** Prints the claims that block publication, one a line, on stderr. */
-async function reportBlocked(session: Session, team: TeamClient, id: string, io: CliIo, e: FactDeskError): Promise<number> {
+async function reportBlocked(session: Session, team: TeamClient | null, id: string, io: CliIo, e: FactDeskError): Promise<number> {
   const list = await session.annotations.list(id);
-  const gate = publicationGate([...list.claims, ...list.detached], undefined, team.conflictedClaims(id));
+  const gate = publicationGate([...list.claims, ...list.detached], undefined, team?.conflictedClaims(id));
   io.err(`factdesk: ${cliI18n().t(`errors.${e.code}`, e.params)}`);
   const path = session.workspace.record(id).path;
   for (const b of gate.blocking) io.err(`  ${path}:${b.start}-${b.end}  ${b.status.padEnd(13)} ${b.quote}${b.detached ? '  (detached)' : ''}${b.conflict ? '  (team conflict)' : ''}`);
@@ -114,21 +114,11 @@ export const exportCommand: CliCommand = {
       ...(since !== undefined ? { sinceRevision: since } : {}),
     };
     const writes = publicationFormats.includes(format);
-    return withWorkspace(workspace, writes ? 'write' : 'read', io, async (session) => {
-      // In a team workspace the gate is the team's: its conflicts block, its roles decide who may override.
-      const team = await TeamClient.offline(session);
-      try {
-        return await exportWith(session, team);
-      } finally {
-        await team.close();
-      }
-    });
-
-    async function exportWith(session: Session, team: TeamClient): Promise<number> {
-      const publisher = new Publisher(session, undefined, (id) => team.conflictedClaims(id));
-      const exportArticle = (id: string) => team.publishThroughGate(id, req.overrideReason, () => publisher.exportArticle(id, req));
+    const exportIds = async (session: Session, ids: string[], team: TeamClient | null): Promise<number> => {
+      const publisher = new Publisher(session, undefined, team ? (id) => team.conflictedClaims(id) : undefined);
+      const exportArticle = (id: string) => (team ? team.publishThroughGate(id, req.overrideReason, () => publisher.exportArticle(id, req)) : publisher.exportArticle(id, req));
       if (!values.all) {
-        const id = session.workspace.resolveArticle(article!);
+        const id = ids[0]!;
         try {
           const { file, record } = await exportArticle(id);
           const target = values.out ? resolve(userPath(values.out)) : resolve(file.filename);
@@ -144,7 +134,6 @@ export const exportCommand: CliCommand = {
       // --all: one file per article, then the workspace report; progress on stderr.
       const dir = resolve(userPath(values.out ?? '.'));
       await fs.mkdir(dir, { recursive: true });
-      const ids = session.workspace.ids().filter((id) => !session.workspace.record(id).missing);
       let blocked = 0;
       let n = 0;
       for (const id of ids) {
@@ -168,7 +157,19 @@ export const exportCommand: CliCommand = {
       await write(join(dir, report.filename), report);
       io.err(`factdesk: wrote ${ids.length - blocked} of ${ids.length} articles and ${report.filename} to ${dir}`);
       return blocked ? gateRefusedExit : 0;
-    }
+    };
+    return withWorkspace(workspace, writes ? 'write' : 'read', io, async (session) => {
+      const ws = session.workspace;
+      const ids = values.all ? ws.ids().filter((id) => !ws.record(id).missing) : [ws.resolveArticle(article!)];
+      // A publication in a team workspace passes the team's gate: its conflicts block, its roles decide who may
+      // override. The team's code (Yjs, the provider) is loaded for a publication only.
+      const team = writes ? await (await import('../../services/team/team-client.js')).TeamClient.offline(session, ids) : null;
+      try {
+        return await exportIds(session, ids, team);
+      } finally {
+        await team?.close();
+      }
+    });
   },
 };
 

@@ -42,11 +42,9 @@ import { textHash } from '../../../shared/revisions/index.js';
 import { mapPosition, rebaseChanges } from '../../../shared/team/merge.js';
 import { nextRevision, revisionEvents, revisionInfos, revisionText } from '../../../shared/team/revisions.js';
 import {
-  conflictedClaimIds,
   deriveReview,
   fieldState,
-  reviewConflicts,
-  validReviewEvents,
+  reviewEventSchema,
   sourceTextFields,
   type FieldState,
   type FieldValue,
@@ -164,21 +162,24 @@ export class TeamClient {
 
   /**
    * The team client of a command run in a team workspace (`factdesk export`):
-   * no server, no article file written; the articles' review documents are
+   * no server, no article file written; the review documents of `localIds` are
    * read from what this computer keeps, so the publication gate sees the
    * team's conflicts and roles as the app does, and what the command adds
    * to the team (an override of the gate) waits in the log until the app
    * next connects. A read-only session (the app holds the workspace) gets
    * an unlinked client.
    */
-  static async offline(session: Session): Promise<TeamClient> {
+  static async offline(session: Session, localIds: readonly string[]): Promise<TeamClient> {
     const t = new TeamClient(session, {});
     const link = await t.readLink();
     if (link && !session.workspace.readOnly) {
       t.link = link;
       t.userOffline = true;
       t.signAs(link.member);
-      for (const teamId of Object.keys(link.articles)) if (teamArticleIdPattern.test(teamId)) await t.openDoc(reviewDocName(teamId));
+      const wanted = new Set(localIds);
+      for (const [teamId, localId] of Object.entries(link.articles)) {
+        if (teamArticleIdPattern.test(teamId) && wanted.has(localId)) await t.openDoc(reviewDocName(teamId));
+      }
     }
     return t;
   }
@@ -186,8 +187,8 @@ export class TeamClient {
   /**
    * A publication of a team article through the gate (`run`, the export): an
    * override needs the role that may give it; the override and the move to
-   * published that the export records become the team's. Outside a team, or
-   * a preview: `run` alone.
+   * published that the export records become the team's. In a workspace
+   * not linked to a team: `run` alone.
    */
   async publishThroughGate<T>(localId: string, overrideReason: string | undefined, run: () => Promise<T>): Promise<T> {
     if (!this.link) return run();
@@ -846,7 +847,7 @@ export class TeamClient {
   }
 
   private validEvents(teamId: string): ReviewEvent[] {
-    return validReviewEvents(this.events(teamId)?.toArray() ?? []);
+    return (this.events(teamId)?.toArray() ?? []).filter((e) => reviewEventSchema.safeParse(e).success);
   }
 
   /** A claim made here goes up, anchored with Yjs relative positions so it stays on its words. */
@@ -1125,7 +1126,17 @@ export class TeamClient {
 
   /** Every unresolved conflict of a team article: its claims' fields, their sources and comments, the article's own. */
   private conflicts(teamId: string): TeamConflict[] {
-    return reviewConflicts(deriveReview(this.validEvents(teamId)));
+    const state = deriveReview(this.validEvents(teamId));
+    const conflicts: TeamConflict[] = [];
+    for (const [claimId, c] of Object.entries(state.claims)) {
+      for (const [field, f] of Object.entries(c.fields)) if (f?.conflict) conflicts.push({ claimId, field: field as SettableField, values: f.conflict });
+      for (const [itemId, fields] of Object.entries(c.items)) {
+        for (const [field, f] of Object.entries(fields)) if (f?.conflict) conflicts.push({ claimId, itemId, field: field as SettableField, values: f.conflict });
+      }
+    }
+    if (state.workflow?.conflict) conflicts.push({ claimId: null, field: 'workflow', values: state.workflow.conflict });
+    for (const [field, f] of Object.entries(state.article)) if (f?.conflict) conflicts.push({ claimId: null, field: field as SettableField, values: f.conflict });
+    return conflicts;
   }
 
   /**
@@ -1135,7 +1146,7 @@ export class TeamClient {
   conflictedClaims(localId: string): Set<string> {
     const teamId = this.teamIdOf(localId);
     if (!teamId || !this.events(teamId)) return new Set();
-    return conflictedClaimIds(deriveReview(this.validEvents(teamId)));
+    return new Set(this.conflicts(teamId).flatMap((c) => (c.claimId ? [c.claimId] : [])));
   }
 
   /**
